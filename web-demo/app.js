@@ -1,0 +1,667 @@
+// The lede demo page: analyses the textarea's text in a Web Worker (debounced, stale results
+// dropped) and renders the result — highlighted mentions and quotations in the text, an entities
+// panel and a "who said what" panel. Offsets are UTF-16 code units, so every span indexes the JS
+// string directly: text.slice(start, end) is the span's text.
+import * as lede from "lede";
+
+const TYPES = ["PERSON", "ORG", "LOC", "MISC"];
+const TYPE_NAMES = { PERSON: "People", ORG: "Organisations", LOC: "Places", MISC: "Other names" };
+const DEBOUNCE_MS = 250;
+const LARGE_TEXT = 200_000; // above this, wait a little longer between keystrokes
+// Above this many UTF-16 units the article view shows the first part only; panels and JSON still
+// cover the whole text.
+const RENDER_CAP = 2_000_000;
+const SLICE_MS = 12; // rendering yields to input after this much work
+const QUOTE_PREVIEW = 180;
+
+const $ = (id) => document.getElementById(id);
+const ui = {
+  text: $("text"),
+  loadSample: $("load-sample"),
+  clear: $("clear"),
+  download: $("download"),
+  copy: $("copy"),
+  copyStatus: $("copy-status"),
+  status: $("status"),
+  stats: $("stats"),
+  version: $("version"),
+  article: $("article"),
+  renderNote: $("render-note"),
+  entities: $("entities"),
+  entityCount: $("entity-count"),
+  quotes: $("quotes"),
+  quoteCount: $("quote-count"),
+  warningsPanel: $("warnings-panel"),
+  warnings: $("warnings"),
+  filters: [...document.querySelectorAll(".filter")],
+};
+
+const state = {
+  analyzer: null,
+  mode: "",
+  debounce: 0,
+  inFlight: false,
+  rerun: false,
+  renderGeneration: 0,
+  analyses: 0,
+  shown: null, // { text, result, ms, entityById, mentionEls, quoteEls }
+  selectedEntity: null,
+  hiddenTypes: new Set(),
+};
+
+// For the browser tests and the curious: the last result shown, and the text it belongs to.
+window.ledeDemo = {
+  get result() { return state.shown?.result ?? null; },
+  get text() { return state.shown?.text ?? null; },
+  get analyses() { return state.analyses; },
+  get mode() { return state.mode; },
+};
+
+function setState(name) {
+  document.documentElement.dataset.state = name;
+}
+
+function setStatus(message, isError = false) {
+  ui.status.textContent = message;
+  ui.status.classList.toggle("error", isError);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Loading and analysing
+
+function libraryVersion() {
+  const v = lede.version;
+  try {
+    return typeof v === "function" ? v() : v;
+  } catch {
+    return undefined;
+  }
+}
+
+async function loadAnalyzer() {
+  setState("loading");
+  const v = libraryVersion();
+  if (v) ui.version.textContent = `lede ${v}`;
+  try {
+    state.analyzer = await lede.createWorkerAnalyzer();
+    state.mode = "worker";
+  } catch (err) {
+    // Without module workers the page still works, analysing on the main thread.
+    console.warn("lede demo: no worker analyzer, analysing on the main thread:", err);
+    const sync = await lede.createAnalyzer();
+    state.analyzer = { analyze: async (text, options) => sync.analyze(text, options), dispose: () => sync.dispose() };
+    state.mode = "main thread";
+  }
+  setStatus(`Ready (analysis in a ${state.mode === "worker" ? "Web Worker" : "main-thread fallback"}).`);
+  setState("ready");
+  if (ui.text.value) analyzeNow();
+}
+
+function scheduleAnalysis() {
+  clearTimeout(state.debounce);
+  state.renderGeneration++; // a render of an older result is no longer worth finishing
+  state.debounce = setTimeout(analyzeNow, ui.text.value.length > LARGE_TEXT ? 2 * DEBOUNCE_MS : DEBOUNCE_MS);
+}
+
+// At most one request is in flight; text typed meanwhile is analysed when it returns, and a result
+// whose text no longer matches the textarea is dropped.
+async function analyzeNow() {
+  clearTimeout(state.debounce);
+  if (!state.analyzer) return;
+  if (state.inFlight) {
+    state.rerun = true;
+    return;
+  }
+  const text = ui.text.value;
+  if (text.length === 0) {
+    showEmpty();
+    return;
+  }
+  state.inFlight = true;
+  setState("analysing");
+  setStatus(`Analysing ${formatSize(text)}…`);
+  const t0 = performance.now();
+  try {
+    const result = await state.analyzer.analyze(text, { tokens: false });
+    const ms = performance.now() - t0;
+    state.analyses++;
+    if (text === ui.text.value && !state.rerun) await show(text, result, ms);
+  } catch (err) {
+    console.error("lede demo: analysis failed:", err);
+    setStatus(`Analysis failed: ${err?.message ?? err}`, true);
+    setState("error");
+  } finally {
+    state.inFlight = false;
+    if (state.rerun) {
+      state.rerun = false;
+      analyzeNow();
+    }
+  }
+}
+
+function showEmpty() {
+  state.renderGeneration++;
+  state.shown = null;
+  state.selectedEntity = null;
+  ui.article.replaceChildren(emptyNote("The analysed article appears here."));
+  ui.entities.replaceChildren(emptyNote("No entities yet."));
+  ui.quotes.replaceChildren(emptyNote("No quotations yet."));
+  ui.entityCount.textContent = ui.quoteCount.textContent = ui.stats.textContent = "";
+  ui.renderNote.hidden = true;
+  ui.warningsPanel.hidden = true;
+  ui.download.disabled = ui.copy.disabled = true;
+  setStatus("Ready.");
+  setState("ready");
+}
+
+// ---------------------------------------------------------------------------------------------
+// Showing a result
+
+async function show(text, result, ms) {
+  const generation = ++state.renderGeneration;
+  setState("rendering");
+  const entityById = new Map(result.entities.map((e) => [e.id, e]));
+  const view = await renderArticle(text, result, entityById, generation);
+  if (view === null || generation !== state.renderGeneration) return; // superseded meanwhile
+
+  ui.article.replaceChildren(view.fragment);
+  ui.renderNote.hidden = view.renderedLength === text.length;
+  ui.renderNote.textContent = ui.renderNote.hidden ? "" :
+    `Showing the first ${view.renderedLength.toLocaleString("en")} of ${text.length.toLocaleString("en")} characters; the panels and the JSON cover the whole text.`;
+  state.shown = { text, result, ms, entityById, mentionEls: view.mentionEls, quoteEls: view.quoteEls };
+  const keep = state.selectedEntity;
+  state.selectedEntity = null;
+  renderEntities(result);
+  renderQuotes(result, entityById);
+  renderWarnings(result.warnings ?? []);
+  applyTypeFilter();
+  if (keep !== null && entityById.has(keep)) selectEntity(keep, { scroll: false });
+
+  const nEntities = result.entities.length;
+  const nQuotes = result.quotes.length;
+  ui.entityCount.textContent = `(${nEntities})`;
+  ui.quoteCount.textContent = `(${nQuotes})`;
+  ui.stats.textContent = `${formatSize(text)} · analysed in ${formatMs(ms)} · ${plural(nEntities, "entity", "entities")} · ${plural(nQuotes, "quotation", "quotations")}`;
+  ui.download.disabled = ui.copy.disabled = false;
+  setStatus(state.mode === "worker" ? "Analysed in a Web Worker." : "Analysed on the main thread.");
+  setState("done");
+}
+
+// The article with its spans. Spans may nest (a mention inside a quotation) or cross (a quotation
+// running over a paragraph break, a mention straddling a quote's end): a span that crosses the end
+// of the element it opened in is split there and its remainder reopened outside, so every span
+// becomes one or more properly nested elements. Each paragraph is its own block, which the style
+// sheet lets the browser skip laying out while it is off screen (content-visibility).
+async function renderArticle(text, result, entityById, generation) {
+  const renderedLength = renderLimit(text, result);
+  const spans = collectSpans(result, entityById, renderedLength);
+  const blockStarts = blockBoundaries(result, renderedLength);
+
+  const fragment = document.createDocumentFragment();
+  const mentionEls = new Map();
+  const quoteEls = new Map();
+  const remainders = []; // split-off parts of crossing spans, kept sorted
+  let next = 0;
+  let sliceStart = performance.now();
+
+  const peek = () => {
+    const a = spans[next];
+    const b = remainders[0];
+    if (a === undefined) return b;
+    if (b === undefined) return a;
+    return compareSpans(b, a) < 0 ? b : a;
+  };
+  const take = (s) => {
+    if (s === remainders[0]) remainders.shift();
+    else next++;
+  };
+
+  for (let b = 0; b + 1 < blockStarts.length; b++) {
+    const blockEnd = blockStarts[b + 1];
+    const block = document.createElement("div");
+    block.className = "para";
+    fragment.appendChild(block);
+    const stack = [{ el: block, end: blockEnd }];
+    let pos = blockStarts[b];
+
+    for (let s = peek(); s !== undefined && s.start < blockEnd; s = peek()) {
+      take(s);
+      while (stack.length > 1 && stack[stack.length - 1].end <= s.start) {
+        const top = stack.pop();
+        appendText(top.el, text, pos, top.end);
+        pos = top.end;
+      }
+      const parent = stack[stack.length - 1];
+      appendText(parent.el, text, pos, s.start);
+      pos = s.start;
+      let end = s.end;
+      if (end > parent.end) {
+        insertSorted(remainders, { ...s, start: parent.end, continued: true });
+        end = parent.end;
+      }
+      const el = spanElement(s, end === s.end);
+      parent.el.appendChild(el);
+      stack.push({ el, end });
+      if (s.kind === KIND_MENTION) pushTo(mentionEls, s.entity.id, el);
+      else if (s.kind === KIND_QUOTE) pushTo(quoteEls, s.quote.id, el);
+
+      if (performance.now() - sliceStart > SLICE_MS) {
+        await yieldToInput();
+        if (generation !== state.renderGeneration) return null;
+        sliceStart = performance.now();
+      }
+    }
+    while (stack.length > 0) {
+      const top = stack.pop();
+      appendText(top.el, text, pos, top.end);
+      pos = top.end;
+    }
+  }
+  return { fragment, mentionEls, quoteEls, renderedLength };
+}
+
+const KIND_QUOTE = 0;
+const KIND_SPEAKER = 1; // a speaker mention that is not one of the entities' mentions
+const KIND_MENTION = 2;
+const KIND_CUE = 3;
+
+function compareSpans(a, b) {
+  return a.start - b.start || b.end - a.end || a.kind - b.kind;
+}
+
+function insertSorted(list, span) {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (compareSpans(list[mid], span) <= 0) lo = mid + 1;
+    else hi = mid;
+  }
+  list.splice(lo, 0, span);
+}
+
+function collectSpans(result, entityById, limit) {
+  const spans = [];
+  const add = (span) => {
+    if (span.start < span.end && span.start < limit) spans.push({ ...span, end: Math.min(span.end, limit) });
+  };
+  const mentionKeys = new Set();
+  for (const entity of result.entities) {
+    for (const m of entity.mentions) {
+      add({ start: m.start, end: m.end, kind: KIND_MENTION, entity, mention: m });
+      mentionKeys.add(`${m.start}:${m.end}`);
+    }
+  }
+  for (const quote of result.quotes) {
+    add({ start: quote.start, end: quote.end, kind: KIND_QUOTE, quote, speaker: speakerLabel(quote.speaker, entityById) });
+    if (quote.cue) add({ start: quote.cue.start, end: quote.cue.end, kind: KIND_CUE, quote });
+    const m = quote.speaker?.mention;
+    if (m && !mentionKeys.has(`${m.start}:${m.end}`)) {
+      add({ start: m.start, end: m.end, kind: KIND_SPEAKER, quote });
+    }
+  }
+  spans.sort(compareSpans);
+  // The same speaker mention may serve several quotations: keep one element for it.
+  return spans.filter((s, i) => s.kind !== KIND_SPEAKER || i === 0 ||
+    !(spans[i - 1].kind === KIND_SPEAKER && spans[i - 1].start === s.start && spans[i - 1].end === s.end));
+}
+
+// Block starts: 0, every paragraph start, and the end of the rendered part.
+function blockBoundaries(result, limit) {
+  const starts = new Set([0, limit]);
+  for (const p of result.paragraphs ?? []) if (p.start > 0 && p.start < limit) starts.add(p.start);
+  return [...starts].sort((a, b) => a - b);
+}
+
+function renderLimit(text, result) {
+  if (text.length <= RENDER_CAP) return text.length;
+  // Cut at a paragraph start so no paragraph is shown half.
+  let cut = RENDER_CAP;
+  for (const p of result.paragraphs ?? []) {
+    if (p.start > RENDER_CAP) break;
+    if (p.start > 0) cut = p.start;
+  }
+  return cut;
+}
+
+function spanElement(s, isLastPiece) {
+  const el = document.createElement(s.kind === KIND_QUOTE ? "q" : "span");
+  switch (s.kind) {
+    case KIND_MENTION: {
+      const type = s.entity.type;
+      el.className = `m t-${type}${isLastPiece ? " m-end" : ""}`;
+      el.dataset.entity = s.entity.id;
+      el.dataset.type = type;
+      el.title = s.mention.title ? `${type}: ${s.entity.name} (${s.mention.title})` : `${type}: ${s.entity.name}`;
+      break;
+    }
+    case KIND_QUOTE:
+      el.className = `q k-${s.quote.kind}${isLastPiece ? " q-end" : ""}`;
+      el.dataset.quote = s.quote.id;
+      el.dataset.speaker = s.speaker ?? "unattributed";
+      if (!s.continued) el.id = `quote-${s.quote.id}`;
+      el.title = `${s.quote.kind} quotation — ${s.speaker ?? "unattributed"}`;
+      break;
+    case KIND_SPEAKER:
+      el.className = "speaker";
+      el.title = "speaker";
+      break;
+    case KIND_CUE:
+      el.className = "cue";
+      el.title = "speech cue";
+      break;
+  }
+  return el;
+}
+
+function appendText(el, text, from, to) {
+  if (to > from) el.appendChild(document.createTextNode(text.slice(from, to)));
+}
+
+function pushTo(map, key, value) {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+function yieldToInput() {
+  if (globalThis.scheduler?.yield) return globalThis.scheduler.yield();
+  return new Promise((resolve) => setTimeout(resolve, 0));
+}
+
+function speakerLabel(speaker, entityById) {
+  if (!speaker) return null;
+  if (speaker.name) return speaker.name;
+  if (speaker.entity !== null && speaker.entity !== undefined && entityById.has(speaker.entity)) {
+    return entityById.get(speaker.entity).name;
+  }
+  return speaker.mention?.text ?? null;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Panels
+
+function renderEntities(result) {
+  const fragment = document.createDocumentFragment();
+  for (const type of TYPES) {
+    const group = result.entities.filter((e) => e.type === type)
+      .sort((a, b) => b.count - a.count || a.name.localeCompare(b.name));
+    if (group.length === 0) continue;
+    const section = document.createElement("section");
+    section.className = "entity-group";
+    section.dataset.type = type;
+    const h = document.createElement("h3");
+    h.innerHTML = `<span class="swatch t-${type}">${type}</span> `;
+    h.append(`${TYPE_NAMES[type]} (${group.length})`);
+    const list = document.createElement("ul");
+    for (const entity of group) {
+      const li = document.createElement("li");
+      const button = document.createElement("button");
+      button.type = "button";
+      button.className = `entity t-${type}`;
+      button.dataset.entity = entity.id;
+      button.setAttribute("aria-pressed", "false");
+      const name = document.createElement("span");
+      name.className = "name";
+      name.textContent = entity.name;
+      const count = document.createElement("span");
+      count.className = "badge";
+      count.textContent = entity.count;
+      count.title = `${plural(entity.count, "mention", "mentions")}`;
+      button.append(name, count);
+      const aliases = (entity.aliases ?? []).filter((a) => a !== entity.name);
+      if (aliases.length > 0) {
+        const also = document.createElement("span");
+        also.className = "aliases";
+        also.textContent = `also: ${aliases.join(", ")}`;
+        button.append(also);
+      }
+      button.setAttribute("aria-label", `${entity.name}, ${type}, ${plural(entity.count, "mention", "mentions")}`);
+      li.appendChild(button);
+      list.appendChild(li);
+    }
+    section.append(h, list);
+    fragment.appendChild(section);
+  }
+  if (result.entities.length === 0) fragment.appendChild(emptyNote("No entities found."));
+  ui.entities.replaceChildren(fragment);
+}
+
+function renderQuotes(result, entityById) {
+  const groups = new Map(); // speaker key → { label, entity, quotes }
+  const unattributed = [];
+  for (const quote of result.quotes) {
+    const label = speakerLabel(quote.speaker, entityById);
+    if (label === null) {
+      unattributed.push(quote);
+      continue;
+    }
+    const entityId = quote.speaker.entity ?? null;
+    const key = entityId !== null ? `e${entityId}` : `n${label}`;
+    if (!groups.has(key)) groups.set(key, { label, entity: entityId !== null ? entityById.get(entityId) : null, quotes: [] });
+    groups.get(key).quotes.push(quote);
+  }
+  const ordered = [...groups.values()].sort((a, b) => b.quotes.length - a.quotes.length || a.quotes[0].start - b.quotes[0].start);
+  const fragment = document.createDocumentFragment();
+  for (const group of ordered) fragment.appendChild(quoteGroup(group.label, group.entity, group.quotes, false));
+  if (unattributed.length > 0) fragment.appendChild(quoteGroup("Unattributed", null, unattributed, true));
+  if (result.quotes.length === 0) fragment.appendChild(emptyNote("No quotations found."));
+  ui.quotes.replaceChildren(fragment);
+}
+
+function quoteGroup(label, entity, quotes, isUnattributed) {
+  const section = document.createElement("section");
+  section.className = isUnattributed ? "speaker-group unattributed" : "speaker-group";
+  const h = document.createElement("h3");
+  if (entity) {
+    const swatch = document.createElement("span");
+    swatch.className = `swatch t-${entity.type}`;
+    swatch.textContent = entity.type;
+    h.append(swatch, " ");
+  }
+  const name = document.createElement("span");
+  name.className = "speaker-name";
+  name.textContent = label;
+  h.append(name, ` (${quotes.length})`);
+  const list = document.createElement("ul");
+  for (const quote of quotes) {
+    const li = document.createElement("li");
+    const button = document.createElement("button");
+    button.type = "button";
+    button.className = "quote";
+    button.dataset.quote = quote.id;
+    const kind = document.createElement("span");
+    kind.className = `kind k-${quote.kind}`;
+    kind.textContent = quote.kind;
+    const words = document.createElement("span");
+    words.className = "words";
+    words.textContent = quote.text.length > QUOTE_PREVIEW ? `${quote.text.slice(0, QUOTE_PREVIEW)}…` : quote.text;
+    button.append(kind, " ", words);
+    if (quote.cue) {
+      const cue = document.createElement("span");
+      cue.className = "cue-word";
+      cue.textContent = ` (${quote.cue.text})`;
+      button.append(cue);
+    }
+    li.appendChild(button);
+    list.appendChild(li);
+  }
+  section.append(h, list);
+  return section;
+}
+
+function renderWarnings(warnings) {
+  ui.warningsPanel.hidden = warnings.length === 0;
+  ui.warnings.replaceChildren(...warnings.map((w) => {
+    const li = document.createElement("li");
+    li.textContent = typeof w === "string" ? w : JSON.stringify(w);
+    return li;
+  }));
+}
+
+function emptyNote(message) {
+  const p = document.createElement("p");
+  p.className = "empty";
+  p.textContent = message;
+  return p;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Interaction
+
+function selectEntity(id, { scroll = true } = {}) {
+  const shown = state.shown;
+  if (!shown) return;
+  for (const el of shown.mentionEls.get(state.selectedEntity) ?? []) el.classList.remove("sel");
+  const same = state.selectedEntity === id;
+  state.selectedEntity = same ? null : id;
+  for (const button of ui.entities.querySelectorAll("button.entity")) {
+    button.setAttribute("aria-pressed", String(!same && Number(button.dataset.entity) === id));
+  }
+  ui.article.classList.toggle("has-selection", !same);
+  if (same) return;
+  const els = shown.mentionEls.get(id) ?? [];
+  for (const el of els) el.classList.add("sel");
+  if (scroll && els.length > 0) els[0].scrollIntoView({ block: "center", inline: "nearest" });
+}
+
+function jumpToQuote(id) {
+  const els = state.shown?.quoteEls.get(id) ?? [];
+  for (const el of ui.article.querySelectorAll("q.flash")) el.classList.remove("flash");
+  if (els.length === 0) return;
+  for (const el of els) el.classList.add("flash");
+  els[0].scrollIntoView({ block: "center", inline: "nearest" });
+}
+
+function applyTypeFilter() {
+  for (const type of TYPES) {
+    const hidden = state.hiddenTypes.has(type);
+    ui.article.classList.toggle(`hide-${type}`, hidden);
+    for (const group of ui.entities.querySelectorAll(`.entity-group[data-type="${type}"]`)) group.hidden = hidden;
+  }
+  for (const button of ui.filters) button.setAttribute("aria-pressed", String(!state.hiddenTypes.has(button.dataset.type)));
+}
+
+function resultJson() {
+  return JSON.stringify(state.shown.result, null, 2) + "\n";
+}
+
+function downloadJson() {
+  if (!state.shown) return;
+  const blob = new Blob([resultJson()], { type: "application/json" });
+  const url = URL.createObjectURL(blob);
+  const a = document.createElement("a");
+  a.href = url;
+  a.download = "lede-result.json";
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+async function copyJson() {
+  if (!state.shown) return;
+  const json = resultJson();
+  let ok = false;
+  try {
+    await navigator.clipboard.writeText(json);
+    ok = true;
+  } catch {
+    // Clipboard API refused (permissions, insecure context): the old way.
+    const area = document.createElement("textarea");
+    area.value = json;
+    area.setAttribute("readonly", "");
+    area.style.position = "fixed";
+    area.style.opacity = "0";
+    document.body.appendChild(area);
+    area.select();
+    ok = document.execCommand("copy");
+    area.remove();
+    ui.copy.focus();
+  }
+  ui.copyStatus.textContent = ok ? "JSON copied." : "Could not copy; use Download instead.";
+  setTimeout(() => { ui.copyStatus.textContent = ""; }, 4000);
+}
+
+async function loadSample() {
+  ui.loadSample.disabled = true;
+  try {
+    const response = await fetch("samples/article.txt");
+    if (!response.ok) throw new Error(`HTTP ${response.status}`);
+    ui.text.value = await response.text();
+    state.renderGeneration++;
+    analyzeNow();
+  } catch (err) {
+    setStatus(`Could not load the sample article (${err.message}).`, true);
+  } finally {
+    ui.loadSample.disabled = false;
+  }
+}
+
+ui.text.addEventListener("input", scheduleAnalysis);
+ui.loadSample.addEventListener("click", loadSample);
+ui.clear.addEventListener("click", () => {
+  ui.text.value = "";
+  showEmpty();
+  ui.text.focus();
+});
+ui.download.addEventListener("click", downloadJson);
+ui.copy.addEventListener("click", copyJson);
+ui.entities.addEventListener("click", (event) => {
+  const button = event.target.closest("button.entity");
+  if (button) selectEntity(Number(button.dataset.entity));
+});
+ui.quotes.addEventListener("click", (event) => {
+  const button = event.target.closest("button.quote");
+  if (button) jumpToQuote(Number(button.dataset.quote));
+});
+ui.article.addEventListener("click", (event) => {
+  const mention = event.target.closest(".m");
+  if (mention) selectEntity(Number(mention.dataset.entity), { scroll: false });
+});
+for (const button of ui.filters) {
+  button.addEventListener("click", () => {
+    const type = button.dataset.type;
+    if (state.hiddenTypes.has(type)) state.hiddenTypes.delete(type);
+    else state.hiddenTypes.add(type);
+    applyTypeFilter();
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Formatting
+
+function formatSize(text) {
+  const bytes = utf8Length(text);
+  const size = bytes < 1024 ? `${bytes} B` : bytes < 1024 * 1024 ? `${(bytes / 1024).toFixed(1)} KB` : `${(bytes / 1024 / 1024).toFixed(2)} MB`;
+  return `${size} (${plural(text.length, "character", "characters")})`;
+}
+
+function utf8Length(text) {
+  let n = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x80) n += 1;
+    else if (c < 0x800) n += 2;
+    else if (c >= 0xd800 && c < 0xdc00 && i + 1 < text.length && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
+      n += 4;
+      i++;
+    } else n += 3; // a lone surrogate is encoded as U+FFFD, 3 bytes
+  }
+  return n;
+}
+
+function formatMs(ms) {
+  return ms < 10 ? `${ms.toFixed(1)} ms` : ms < 10_000 ? `${Math.round(ms)} ms` : `${(ms / 1000).toFixed(1)} s`;
+}
+
+function plural(n, one, many) {
+  return `${n.toLocaleString("en")} ${n === 1 ? one : many}`;
+}
+
+if (new URLSearchParams(location.search).has("sample")) loadSample();
+loadAnalyzer().catch((err) => {
+  console.error("lede demo: could not load the analyzer:", err);
+  setStatus(`Could not load the analyzer: ${err?.message ?? err}`, true);
+  setState("error");
+});
