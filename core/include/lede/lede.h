@@ -1,0 +1,149 @@
+// lede: finds the people, organisations, places and other names in an English news article,
+// merges their mentions into entities and extracts every quotation with who said it.
+//
+// This is the whole public C++ API. Everything else in core/ is private. Results are plain value
+// types holding UTF-8 byte offsets into the text passed to analyze(); to_json() converts them to
+// the caller's offset unit in one pass (see docs/result.schema.json for the JSON contract).
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace lede {
+
+// The library version; `lede --version` and the JS package print the same string.
+const char* version();
+
+// The unit in which JSON output offsets are counted.
+//   utf8:      bytes of the original input;
+//   utf16:     UTF-16 code units, what JavaScript strings index;
+//   codepoint: Unicode scalar values (Python str indexing).
+// In utf16 and codepoint units an invalid UTF-8 sequence counts as the one U+FFFD it decodes to.
+enum class OffsetUnit : uint8_t { utf8, utf16, codepoint };
+
+// Parses "utf8", "utf16" or "codepoint"; false for anything else.
+bool parse_offset_unit(std::string_view name, OffsetUnit* unit);
+const char* offset_unit_name(OffsetUnit unit);
+
+// A half-open byte range [start, end) of the original text.
+struct Span {
+  uint32_t start = 0;
+  uint32_t end = 0;
+};
+
+enum class TokenKind : uint8_t {
+  word,          // letters in any script, with inner hyphens/apostrophes; clitics ('s, n't) split off
+  number,        // 1,000.50  3.5  '90s  2022
+  abbreviation,  // U.S.  Mr.  Jan.  J.R.R.  (the final full stop belongs to the token)
+  punct,         // . , ; : ! ? … ( ) [ ] and the like
+  quote,         // every quotation mark: " ' “ ” ‘ ’ « » „ ‚ ‹ › 「 」 『 』
+  dash,          // - – — ― ‒ -- standing alone
+  symbol,        // $ % & + = / * and other symbols
+  url,
+  email,
+  handle,        // @name
+  hashtag,       // #tag
+  emoji,         // one grapheme cluster: ZWJ sequences, flags, keycaps, skin tones
+  other,         // anything else (control characters, unassigned code points)
+};
+const char* token_kind_name(TokenKind kind);
+
+struct Token {
+  Span span;
+  TokenKind kind = TokenKind::other;
+  bool space_before = false;      // whitespace separates it from the previous token
+  bool newline_before = false;    // a line break lies between it and the previous token
+};
+
+// Sentences and paragraphs are token ranges [first_token, end_token) with their byte span.
+struct Segment {
+  Span span;
+  uint32_t first_token = 0;
+  uint32_t end_token = 0;
+};
+
+enum class EntityType : uint8_t { PERSON, ORG, LOC, MISC };
+const char* entity_type_name(EntityType type);
+
+struct Mention {
+  Span span;
+  uint32_t first_token = 0;
+  uint32_t end_token = 0;
+  EntityType type = EntityType::MISC;
+  std::string title;  // "President" for "President Putin"; empty when there is none
+};
+
+struct Entity {
+  uint32_t id = 0;
+  EntityType type = EntityType::MISC;
+  std::string name;                  // the most complete form
+  std::vector<std::string> aliases;  // distinct surface forms
+  std::vector<Mention> mentions;
+};
+
+enum class QuoteKind : uint8_t { direct, partial, indirect };
+const char* quote_kind_name(QuoteKind kind);
+
+struct Speaker {
+  static constexpr uint32_t kNoEntity = UINT32_MAX;
+  uint32_t entity = kNoEntity;  // index into Analysis::entities, or kNoEntity
+  std::string name;             // the resolved entity's name, or the mention's text when unresolved
+  bool has_mention = false;
+  Span mention;                 // the span at the cue (may be a pronoun)
+};
+
+struct Quote {
+  uint32_t id = 0;
+  QuoteKind kind = QuoteKind::direct;
+  Span span;  // the quoted words without the marks; for indirect quotes the reported clause
+  bool has_speaker = false;
+  Speaker speaker;
+  bool has_cue = false;
+  Span cue;
+};
+
+struct Analysis {
+  std::vector<Token> tokens;
+  std::vector<Segment> sentences;
+  std::vector<Segment> paragraphs;
+  std::vector<Entity> entities;
+  std::vector<Quote> quotes;
+  std::vector<std::string> warnings;
+};
+
+struct JsonOptions {
+  OffsetUnit offsets = OffsetUnit::codepoint;
+  bool tokens = false;  // include the token list
+  bool pretty = false;  // indent
+};
+
+// Writes the schema-1 JSON result for `analysis` of `text`.
+std::string to_json(std::string_view text, const Analysis& analysis, const JsonOptions& options);
+
+// An analyzer owns the loaded model; analyze() is const and may be called from many threads.
+class Analyzer {
+ public:
+  // Loads the model embedded in the library. Returns null and sets *error on failure.
+  static std::unique_ptr<Analyzer> create(std::string* error);
+  // Loads a model from bytes (a file produced by the trainer). The bytes are copied.
+  static std::unique_ptr<Analyzer> create_from_model(const uint8_t* data, size_t size,
+                                                     std::string* error);
+  ~Analyzer();
+  Analyzer(const Analyzer&) = delete;
+  Analyzer& operator=(const Analyzer&) = delete;
+
+  Analysis analyze(std::string_view text) const;
+  std::string analyze_json(std::string_view text, const JsonOptions& options) const;
+
+  struct Impl;
+
+ private:
+  explicit Analyzer(std::unique_ptr<Impl> impl);
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace lede

@@ -1,0 +1,93 @@
+// The pipeline, top to bottom: this file is the table of contents of the library.
+#include <utility>
+
+#include "json_writer.h"
+#include "lede/lede.h"
+#include "segment.h"
+#include "tokenize.h"
+
+#ifndef LEDE_VERSION
+#error "LEDE_VERSION must be defined by the build"
+#endif
+
+namespace lede {
+
+const char* version() { return LEDE_VERSION; }
+
+const char* token_kind_name(TokenKind kind) {
+  switch (kind) {
+    case TokenKind::word: return "word";
+    case TokenKind::number: return "number";
+    case TokenKind::abbreviation: return "abbreviation";
+    case TokenKind::punct: return "punct";
+    case TokenKind::quote: return "quote";
+    case TokenKind::dash: return "dash";
+    case TokenKind::symbol: return "symbol";
+    case TokenKind::url: return "url";
+    case TokenKind::email: return "email";
+    case TokenKind::handle: return "handle";
+    case TokenKind::hashtag: return "hashtag";
+    case TokenKind::emoji: return "emoji";
+    case TokenKind::other: return "other";
+  }
+  return "other";
+}
+
+const char* entity_type_name(EntityType type) {
+  switch (type) {
+    case EntityType::PERSON: return "PERSON";
+    case EntityType::ORG: return "ORG";
+    case EntityType::LOC: return "LOC";
+    case EntityType::MISC: return "MISC";
+  }
+  return "MISC";
+}
+
+const char* quote_kind_name(QuoteKind kind) {
+  switch (kind) {
+    case QuoteKind::direct: return "direct";
+    case QuoteKind::partial: return "partial";
+    case QuoteKind::indirect: return "indirect";
+  }
+  return "direct";
+}
+
+struct Analyzer::Impl {};
+
+Analyzer::Analyzer(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+Analyzer::~Analyzer() = default;
+
+std::unique_ptr<Analyzer> Analyzer::create(std::string* error) {
+  (void)error;
+  return std::unique_ptr<Analyzer>(new Analyzer(std::make_unique<Impl>()));
+}
+
+std::unique_ptr<Analyzer> Analyzer::create_from_model(const uint8_t* data, size_t size,
+                                                      std::string* error) {
+  (void)data;
+  (void)size;
+  return create(error);
+}
+
+// Offsets are 32-bit: texts of 4 GiB and more are refused with a warning.
+constexpr size_t kMaxTextBytes = 0xFFFFFFF0u;
+
+Analysis Analyzer::analyze(std::string_view text) const {
+  Analysis a;
+  if (text.size() > kMaxTextBytes) {
+    a.warnings.push_back("lede: text of " + std::to_string(text.size()) +
+                         " bytes exceeds the 4 GiB limit; nothing was analysed");
+    return a;
+  }
+  a.tokens = tokenize(text);
+  a.paragraphs = find_paragraphs(text, a.tokens);
+  a.sentences = find_sentences(text, a.tokens, a.paragraphs);
+  return a;
+}
+
+std::string Analyzer::analyze_json(std::string_view text, const JsonOptions& options) const {
+  Analysis a = analyze(text);
+  return to_json(text.size() > kMaxTextBytes ? std::string_view() : text, a, options);
+}
+
+}  // namespace lede

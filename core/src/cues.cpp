@@ -1,0 +1,241 @@
+// Speech-cue lexicon (see cues.h). Written by hand for lede: each reporting verb with all its
+// forms, so that "writes", "wrote", "written" and "writing" are all cues.
+#include "cues.h"
+
+#include <unordered_map>
+#include <unordered_set>
+
+namespace lede {
+namespace {
+
+// base, present, past, participle (empty: same as past), gerund; flags.
+struct VerbForms {
+  const char* base;
+  const char* present;
+  const char* past;
+  const char* participle;
+  const char* gerund;
+  bool takes_object;
+  bool reporting;
+};
+
+// Reporting verbs of news prose. `takes_object`: the verb's addressee may stand between it and the
+// reported clause ("told reporters that"). `reporting` false: the verb attaches a speaker to
+// quoted words but does not by itself introduce a reported clause.
+constexpr VerbForms kVerbs[] = {
+    {"say", "says", "said", "", "saying", false, true},
+    {"tell", "tells", "told", "", "telling", true, true},
+    {"add", "adds", "added", "", "adding", false, true},
+    {"write", "writes", "wrote", "written", "writing", false, true},
+    {"post", "posts", "posted", "", "posting", false, true},
+    {"tweet", "tweets", "tweeted", "", "tweeting", false, true},
+    {"insist", "insists", "insisted", "", "insisting", false, true},
+    {"argue", "argues", "argued", "", "arguing", false, true},
+    {"stress", "stresses", "stressed", "", "stressing", false, true},
+    {"warn", "warns", "warned", "", "warning", true, true},
+    {"note", "notes", "noted", "", "noting", false, true},
+    {"ask", "asks", "asked", "", "asking", true, true},
+    {"reply", "replies", "replied", "", "replying", false, true},
+    {"respond", "responds", "responded", "", "responding", false, true},
+    {"claim", "claims", "claimed", "", "claiming", false, true},
+    {"announce", "announces", "announced", "", "announcing", false, true},
+    {"explain", "explains", "explained", "", "explaining", false, true},
+    {"declare", "declares", "declared", "", "declaring", false, true},
+    {"state", "states", "stated", "", "stating", false, true},
+    {"suggest", "suggests", "suggested", "", "suggesting", false, true},
+    {"acknowledge", "acknowledges", "acknowledged", "", "acknowledging", false, true},
+    {"admit", "admits", "admitted", "", "admitting", false, true},
+    {"recall", "recalls", "recalled", "", "recalling", false, true},
+    {"continue", "continues", "continued", "", "continuing", false, false},
+    {"conclude", "concludes", "concluded", "", "concluding", false, true},
+    {"predict", "predicts", "predicted", "", "predicting", false, true},
+    {"complain", "complains", "complained", "", "complaining", false, true},
+    {"vow", "vows", "vowed", "", "vowing", false, true},
+    {"promise", "promises", "promised", "", "promising", true, true},
+    {"pledge", "pledges", "pledged", "", "pledging", false, true},
+    {"report", "reports", "reported", "", "reporting", false, true},
+    {"confirm", "confirms", "confirmed", "", "confirming", false, true},
+    {"deny", "denies", "denied", "", "denying", false, true},
+    {"emphasize", "emphasizes", "emphasized", "", "emphasizing", false, true},
+    {"emphasise", "emphasises", "emphasised", "", "emphasising", false, true},
+    {"repeat", "repeats", "repeated", "", "repeating", false, true},
+    {"reiterate", "reiterates", "reiterated", "", "reiterating", false, true},
+    {"quip", "quips", "quipped", "", "quipping", false, false},
+    {"joke", "jokes", "joked", "", "joking", false, true},
+    {"shout", "shouts", "shouted", "", "shouting", false, false},
+    {"yell", "yells", "yelled", "", "yelling", false, false},
+    {"urge", "urges", "urged", "", "urging", true, false},
+    {"assert", "asserts", "asserted", "", "asserting", false, true},
+    {"contend", "contends", "contended", "", "contending", false, true},
+    {"maintain", "maintains", "maintained", "", "maintaining", false, true},
+    {"observe", "observes", "observed", "", "observing", false, true},
+    {"remark", "remarks", "remarked", "", "remarking", false, true},
+    {"comment", "comments", "commented", "", "commenting", false, true},
+    {"describe", "describes", "described", "", "describing", false, false},
+    {"call", "calls", "called", "", "calling", false, false},
+    {"welcome", "welcomes", "welcomed", "", "welcoming", false, false},
+    {"mention", "mentions", "mentioned", "", "mentioning", false, true},
+    {"testify", "testifies", "testified", "", "testifying", false, true},
+    {"boast", "boasts", "boasted", "", "boasting", false, true},
+    {"brag", "brags", "bragged", "", "bragging", false, true},
+    {"concede", "concedes", "conceded", "", "conceding", false, true},
+    {"counter", "counters", "countered", "", "countering", false, true},
+    {"retort", "retorts", "retorted", "", "retorting", false, true},
+    {"demand", "demands", "demanded", "", "demanding", false, true},
+    {"insinuate", "insinuates", "insinuated", "", "insinuating", false, true},
+    {"allege", "alleges", "alleged", "", "alleging", false, true},
+    {"charge", "charges", "charged", "", "charging", false, true},
+    {"tout", "touts", "touted", "", "touting", false, false},
+    {"blast", "blasts", "blasted", "", "blasting", false, false},
+    {"slam", "slams", "slammed", "", "slamming", false, false},
+    {"mock", "mocks", "mocked", "", "mocking", false, false},
+    {"exclaim", "exclaims", "exclaimed", "", "exclaiming", false, true},
+    {"whisper", "whispers", "whispered", "", "whispering", false, true},
+    {"muse", "muses", "mused", "", "musing", false, true},
+    {"caution", "cautions", "cautioned", "", "cautioning", true, true},
+    {"inform", "informs", "informed", "", "informing", true, true},
+    {"assure", "assures", "assured", "", "assuring", true, true},
+    {"remind", "reminds", "reminded", "", "reminding", true, true},
+    {"signal", "signals", "signaled", "", "signaling", false, true},
+    {"indicate", "indicates", "indicated", "", "indicating", false, true},
+    {"propose", "proposes", "proposed", "", "proposing", false, true},
+    {"estimate", "estimates", "estimated", "", "estimating", false, true},
+    {"predict", "predicts", "predicted", "", "predicting", false, true},
+    {"believe", "believes", "believed", "", "believing", false, true},
+    {"think", "thinks", "thought", "", "thinking", false, true},
+    {"speculate", "speculates", "speculated", "", "speculating", false, true},
+    {"hint", "hints", "hinted", "", "hinting", false, true},
+    {"lament", "laments", "lamented", "", "lamenting", false, true},
+    {"grumble", "grumbles", "grumbled", "", "grumbling", false, true},
+    {"wonder", "wonders", "wondered", "", "wondering", false, true},
+    {"instruct", "instructs", "instructed", "", "instructing", true, false},
+    {"accuse", "accuses", "accused", "", "accusing", true, false},
+    {"answer", "answers", "answered", "", "answering", false, true},
+    {"reveal", "reveals", "revealed", "", "revealing", false, true},
+    {"disclose", "discloses", "disclosed", "", "disclosing", false, true},
+    {"recount", "recounts", "recounted", "", "recounting", false, true},
+    {"point", "points", "pointed", "", "pointing", false, false},  // "pointed out"
+    {"chant", "chants", "chanted", "", "chanting", false, false},
+    {"proclaim", "proclaims", "proclaimed", "", "proclaiming", false, true},
+    {"scoff", "scoffs", "scoffed", "", "scoffing", false, false},
+    {"sigh", "sighs", "sighed", "", "sighing", false, false},
+    {"laugh", "laughs", "laughed", "", "laughing", false, false},
+    {"read", "reads", "read", "", "reading", false, false},  // "the statement read"
+};
+
+struct Lexicon {
+  std::unordered_map<std::string_view, CueVerb> verbs;
+  std::unordered_map<std::string_view, PronounKind> pronouns;
+  std::unordered_set<std::string_view> adverbs, determiners, boundaries, speaker_nouns,
+      statement_nouns;
+
+  Lexicon() {
+    for (const VerbForms& v : kVerbs) {
+      auto put = [&](const char* w, CueForm f) {
+        if (*w) verbs.emplace(w, CueVerb{f, v.takes_object, v.reporting});
+      };
+      put(v.base, CueForm::base);
+      put(v.present, CueForm::present);
+      put(v.past, CueForm::past);
+      put(v.participle, CueForm::participle);
+      put(v.gerund, CueForm::gerund);
+    }
+    for (const char* w : {"he", "him", "his", "himself"}) pronouns.emplace(w, PronounKind::male);
+    for (const char* w : {"she", "her", "hers", "herself"})
+      pronouns.emplace(w, PronounKind::female);
+    for (const char* w : {"it", "its", "itself"}) pronouns.emplace(w, PronounKind::thing);
+    for (const char* w : {"they", "them", "their", "themselves"})
+      pronouns.emplace(w, PronounKind::plural);
+    for (const char* w :
+         {"also", "later", "then", "has", "had", "have", "was", "were", "is", "are", "will",
+          "would", "could", "should", "may", "might", "once", "previously", "repeatedly",
+          "recently", "publicly", "reportedly", "since", "again", "further", "simply", "just",
+          "only", "often", "frequently", "first", "last", "initially", "separately", "privately",
+          "flatly", "bluntly", "quickly", "angrily", "curtly", "firmly", "pointedly", "reportedly",
+          "subsequently", "already", "even", "never", "ultimately", "finally", "recently", "did",
+          "does", "do", "has", "been", "being", "not", "n't", "'s", "'d", "'ll", "'ve", "still",
+          "now", "yet", "immediately", "correctly", "wrongly", "falsely", "famously", "tersely",
+          "explicitly", "openly", "loudly", "proudly", "earlier", "today", "yesterday", "tuesday",
+          "monday", "wednesday", "thursday", "friday", "saturday", "sunday", "directly",
+          "specifically", "confidently", "clearly", "softly", "likewise", "too", "allegedly"})
+      adverbs.emplace(w);
+    for (const char* w : {"the", "a", "an", "this", "that", "these", "those", "his", "her",
+                          "its", "their", "our", "my", "your", "some", "another", "one", "two",
+                          "three", "several", "many", "both", "each", "every", "no", "other"})
+      determiners.emplace(w);
+    for (const char* w :
+         {"that",   "which",  "who",     "whom",   "whose",   "and",    "but",    "or",
+          "nor",    "because", "if",     "when",   "while",   "as",     "after",  "before",
+          "since",  "though", "although", "of",    "in",      "on",     "at",     "to",
+          "for",    "from",   "with",    "by",     "about",   "into",   "over",   "under",
+          "than",   "is",     "are",     "was",    "were",    "be",     "been",   "has",
+          "had",    "have",   "will",    "would",  "can",     "could",  "should", "may",
+          "might",  "must",   "do",      "does",   "did",     "not",    "so",     "where",
+          "why",    "how",    "what",    "whether", "there",  "here",   "then",   "also",
+          "during", "against", "between", "through", "without", "within", "among", "upon",
+          "like",   "unlike", "via",     "per",    "toward",  "towards", "until", "despite",
+          "amid",   "once",   "whereas", "unless", "yet",     "just",   "even",   "only"})
+      boundaries.emplace(w);
+    for (const char* w :
+         {"spokesman", "spokeswoman", "spokesperson", "spokespeople", "spokesmen", "official",
+          "officials", "aide", "aides", "adviser", "advisers", "advisor", "advisors", "source",
+          "sources", "president", "minister", "secretary", "senator", "governor", "candidate",
+          "nominee", "campaign", "chairman", "chairwoman", "director", "leader", "leaders",
+          "statement", "report", "representative", "lawyer", "attorney", "analyst", "analysts",
+          "expert", "experts", "people", "person", "man", "woman", "voter", "voters", "supporter",
+          "supporters", "critic", "critics", "manager", "executive", "chief", "member", "members",
+          "congressman", "congresswoman", "lawmaker", "lawmakers", "mayor", "police", "ministry",
+          "government", "administration", "committee", "group", "poll", "survey", "study",
+          "website", "memo", "letter", "ad", "advertisement", "spokesmen", "host", "anchor",
+          "reporter", "reporters", "journalist", "journalists", "editor", "founder", "ceo",
+          "chancellor", "ambassador", "general", "commander", "officer", "agency", "department",
+          "office", "team", "party", "democrats", "republicans", "democrat", "republican",
+          "economist", "economists", "strategist", "strategists", "pollster", "pollsters",
+          "residents", "witnesses", "witness", "protesters", "organizers", "researchers",
+          "scientists", "prosecutors", "investigators", "judge", "court", "board", "council"})
+      speaker_nouns.emplace(w);
+    for (const char* w : {"statement", "tweet", "post", "interview", "speech", "remarks",
+                          "letter", "release", "briefing", "message", "memo", "report"})
+      statement_nouns.emplace(w);
+  }
+};
+
+const Lexicon& lexicon() {
+  static const Lexicon kLexicon;
+  return kLexicon;
+}
+
+}  // namespace
+
+std::string ascii_lower(std::string_view s) {
+  std::string out(s);
+  for (char& c : out)
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  return out;
+}
+
+CueVerb lookup_cue_verb(std::string_view lower) {
+  const auto& m = lexicon().verbs;
+  auto it = m.find(lower);
+  return it == m.end() ? CueVerb{} : it->second;
+}
+
+PronounKind lookup_pronoun(std::string_view lower) {
+  const auto& m = lexicon().pronouns;
+  auto it = m.find(lower);
+  return it == m.end() ? PronounKind::none : it->second;
+}
+
+bool is_cue_adverb_or_auxiliary(std::string_view lower) {
+  return lexicon().adverbs.count(lower) != 0;
+}
+bool is_determiner(std::string_view lower) { return lexicon().determiners.count(lower) != 0; }
+bool is_phrase_boundary_word(std::string_view lower) {
+  return lexicon().boundaries.count(lower) != 0;
+}
+bool is_speaker_noun(std::string_view lower) { return lexicon().speaker_nouns.count(lower) != 0; }
+bool is_statement_noun(std::string_view lower) {
+  return lexicon().statement_nouns.count(lower) != 0;
+}
+
+}  // namespace lede

@@ -1,0 +1,394 @@
+// Mentions merged into entities (see entities.h for the conventions).
+#include "entities.h"
+
+#include <algorithm>
+#include <array>
+#include <cstdlib>
+#include <numeric>
+#include <string>
+#include <unordered_map>
+
+#include "coref_lexicon.h"
+#include "normalize.h"
+
+namespace lede {
+namespace {
+
+std::string_view token_text(std::string_view text, const Token& t) {
+  return text.substr(t.span.start, t.span.end - t.span.start);
+}
+
+bool starts_upper(std::string_view w) {
+  return !w.empty() && ((w[0] >= 'A' && w[0] <= 'Z') || static_cast<unsigned char>(w[0]) >= 0x80);
+}
+
+bool is_possessive(std::string_view w) {
+  return w == "'s" || w == "\xE2\x80\x99s" || w == "'S" || w == "\xE2\x80\x99S" || w == "'" ||
+         w == "\xE2\x80\x99";
+}
+
+// A distinct folded form of a name ("vladimir putin") and what is known about it.
+struct Form {
+  std::string key;
+  std::vector<std::string> words;  // folded words, the stopword "the" removed
+  std::vector<uint32_t> mentions;  // indices into the mention list, in text order
+  std::array<uint32_t, 4> type_votes{};
+  bool ambiguous = false;          // a bare name shared by several full names
+  std::vector<uint32_t> candidates;  // for ambiguous forms: the full-name forms it may join
+};
+
+EntityType majority(const std::array<uint32_t, 4>& votes, EntityType fallback) {
+  uint32_t best = votes[static_cast<size_t>(fallback)];
+  EntityType type = fallback;
+  for (size_t i = 0; i < 4; ++i)
+    if (votes[i] > best) {
+      best = votes[i];
+      type = static_cast<EntityType>(i);
+    }
+  return type;
+}
+
+struct UnionFind {
+  std::vector<uint32_t> parent;
+  explicit UnionFind(size_t n) : parent(n) { std::iota(parent.begin(), parent.end(), 0u); }
+  uint32_t find(uint32_t x) {
+    while (parent[x] != x) x = parent[x] = parent[parent[x]];
+    return x;
+  }
+  // Keeps the smaller index as the root, so a group's root is its first form.
+  void unite(uint32_t a, uint32_t b) {
+    a = find(a);
+    b = find(b);
+    if (a == b) return;
+    if (a < b) parent[b] = a; else parent[a] = b;
+  }
+};
+
+// Moves the mention's span past leading titles and off a trailing possessive, and records the
+// title ("President", "Prime Minister"); looks at the tokens just before the span for a title
+// when the span has none.
+void strip_title(std::string_view text, const std::vector<Token>& tokens, Mention* m) {
+  auto folded = [&](uint32_t i) { return fold_case(token_text(text, tokens[i])); };
+  while (m->end_token > m->first_token + 1 && is_possessive(token_text(text, tokens[m->end_token - 1])))
+    --m->end_token;
+  uint32_t title_first = m->first_token, title_end = m->first_token;
+  if (m->type == EntityType::PERSON) {
+    uint32_t i = m->first_token;
+    while (i + 1 < m->end_token) {
+      std::string w = folded(i);
+      if (!(is_title_word(w, nullptr) || is_title_modifier(w))) break;
+      ++i;
+    }
+    // Never leave a title modifier alone as the name ("Vice" of "Vice President").
+    title_end = i;
+    if (title_end > m->first_token) m->first_token = title_end;
+    if (title_end == title_first && m->first_token > 0 &&
+        is_title_word(folded(m->first_token - 1), nullptr)) {
+      // The title precedes the span: "President Putin", "Prime Minister Theresa May".
+      title_end = m->first_token;
+      title_first = m->first_token - 1;
+      if (title_first > 0 && is_title_modifier(folded(title_first - 1)) &&
+          starts_upper(token_text(text, tokens[title_first - 1])))
+        --title_first;
+    }
+  }
+  if (title_end > title_first) {
+    std::string_view t = text.substr(tokens[title_first].span.start,
+                                     tokens[title_end - 1].span.end - tokens[title_first].span.start);
+    m->title.clear();
+    bool space = false;
+    for (char c : t) {  // one space between words even if the text wraps
+      if (c == ' ' || c == '\n' || c == '\r' || c == '\t') {
+        space = true;
+        continue;
+      }
+      if (space && !m->title.empty()) m->title += ' ';
+      space = false;
+      m->title += c;
+    }
+  }
+  m->span.start = tokens[m->first_token].span.start;
+  m->span.end = tokens[m->end_token - 1].span.end;
+}
+
+std::string surface(std::string_view text, const Mention& m) {
+  std::string out;
+  bool space = false;
+  for (char c : text.substr(m.span.start, m.span.end - m.span.start)) {
+    if (c == ' ' || c == '\n' || c == '\r' || c == '\t') {
+      space = true;
+      continue;
+    }
+    if (space && !out.empty()) out += ' ';
+    space = false;
+    out += c;
+  }
+  return out;
+}
+
+// The folded word that identifies a name's bearer: its last word before a generational suffix.
+const std::string& surname(const Form& f) {
+  return f.words.size() >= 2 && is_generational_suffix(f.words.back()) ? f.words[f.words.size() - 2]
+                                                                       : f.words.back();
+}
+bool has_suffix(const Form& f) { return f.words.size() >= 2 && is_generational_suffix(f.words.back()); }
+
+// Canonical spelling of one word for matching (the alias table covers transliterations).
+std::string canonical_word(const std::string& w) {
+  std::string_view c = alias_canonical(w);
+  return c.empty() ? w : std::string(c);
+}
+
+bool words_match(const std::string& a, const std::string& b) {
+  if (a == b) return true;
+  if (canonical_word(a) == canonical_word(b)) return true;
+  if (a.size() >= 6 && b.size() >= 6 && a[0] == b[0])
+    return bounded_edit_distance(a, b, 1) <= 1;
+  return false;
+}
+
+// "j." matches "john"; "john" matches "john".
+bool first_names_match(const std::string& a, const std::string& b) {
+  if (words_match(a, b)) return true;
+  auto initial = [](const std::string& x) { return x.size() == 2 && x[1] == '.'; };
+  if (initial(a) && !b.empty()) return a[0] == b[0];
+  if (initial(b) && !a.empty()) return b[0] == a[0];
+  return false;
+}
+
+std::string initials(const Form& f) {
+  std::string s;
+  for (const std::string& w : f.words) {
+    if (w == "of" || w == "and" || w == "for" || w == "the" || w == "&" || w == "on" || w == "in")
+      continue;
+    s += w[0];
+  }
+  return s;
+}
+
+}  // namespace
+
+size_t bounded_edit_distance(std::string_view a, std::string_view b, size_t limit) {
+  if (a.size() > b.size()) std::swap(a, b);
+  if (b.size() - a.size() > limit) return limit + 1;
+  std::vector<size_t> prev(a.size() + 1), cur(a.size() + 1);
+  std::iota(prev.begin(), prev.end(), size_t{0});
+  for (size_t j = 1; j <= b.size(); ++j) {
+    cur[0] = j;
+    size_t row_min = cur[0];
+    for (size_t i = 1; i <= a.size(); ++i) {
+      size_t sub = prev[i - 1] + (a[i - 1] == b[j - 1] ? 0 : 1);
+      cur[i] = std::min({sub, prev[i] + 1, cur[i - 1] + 1});
+      row_min = std::min(row_min, cur[i]);
+    }
+    if (row_min > limit) return limit + 1;
+    std::swap(prev, cur);
+  }
+  return std::min(prev[a.size()], limit + 1);
+}
+
+std::vector<Entity> merge_entities(std::string_view text, const std::vector<Token>& tokens,
+                                   const std::vector<Segment>& sentences,
+                                   std::vector<Mention> mentions) {
+  (void)sentences;
+  // Drop malformed mentions rather than trust them; keep the rest in text order.
+  mentions.erase(std::remove_if(mentions.begin(), mentions.end(),
+                                [&](const Mention& m) {
+                                  return m.first_token >= m.end_token ||
+                                         m.end_token > tokens.size();
+                                }),
+                 mentions.end());
+  std::stable_sort(mentions.begin(), mentions.end(), [](const Mention& a, const Mention& b) {
+    return a.first_token < b.first_token;
+  });
+  for (Mention& m : mentions) strip_title(text, tokens, &m);
+
+  // Distinct forms.
+  std::vector<Form> forms;
+  std::unordered_map<std::string, uint32_t> form_of_key;
+  std::vector<uint32_t> form_of_mention(mentions.size());
+  for (uint32_t mi = 0; mi < mentions.size(); ++mi) {
+    const Mention& m = mentions[mi];
+    std::vector<std::string> words;
+    for (uint32_t t = m.first_token; t < m.end_token; ++t) {
+      const Token& tok = tokens[t];
+      if (tok.kind == TokenKind::punct || tok.kind == TokenKind::quote || tok.kind == TokenKind::dash)
+        continue;
+      std::string w = fold_for_matching(token_text(text, tok));
+      if (words.empty() && is_name_stopword(w) && t + 1 < m.end_token) continue;
+      words.push_back(std::move(w));
+    }
+    if (words.empty()) words.push_back(fold_for_matching(surface(text, m)));
+    std::string key;
+    for (const std::string& w : words) {
+      if (!key.empty()) key += ' ';
+      key += w;
+    }
+    std::string_view canon = alias_canonical(key);
+    if (!canon.empty()) key = std::string(canon);
+    if (words.size() == 1) words[0] = canonical_word(words[0]);
+    auto [it, inserted] = form_of_key.emplace(key, static_cast<uint32_t>(forms.size()));
+    if (inserted) {
+      Form f;
+      f.key = key;
+      f.words = std::move(words);
+      forms.push_back(std::move(f));
+    }
+    Form& f = forms[it->second];
+    f.mentions.push_back(mi);
+    ++f.type_votes[static_cast<size_t>(m.type)];
+    form_of_mention[mi] = it->second;
+  }
+
+  auto form_type = [&](const Form& f) { return majority(f.type_votes, mentions[f.mentions[0]].type); };
+  UnionFind uf(forms.size());
+
+  // Full names: same first name (or initial) and same surname; a generational suffix must agree.
+  std::vector<uint32_t> full_names, singles;
+  for (uint32_t i = 0; i < forms.size(); ++i) {
+    if (forms[i].words.size() >= 2 && form_type(forms[i]) == EntityType::PERSON)
+      full_names.push_back(i);
+    else if (forms[i].words.size() == 1)
+      singles.push_back(i);
+  }
+  // Pairwise work is bounded so that adversarial inputs with many distinct names stay linear-ish.
+  constexpr size_t kMaxPairs = 200000;
+  size_t pairs = 0;
+  for (size_t a = 0; a < full_names.size() && pairs < kMaxPairs; ++a)
+    for (size_t b = a + 1; b < full_names.size() && pairs < kMaxPairs; ++b, ++pairs) {
+      const Form& x = forms[full_names[a]];
+      const Form& y = forms[full_names[b]];
+      if (has_suffix(x) != has_suffix(y)) continue;
+      if (words_match(surname(x), surname(y)) && first_names_match(x.words[0], y.words[0]))
+        uf.unite(full_names[a], full_names[b]);
+    }
+
+  // Single words that are spelling variants of each other (both people, or the alias table).
+  std::unordered_map<std::string, uint32_t> by_canonical;
+  for (uint32_t s : singles) {
+    auto [it, inserted] = by_canonical.emplace(forms[s].words[0], s);
+    if (!inserted) uf.unite(it->second, s);
+  }
+  pairs = 0;
+  for (size_t a = 0; a < singles.size() && pairs < kMaxPairs; ++a)
+    for (size_t b = a + 1; b < singles.size() && pairs < kMaxPairs; ++b, ++pairs) {
+      const Form& x = forms[singles[a]];
+      const Form& y = forms[singles[b]];
+      if (form_type(x) != EntityType::PERSON || form_type(y) != EntityType::PERSON) continue;
+      if (words_match(x.words[0], y.words[0])) uf.unite(singles[a], singles[b]);
+    }
+
+  // Acronyms and their long forms.
+  for (uint32_t s : singles) {
+    const Form& f = forms[s];
+    const std::string& w = f.words[0];
+    std::string_view surface_word = surface(text, mentions[f.mentions[0]]);
+    bool upper = surface_word.size() >= 2 && surface_word.size() <= 8;
+    for (char c : surface_word)
+      if (!((c >= 'A' && c <= 'Z') || c == '.' || c == '&')) upper = false;
+    if (!upper) continue;
+    std::string letters;
+    for (char c : w)
+      if (c != '.') letters += c;
+    uint32_t match = UINT32_MAX;
+    int count = 0;
+    for (uint32_t i = 0; i < forms.size(); ++i) {
+      if (forms[i].words.size() < 2 || form_type(forms[i]) == EntityType::PERSON) continue;
+      if (initials(forms[i]) == letters && uf.find(i) != match) {
+        match = uf.find(i);
+        ++count;
+      }
+    }
+    if (count == 1) uf.unite(s, match);
+  }
+
+  // Bare names (surname or first name) join the full name that carries them.
+  for (uint32_t s : singles) {
+    Form& f = forms[s];
+    if (form_type(f) == EntityType::LOC) continue;
+    std::vector<uint32_t> roots;
+    for (uint32_t fn : full_names) {
+      const Form& full = forms[fn];
+      bool sur = words_match(f.words[0], surname(full));
+      bool first = f.words[0] == full.words[0] && first_name_gender(f.words[0]) != Gender::unknown;
+      if (!sur && !first) continue;
+      uint32_t r = uf.find(fn);
+      if (std::find(roots.begin(), roots.end(), r) == roots.end()) roots.push_back(r);
+    }
+    if (roots.size() == 1) {
+      uf.unite(s, roots[0]);
+    } else if (roots.size() > 1) {
+      f.ambiguous = true;
+      f.candidates = roots;
+    }
+  }
+
+  // Groups of forms become entities; ambiguous bare names pick the nearest full name.
+  std::unordered_map<uint32_t, std::vector<uint32_t>> positions_of_root;  // sorted token indices
+  for (uint32_t mi = 0; mi < mentions.size(); ++mi)
+    if (!forms[form_of_mention[mi]].ambiguous)
+      positions_of_root[uf.find(form_of_mention[mi])].push_back(mentions[mi].first_token);
+  std::vector<uint32_t> group_of_mention(mentions.size());
+  for (uint32_t mi = 0; mi < mentions.size(); ++mi) {
+    const Form& f = forms[form_of_mention[mi]];
+    if (!f.ambiguous) {
+      group_of_mention[mi] = uf.find(form_of_mention[mi]);
+      continue;
+    }
+    const uint32_t at = mentions[mi].first_token;
+    uint32_t best = UINT32_MAX, best_distance = UINT32_MAX;
+    bool best_before = false;
+    for (uint32_t root : f.candidates) {
+      auto found = positions_of_root.find(root);
+      if (found == positions_of_root.end()) continue;
+      const std::vector<uint32_t>& pos = found->second;
+      auto it = std::lower_bound(pos.begin(), pos.end(), at);
+      if (it != pos.begin()) {  // nearest preceding mention of this person
+        uint32_t d = at - *(it - 1);
+        if (!best_before || d < best_distance) {
+          best = root;
+          best_distance = d;
+          best_before = true;
+        }
+      } else if (!best_before && it != pos.end() && *it - at < best_distance) {
+        best = root;
+        best_distance = *it - at;
+      }
+    }
+    group_of_mention[mi] = best == UINT32_MAX ? uf.find(form_of_mention[mi]) : best;
+  }
+
+  std::unordered_map<uint32_t, uint32_t> entity_of_group;
+  std::vector<Entity> entities;
+  std::vector<std::array<uint32_t, 4>> votes;
+  std::vector<uint32_t> name_form;  // the most complete form of each entity
+  for (uint32_t mi = 0; mi < mentions.size(); ++mi) {
+    auto [it, inserted] = entity_of_group.emplace(group_of_mention[mi], static_cast<uint32_t>(entities.size()));
+    if (inserted) {
+      entities.emplace_back();
+      entities.back().id = it->second;
+      votes.push_back({});
+      name_form.push_back(form_of_mention[mi]);
+    }
+    Entity& e = entities[it->second];
+    const Mention& m = mentions[mi];
+    ++votes[it->second][static_cast<size_t>(m.type)];
+    std::string s = surface(text, m);
+    if (std::find(e.aliases.begin(), e.aliases.end(), s) == e.aliases.end()) e.aliases.push_back(s);
+    const Form& current = forms[name_form[it->second]];
+    const Form& candidate = forms[form_of_mention[mi]];
+    if (candidate.words.size() > current.words.size() ||
+        (candidate.words.size() == current.words.size() &&
+         candidate.mentions.size() > current.mentions.size()))
+      name_form[it->second] = form_of_mention[mi];
+    e.mentions.push_back(m);
+  }
+  for (size_t i = 0; i < entities.size(); ++i) {
+    Entity& e = entities[i];
+    e.type = majority(votes[i], e.mentions.front().type);
+    e.name = surface(text, mentions[forms[name_form[i]].mentions[0]]);
+  }
+  return entities;
+}
+
+}  // namespace lede

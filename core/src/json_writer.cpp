@@ -1,0 +1,259 @@
+// to_json: the schema-1 result. All span boundaries are gathered first and converted to the
+// requested unit in one pass; the writer then looks each one up.
+#include "json_writer.h"
+
+#include <algorithm>
+#include <cstdio>
+
+#include "utf8.h"
+
+namespace lede {
+
+void append_json_string(std::string_view s, std::string* out) {
+  std::string clean;
+  std::string_view v = s;
+  if (!is_valid_utf8(s)) {
+    append_sanitized_utf8(s, &clean);
+    v = clean;
+  }
+  out->push_back('"');
+  size_t run = 0;
+  for (size_t i = 0; i < v.size(); ++i) {
+    unsigned char c = static_cast<unsigned char>(v[i]);
+    if (c >= 0x20 && c != '"' && c != '\\') continue;
+    out->append(v.data() + run, i - run);
+    run = i + 1;
+    switch (c) {
+      case '"': out->append("\\\""); break;
+      case '\\': out->append("\\\\"); break;
+      case '\n': out->append("\\n"); break;
+      case '\r': out->append("\\r"); break;
+      case '\t': out->append("\\t"); break;
+      case '\b': out->append("\\b"); break;
+      case '\f': out->append("\\f"); break;
+      default: {
+        char buf[8];
+        std::snprintf(buf, sizeof buf, "\\u%04x", c);
+        out->append(buf);
+      }
+    }
+  }
+  out->append(v.data() + run, v.size() - run);
+  out->push_back('"');
+}
+
+std::string indent_json(std::string_view compact) {
+  std::string out;
+  out.reserve(compact.size() * 2);
+  int depth = 0;
+  bool in_string = false;
+  auto newline = [&] {
+    out.push_back('\n');
+    out.append(static_cast<size_t>(depth) * 2, ' ');
+  };
+  for (size_t i = 0; i < compact.size(); ++i) {
+    char c = compact[i];
+    if (in_string) {
+      out.push_back(c);
+      if (c == '\\') out.push_back(compact[++i]);
+      else if (c == '"') in_string = false;
+      continue;
+    }
+    switch (c) {
+      case '"': in_string = true; out.push_back(c); break;
+      case '{': case '[':
+        out.push_back(c);
+        if (i + 1 < compact.size() && (compact[i + 1] == '}' || compact[i + 1] == ']')) {
+          out.push_back(compact[++i]);
+        } else {
+          ++depth;
+          newline();
+        }
+        break;
+      case '}': case ']': --depth; newline(); out.push_back(c); break;
+      case ',': out.push_back(c); newline(); break;
+      case ':': out.append(": "); break;
+      default: out.push_back(c);
+    }
+  }
+  return out;
+}
+
+namespace {
+
+class Writer {
+ public:
+  Writer(std::string_view text, const Analysis& a, const JsonOptions& o) : text_(text), a_(a), o_(o) {
+    collect_offsets();
+  }
+
+  std::string write() {
+    std::string& s = out_;
+    s.reserve(text_.size() * (o_.tokens ? 12 : 2) + 256);
+    s += "{\"schema\":1,\"offsets\":\"";
+    s += offset_unit_name(o_.offsets);
+    s += "\",\"length\":";
+    s += std::to_string(unit(static_cast<uint32_t>(text_.size())));
+    s += ",\"sentences\":";
+    segments(a_.sentences);
+    s += ",\"paragraphs\":";
+    segments(a_.paragraphs);
+    if (o_.tokens) {
+      s += ",\"tokens\":[";
+      for (size_t k = 0; k < a_.tokens.size(); ++k) {
+        if (k) s += ',';
+        span_object(a_.tokens[k].span, /*close=*/false);
+        s += ",\"kind\":\"";
+        s += token_kind_name(a_.tokens[k].kind);
+        s += "\"}";
+      }
+      s += ']';
+    }
+    s += ",\"entities\":[";
+    for (size_t k = 0; k < a_.entities.size(); ++k) entity(k);
+    s += "],\"quotes\":[";
+    for (size_t k = 0; k < a_.quotes.size(); ++k) quote(k);
+    s += "],\"warnings\":[";
+    for (size_t k = 0; k < a_.warnings.size(); ++k) {
+      if (k) s += ',';
+      append_json_string(a_.warnings[k], &s);
+    }
+    s += "]}";
+    return o_.pretty ? indent_json(s) : std::move(s);
+  }
+
+ private:
+  std::string_view text_;
+  const Analysis& a_;
+  const JsonOptions& o_;
+  std::vector<uint32_t> bytes_;  // sorted unique byte offsets
+  std::vector<uint32_t> units_;  // the same offsets in the output unit
+  std::string out_;
+
+  void collect_offsets() {
+    std::vector<uint32_t>& v = bytes_;
+    auto add = [&](Span s) {
+      v.push_back(s.start);
+      v.push_back(s.end);
+    };
+    v.push_back(static_cast<uint32_t>(text_.size()));
+    for (const Segment& s : a_.sentences) add(s.span);
+    for (const Segment& s : a_.paragraphs) add(s.span);
+    if (o_.tokens)
+      for (const Token& t : a_.tokens) add(t.span);
+    for (const Entity& e : a_.entities)
+      for (const Mention& m : e.mentions) add(m.span);
+    for (const Quote& q : a_.quotes) {
+      add(q.span);
+      if (q.has_speaker && q.speaker.has_mention) add(q.speaker.mention);
+      if (q.has_cue) add(q.cue);
+    }
+    std::sort(v.begin(), v.end());
+    v.erase(std::unique(v.begin(), v.end()), v.end());
+    units_ = convert_offsets(text_, v, o_.offsets);
+  }
+
+  uint32_t unit(uint32_t byte) const {
+    auto it = std::lower_bound(bytes_.begin(), bytes_.end(), byte);
+    return units_[static_cast<size_t>(it - bytes_.begin())];
+  }
+
+  void number(uint32_t v) { out_ += std::to_string(v); }
+
+  // {"start":S,"end":E,"text":"..."} — left open when close is false, for more fields.
+  void span_object(Span sp, bool close = true) {
+    out_ += "{\"start\":";
+    number(unit(sp.start));
+    out_ += ",\"end\":";
+    number(unit(sp.end));
+    out_ += ",\"text\":";
+    append_json_string(text_.substr(sp.start, sp.end - sp.start), &out_);
+    if (close) out_ += '}';
+  }
+
+  void segments(const std::vector<Segment>& segs) {
+    out_ += '[';
+    for (size_t k = 0; k < segs.size(); ++k) {
+      if (k) out_ += ',';
+      out_ += "{\"start\":";
+      number(unit(segs[k].span.start));
+      out_ += ",\"end\":";
+      number(unit(segs[k].span.end));
+      out_ += '}';
+    }
+    out_ += ']';
+  }
+
+  void entity(size_t k) {
+    const Entity& e = a_.entities[k];
+    if (k) out_ += ',';
+    out_ += "{\"id\":";
+    number(e.id);
+    out_ += ",\"type\":\"";
+    out_ += entity_type_name(e.type);
+    out_ += "\",\"name\":";
+    append_json_string(e.name, &out_);
+    out_ += ",\"aliases\":[";
+    for (size_t i = 0; i < e.aliases.size(); ++i) {
+      if (i) out_ += ',';
+      append_json_string(e.aliases[i], &out_);
+    }
+    out_ += "],\"mentions\":[";
+    for (size_t i = 0; i < e.mentions.size(); ++i) {
+      if (i) out_ += ',';
+      const Mention& m = e.mentions[i];
+      span_object(m.span, /*close=*/false);
+      if (!m.title.empty()) {
+        out_ += ",\"title\":";
+        append_json_string(m.title, &out_);
+      }
+      out_ += '}';
+    }
+    out_ += "],\"count\":";
+    number(static_cast<uint32_t>(e.mentions.size()));
+    out_ += '}';
+  }
+
+  void quote(size_t k) {
+    const Quote& q = a_.quotes[k];
+    if (k) out_ += ',';
+    out_ += "{\"id\":";
+    number(q.id);
+    out_ += ",\"kind\":\"";
+    out_ += quote_kind_name(q.kind);
+    out_ += "\",\"start\":";
+    number(unit(q.span.start));
+    out_ += ",\"end\":";
+    number(unit(q.span.end));
+    out_ += ",\"text\":";
+    append_json_string(text_.substr(q.span.start, q.span.end - q.span.start), &out_);
+    out_ += ",\"speaker\":";
+    if (!q.has_speaker) {
+      out_ += "null";
+    } else {
+      const Speaker& sp = q.speaker;
+      out_ += "{\"entity\":";
+      if (sp.entity == Speaker::kNoEntity) out_ += "null";
+      else number(sp.entity);
+      out_ += ",\"name\":";
+      if (sp.name.empty()) out_ += "null";
+      else append_json_string(sp.name, &out_);
+      out_ += ",\"mention\":";
+      if (sp.has_mention) span_object(sp.mention);
+      else out_ += "null";
+      out_ += '}';
+    }
+    out_ += ",\"cue\":";
+    if (q.has_cue) span_object(q.cue);
+    else out_ += "null";
+    out_ += '}';
+  }
+};
+
+}  // namespace
+
+std::string to_json(std::string_view text, const Analysis& analysis, const JsonOptions& options) {
+  return Writer(text, analysis, options).write();
+}
+
+}  // namespace lede

@@ -1,0 +1,640 @@
+// Labels, word normalisation, feature templates and Viterbi for the named-entity tagger.
+#include "tagger_features.h"
+
+#include <utf8proc.h>
+
+#include <algorithm>
+#include <cstring>
+#include <limits>
+
+#include "lexicon.h"
+#include "utf8.h"
+
+namespace lede {
+namespace ner {
+
+// ---- Labels ------------------------------------------------------------------------------------
+
+const char* type_name(int type) {
+  static const char* const kNames[kTypes] = {"PER", "ORG", "LOC", "MISC"};
+  return type >= 0 && type < kTypes ? kNames[type] : "O";
+}
+
+bool transition_allowed(int from, int to) {
+  // After O, L-x, U-x or at the start, a name may begin (B or U) or not (O); after B-x or I-x the
+  // same name must go on (I-x) or finish (L-x).
+  bool from_open = from != kLabels && from != 0 &&
+                   (label_part(from) == kPartB || label_part(from) == kPartI);
+  if (to == kLabels) return !from_open;
+  if (to == 0) return !from_open;
+  int part = label_part(to);
+  if (part == kPartB || part == kPartU) return !from_open;
+  return from_open && label_type(from) == label_type(to);
+}
+
+void labels_to_spans(const uint8_t* labels, size_t n, uint32_t offset, std::vector<LabelSpan>* out) {
+  size_t i = 0;
+  while (i < n) {
+    int y = labels[i];
+    if (y == 0 || y >= kLabels) {
+      ++i;
+      continue;
+    }
+    int type = label_type(y);
+    size_t j = i + 1;
+    if (label_part(y) == kPartB || label_part(y) == kPartI) {
+      while (j < n && labels[j] != 0 && labels[j] < kLabels && label_type(labels[j]) == type &&
+             (label_part(labels[j]) == kPartI || label_part(labels[j]) == kPartL)) {
+        bool last = label_part(labels[j]) == kPartL;
+        ++j;
+        if (last) break;
+      }
+    }
+    out->push_back({static_cast<uint32_t>(offset + i), static_cast<uint32_t>(offset + j), type});
+    i = j;
+  }
+}
+
+void spans_to_labels(const std::vector<LabelSpan>& spans, uint32_t offset, uint8_t* labels) {
+  for (const LabelSpan& s : spans) {
+    uint32_t a = s.first - offset, b = s.end - offset;
+    if (b - a == 1) {
+      labels[a] = static_cast<uint8_t>(label_of(s.type, kPartU));
+      continue;
+    }
+    labels[a] = static_cast<uint8_t>(label_of(s.type, kPartB));
+    for (uint32_t k = a + 1; k + 1 < b; ++k) labels[k] = static_cast<uint8_t>(label_of(s.type, kPartI));
+    labels[b - 1] = static_cast<uint8_t>(label_of(s.type, kPartL));
+  }
+}
+
+// ---- Clusters ----------------------------------------------------------------------------------
+
+uint32_t ClusterTable::lookup(uint32_t word_hash) const {
+  auto it = std::lower_bound(entries.begin(), entries.end(), std::make_pair(word_hash, uint32_t{0}));
+  if (it != entries.end() && it->first == word_hash) return it->second;
+  return 0;
+}
+
+uint32_t cluster_word_hash(std::string_view lower) {
+  uint64_t h = lexicon_word_hash(lower);
+  return static_cast<uint32_t>(h ^ (h >> 32));
+}
+
+// ---- Normalisation -----------------------------------------------------------------------------
+
+namespace {
+
+void append_utf8(char32_t cp, std::string* out) {
+  utf8proc_uint8_t buf[4];
+  utf8proc_ssize_t len = utf8proc_encode_char(static_cast<utf8proc_int32_t>(cp), buf);
+  out->append(reinterpret_cast<const char*>(buf), static_cast<size_t>(len));
+}
+
+}  // namespace
+
+void normalize_word(std::string_view word, std::string* out) {
+  if (word == "``" || word == "''") {
+    out->push_back('"');
+    return;
+  }
+  size_t i = 0;
+  while (i < word.size()) {
+    unsigned char c = static_cast<unsigned char>(word[i]);
+    if (c < 0x80) {
+      out->push_back(static_cast<char>(c));
+      ++i;
+      continue;
+    }
+    uint32_t len;
+    char32_t cp = decode_utf8(word, i, &len);
+    switch (cp) {
+      case 0x2018: case 0x2019: case 0x201A: case 0x201B: case 0x2032: case 0x2039: case 0x203A:
+      case 0x02BC:
+        out->push_back('\'');
+        break;
+      case 0x201C: case 0x201D: case 0x201E: case 0x201F: case 0x2033: case 0x00AB: case 0x00BB:
+        out->push_back('"');
+        break;
+      case 0x2010: case 0x2011: case 0x2012: case 0x2013: case 0x2014: case 0x2015: case 0x2212:
+        out->push_back('-');
+        break;
+      case 0x2026:
+        out->append("...");
+        break;
+      case 0x00A0:
+        out->push_back(' ');
+        break;
+      default:
+        append_utf8(cp, out);
+    }
+    i += len;
+  }
+}
+
+void lower_word(std::string_view s, std::string* out) {
+  bool ascii = true;
+  for (char c : s) {
+    if (static_cast<unsigned char>(c) >= 0x80) {
+      ascii = false;
+      break;
+    }
+  }
+  if (ascii) {
+    for (char c : s) out->push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c);
+    return;
+  }
+  utf8proc_uint8_t* mapped = nullptr;
+  utf8proc_ssize_t len = utf8proc_map(reinterpret_cast<const utf8proc_uint8_t*>(s.data()),
+                                      static_cast<utf8proc_ssize_t>(s.size()), &mapped,
+                                      static_cast<utf8proc_option_t>(UTF8PROC_STABLE | UTF8PROC_COMPOSE |
+                                                                     UTF8PROC_CASEFOLD));
+  if (len >= 0 && mapped) {
+    out->append(reinterpret_cast<const char*>(mapped), static_cast<size_t>(len));
+  } else {
+    out->append(s.data(), s.size());  // unreachable for sanitised input; keep the word as it is
+  }
+  free(mapped);
+}
+
+// ---- Features ----------------------------------------------------------------------------------
+
+namespace {
+
+enum Cap : uint8_t { kCapNone, kCapDigit, kCapLower, kCapInitial, kCapAll, kCapMixed, kCapSingle };
+enum Context : uint8_t { kCtxMiddle, kCtxInitial, kCtxAfterQuote, kCtxHeadline, kCtxAfterColon };
+
+enum Template : uint32_t {
+  T_BIAS = 1, T_W, T_FORM, T_WM1, T_WP1, T_WM2, T_WP2, T_BI_M1, T_BI_P1,
+  T_PRE, T_SUF = T_PRE + 4, T_SHAPE = T_SUF + 4, T_SS, T_SS_M1, T_SS_P1, T_SS_M1_0, T_SS_0_P1,
+  T_SS_TRI, T_CAP_CTX, T_CAPS3, T_LEN, T_LEX0, T_LEX0_CAP, T_LEXM1, T_LEXP1, T_GAZ, T_WM1_SS0,
+  T_SS0_WP1, T_DOC, T_AGG_PREV, T_AGG_NEXT, T_CL0, T_CLM1, T_CLP1, T_W_CTX, T_FORM_CTX,
+  T_WM1_CAP0, T_LEXM1_CAP0,
+  // second stage
+  T_S2_SELF = 100, T_S2_MAJ, T_S2_HAS, T_S2_ENT, T_S2_NEIGH, T_S2_SELF_CAP,
+};
+
+inline uint64_t mix64(uint64_t h) {
+  h ^= h >> 33;
+  h *= 0xFF51AFD7ED558CCDull;
+  h ^= h >> 33;
+  h *= 0xC4CEB9FE1A85EC53ull;
+  h ^= h >> 33;
+  return h;
+}
+inline uint64_t combine(uint64_t a, uint64_t b) { return mix64(a * 0x9E3779B97F4A7C15ull + b); }
+inline uint32_t make_key(uint32_t tmpl, uint64_t value) {
+  uint64_t h = mix64(value ^ (static_cast<uint64_t>(tmpl) * 0xD6E8FEB86659FD93ull));
+  uint32_t k = static_cast<uint32_t>(h ^ (h >> 32));
+  return k ? k : 1;
+}
+
+inline uint64_t fnv(std::string_view s) { return lexicon_word_hash(s); }
+
+constexpr uint32_t kNoSentence = UINT32_MAX;
+constexpr uint64_t kBoundary = 0x5BD1E9955BD1E995ull;  // the word/shape "outside the sentence"
+
+char shape_char(char32_t cp) {
+  if (cp < 0x80) {
+    if (cp >= 'A' && cp <= 'Z') return 'X';
+    if (cp >= 'a' && cp <= 'z') return 'x';
+    if (cp >= '0' && cp <= '9') return 'd';
+    return static_cast<char>(cp);
+  }
+  switch (utf8proc_category(static_cast<utf8proc_int32_t>(cp))) {
+    case UTF8PROC_CATEGORY_LU: case UTF8PROC_CATEGORY_LT: return 'X';
+    case UTF8PROC_CATEGORY_LL: return 'x';
+    case UTF8PROC_CATEGORY_LO: case UTF8PROC_CATEGORY_LM: return 'o';
+    case UTF8PROC_CATEGORY_MN: case UTF8PROC_CATEGORY_MC: case UTF8PROC_CATEGORY_ME: return 'm';
+    case UTF8PROC_CATEGORY_ND: case UTF8PROC_CATEGORY_NL: case UTF8PROC_CATEGORY_NO: return 'd';
+    default: return '*';
+  }
+}
+
+}  // namespace
+
+void DocumentFeatures::compute_token(std::string_view word, const ClusterTable* clusters,
+                                     TokenInfo* t) {
+  scratch_.clear();
+  normalize_word(word, &scratch_);
+  scratch_lower_.clear();
+  lower_word(scratch_, &scratch_lower_);
+  const std::string& form = scratch_;
+  const std::string& lower = scratch_lower_;
+  t->form = fnv(form);
+  t->lower = fnv(lower);
+  uint64_t wn = 0xCBF29CE484222325ull;
+  for (unsigned char c : lower) {
+    wn ^= (c >= '0' && c <= '9') ? '0' : c;
+    wn *= 0x100000001B3ull;
+  }
+  t->wnorm = wn;
+
+  // Code point boundaries of the lower-cased form, for prefixes and suffixes.
+  cps_.clear();
+  for (size_t i = 0; i < lower.size();) {
+    cps_.push_back(static_cast<uint32_t>(i));
+    uint32_t len;
+    decode_utf8(lower, i, &len);
+    i += len;
+  }
+  size_t n = cps_.size();
+  cps_.push_back(static_cast<uint32_t>(lower.size()));
+  for (size_t k = 0; k < 4; ++k) {
+    if (k + 1 < n) {
+      t->prefix[k] = fnv(std::string_view(lower).substr(0, cps_[k + 1]));
+      t->suffix[k] = fnv(std::string_view(lower).substr(cps_[n - k - 1]));
+    } else {
+      t->prefix[k] = t->suffix[k] = 0;
+    }
+  }
+  t->length = static_cast<uint8_t>(std::min<size_t>(n, 15));
+
+  // Shapes and capitalisation, from the cased form.
+  uint64_t shape = 0xCBF29CE484222325ull, short_shape = shape;
+  int shape_len = 0;
+  char last = 0;
+  int upper = 0, lowerc = 0, digits = 0, letters_other = 0;
+  bool first_upper = false;
+  for (size_t i = 0; i < form.size();) {
+    uint32_t len;
+    char32_t cp = decode_utf8(form, i, &len);
+    char c = shape_char(cp);
+    if (c == 'X') {
+      ++upper;
+      if (i == 0) first_upper = true;
+    } else if (c == 'x') {
+      ++lowerc;
+    } else if (c == 'd') {
+      ++digits;
+    } else if (c == 'o') {
+      ++letters_other;
+    }
+    if (shape_len < 16) {
+      shape = (shape ^ static_cast<unsigned char>(c)) * 0x100000001B3ull;
+      ++shape_len;
+    }
+    if (c != last) short_shape = (short_shape ^ static_cast<unsigned char>(c)) * 0x100000001B3ull;
+    last = c;
+    i += len;
+  }
+  t->shape = shape;
+  t->short_shape = short_shape;
+  if (upper + lowerc + letters_other == 0) {
+    t->cap = digits ? kCapDigit : kCapNone;
+  } else if (upper == 0) {
+    t->cap = kCapLower;
+  } else if (upper == 1 && lowerc == 0) {
+    t->cap = first_upper ? kCapSingle : kCapMixed;
+  } else if (lowerc == 0) {
+    t->cap = kCapAll;
+  } else if (first_upper && upper == 1) {
+    t->cap = kCapInitial;
+  } else {
+    t->cap = kCapMixed;
+  }
+  t->lex = lexicon_lookup(lexicon_phrase_extend(kLexiconHashSeed, t->lower));
+  t->cluster = clusters && !clusters->entries.empty() ? clusters->lookup(cluster_word_hash(lower)) : 0;
+}
+
+void DocumentFeatures::build(const std::vector<std::string_view>& words,
+                             const std::vector<std::pair<uint32_t, uint32_t>>& sentences,
+                             const ClusterTable* clusters) {
+  const size_t n = words.size();
+  info_.assign(n, TokenInfo());
+  sentence_of_.assign(n, kNoSentence);
+  sentences_.clear();
+  for (const auto& s : sentences) {
+    uint32_t a = std::min<uint32_t>(s.first, static_cast<uint32_t>(n));
+    uint32_t b = std::min<uint32_t>(std::max(s.second, a), static_cast<uint32_t>(n));
+    sentences_.emplace_back(a, b);
+  }
+  for (size_t i = 0; i < n; ++i) compute_token(words[i], clusters, &info_[i]);
+
+  // Sentence context and multi-word lexicon matches.
+  for (uint32_t si = 0; si < sentences_.size(); ++si) {
+    auto [a, b] = sentences_[si];
+    int letters = 0, caps = 0, lowers = 0;
+    for (uint32_t i = a; i < b; ++i) {
+      sentence_of_[i] = si;
+      uint8_t c = info_[i].cap;
+      if (c >= kCapLower) ++letters;
+      if (c == kCapAll) ++caps;
+      if (c == kCapLower || c == kCapInitial || c == kCapMixed) ++lowers;
+    }
+    bool headline = caps >= 1 && lowers == 0 && letters >= 2;
+    bool at_start = true;
+    for (uint32_t i = a; i < b; ++i) {
+      TokenInfo& t = info_[i];
+      static const uint64_t kQuote = fnv("\""), kApos = fnv("'"), kParen = fnv("("),
+                            kColon = fnv(":"), kDash = fnv("-"), kDash2 = fnv("--");
+      if (headline) {
+        t.context = kCtxHeadline;
+      } else if (at_start) {
+        t.context = kCtxInitial;
+      } else if (i > a && (info_[i - 1].form == kQuote || info_[i - 1].form == kApos)) {
+        t.context = kCtxAfterQuote;
+      } else if (i > a && (info_[i - 1].form == kColon || info_[i - 1].form == kDash ||
+                           info_[i - 1].form == kDash2)) {
+        t.context = kCtxAfterColon;
+      } else {
+        t.context = kCtxMiddle;
+      }
+      // Opening quotes and brackets before the first word keep the word sentence-initial.
+      if (at_start && !(t.form == kQuote || t.form == kApos || t.form == kParen)) at_start = false;
+    }
+    for (uint32_t i = a; i < b; ++i) {
+      uint64_t h = kLexiconHashSeed;
+      for (uint32_t len = 1; len <= kLexiconMaxPhraseWords && i + len <= b; ++len) {
+        h = lexicon_phrase_extend(h, info_[i + len - 1].lower);
+        if (len == 1) continue;
+        uint16_t cats = lexicon_lookup(h);
+        if (!cats) continue;
+        info_[i].gaz_part[kPartB] |= cats;
+        for (uint32_t k = i + 1; k + 1 < i + len; ++k) info_[k].gaz_part[kPartI] |= cats;
+        info_[i + len - 1].gaz_part[kPartL] |= cats;
+      }
+      info_[i].gaz_part[kPartU] |= info_[i].lex;
+    }
+  }
+
+  // Document index by lower-cased form, for the document-level features.
+  by_lower_.clear();
+  for (uint32_t i = 0; i < n; ++i) {
+    if (info_[i].cap >= kCapLower && sentence_of_[i] != kNoSentence) by_lower_.emplace_back(info_[i].lower, i);
+  }
+  std::sort(by_lower_.begin(), by_lower_.end());
+  for (size_t r = 0; r < by_lower_.size();) {
+    size_t e = r;
+    while (e < by_lower_.size() && by_lower_[e].first == by_lower_[r].first) ++e;
+    bool any_lower = false, any_cap_inside = 0;
+    int lower_count = 0, cap_inside_count = 0;
+    for (size_t k = r; k < e; ++k) {
+      const TokenInfo& t = info_[by_lower_[k].second];
+      if (t.cap == kCapLower && t.context != kCtxHeadline) ++lower_count;
+      if (t.cap != kCapLower && t.context == kCtxMiddle) ++cap_inside_count;
+    }
+    for (size_t k = r; k < e; ++k) {
+      TokenInfo& t = info_[by_lower_[k].second];
+      int own_lower = t.cap == kCapLower && t.context != kCtxHeadline;
+      int own_cap = t.cap != kCapLower && t.context == kCtxMiddle;
+      t.lower_seen = lower_count - own_lower > 0;
+      t.cap_seen_inside = cap_inside_count - own_cap > 0;
+    }
+    (void)any_lower;
+    (void)any_cap_inside;
+    r = e;
+  }
+
+  keys1_.clear();
+  offsets1_.assign(1, 0);
+  for (uint32_t i = 0; i < n; ++i) {
+    // Tokens outside every sentence (callers should not produce them) get no features.
+    if (sentence_of_[i] != kNoSentence) {
+      auto [a, b] = sentences_[sentence_of_[i]];
+      add_local_features(i, a, b);
+    }
+    offsets1_.push_back(static_cast<uint32_t>(keys1_.size()));
+  }
+  keys2_.clear();
+  offsets2_.assign(n + 1, 0);
+}
+
+void DocumentFeatures::add_local_features(size_t i, uint32_t a, uint32_t b) {
+  auto& out = keys1_;
+  const TokenInfo& t = info_[i];
+  auto wn = [&](long j) { return j >= a && j < static_cast<long>(b) ? info_[j].wnorm : kBoundary; };
+  auto ss = [&](long j) { return j >= a && j < static_cast<long>(b) ? info_[j].short_shape : kBoundary; };
+  auto cap = [&](long j) -> uint64_t { return j >= a && j < static_cast<long>(b) ? info_[j].cap : 15; };
+  auto lex = [&](long j) -> uint16_t { return j >= a && j < static_cast<long>(b) ? info_[j].lex : 0; };
+  long li = static_cast<long>(i);
+  auto add = [&](uint32_t tmpl, uint64_t v) { out.push_back(make_key(tmpl, v)); };
+
+  add(T_BIAS, 0);
+  add(T_W, t.wnorm);
+  add(T_FORM, t.form);
+  add(T_WM1, wn(li - 1));
+  add(T_WP1, wn(li + 1));
+  add(T_WM2, wn(li - 2));
+  add(T_WP2, wn(li + 2));
+  add(T_BI_M1, combine(wn(li - 1), t.wnorm));
+  add(T_BI_P1, combine(t.wnorm, wn(li + 1)));
+  for (int k = 0; k < 4; ++k) {
+    if (t.prefix[k]) add(T_PRE + k, t.prefix[k]);
+    if (t.suffix[k]) add(T_SUF + k, t.suffix[k]);
+  }
+  add(T_SHAPE, t.shape);
+  add(T_SS, t.short_shape);
+  add(T_SS_M1, ss(li - 1));
+  add(T_SS_P1, ss(li + 1));
+  add(T_SS_M1_0, combine(ss(li - 1), t.short_shape));
+  add(T_SS_0_P1, combine(t.short_shape, ss(li + 1)));
+  add(T_SS_TRI, combine(combine(ss(li - 1), t.short_shape), ss(li + 1)));
+  add(T_CAP_CTX, t.cap * 16 + t.context);
+  add(T_CAPS3, (cap(li - 1) * 16 + t.cap) * 16 + cap(li + 1));
+  add(T_LEN, t.length * 16 + t.cap);
+  for (int bit = 0; bit < kLexiconCategoryCount; ++bit) {
+    uint16_t m = static_cast<uint16_t>(1u << bit);
+    if (t.lex & m) {
+      add(T_LEX0, bit);
+      add(T_LEX0_CAP, bit * 16 + t.cap);
+    }
+    if (lex(li - 1) & m) {
+      add(T_LEXM1, bit);
+      add(T_LEXM1_CAP0, bit * 16 + t.cap);
+    }
+    if (lex(li + 1) & m) add(T_LEXP1, bit);
+    for (int part = 0; part < 3; ++part) {
+      if (t.gaz_part[part] & m) add(T_GAZ, part * 32 + bit);
+    }
+  }
+  add(T_WM1_SS0, combine(wn(li - 1), t.short_shape));
+  add(T_SS0_WP1, combine(t.short_shape, wn(li + 1)));
+  add(T_WM1_CAP0, combine(wn(li - 1), t.cap));
+  if (t.context != kCtxMiddle) {
+    add(T_W_CTX, combine(t.wnorm, t.context));
+    add(T_FORM_CTX, combine(t.form, t.context));
+  }
+  if (t.cluster) {
+    uint32_t depth = 31 - static_cast<uint32_t>(__builtin_clz(t.cluster));
+    for (uint32_t d : {4u, 8u, 12u}) {
+      if (d < depth) add(T_CL0, (1u << d) | ((t.cluster >> (depth - d)) & ((1u << d) - 1)));
+    }
+    add(T_CL0, t.cluster);
+  }
+  for (long j : {li - 1, li + 1}) {
+    if (j < a || j >= static_cast<long>(b) || !info_[j].cluster) continue;
+    uint32_t c = info_[j].cluster;
+    uint32_t depth = 31 - static_cast<uint32_t>(__builtin_clz(c));
+    uint32_t tmpl = j < li ? T_CLM1 : T_CLP1;
+    if (depth > 8) add(tmpl, (1u << 8) | ((c >> (depth - 8)) & 0xFF));
+    add(tmpl, c);
+  }
+
+  // Document context: how the same word is written, and what surrounds it, elsewhere.
+  if (t.cap >= kCapInitial) {
+    add(T_DOC, ((t.cap * 16u + t.context) * 2u + t.lower_seen) * 2u + t.cap_seen_inside);
+    auto range = std::equal_range(by_lower_.begin(), by_lower_.end(),
+                                  std::make_pair(t.lower, uint32_t{0}),
+                                  [](const auto& x, const auto& y) { return x.first < y.first; });
+    uint32_t seen[16];
+    int nseen = 0;
+    int visited = 0;
+    for (auto it = range.first; it != range.second && visited < 12; ++it) {
+      uint32_t j = it->second;
+      if (j == i) continue;
+      ++visited;
+      auto [ja, jb] = sentences_[sentence_of_[j]];
+      uint32_t keys[2] = {
+          make_key(T_AGG_PREV, j > ja ? info_[j - 1].wnorm : kBoundary),
+          make_key(T_AGG_NEXT, j + 1 < jb ? info_[j + 1].wnorm : kBoundary)};
+      for (uint32_t k : keys) {
+        bool dup = false;
+        for (int s = 0; s < nseen; ++s) dup |= seen[s] == k;
+        if (!dup && nseen < 16) {
+          seen[nseen++] = k;
+          out.push_back(k);
+        }
+      }
+    }
+  }
+}
+
+void DocumentFeatures::add_predictions(const std::vector<uint8_t>& labels) {
+  const size_t n = info_.size();
+  keys2_.clear();
+  offsets2_.assign(1, 0);
+  // Every predicted name, by the lower-cased form of each of its words.
+  struct EntityWord {
+    uint64_t lower;
+    uint32_t first, end;
+    uint16_t code;  // type * 4 + position in the name (BILU)
+  };
+  static thread_local std::vector<LabelSpan> spans;
+  static thread_local std::vector<EntityWord> words;
+  spans.clear();
+  words.clear();
+  for (const auto& s : sentences_) {
+    if (s.second > s.first) labels_to_spans(labels.data() + s.first, s.second - s.first, s.first, &spans);
+  }
+  for (const LabelSpan& sp : spans) {
+    for (uint32_t k = sp.first; k < sp.end; ++k) {
+      int part = sp.end - sp.first == 1 ? kPartU : k == sp.first ? kPartB : k + 1 == sp.end ? kPartL : kPartI;
+      words.push_back({info_[k].lower, sp.first, sp.end, static_cast<uint16_t>(sp.type * 4 + part)});
+    }
+  }
+  std::sort(words.begin(), words.end(),
+            [](const EntityWord& x, const EntityWord& y) { return x.lower < y.lower; });
+
+  for (uint32_t i = 0; i < n; ++i) {
+    const TokenInfo& t = info_[i];
+    auto add = [&](uint32_t tmpl, uint64_t v) { keys2_.push_back(make_key(tmpl, v)); };
+    add(T_S2_SELF, labels[i]);
+    if (t.cap >= kCapInitial) {
+      add(T_S2_SELF_CAP, labels[i] * 16u + t.context);
+      // Token majority: how the other occurrences of this word were labelled.
+      auto range = std::equal_range(by_lower_.begin(), by_lower_.end(),
+                                    std::make_pair(t.lower, uint32_t{0}),
+                                    [](const auto& x, const auto& y) { return x.first < y.first; });
+      int counts[kTypes + 1] = {};
+      int others = 0;
+      for (auto it = range.first; it != range.second; ++it) {
+        uint32_t j = it->second;
+        if (j == i || info_[j].cap < kCapInitial) continue;
+        ++others;
+        counts[label_type(labels[j]) + 1]++;
+      }
+      if (others > 0) {
+        int best = 0;
+        for (int k = 1; k <= kTypes; ++k) {
+          if (counts[k] > counts[best]) best = k;
+        }
+        add(T_S2_MAJ, best);
+        for (int k = 1; k <= kTypes; ++k) {
+          if (counts[k] > 0) add(T_S2_HAS, k);
+        }
+      }
+      // Entity words: this word seen inside a name elsewhere (e.g. "Trump" in "Donald Trump").
+      auto er = std::equal_range(words.begin(), words.end(), EntityWord{t.lower, 0, 0, 0},
+                                 [](const EntityWord& x, const EntityWord& y) { return x.lower < y.lower; });
+      uint32_t mask = 0;
+      for (auto it = er.first; it != er.second; ++it) {
+        if (i >= it->first && i < it->end) continue;
+        mask |= 1u << it->code;
+      }
+      for (uint32_t code = 0; code < 16; ++code) {
+        if (mask & (1u << code)) add(T_S2_ENT, code);
+      }
+    }
+    offsets2_.push_back(static_cast<uint32_t>(keys2_.size()));
+  }
+}
+
+// ---- Viterbi -----------------------------------------------------------------------------------
+
+template <typename Score>
+void viterbi(const Score* em, size_t n, const Score* tr, uint8_t* out, std::vector<Score>* delta_buf,
+             std::vector<uint8_t>* back_buf) {
+  if (n == 0) return;
+  constexpr int L = kLabels;
+  static const struct Allowed {
+    bool ok[L + 1][L + 1];
+    Allowed() {
+      for (int a = 0; a <= L; ++a)
+        for (int b = 0; b <= L; ++b) ok[a][b] = transition_allowed(a, b);
+    }
+  } allowed;
+  delta_buf->resize(n * L);
+  back_buf->resize(n * L);
+  Score* delta = delta_buf->data();
+  uint8_t* back = back_buf->data();
+  const Score kNone = std::numeric_limits<Score>::lowest();
+  for (int y = 0; y < L; ++y) {
+    delta[y] = allowed.ok[L][y] ? em[y] + tr[L * (L + 1) + y] : kNone;
+    back[y] = 0;
+  }
+  for (size_t i = 1; i < n; ++i) {
+    const Score* prev = delta + (i - 1) * L;
+    Score* cur = delta + i * L;
+    for (int y = 0; y < L; ++y) {
+      Score best = kNone;
+      int arg = -1;
+      for (int p = 0; p < L; ++p) {
+        if (!allowed.ok[p][y] || prev[p] == kNone) continue;
+        Score s = prev[p] + tr[p * (L + 1) + y];
+        if (arg < 0 || s > best) {
+          best = s;
+          arg = p;
+        }
+      }
+      cur[y] = arg < 0 ? kNone : best + em[i * L + y];
+      back[i * L + y] = static_cast<uint8_t>(arg < 0 ? 0 : arg);
+    }
+  }
+  const Score* last = delta + (n - 1) * L;
+  Score best = kNone;
+  int arg = -1;
+  for (int y = 0; y < L; ++y) {
+    if (!allowed.ok[y][L] || last[y] == kNone) continue;
+    Score s = last[y] + tr[y * (L + 1) + L];
+    if (arg < 0 || s > best) {
+      best = s;
+      arg = y;
+    }
+  }
+  if (arg < 0) arg = 0;  // unreachable: O is always allowed everywhere
+  for (size_t i = n; i-- > 0;) {
+    out[i] = static_cast<uint8_t>(arg);
+    arg = back[i * L + arg];
+  }
+}
+
+template void viterbi<int32_t>(const int32_t*, size_t, const int32_t*, uint8_t*, std::vector<int32_t>*,
+                               std::vector<uint8_t>*);
+template void viterbi<float>(const float*, size_t, const float*, uint8_t*, std::vector<float>*,
+                             std::vector<uint8_t>*);
+template void viterbi<double>(const double*, size_t, const double*, uint8_t*, std::vector<double>*,
+                              std::vector<uint8_t>*);
+
+}  // namespace ner
+}  // namespace lede

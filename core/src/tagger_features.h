@@ -1,0 +1,114 @@
+// The named-entity tagger's labels, features and decoder, shared by the runtime (tagger.cpp) and the
+// trainer (trainer/), so that training and tagging compute exactly the same features.
+//
+// Labels are BILOU over the four CoNLL types. Features are 32-bit hashes of (template, value);
+// a document's features are computed once into flat arrays, without per-token allocation.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+namespace lede {
+namespace ner {
+
+// ---- Labels ------------------------------------------------------------------------------------
+// 0 = O; then for type t (PER, ORG, LOC, MISC = 0..3): 1+4t+part, part B=0 I=1 L=2 U=3.
+constexpr int kTypes = 4;
+constexpr int kLabels = 1 + 4 * kTypes;
+constexpr int kPartB = 0, kPartI = 1, kPartL = 2, kPartU = 3;
+inline int label_of(int type, int part) { return 1 + 4 * type + part; }
+inline int label_type(int label) { return label == 0 ? -1 : (label - 1) / 4; }
+inline int label_part(int label) { return label == 0 ? -1 : (label - 1) % 4; }
+// CoNLL type names, in type order.
+const char* type_name(int type);
+
+// `from` may be kLabels (the sentence start), `to` may be kLabels (the sentence end).
+bool transition_allowed(int from, int to);
+
+// Converts a label sequence into [first, end) spans with types. Tolerates ill-formed input (it only
+// ever sees Viterbi output, but the trainer also feeds it gold sequences).
+struct LabelSpan {
+  uint32_t first, end;
+  int type;
+};
+void labels_to_spans(const uint8_t* labels, size_t n, uint32_t offset, std::vector<LabelSpan>* out);
+// Writes BILOU labels for spans into labels[0, n) (which the caller has zeroed).
+void spans_to_labels(const std::vector<LabelSpan>& spans, uint32_t offset, uint8_t* labels);
+
+// ---- Word clusters -----------------------------------------------------------------------------
+// Maps the hash of a word's lower-cased form to its cluster path, encoded as (1 << depth) | bits.
+struct ClusterTable {
+  std::vector<std::pair<uint32_t, uint32_t>> entries;  // sorted by word hash
+  uint32_t lookup(uint32_t word_hash) const;
+};
+// The 32-bit hash clusters are keyed by (of the normalised lower-cased word).
+uint32_t cluster_word_hash(std::string_view lower_word);
+
+// ---- Word normalisation ------------------------------------------------------------------------
+// Curly and angle quotes become ' or ", `` and '' become ", en/em dashes become -, … becomes ...,
+// so that news text looks like CoNLL's ASCII. Appends to *out.
+void normalize_word(std::string_view word, std::string* out);
+// Lower-cases (NFC + case folding for non-ASCII) a normalised word into *out.
+void lower_word(std::string_view normalized, std::string* out);
+
+// ---- Features ----------------------------------------------------------------------------------
+// Bumped whenever a feature template changes: a model trained with other templates is refused.
+constexpr uint32_t kFeatureScheme = 3;
+
+// Features of one document. build() computes the first-stage features (local + document context);
+// add_predictions() the second-stage ones from the first stage's labels. Reusable across
+// documents: buffers keep their capacity.
+class DocumentFeatures {
+ public:
+  void build(const std::vector<std::string_view>& words,
+             const std::vector<std::pair<uint32_t, uint32_t>>& sentences,
+             const ClusterTable* clusters);
+  void add_predictions(const std::vector<uint8_t>& stage1_labels);
+
+  size_t size() const { return info_.size(); }
+  // Stage-1 keys of token i.
+  const uint32_t* stage1_begin(size_t i) const { return keys1_.data() + offsets1_[i]; }
+  const uint32_t* stage1_end(size_t i) const { return keys1_.data() + offsets1_[i + 1]; }
+  // Extra stage-2 keys of token i (valid after add_predictions).
+  const uint32_t* stage2_begin(size_t i) const { return keys2_.data() + offsets2_[i]; }
+  const uint32_t* stage2_end(size_t i) const { return keys2_.data() + offsets2_[i + 1]; }
+
+ private:
+  struct TokenInfo {
+    uint64_t form = 0, lower = 0, wnorm = 0, shape = 0, short_shape = 0;
+    uint64_t prefix[4] = {}, suffix[4] = {};
+    uint32_t cluster = 0;
+    uint16_t lex = 0;        // single-word lexicon categories
+    uint16_t gaz_part[4] = {};  // phrase matches covering this token, by BILU position
+    uint8_t cap = 0;         // capitalisation class, see tagger_features.cpp
+    uint8_t context = 0;     // position class: sentence-initial, after a quote, headline, ...
+    uint8_t length = 0;      // code points, capped
+    bool lower_seen = false;       // the lower-case form occurs in lower case elsewhere in the document
+    bool cap_seen_inside = false;  // occurs capitalised mid-sentence elsewhere in the document
+  };
+  void compute_token(std::string_view word, const ClusterTable* clusters, TokenInfo* info);
+  void add_local_features(size_t i, uint32_t s_first, uint32_t s_end);
+
+  std::vector<TokenInfo> info_;
+  std::vector<uint32_t> sentence_of_;
+  std::vector<std::pair<uint32_t, uint32_t>> sentences_;
+  std::vector<std::pair<uint64_t, uint32_t>> by_lower_;  // (lower hash, token), sorted
+  std::vector<uint32_t> keys1_, offsets1_, keys2_, offsets2_;
+  std::string scratch_, scratch_lower_;
+  std::vector<uint32_t> cps_;
+};
+
+// ---- Decoding ----------------------------------------------------------------------------------
+// Viterbi over one sentence. emissions: n x kLabels; transitions: (kLabels+1) x (kLabels+1) with
+// row kLabels = start and column kLabels = end. Forbidden transitions are never taken.
+// Writes n labels. Score is int32_t (runtime, exact everywhere) or float/double (trainer).
+template <typename Score>
+void viterbi(const Score* emissions, size_t n, const Score* transitions, uint8_t* out,
+             std::vector<Score>* delta_buf, std::vector<uint8_t>* back_buf);
+
+}  // namespace ner
+}  // namespace lede

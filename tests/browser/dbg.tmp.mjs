@@ -1,0 +1,10 @@
+import { launchChromium, openPage } from "./browser.mjs";
+const b = await launchChromium();
+const p = await openPage(b.context, "http://localhost:8090/", { width: 375, height: 900 });
+await p.click("#load-sample");
+await p.waitForFunction(() => document.documentElement.dataset.state === "done");
+const h = await p.evaluate(() => document.documentElement.scrollHeight);
+await p.setViewportSize({ width: 375, height: h });
+await p.evaluate(() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r))));
+await p.screenshot({ path: "/tmp/phone2.png" });
+await b.close();

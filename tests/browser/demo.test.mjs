@@ -1,0 +1,426 @@
+// The demo page in Debian's headless Chromium: the sample article analysed in the page's worker
+// must give exactly what the package gives in Node for the same text, and the page must show all
+// of it — every mention and quotation in the text at its offsets, both panels, the JSON download
+// (valid against docs/result.schema.json) — stay responsive on a 1 MB article, be usable from the
+// keyboard and at 375 px, and log no console errors. Screenshots go to tests/artifacts/.
+//
+//   node --test tests/browser/        (after the package is built: wasm/dist/)
+//   UPDATE_DEMO_PNG=1 ...             also refreshes docs/demo.png (the README's screenshot)
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { existsSync, readFileSync, copyFileSync } from "node:fs";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import Ajv from "ajv";
+import Ajv2020 from "ajv/dist/2020.js";
+import { launchChromium, openPage, repoRoot, artifactPath } from "./browser.mjs";
+import { serveDemo, packageDir, samplesDir } from "../../web-demo/serve.mjs";
+
+const packageEntry = path.join(packageDir, "index.js");
+const samplePath = path.join(samplesDir, "article.txt");
+const schemaPath = path.join(repoRoot, "docs", "result.schema.json");
+const demoPng = path.join(repoRoot, "docs", "demo.png");
+
+let lede; // the package, loaded in Node: the reference the page is compared with
+let nodeAnalyzer;
+let sample;
+let expected; // the package's result for the sample article, in Node
+let server;
+let baseUrl;
+let browser;
+
+before(async () => {
+  assert.ok(existsSync(packageEntry), `the package is not built: ${packageEntry} is missing (run scripts/build first)`);
+  assert.ok(existsSync(samplePath), `the sample article is missing: ${samplePath}`);
+  lede = await import(pathToFileURL(packageEntry).href);
+  nodeAnalyzer = await lede.createAnalyzer();
+  sample = readFileSync(samplePath, "utf8");
+  expected = nodeAnalyzer.analyze(sample, { tokens: false });
+  ({ server, url: baseUrl } = await serveDemo(0));
+  browser = await launchChromium();
+});
+
+after(async () => {
+  await browser?.close();
+  server?.close();
+  nodeAnalyzer?.dispose();
+});
+
+// ---------------------------------------------------------------------------------------------
+// Helpers
+
+async function openDemo(options) {
+  const page = await openPage(browser.context, baseUrl, options);
+  await page.waitForFunction(() => ["ready", "done"].includes(document.documentElement.dataset.state), null, { timeout: 30_000 });
+  return page;
+}
+
+/** Waits until the page shows the result for exactly `text`. */
+async function waitForResultOf(page, text, timeout = 30_000) {
+  await page.waitForFunction(
+    (t) => document.documentElement.dataset.state === "done" && window.ledeDemo.text === t,
+    text, { timeout, polling: 100 });
+}
+
+async function loadSample(page) {
+  await page.click("#load-sample");
+  await waitForResultOf(page, sample);
+}
+
+function assertNoProblems(page) {
+  assert.deepEqual(page.problems, [], "console errors, uncaught exceptions or failed requests on the page");
+}
+
+function versionString() {
+  return typeof lede.version === "function" ? lede.version() : lede.version;
+}
+
+function speakerLabel(quote, entities) {
+  const s = quote.speaker;
+  if (!s) return "unattributed";
+  if (s.name) return s.name;
+  const entity = entities.find((e) => e.id === s.entity);
+  if (s.entity !== null && s.entity !== undefined && entity) return entity.name;
+  return s.mention?.text ?? "unattributed";
+}
+
+/**
+ * The article as rendered: every mention and quotation element with its UTF-16 offsets, found by
+ * walking the DOM's text (pieces of a span split around other spans are merged back).
+ */
+function renderedSpans(page) {
+  return page.evaluate(() => {
+    const pieces = [];
+    let offset = 0;
+    const walk = (node) => {
+      for (const child of node.childNodes) {
+        if (child.nodeType === Node.TEXT_NODE) {
+          offset += child.data.length;
+          continue;
+        }
+        if (child.nodeType !== Node.ELEMENT_NODE) continue;
+        const start = offset;
+        walk(child);
+        if (child.classList.contains("m")) {
+          pieces.push({ kind: "mention", id: Number(child.dataset.entity), type: child.dataset.type, start, end: offset, label: child.classList.contains("m-end") });
+        } else if (child.matches("q.q")) {
+          pieces.push({ kind: "quote", id: Number(child.dataset.quote), speaker: child.dataset.speaker, start, end: offset, label: child.classList.contains("q-end") });
+        }
+      }
+    };
+    const article = document.getElementById("article");
+    walk(article);
+    return { text: article.textContent, pieces };
+  }).then(({ text, pieces }) => {
+    const merged = { mention: [], quote: [] };
+    const byKey = new Map();
+    pieces.sort((a, b) => a.start - b.start);
+    for (const p of pieces) {
+      const key = `${p.kind}:${p.id}`;
+      const list = byKey.get(key) ?? [];
+      const last = list[list.length - 1];
+      if (last && last.end === p.start) {
+        last.end = p.end;
+        last.labels += p.label ? 1 : 0;
+      } else {
+        list.push({ ...p, labels: p.label ? 1 : 0 });
+      }
+      byKey.set(key, list);
+    }
+    for (const list of byKey.values()) for (const s of list) merged[s.kind].push(s);
+    return { text, mentions: merged.mention, quotes: merged.quote };
+  });
+}
+
+/** Asserts that the page renders `result` for `text`: each span once, at its offsets. */
+async function assertRendered(page, text, result) {
+  const shown = await renderedSpans(page);
+  assert.equal(shown.text, text, "the rendered article's text is not the input text");
+
+  const want = result.entities.flatMap((e) => e.mentions.map((m) => `${e.id}:${e.type}:${m.start}-${m.end}`)).sort();
+  const got = shown.mentions.map((m) => `${m.id}:${m.type}:${m.start}-${m.end}`).sort();
+  assert.deepEqual(got, want, "highlighted mentions differ from the result's mentions");
+  for (const m of shown.mentions) assert.equal(m.labels, 1, `mention ${m.start}-${m.end} must carry one type label`);
+
+  const wantQuotes = result.quotes.map((q) => `${q.id}:${q.start}-${q.end}:${speakerLabel(q, result.entities)}`).sort();
+  const gotQuotes = shown.quotes.map((q) => `${q.id}:${q.start}-${q.end}:${q.speaker}`).sort();
+  assert.deepEqual(gotQuotes, wantQuotes, "marked quotations (with speakers) differ from the result's quotations");
+  for (const q of shown.quotes) assert.equal(q.labels, 1, `quotation ${q.id} must show its speaker once`);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Tests
+
+test("the sample article: the page shows what the package returns in Node", async () => {
+  // What the package returns, whatever stage the tagger and attribution are at.
+  assert.equal(expected.schema, 1);
+  assert.equal(expected.offsets, "utf16");
+  assert.equal(expected.length, sample.length);
+  assert.ok(expected.paragraphs.length > 1 && expected.sentences.length > expected.paragraphs.length,
+    "the sample article should have several paragraphs and sentences");
+
+  const page = await openDemo();
+  await loadSample(page);
+  const inPage = await page.evaluate(() => window.ledeDemo.result);
+  assert.deepEqual(inPage, expected, "the worker in Chromium and the package in Node disagree on the sample article");
+  assert.equal(await page.evaluate(() => window.ledeDemo.mode), "worker", "the page must analyse in a Web Worker");
+
+  await assertRendered(page, sample, expected);
+
+  // Entities panel: one button per entity, with its name and mention count.
+  const panel = await page.$$eval("#entities button.entity", (buttons) => buttons.map((b) => ({
+    id: Number(b.dataset.entity), name: b.querySelector(".name").textContent, count: Number(b.querySelector(".badge").textContent),
+    type: b.closest(".entity-group").dataset.type,
+  })));
+  assert.deepEqual(panel.map((e) => e.id).sort((a, b) => a - b), expected.entities.map((e) => e.id).sort((a, b) => a - b));
+  for (const e of expected.entities) {
+    assert.deepEqual(panel.find((p) => p.id === e.id), { id: e.id, name: e.name, count: e.count, type: e.type });
+    assert.equal(e.count, e.mentions.length, `entity ${e.name}: count must equal its number of mentions`);
+  }
+
+  // Who said what: every quotation listed once, under its speaker or among the unattributed.
+  const listed = await page.$$eval("#quotes button.quote", (buttons) => buttons.map((b) => {
+    const group = b.closest(".speaker-group");
+    return { id: Number(b.dataset.quote), group: group.classList.contains("unattributed") ? "unattributed" : group.querySelector(".speaker-name").textContent };
+  }));
+  assert.deepEqual(listed.map((q) => q.id).sort((a, b) => a - b), expected.quotes.map((q) => q.id).sort((a, b) => a - b));
+  for (const q of expected.quotes) {
+    assert.equal(listed.find((l) => l.id === q.id).group, speakerLabel(q, expected.entities), `quotation ${q.id} is listed under the wrong speaker`);
+  }
+
+  // Stats line: size, time and the library's version.
+  assert.match(await page.textContent("#stats"), /analysed in [\d.]+ (ms|s)/);
+  assert.equal(await page.textContent("#version"), `lede ${versionString()}`);
+
+  // Once the tagger has landed, the sample article's names must be found.
+  if (expected.entities.length > 0) {
+    const types = new Set(expected.entities.map((e) => e.type));
+    assert.ok(types.has("PERSON") && types.has("ORG") && types.has("LOC"),
+      `the sample article names people, organisations and places; got types ${[...types]}`);
+    for (const e of expected.entities) {
+      for (const m of e.mentions) assert.equal(sample.slice(m.start, m.end), m.text);
+    }
+  }
+  // Once attribution has landed, most of its quotations must have a speaker.
+  if (expected.quotes.length > 0) {
+    const attributed = expected.quotes.filter((q) => q.speaker && (q.speaker.name || q.speaker.entity !== null));
+    assert.ok(attributed.length * 2 >= expected.quotes.length, `only ${attributed.length} of ${expected.quotes.length} quotations have a speaker`);
+    for (const q of expected.quotes) assert.equal(sample.slice(q.start, q.end), q.text);
+  }
+  assertNoProblems(page);
+  await page.close();
+});
+
+test("choosing an entity highlights all its mentions and scrolls to the first", async (t) => {
+  if (expected.entities.length === 0) {
+    t.skip("the analyzer returns no entities for the sample article yet");
+    return;
+  }
+  const page = await openDemo();
+  await loadSample(page);
+  // The entity mentioned most often, and the one whose first mention comes last: the article has
+  // to scroll to it.
+  const busiest = [...expected.entities].sort((a, b) => b.count - a.count)[0];
+  const latest = [...expected.entities].sort((a, b) => b.mentions[0].start - a.mentions[0].start)[0];
+  for (const entity of [busiest, latest]) {
+    await page.click(`#entities button.entity[data-entity="${entity.id}"]`);
+    assert.equal(await page.getAttribute(`#entities button.entity[data-entity="${entity.id}"]`, "aria-pressed"), "true");
+    const selected = await page.$$eval(".article .m.sel", (els) => els.map((el) => Number(el.dataset.entity)));
+    assert.ok(selected.length >= entity.mentions.length, `${entity.name}: ${selected.length} highlighted, ${entity.mentions.length} mentions`);
+    assert.ok(selected.every((id) => id === entity.id), `${entity.name}: mentions of other entities are highlighted`);
+    const visible = await page.$eval(".article .m.sel", (el) => {
+      const box = el.getBoundingClientRect();
+      const frame = document.getElementById("article").getBoundingClientRect();
+      return box.top >= frame.top - 1 && box.bottom <= frame.bottom + 1 && box.top >= 0 && box.bottom <= innerHeight;
+    });
+    assert.ok(visible, `${entity.name}: the first mention is not scrolled into view`);
+  }
+  // Choosing it again clears the highlight.
+  await page.click(`#entities button.entity[data-entity="${latest.id}"]`);
+  assert.equal(await page.locator(".article .m.sel").count(), 0);
+
+  // The type filter hides a type's group and its highlighting.
+  const type = busiest.type;
+  await page.click(`.filter[data-type="${type}"]`);
+  assert.equal(await page.getAttribute(`.filter[data-type="${type}"]`, "aria-pressed"), "false");
+  assert.equal(await page.isHidden(`.entity-group[data-type="${type}"]`), true);
+  assert.equal(await page.$eval(`.article .m.t-${type}`, (el) => getComputedStyle(el).backgroundColor), "rgba(0, 0, 0, 0)");
+  await page.click(`.filter[data-type="${type}"]`);
+  assert.equal(await page.isVisible(`.entity-group[data-type="${type}"]`), true);
+  assertNoProblems(page);
+  await page.close();
+});
+
+test("who said what: choosing a quotation jumps to it in the text", async (t) => {
+  if (expected.quotes.length === 0) {
+    t.skip("the analyzer returns no quotations for the sample article yet");
+    return;
+  }
+  const page = await openDemo();
+  await loadSample(page);
+  const last = [...expected.quotes].sort((a, b) => b.start - a.start)[0];
+  await page.click(`#quotes button.quote[data-quote="${last.id}"]`);
+  const state = await page.$eval(`#quote-${last.id}`, (el) => {
+    const box = el.getBoundingClientRect();
+    const frame = document.getElementById("article").getBoundingClientRect();
+    return { flash: el.classList.contains("flash"), visible: box.top >= frame.top - 1 && box.top <= frame.bottom && box.top >= 0 && box.top <= innerHeight };
+  });
+  assert.deepEqual(state, { flash: true, visible: true });
+  assertNoProblems(page);
+  await page.close();
+});
+
+test("the downloaded JSON is the result and valid against docs/result.schema.json", async () => {
+  assert.ok(existsSync(schemaPath), `the result schema is missing: ${schemaPath}`);
+  const schema = JSON.parse(readFileSync(schemaPath, "utf8"));
+  const AjvClass = String(schema.$schema ?? "").includes("2020-12") ? Ajv2020 : Ajv;
+  const validate = new AjvClass({ allErrors: true, strict: false }).compile(schema);
+
+  const page = await openDemo();
+  await loadSample(page);
+  const [download] = await Promise.all([page.waitForEvent("download"), page.click("#download")]);
+  assert.equal(download.suggestedFilename(), "lede-result.json");
+  const file = await download.path();
+  const json = JSON.parse(readFileSync(file, "utf8"));
+  assert.ok(validate(json), `downloaded JSON is not valid against the schema:\n${JSON.stringify(validate.errors, null, 2)}`);
+  assert.deepEqual(json, expected);
+
+  // The schema must also reject what breaks the contract, or the check above proves nothing.
+  assert.equal(validate({ ...json, schema: 2 }), false, "the schema accepts schema: 2");
+  assert.equal(validate({ ...json, entities: [{ id: 0, type: "ANIMAL", name: "x", mentions: [], count: 0 }] }), false,
+    "the schema accepts an unknown entity type");
+
+  // Copy puts the same JSON on the clipboard.
+  await browser.context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: new URL(baseUrl).origin });
+  await page.click("#copy");
+  await page.waitForFunction(() => document.getElementById("copy-status").textContent !== "");
+  assert.equal(await page.textContent("#copy-status"), "JSON copied.");
+  assert.deepEqual(JSON.parse(await page.evaluate(() => navigator.clipboard.readText())), expected);
+  assertNoProblems(page);
+  await page.close();
+});
+
+test("the page is keyboard accessible with a visible focus", async () => {
+  const page = await openDemo();
+  // Tab from the top reaches the sample button; Enter loads the sample.
+  const reached = [];
+  for (let i = 0; i < 12 && !reached.includes("load-sample"); i++) {
+    await page.keyboard.press("Tab");
+    reached.push(await page.evaluate(() => document.activeElement?.id || document.activeElement?.tagName));
+  }
+  assert.ok(reached.includes("load-sample"), `Tab never reached the sample button: ${reached}`);
+  const outline = await page.evaluate(() => {
+    const s = getComputedStyle(document.activeElement);
+    return { style: s.outlineStyle, width: parseFloat(s.outlineWidth) };
+  });
+  assert.ok(outline.style !== "none" && outline.width >= 2, `no visible focus ring: ${JSON.stringify(outline)}`);
+  await page.keyboard.press("Enter");
+  await waitForResultOf(page, sample);
+
+  // Every control in the panels is a real button, reachable with Tab, and works with Enter.
+  const controls = await page.$$eval("#entities button, #quotes button, .filters button, .actions button",
+    (els) => els.every((el) => el.tagName === "BUTTON" && el.tabIndex === 0));
+  assert.ok(controls);
+  if (expected.entities.length > 0) {
+    await page.focus("#entities button.entity");
+    await page.keyboard.press("Enter");
+    assert.equal(await page.getAttribute("#entities button.entity >> nth=0", "aria-pressed"), "true");
+  }
+  assertNoProblems(page);
+  await page.close();
+});
+
+test("a 1 MB article: the page keeps answering input while it is analysed", async () => {
+  // The sample article's paragraphs, repeated to 1 MB, each copy numbered so that it differs.
+  const paragraphs = sample.split(/\n\s*\n/);
+  const parts = [];
+  let size = 0;
+  for (let i = 0; size < 1_000_000; i++) {
+    const p = `${paragraphs[i % paragraphs.length].trim()} (${i})`;
+    parts.push(p);
+    size += Buffer.byteLength(p) + 2;
+  }
+  const big = parts.join("\n\n");
+  assert.ok(Buffer.byteLength(big) >= 1_000_000);
+
+  const page = await openDemo();
+  // A timer that should fire every 10 ms, and the delay of every key press, seen from the page.
+  await page.evaluate(() => {
+    window.probe = { maxGap: 0, ticks: 0, keyDelays: [] };
+    let last = performance.now();
+    setInterval(() => {
+      const now = performance.now();
+      window.probe.maxGap = Math.max(window.probe.maxGap, now - last);
+      window.probe.ticks++;
+      last = now;
+    }, 10);
+    document.addEventListener("keydown", (e) => window.probe.keyDelays.push(performance.now() - e.timeStamp), true);
+  });
+  // Paste: the textarea gets 1 MB at once and one input event, as with Ctrl+V.
+  await page.$eval("#text", (el, text) => {
+    el.value = text;
+    el.dispatchEvent(new InputEvent("input", { bubbles: true, inputType: "insertFromPaste" }));
+  }, big);
+  await page.evaluate(() => { window.probe.maxGap = 0; window.probe.ticks = 0; });
+  const t0 = Date.now();
+
+  // Type while the article is analysed and rendered.
+  await page.focus("#text");
+  await page.keyboard.press("Control+End");
+  let typed = "";
+  let sawBusy = false;
+  for (let i = 0; i < 10; i++) {
+    const state = await page.evaluate(() => document.documentElement.dataset.state);
+    sawBusy ||= state === "analysing" || state === "rendering";
+    await page.keyboard.type("z");
+    typed += "z";
+    await page.waitForTimeout(120);
+  }
+  const final = big + typed;
+  await waitForResultOf(page, final, 120_000);
+  const elapsed = Date.now() - t0;
+  const probe = await page.evaluate(() => window.probe);
+  const finalState = await page.evaluate(() => window.ledeDemo.text.length);
+  console.log(`# 1 MB article: shown after ${elapsed} ms; timer ${probe.ticks} ticks, longest gap ${Math.round(probe.maxGap)} ms; ` +
+    `key press delays ≤ ${Math.round(Math.max(...probe.keyDelays))} ms`);
+
+  assert.ok(sawBusy, "the page was never seen analysing or rendering while typing");
+  assert.equal(await page.inputValue("#text"), final, "typed characters were lost");
+  assert.equal(finalState, final.length);
+  assert.ok(probe.keyDelays.length >= 10, `only ${probe.keyDelays.length} key presses reached the page`);
+  assert.ok(Math.max(...probe.keyDelays) < 500, `a key press waited ${Math.round(Math.max(...probe.keyDelays))} ms`);
+  assert.ok(probe.maxGap < 1000, `the main thread was blocked for ${Math.round(probe.maxGap)} ms`);
+
+  // And the result is right: the same as in Node, fully rendered.
+  const inPage = await page.evaluate(() => window.ledeDemo.result);
+  const reference = nodeAnalyzer.analyze(final, { tokens: false });
+  assert.equal(inPage.entities.length, reference.entities.length);
+  assert.equal(inPage.quotes.length, reference.quotes.length);
+  assert.deepEqual(inPage, reference);
+  assert.equal(await page.evaluate(() => document.getElementById("article").textContent.length), final.length);
+  assertNoProblems(page);
+  await page.close();
+});
+
+test("screenshots: desktop (1280 px) and phone (375 px)", async () => {
+  const desktop = await openDemo({ width: 1280, height: 1000 });
+  await loadSample(desktop);
+  const desktopPng = artifactPath("demo-desktop.png");
+  await desktop.screenshot({ path: desktopPng });
+  assertNoProblems(desktop);
+  await desktop.close();
+  if (process.env.UPDATE_DEMO_PNG === "1" || !existsSync(demoPng)) copyFileSync(desktopPng, demoPng);
+
+  const phone = await openDemo({ width: 375, height: 800 });
+  await loadSample(phone);
+  const width = await phone.evaluate(() => document.documentElement.scrollWidth);
+  assert.ok(width <= 375, `the page is ${width} px wide at 375 px: it scrolls sideways`);
+  // The whole page in one picture: grow the viewport (paragraphs off screen are not painted in a
+  // full-page capture, as they use content-visibility).
+  const height = await phone.evaluate(() => document.documentElement.scrollHeight);
+  await phone.setViewportSize({ width: 375, height: Math.min(height, 6000) });
+  await phone.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+  await phone.screenshot({ path: artifactPath("demo-phone.png") });
+  assertNoProblems(phone);
+  await phone.close();
+});
