@@ -1,0 +1,570 @@
+// lede-train: trains the named-entity tagger on CoNLL-2003 files and writes a model file.
+//
+// Averaged structured perceptron (Collins 2002) over BILOU labels, two stages: stage 1 uses local
+// and document-context features; stage 2 adds how stage 1 labelled the same words elsewhere in
+// the document. Stage 2 trains on jackknifed stage-1 output (each fold tagged by a stage-1 model
+// that never saw it), so that it learns how far to trust stage 1 on unseen text. Only the first
+// column (the word) of the CoNLL files is used: at run time there is no POS tagger or chunker.
+#include <algorithm>
+#include <atomic>
+#include <chrono>
+#include <cmath>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <fstream>
+#include <iostream>
+#include <random>
+#include <sstream>
+#include <string>
+#include <thread>
+#include <unordered_map>
+#include <vector>
+
+#include "../eval/conll_score.h"
+#include "tagger.h"
+#include "tagger_features.h"
+#include "tagger_model_format.h"
+
+namespace {
+
+using namespace lede;
+using namespace lede::ner;
+
+struct Document {
+  std::vector<std::string> words;
+  std::vector<std::string> lines;      // the original lines, for scoring
+  std::vector<std::string> gold_tags;  // last column
+  std::vector<std::pair<uint32_t, uint32_t>> sentences;
+  std::vector<uint8_t> gold;           // BILOU
+  // Feature indices per stage: idx[s][off[s][i] .. off[s][i+1]).
+  std::vector<uint32_t> idx[2], off[2];
+};
+
+// Chunks of an IOB1/IOB2 tag sequence (conlleval's reading).
+void tags_to_spans(const std::vector<std::string>& tags, uint32_t a, uint32_t b, std::vector<LabelSpan>* out) {
+  int open_type = -1;
+  uint32_t open_start = 0;
+  auto type_of = [](const std::string& t) -> int {
+    std::string_view ty = std::string_view(t).substr(2);
+    for (int k = 0; k < kTypes; ++k)
+      if (ty == type_name(k)) return k;
+    return -1;
+  };
+  for (uint32_t i = a; i < b; ++i) {
+    const std::string& t = tags[i];
+    int type = t.size() > 2 ? type_of(t) : -1;
+    bool begin = t.size() > 2 && t[0] == 'B';
+    if (open_type >= 0 && (type != open_type || begin)) {
+      out->push_back({open_start, i, open_type});
+      open_type = -1;
+    }
+    if (type >= 0 && open_type < 0) {
+      open_type = type;
+      open_start = i;
+    }
+  }
+  if (open_type >= 0) out->push_back({open_start, b, open_type});
+}
+
+bool read_conll(const std::string& path, std::vector<Document>* docs) {
+  std::ifstream in(path);
+  if (!in) return false;
+  std::string line;
+  Document* doc = nullptr;
+  uint32_t sentence_start = 0;
+  auto close_sentence = [&]() {
+    if (doc && doc->words.size() > sentence_start) {
+      doc->sentences.emplace_back(sentence_start, static_cast<uint32_t>(doc->words.size()));
+    }
+    if (doc) sentence_start = static_cast<uint32_t>(doc->words.size());
+  };
+  while (std::getline(in, line)) {
+    if (!line.empty() && line.back() == '\r') line.pop_back();
+    std::istringstream ss(line);
+    std::vector<std::string> cols;
+    std::string c;
+    while (ss >> c) cols.push_back(c);
+    if (cols.empty()) {
+      close_sentence();
+      continue;
+    }
+    if (cols[0] == "-DOCSTART-" || !doc) {
+      close_sentence();
+      docs->emplace_back();
+      doc = &docs->back();
+      sentence_start = 0;
+      if (cols[0] == "-DOCSTART-") continue;
+    }
+    doc->words.push_back(cols[0]);
+    doc->lines.push_back(line);
+    doc->gold_tags.push_back(cols.back());
+  }
+  close_sentence();
+  for (Document& d : *docs) {
+    d.gold.assign(d.words.size(), 0);
+    std::vector<LabelSpan> spans;
+    for (auto [a, b] : d.sentences) tags_to_spans(d.gold_tags, a, b, &spans);
+    spans_to_labels(spans, 0, d.gold.data());
+  }
+  return true;
+}
+
+// Feature keys -> dense indices, with occurrence counts.
+struct Vocabulary {
+  std::unordered_map<uint32_t, uint32_t> index;
+  std::vector<uint32_t> keys;
+  std::vector<uint32_t> counts;
+  uint32_t id(uint32_t key) {
+    auto [it, inserted] = index.emplace(key, static_cast<uint32_t>(keys.size()));
+    if (inserted) {
+      keys.push_back(key);
+      counts.push_back(0);
+    }
+    counts[it->second]++;
+    return it->second;
+  }
+};
+
+constexpr int L = kLabels;
+constexpr int T = (L + 1) * (L + 1);
+
+struct Weights {
+  std::vector<double> w;   // F x L
+  std::vector<double> tr;  // T
+};
+
+// Averaged perceptron with integer updates: w is the current weight, u the sum of c*update, so the
+// average over all steps is w - u/c (Daume's trick, no per-step copying).
+class Perceptron {
+ public:
+  explicit Perceptron(size_t features) : w_(features * L, 0), u_(features * L, 0), tw_(T, 0), tu_(T, 0) {}
+
+  void train(const std::vector<const Document*>& docs, int stage, int epochs, uint64_t seed) {
+    std::vector<std::pair<const Document*, uint32_t>> order;
+    for (const Document* d : docs)
+      for (uint32_t s = 0; s < d->sentences.size(); ++s) order.emplace_back(d, s);
+    std::mt19937_64 rng(seed);
+    std::vector<int32_t> em, delta;
+    std::vector<uint8_t> back, pred;
+    for (int e = 0; e < epochs; ++e) {
+      for (size_t i = order.size(); i > 1; --i) std::swap(order[i - 1], order[rng() % i]);
+      for (const auto& [d, s] : order) step(*d, d->sentences[s], stage, &em, &delta, &back, &pred);
+    }
+  }
+
+  Weights averaged() const {
+    Weights out;
+    out.w.resize(w_.size());
+    out.tr.resize(T);
+    double c = static_cast<double>(c_);
+    for (size_t k = 0; k < w_.size(); ++k) out.w[k] = w_[k] - u_[k] / c;
+    for (int k = 0; k < T; ++k) out.tr[k] = tw_[k] - tu_[k] / c;
+    return out;
+  }
+
+ private:
+  void step(const Document& d, std::pair<uint32_t, uint32_t> s, int stage, std::vector<int32_t>* em,
+            std::vector<int32_t>* delta, std::vector<uint8_t>* back, std::vector<uint8_t>* pred) {
+    auto [a, b] = s;
+    size_t n = b - a;
+    em->assign(n * L, 0);
+    for (size_t i = 0; i < n; ++i) {
+      int32_t* sc = em->data() + i * L;
+      for (uint32_t k = d.off[stage][a + i]; k < d.off[stage][a + i + 1]; ++k) {
+        const int32_t* row = w_.data() + size_t{d.idx[stage][k]} * L;
+        for (int y = 0; y < L; ++y) sc[y] += row[y];
+      }
+    }
+    pred->resize(n);
+    viterbi<int32_t>(em->data(), n, tw_.data(), pred->data(), delta, back);
+    const uint8_t* gold = d.gold.data() + a;
+    bool same = std::equal(pred->begin(), pred->end(), gold);
+    if (!same) {
+      for (size_t i = 0; i < n; ++i) {
+        if ((*pred)[i] == gold[i]) continue;
+        for (uint32_t k = d.off[stage][a + i]; k < d.off[stage][a + i + 1]; ++k) {
+          size_t base = size_t{d.idx[stage][k]} * L;
+          update(base + gold[i], 1);
+          update(base + (*pred)[i], -1);
+        }
+      }
+      int pg = L, pp = L;
+      for (size_t i = 0; i <= n; ++i) {
+        int g = i < n ? gold[i] : L, p = i < n ? (*pred)[i] : L;
+        if (g != p || pg != pp) {
+          tupdate(pg * (L + 1) + g, 1);
+          tupdate(pp * (L + 1) + p, -1);
+        }
+        pg = g;
+        pp = p;
+      }
+    }
+    ++c_;
+  }
+  void update(size_t k, int d) {
+    w_[k] += d;
+    u_[k] += static_cast<int64_t>(c_) * d;
+  }
+  void tupdate(size_t k, int d) {
+    tw_[k] += d;
+    tu_[k] += static_cast<int64_t>(c_) * d;
+  }
+
+  std::vector<int32_t> w_;
+  std::vector<int64_t> u_;
+  std::vector<int32_t> tw_;
+  std::vector<int64_t> tu_;
+  int64_t c_ = 1;
+};
+
+// Decodes a document with unquantised weights (for the jackknife).
+std::vector<uint8_t> decode(const Weights& W, const Document& d, int stage) {
+  std::vector<double> em(d.words.size() * L, 0.0), delta;
+  std::vector<uint8_t> back, out(d.words.size(), 0);
+  for (size_t i = 0; i < d.words.size(); ++i) {
+    double* sc = em.data() + i * L;
+    for (uint32_t k = d.off[stage][i]; k < d.off[stage][i + 1]; ++k) {
+      const double* row = W.w.data() + size_t{d.idx[stage][k]} * L;
+      for (int y = 0; y < L; ++y) sc[y] += row[y];
+    }
+  }
+  for (auto [a, b] : d.sentences) viterbi<double>(em.data() + size_t{a} * L, b - a, W.tr.data(), out.data() + a, &delta, &back);
+  return out;
+}
+
+struct Options {
+  std::string data;
+  std::string train_file, dev_file, out = "models/lede-ner.bin", record;
+  int epochs1 = 12, epochs2 = 12, folds = 5, threads = 2, min_count = 2;
+  uint64_t seed = 20260101;
+  double prune = 0.0;  // drop weights smaller than this fraction of the largest
+  bool one_stage = false;
+};
+
+std::vector<uint32_t> collect_features(Document* d, DocumentFeatures* f, Vocabulary* vocab, int stage) {
+  std::vector<uint32_t> raw;
+  d->idx[stage].clear();
+  d->off[stage].assign(1, 0);
+  for (size_t i = 0; i < d->words.size(); ++i) {
+    if (stage == 1) {
+      for (const uint32_t* k = f->stage1_begin(i); k != f->stage1_end(i); ++k) d->idx[1].push_back(vocab->id(*k));
+      for (const uint32_t* k = f->stage2_begin(i); k != f->stage2_end(i); ++k) d->idx[1].push_back(vocab->id(*k));
+    } else {
+      for (const uint32_t* k = f->stage1_begin(i); k != f->stage1_end(i); ++k) d->idx[0].push_back(vocab->id(*k));
+    }
+    d->off[stage].push_back(static_cast<uint32_t>(d->idx[stage].size()));
+  }
+  return raw;
+}
+
+// Drops features seen fewer than min_count times from the index lists (their weights stay 0).
+void apply_cutoff(std::vector<Document>* docs, const Vocabulary& vocab, int stage, uint32_t min_count) {
+  for (Document& d : *docs) {
+    std::vector<uint32_t> idx, off(1, 0);
+    for (size_t i = 0; i < d.words.size(); ++i) {
+      for (uint32_t k = d.off[stage][i]; k < d.off[stage][i + 1]; ++k) {
+        uint32_t f = d.idx[stage][k];
+        if (vocab.counts[f] >= min_count) idx.push_back(f);
+      }
+      off.push_back(static_cast<uint32_t>(idx.size()));
+    }
+    d.idx[stage].swap(idx);
+    d.off[stage].swap(off);
+  }
+}
+
+void build_features(std::vector<Document>* docs, Vocabulary* vocab, const ClusterTable& clusters, int stage,
+                    const std::vector<std::vector<uint8_t>>* stage1_labels) {
+  DocumentFeatures f;
+  for (size_t di = 0; di < docs->size(); ++di) {
+    Document& d = (*docs)[di];
+    std::vector<std::string_view> views(d.words.begin(), d.words.end());
+    f.build(views, d.sentences, &clusters);
+    if (stage == 1) f.add_predictions((*stage1_labels)[di]);
+    collect_features(&d, &f, vocab, stage);
+  }
+}
+
+// Quantises a stage and appends it to the payload.
+void write_stage(const Weights& W, const Vocabulary& vocab, double prune, std::string* out, size_t* kept) {
+  double maxabs = 0;
+  for (double v : W.w) maxabs = std::max(maxabs, std::fabs(v));
+  double scale = maxabs > 0 ? 32767.0 / maxabs : 1.0;
+  for (int k = 0; k < T; ++k) put_signed(out, static_cast<int64_t>(std::llround(W.tr[k] * scale)));
+  std::vector<std::pair<uint32_t, uint32_t>> rows;  // (key, feature index)
+  size_t F = W.w.size() / L;
+  long min_q = std::lround(prune * 32767.0);
+  for (size_t f = 0; f < F; ++f) {
+    bool any = false;
+    for (int y = 0; y < L; ++y) {
+      long q = std::lround(W.w[f * L + y] * scale);
+      if (q != 0 && std::labs(q) >= min_q) any = true;
+    }
+    if (any) rows.emplace_back(vocab.keys[f], static_cast<uint32_t>(f));
+  }
+  std::sort(rows.begin(), rows.end());
+  put_varint(out, rows.size());
+  uint32_t prev = 0;
+  for (auto& r : rows) {
+    put_varint(out, r.first - prev);
+    prev = r.first;
+  }
+  for (auto& r : rows) {
+    uint32_t mask = 0;
+    long q[L];
+    for (int y = 0; y < L; ++y) {
+      q[y] = std::lround(W.w[size_t{r.second} * L + y] * scale);
+      if (std::labs(q[y]) < min_q) q[y] = 0;
+      if (q[y] != 0) mask |= 1u << y;
+    }
+    put_varint(out, mask);
+    for (int y = 0; y < L; ++y)
+      if (mask & (1u << y)) put_signed(out, q[y]);
+  }
+  *kept = rows.size();
+}
+
+std::string model_file(const std::vector<Weights>& stages, const Vocabulary& vocab, const ClusterTable& clusters,
+                       double prune, std::vector<size_t>* kept) {
+  std::string payload;
+  put_varint(&payload, L);
+  put_varint(&payload, clusters.entries.size());
+  uint32_t prev = 0;
+  for (auto& e : clusters.entries) {
+    put_varint(&payload, e.first - prev);
+    prev = e.first;
+    put_varint(&payload, e.second);
+  }
+  put_varint(&payload, stages.size());
+  for (const Weights& W : stages) {
+    size_t k = 0;
+    write_stage(W, vocab, prune, &payload, &k);
+    kept->push_back(k);
+  }
+  std::string file(kModelMagic, sizeof kModelMagic);
+  put_u32(&file, kModelFormatVersion);
+  put_u32(&file, kFeatureScheme);
+  put_u32(&file, static_cast<uint32_t>(payload.size()));
+  put_u32(&file, model_checksum(reinterpret_cast<const uint8_t*>(payload.data()), payload.size()));
+  return file + payload;
+}
+
+std::string iob2(uint8_t label, uint8_t prev) {
+  (void)prev;
+  if (label == 0) return "O";
+  int part = label_part(label);
+  return std::string(part == kPartB || part == kPartU ? "B-" : "I-") + type_name(label_type(label));
+}
+
+// Tags the dev documents with the written model through the runtime code and scores them.
+eval::ConllScorer score(const TaggerModel& model, const std::vector<Document>& docs) {
+  eval::ConllScorer scorer;
+  for (const Document& d : docs) {
+    scorer.add_token("-DOCSTART-", "O", "O");
+    scorer.add_boundary();
+    std::vector<std::string_view> views(d.words.begin(), d.words.end());
+    std::vector<uint8_t> labels = tag_document_labels(model, views, d.sentences);
+    for (auto [a, b] : d.sentences) {
+      for (uint32_t i = a; i < b; ++i) scorer.add_token(d.words[i], d.gold_tags[i], iob2(labels[i], 0));
+      scorer.add_boundary();
+    }
+  }
+  scorer.finish();
+  return scorer;
+}
+
+ClusterTable read_clusters(const std::string& path) {
+  // "path<TAB>word<TAB>count" lines (the format of Liang's wcluster), path a bit string.
+  ClusterTable table;
+  std::ifstream in(path);
+  std::string line;
+  while (std::getline(in, line)) {
+    std::istringstream ss(line);
+    std::string bits, word;
+    if (!(ss >> bits >> word)) continue;
+    if (bits.size() > 30) bits.resize(30);
+    uint32_t p = 1;
+    for (char c : bits) p = (p << 1) | (c == '1');
+    std::string norm, lower;
+    normalize_word(word, &norm);
+    lower_word(norm, &lower);
+    table.entries.emplace_back(cluster_word_hash(lower), p);
+  }
+  std::sort(table.entries.begin(), table.entries.end());
+  table.entries.erase(std::unique(table.entries.begin(), table.entries.end(),
+                                  [](const auto& x, const auto& y) { return x.first == y.first; }),
+                      table.entries.end());
+  return table;
+}
+
+void usage() {
+  std::cerr << "usage: lede-train [--data DIR] [--train FILE] [--dev FILE] [--clusters FILE] [--out FILE]\n"
+               "                  [--record FILE.md] [--epochs1 N] [--epochs2 N] [--folds K] [--seed S]\n"
+               "                  [--min-count N] [--prune F] [--threads N] [--one-stage]\n"
+               "Defaults: --data $LEDE_DATA or ../shared/data; train conll2003/eng.train, dev conll2003/eng.testa.\n";
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  Options o;
+  const char* env = std::getenv("LEDE_DATA");
+  o.data = env && *env ? env : "../shared/data";
+  std::string clusters_path;
+  std::string command = "lede-train";
+  for (int i = 1; i < argc; ++i) command += std::string(" ") + argv[i];
+  for (int i = 1; i < argc; ++i) {
+    std::string a = argv[i];
+    auto next = [&]() -> std::string {
+      if (i + 1 >= argc) {
+        std::cerr << "lede-train: " << a << " needs a value\n";
+        std::exit(2);
+      }
+      return argv[++i];
+    };
+    if (a == "--data") o.data = next();
+    else if (a == "--train") o.train_file = next();
+    else if (a == "--dev") o.dev_file = next();
+    else if (a == "--clusters") clusters_path = next();
+    else if (a == "--out") o.out = next();
+    else if (a == "--record") o.record = next();
+    else if (a == "--epochs1") o.epochs1 = std::atoi(next().c_str());
+    else if (a == "--epochs2") o.epochs2 = std::atoi(next().c_str());
+    else if (a == "--folds") o.folds = std::atoi(next().c_str());
+    else if (a == "--seed") o.seed = std::strtoull(next().c_str(), nullptr, 10);
+    else if (a == "--min-count") o.min_count = std::atoi(next().c_str());
+    else if (a == "--prune") o.prune = std::atof(next().c_str());
+    else if (a == "--threads") o.threads = std::max(1, std::atoi(next().c_str()));
+    else if (a == "--one-stage") o.one_stage = true;
+    else if (a == "--help" || a == "-h") {
+      usage();
+      return 0;
+    } else {
+      std::cerr << "lede-train: unknown argument \"" << a << "\"\n";
+      usage();
+      return 2;
+    }
+  }
+  if (o.train_file.empty()) o.train_file = o.data + "/conll2003/eng.train";
+  if (o.dev_file.empty()) o.dev_file = o.data + "/conll2003/eng.testa";
+  auto t0 = std::chrono::steady_clock::now();
+  auto elapsed = [&]() {
+    return std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+  };
+
+  std::vector<Document> train, dev;
+  if (!read_conll(o.train_file, &train)) {
+    std::cerr << "lede-train: cannot read \"" << o.train_file << "\"\n";
+    return 1;
+  }
+  if (!read_conll(o.dev_file, &dev)) {
+    std::cerr << "lede-train: cannot read \"" << o.dev_file << "\"\n";
+    return 1;
+  }
+  ClusterTable clusters;
+  if (!clusters_path.empty()) {
+    clusters = read_clusters(clusters_path);
+    if (clusters.entries.empty()) {
+      std::cerr << "lede-train: no clusters in \"" << clusters_path << "\"\n";
+      return 1;
+    }
+  }
+  size_t train_tokens = 0;
+  for (auto& d : train) train_tokens += d.words.size();
+  std::fprintf(stderr, "lede-train: %zu documents, %zu tokens; %zu clusters\n", train.size(), train_tokens,
+               clusters.entries.size());
+
+  Vocabulary vocab;
+  build_features(&train, &vocab, clusters, 0, nullptr);
+  apply_cutoff(&train, vocab, 0, static_cast<uint32_t>(o.min_count));
+  std::fprintf(stderr, "lede-train: stage 1: %zu features (%.1fs)\n", vocab.keys.size(), elapsed());
+
+  // Stage 1 on everything, and on each jackknife fold, in parallel.
+  std::vector<const Document*> all;
+  for (auto& d : train) all.push_back(&d);
+  int folds = o.one_stage ? 0 : o.folds;
+  std::vector<Weights> fold_weights(folds + 1);
+  {
+    std::vector<std::thread> pool;
+    std::atomic<int> next_task{0};
+    size_t F = vocab.keys.size();
+    auto worker = [&]() {
+      for (int t; (t = next_task++) <= folds;) {
+        std::vector<const Document*> part;
+        for (size_t di = 0; di < train.size(); ++di)
+          if (t == folds || static_cast<int>(di % folds) != t) part.push_back(&train[di]);
+        Perceptron p(F);
+        p.train(part, 0, o.epochs1, o.seed + t);
+        fold_weights[t] = p.averaged();
+      }
+    };
+    for (int k = 0; k < o.threads; ++k) pool.emplace_back(worker);
+    for (auto& th : pool) th.join();
+  }
+  std::vector<Weights> stages;
+  stages.push_back(std::move(fold_weights[folds]));
+  std::fprintf(stderr, "lede-train: stage 1 trained (%.1fs)\n", elapsed());
+
+  if (!o.one_stage) {
+    std::vector<std::vector<uint8_t>> jack(train.size());
+    for (size_t di = 0; di < train.size(); ++di) jack[di] = decode(fold_weights[di % folds], train[di], 0);
+    fold_weights.clear();
+    build_features(&train, &vocab, clusters, 1, &jack);
+    apply_cutoff(&train, vocab, 1, static_cast<uint32_t>(o.min_count));
+    std::fprintf(stderr, "lede-train: stage 2: %zu features (%.1fs)\n", vocab.keys.size(), elapsed());
+    Perceptron p(vocab.keys.size());
+    p.train(all, 1, o.epochs2, o.seed + 1000);
+    stages.push_back(p.averaged());
+    // Stage 1's rows must cover the grown vocabulary.
+    stages[0].w.resize(vocab.keys.size() * L, 0.0);
+    std::fprintf(stderr, "lede-train: stage 2 trained (%.1fs)\n", elapsed());
+  }
+
+  std::vector<size_t> kept;
+  std::string bytes = model_file(stages, vocab, clusters, o.prune, &kept);
+  double train_seconds = elapsed();
+  {
+    std::ofstream out(o.out, std::ios::binary);
+    out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+    if (!out) {
+      std::cerr << "lede-train: cannot write \"" << o.out << "\"\n";
+      return 1;
+    }
+  }
+  std::string error;
+  auto model = TaggerModel::load(reinterpret_cast<const uint8_t*>(bytes.data()), bytes.size(), &error);
+  if (!model) {
+    std::cerr << "lede-train: the written model does not load: " << error << "\n";
+    return 1;
+  }
+  eval::ConllScorer scorer = score(*model, dev);
+  std::string report = scorer.report();
+  std::fprintf(stderr, "lede-train: wrote %s (%zu bytes; features kept:", o.out.c_str(), bytes.size());
+  for (size_t k : kept) std::fprintf(stderr, " %zu", k);
+  std::fprintf(stderr, ") in %.1fs\n", train_seconds);
+  std::cout << "dev (" << o.dev_file << "):\n" << report;
+
+  if (!o.record.empty()) {
+    std::ofstream md(o.record);
+    md << "# " << o.out << "\n\n"
+       << "Named-entity tagger model written by `lede-train` (trainer/lede_train.cpp). Do not edit by hand:\n"
+       << "retrain with the command below and commit the model and this file together.\n\n"
+       << "- Command (run from the repository root): `" << command << "`\n"
+       << "- Training data: `" << o.train_file << "` (" << train.size() << " documents, " << train_tokens
+       << " tokens; first column only)\n"
+       << "- Development data: `" << o.dev_file << "` (used to choose epochs and settings)\n"
+       << "- Word clusters: " << (clusters_path.empty() ? std::string("none") : "`" + clusters_path + "`") << " ("
+       << clusters.entries.size() << " words)\n"
+       << "- Seed: " << o.seed << "; epochs: stage 1 " << o.epochs1 << ", stage 2 "
+       << (o.one_stage ? 0 : o.epochs2) << "; jackknife folds: " << folds << "; feature count cutoff: "
+       << o.min_count << "; prune: " << o.prune << "\n"
+       << "- Format version " << kModelFormatVersion << ", feature scheme " << kFeatureScheme << "; "
+       << bytes.size() << " bytes; features kept per stage:";
+    for (size_t k : kept) md << " " << k;
+    md << "\n- Training time: " << static_cast<int>(train_seconds + 0.5) << " s with " << o.threads
+       << " threads\n\n"
+       << "## Development score (conlleval's numbers, through the runtime tagger)\n\n```\n" << report << "```\n";
+  }
+  return 0;
+}
