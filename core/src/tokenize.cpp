@@ -498,17 +498,23 @@ class Scanner {
            s - e < 3)
       ++s;
     std::string_view suffix = t_.substr(e, s - e);
-    if (!is_alnum_at(s) && s < n_ && t_[s] != '-' &&
+    if (!is_alnum_at(s) && !(s < n_ && t_[s] == '-') &&
         (suffix == "s" || suffix == "st" || suffix == "nd" || suffix == "rd" || suffix == "th"))
       return s;
-    if (!is_alnum_at(s) && s >= n_ &&
-        (suffix == "s" || suffix == "st" || suffix == "nd" || suffix == "rd" || suffix == "th"))
-      return s;
-    // Letters or a hyphen after the digits make it a word: 30-day, 3D, 5G, COVID-19's parts.
-    if (is_alnum_at(e) || cls_at(e) == Cls::mark ||
-        ((t_[e] == '-' || at(e) == 0x2010) && e < n_ && is_alnum_at(next(e)))) {
-      return scan_word(i, kind);
+    // Letters or a hyphen after the digits make it a word: 30-day, 3D, 5G, 12.5m.
+    bool joined = false;
+    while (e < n_) {
+      if (is_alnum_at(e) || cls_at(e) == Cls::mark) {
+        e = next(e);
+        joined = true;
+      } else if ((t_[e] == '-' || at(e) == 0x2010 || at(e) == 0x2011) && is_alnum_at(next(e))) {
+        e = next(e);
+        joined = true;
+      } else {
+        break;
+      }
     }
+    if (joined) *kind = TokenKind::word;
     return e;
   }
 

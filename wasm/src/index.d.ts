@@ -1,0 +1,97 @@
+// Types for lede's JavaScript package. Offsets index the JavaScript string directly (UTF-16 code
+// units) unless `offsets` asks otherwise: text.slice(span.start, span.end) === span.text.
+
+export type OffsetUnit = 'utf16' | 'codepoint' | 'utf8';
+export type EntityType = 'PERSON' | 'ORG' | 'LOC' | 'MISC';
+export type QuoteKind = 'direct' | 'partial' | 'indirect';
+export type TokenKind =
+  | 'word' | 'number' | 'abbreviation' | 'punct' | 'quote' | 'dash' | 'symbol'
+  | 'url' | 'email' | 'handle' | 'hashtag' | 'emoji' | 'other';
+
+/** A range of the text without its content (sentences, paragraphs). */
+export interface Range { start: number; end: number; }
+/** A range of the text with the text it covers. */
+export interface Span extends Range { text: string; }
+export interface Token extends Span { kind: TokenKind; }
+export interface Mention extends Span {
+  /** A title or role before the name ("President" in "President Putin"), when there is one. */
+  title?: string;
+}
+export interface Entity {
+  id: number;
+  type: EntityType;
+  /** The most complete form of the name. */
+  name: string;
+  /** The distinct surface forms. */
+  aliases: string[];
+  mentions: Mention[];
+  count: number;
+}
+export interface Speaker {
+  /** Index into `entities`, or null when the speaker was not resolved to an entity. */
+  entity: number | null;
+  name: string | null;
+  /** The span at the cue (possibly a pronoun). */
+  mention: Span | null;
+}
+export interface Quote extends Span {
+  id: number;
+  kind: QuoteKind;
+  speaker: Speaker | null;
+  cue: Span | null;
+}
+export interface Result {
+  schema: 1;
+  offsets: OffsetUnit;
+  /** The text's length in `offsets` units. */
+  length: number;
+  sentences: Range[];
+  paragraphs: Range[];
+  /** Present only when `tokens: true` was asked for. */
+  tokens?: Token[];
+  entities: Entity[];
+  quotes: Quote[];
+  warnings: string[];
+}
+
+export interface AnalyzeOptions {
+  /** Include the token list. Default false. */
+  tokens?: boolean;
+  /** Offset unit. Default 'utf16' (JavaScript string indices). */
+  offsets?: OffsetUnit;
+}
+
+export interface CreateOptions {
+  /** Bytes of a model file to use instead of the embedded model. */
+  model?: Uint8Array | ArrayBuffer;
+  /** The lede-core.wasm bytes (skips fetching). */
+  wasmBinary?: Uint8Array | ArrayBuffer;
+  /** Where to fetch lede-core.wasm from (default: next to index.js). */
+  wasmUrl?: string;
+}
+
+export interface Analyzer {
+  readonly version: string;
+  /** Throws an Error starting with "lede:" on bad arguments. */
+  analyze(text: string, options?: AnalyzeOptions): Result;
+  /** As analyze(), returning the JSON text. */
+  analyzeJSON(text: string, options?: AnalyzeOptions): string;
+  /** Frees the analyzer; later calls throw. */
+  dispose(): void;
+}
+
+export interface WorkerAnalyzeOptions extends AnalyzeOptions {
+  /** Aborting rejects the promise and drops the result when it arrives. */
+  signal?: AbortSignal;
+}
+
+export interface WorkerAnalyzer {
+  readonly version: string;
+  analyze(text: string, options?: WorkerAnalyzeOptions): Promise<Result>;
+  /** Terminates the worker; pending requests reject. */
+  dispose(): void;
+}
+
+export function createAnalyzer(options?: CreateOptions): Promise<Analyzer>;
+export function createWorkerAnalyzer(options?: CreateOptions): Promise<WorkerAnalyzer>;
+export function version(): Promise<string>;

@@ -1,0 +1,183 @@
+// lede's JavaScript entry: loads the WebAssembly core (in browsers, workers and Node, without
+// Emscripten's file system) and wraps its small C ABI. Results are copied out of the wasm heap at
+// once; the only long-lived handle is the analyzer.
+import createLedeCore from './lede-core.js';
+
+const OFFSET_UNITS = { utf8: 0, utf16: 1, codepoint: 2 };
+const ANALYZE_OPTIONS = new Set(['tokens', 'offsets']);
+const CREATE_OPTIONS = new Set(['wasmBinary', 'wasmUrl', 'model']);
+
+const isNode =
+  typeof process === 'object' && process !== null && typeof process.versions === 'object' &&
+  typeof process.versions.node === 'string';
+
+function describe(value) {
+  if (value === null) return 'null';
+  if (typeof value === 'string') return JSON.stringify(value.length > 40 ? value.slice(0, 40) + '…' : value);
+  if (typeof value === 'object') return Array.isArray(value) ? 'an array' : 'an object';
+  if (typeof value === 'function') return 'a function';
+  return `${typeof value} ${String(value)}`;
+}
+
+function fail(message) {
+  return new Error(`lede: ${message}`);
+}
+
+/** Checks analyze() options; returns [offsetUnitCode, flags]. */
+export function checkAnalyzeOptions(options) {
+  if (options === undefined || options === null) return [OFFSET_UNITS.utf16, 0];
+  if (typeof options !== 'object' || Array.isArray(options)) {
+    throw fail(`options must be an object, got ${describe(options)}`);
+  }
+  for (const key of Object.keys(options)) {
+    if (!ANALYZE_OPTIONS.has(key)) throw fail(`unknown option ${JSON.stringify(key)} (known: tokens, offsets)`);
+  }
+  let unit = OFFSET_UNITS.utf16;
+  if (options.offsets !== undefined) {
+    if (!Object.prototype.hasOwnProperty.call(OFFSET_UNITS, options.offsets)) {
+      throw fail(`option offsets must be "utf16", "codepoint" or "utf8", got ${describe(options.offsets)}`);
+    }
+    unit = OFFSET_UNITS[options.offsets];
+  }
+  if (options.tokens !== undefined && typeof options.tokens !== 'boolean') {
+    throw fail(`option tokens must be a boolean, got ${describe(options.tokens)}`);
+  }
+  return [unit, options.tokens ? 1 : 0];
+}
+
+export function checkText(text) {
+  if (typeof text !== 'string') throw fail(`analyze() expects a string, got ${describe(text)}`);
+}
+
+function checkCreateOptions(options) {
+  if (options === undefined || options === null) return {};
+  if (typeof options !== 'object' || Array.isArray(options)) {
+    throw fail(`createAnalyzer options must be an object, got ${describe(options)}`);
+  }
+  for (const key of Object.keys(options)) {
+    if (!CREATE_OPTIONS.has(key)) throw fail(`unknown option ${JSON.stringify(key)} (known: model, wasmBinary, wasmUrl)`);
+  }
+  if (options.model !== undefined && !(options.model instanceof Uint8Array || options.model instanceof ArrayBuffer)) {
+    throw fail(`option model must be a Uint8Array or ArrayBuffer, got ${describe(options.model)}`);
+  }
+  return options;
+}
+
+let defaultCore = null;
+
+async function loadCore(options) {
+  const moduleArg = {};
+  if (options.wasmBinary) {
+    moduleArg.wasmBinary = options.wasmBinary;
+  } else if (isNode && !options.wasmUrl) {
+    // Emscripten's web loader would fetch() a file path under Node; read the bytes ourselves.
+    const { readFile } = await import('node:fs/promises');
+    moduleArg.wasmBinary = await readFile(new URL('./lede-core.wasm', import.meta.url));
+  } else {
+    moduleArg.locateFile = (path) => options.wasmUrl ?? new URL(path, import.meta.url).href;
+  }
+  return createLedeCore(moduleArg);
+}
+
+function getCore(options) {
+  if (options.wasmBinary || options.wasmUrl) return loadCore(options);
+  if (!defaultCore) {
+    defaultCore = loadCore(options);
+    defaultCore.catch(() => { defaultCore = null; });
+  }
+  return defaultCore;
+}
+
+const encoder = new TextEncoder();
+const decoder = new TextDecoder('utf-8');
+
+function readCString(core, ptr) {
+  const heap = core.HEAPU8;
+  let end = ptr;
+  while (heap[end] !== 0) end++;
+  return decoder.decode(heap.subarray(ptr, end));
+}
+
+const registry = typeof FinalizationRegistry === 'function'
+  ? new FinalizationRegistry(({ core, handle }) => core._lede_destroy(handle))
+  : null;
+
+/** The version of the library (the same string `lede --version` prints). */
+export async function version() {
+  const core = await getCore({});
+  return readCString(core, core._lede_version());
+}
+
+class Analyzer {
+  #core;
+  #handle;
+  constructor(core, handle) {
+    this.#core = core;
+    this.#handle = handle;
+    this.version = readCString(core, core._lede_version());
+    registry?.register(this, { core, handle }, this);
+  }
+
+  /** Analyses `text`; returns the result as a plain object (UTF-16 offsets by default). */
+  analyze(text, options) {
+    return JSON.parse(this.analyzeJSON(text, options));
+  }
+
+  /** As analyze(), but returns the JSON text itself. */
+  analyzeJSON(text, options) {
+    checkText(text);
+    const [unit, flags] = checkAnalyzeOptions(options);
+    if (this.#handle === 0) throw fail('analyze() called after dispose()');
+    const core = this.#core;
+    // encodeInto writes U+FFFD for a lone surrogate: one UTF-16 unit in, one code point out, so
+    // offsets still index the caller's string.
+    const capacity = text.length * 3 + 1;
+    const ptr = core._lede_alloc(capacity);
+    if (ptr === 0) throw fail(`out of memory for a text of ${text.length} characters`);
+    try {
+      const { written } = encoder.encodeInto(text, core.HEAPU8.subarray(ptr, ptr + capacity));
+      const out = core._lede_analyze(this.#handle, ptr, written, unit, flags);
+      const size = core._lede_result_size(this.#handle);
+      const json = decoder.decode(core.HEAPU8.subarray(out, out + size));
+      core._lede_release_result(this.#handle);
+      return json;
+    } finally {
+      core._lede_free(ptr);
+    }
+  }
+
+  /** Frees the analyzer's memory; it cannot be used afterwards. */
+  dispose() {
+    if (this.#handle === 0) return;
+    registry?.unregister(this);
+    this.#core._lede_destroy(this.#handle);
+    this.#handle = 0;
+  }
+}
+
+/**
+ * Loads the core and returns an Analyzer.
+ * options.model: bytes of a model file to use instead of the embedded one;
+ * options.wasmBinary / options.wasmUrl: where the .wasm comes from (bundlers, CDNs).
+ */
+export async function createAnalyzer(options) {
+  const opts = checkCreateOptions(options);
+  const core = await getCore(opts);
+  let modelPtr = 0;
+  let modelSize = 0;
+  if (opts.model) {
+    const bytes = opts.model instanceof Uint8Array ? opts.model : new Uint8Array(opts.model);
+    modelSize = bytes.length;
+    modelPtr = core._lede_alloc(modelSize);
+    core.HEAPU8.set(bytes, modelPtr);
+  }
+  try {
+    const handle = core._lede_create(modelPtr, modelSize);
+    if (handle === 0) throw fail(readCString(core, core._lede_last_error()).replace(/^lede: /, ''));
+    return new Analyzer(core, handle);
+  } finally {
+    if (modelPtr) core._lede_free(modelPtr);
+  }
+}
+
+export { createWorkerAnalyzer } from './worker-client.js';
