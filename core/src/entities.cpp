@@ -79,7 +79,6 @@ void strip_title(std::string_view text, const std::vector<Token>& tokens, Mentio
       if (!(is_title_word(w, nullptr) || is_title_modifier(w))) break;
       ++i;
     }
-    // Never leave a title modifier alone as the name ("Vice" of "Vice President").
     title_end = i;
     if (title_end > m->first_token) m->first_token = title_end;
     if (title_end == title_first && m->first_token > 0 &&

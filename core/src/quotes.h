@@ -1,0 +1,36 @@
+// Quotations, their cues and their speakers.
+//
+// 1. Quotation marks are paired in one left-to-right pass with a tiny stack (at most one open mark
+//    per family: double “”"„«», single ‘’'‚‹›, CJK 「」『』), so any input pairs in linear time.
+//    A mark's direction comes from its glyph and its spacing; a closing single mark with nothing
+//    open is an apostrophe (the Clintons’ plan). Single-quote openings expire at the end of their
+//    sentence; double-quote openings at the end of their paragraph, unless the next paragraph
+//    opens with the same family (a quotation running over several paragraphs: each paragraph's
+//    part is its own quote and they share one speaker). An unclosed mark that opens a paragraph
+//    quotes to the paragraph's end; any other unclosed mark is dropped, so a stray mark never
+//    swallows the article. Marks nested inside a quotation stay part of its text.
+// 2. Kinds: `direct` when the quotation stands as a statement of its own (it opens the sentence
+//    or follows a colon or a comma, or is followed by its cue); `partial` for quoted words inside
+//    the writer's sentence; short Title Case quotations with no cue around them are taken to be
+//    titles of shows or books and are not reported. `indirect` quotes are reported clauses
+//    without marks: SPEAKER CUE (that) CLAUSE, "according to SPEAKER, CLAUSE", "CLAUSE, SPEAKER
+//    said"; their span is the reported clause.
+// 3. Speakers are the subject of the cue: “…,” X said / “…,” said X / X said: “…” / X said, “…” /
+//    X: “…” / X told Y that …; for quoted words, the nearest cue of the sentence. Pronouns
+//    resolve to the nearest compatible entity outside quotations, preferring the first one of
+//    the nearest sentence (its subject): he/she by the gender of titles and first names, it/they
+//    to organisations. A quotation without a cue inherits the speaker of the quotation before it
+//    in its paragraph, or of the previous paragraph's when it fills its own paragraph.
+//    `speaker.mention` is the phrase at the cue (possibly the pronoun).
+#pragma once
+
+#include <string_view>
+#include <vector>
+
+#include "lede/lede.h"
+
+namespace lede {
+
+std::vector<Quote> find_quotes(std::string_view text, const Analysis& analysis);
+
+}  // namespace lede
