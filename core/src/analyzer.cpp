@@ -1,8 +1,10 @@
 // The pipeline, top to bottom: this file is the table of contents of the library.
 #include <utility>
 
+#include "entities.h"
 #include "json_writer.h"
 #include "lede/lede.h"
+#include "quotes.h"
 #include "segment.h"
 #include "tokenize.h"
 
@@ -82,6 +84,9 @@ Analysis Analyzer::analyze(std::string_view text) const {
   a.tokens = tokenize(text);
   a.paragraphs = find_paragraphs(text, a.tokens);
   a.sentences = find_sentences(text, a.tokens, a.paragraphs);
+  std::vector<Mention> mentions;  // the tagger's names, once it is wired in
+  a.entities = merge_entities(text, a.tokens, a.sentences, std::move(mentions));
+  a.quotes = find_quotes(text, a);
   return a;
 }
 

@@ -1,0 +1,353 @@
+// lede-polnear-eval: scores lede's quotations and speakers against PolNeAR's brat attributions.
+//
+//   lede-polnear-eval [--data DIR] [--split dev|train] [--verbose] [--limit N]
+//
+// DIR defaults to $LEDE_DATA/polnear, else <repo>/../shared/data/polnear. For each article in
+// DIR/SPLIT/attributions/*.ann (text in DIR/SPLIT/text/, the file name without its annotator
+// suffix) it runs the full analysis and prints:
+// - direct quotations: gold = attributions whose Content contains a quotation mark; predicted =
+//   quotes of kind direct or partial. A prediction matches when its span overlaps the Content.
+//   Precision = matched predictions / predictions; recall = matched gold / gold.
+// - speaker accuracy on matched gold direct quotations that have a Source: right when the
+//   predicted speaker mention overlaps the Source span, or the resolved entity's name or aliases
+//   carry the Source's head word (its last word).
+// - the same three figures for indirect attributions (Content without quotation marks) against
+//   quotes of kind indirect.
+// Brat offsets count code points; lede's spans are UTF-8 bytes, converted here.
+#include <algorithm>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "lede/lede.h"
+
+namespace fs = std::filesystem;
+
+namespace {
+
+struct Range {
+  uint32_t start, end;  // code points
+};
+
+struct GoldAttribution {
+  std::vector<Range> content, source;
+  std::string content_text, source_text;
+  bool quoted = false;
+};
+
+bool overlaps(const std::vector<Range>& a, uint32_t s, uint32_t e) {
+  for (const Range& r : a)
+    if (r.start < e && s < r.end) return true;
+  return false;
+}
+
+std::vector<char32_t> decode(const std::string& s) {
+  std::vector<char32_t> out;
+  for (size_t i = 0; i < s.size();) {
+    unsigned char c = static_cast<unsigned char>(s[i]);
+    int n = c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : (c >> 3) == 30 ? 4 : 1;
+    char32_t cp = n == 1 ? c : c & (0x7F >> n);
+    for (int k = 1; k < n && i + k < s.size(); ++k) cp = (cp << 6) | (s[i + k] & 0x3F);
+    out.push_back(cp);
+    i += static_cast<size_t>(n);
+  }
+  return out;
+}
+
+bool is_alnum(char32_t c) {
+  return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c >= 0xC0;
+}
+
+// Double marks always count; single marks only when they are not an apostrophe inside a word.
+bool has_quotation_mark(const std::string& s) {
+  std::vector<char32_t> cps = decode(s);
+  for (size_t i = 0; i < cps.size(); ++i) {
+    char32_t c = cps[i];
+    if (c == '"' || c == 0x201C || c == 0x201D || c == 0xAB || c == 0xBB || c == 0x201E) return true;
+    if (c == '\'' || c == 0x2018 || c == 0x2019) {
+      char32_t a = i > 0 ? cps[i - 1] : ' ', b = i + 1 < cps.size() ? cps[i + 1] : ' ';
+      if (is_alnum(a) && is_alnum(b)) continue;              // it's, Clinton's
+      if (a == 's' && !is_alnum(b) && c != 0x2018) continue;  // the Clintons'
+      if (!is_alnum(a) && b >= '0' && b <= '9') continue;    // '90s
+      return true;
+    }
+  }
+  return false;
+}
+
+std::string lower(std::string s) {
+  for (char& c : s)
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  return s;
+}
+
+// The Source's head word: its last alphanumeric word, lower-cased ("trump" of "Donald Trump").
+std::string head_word(const std::string& source) {
+  std::string s = source;
+  for (const char* suffix : {"'s", "\xE2\x80\x99s"}) {
+    size_t n = std::strlen(suffix);
+    if (s.size() > n && s.compare(s.size() - n, n, suffix) == 0) s.resize(s.size() - n);
+  }
+  size_t e = s.size();
+  while (e > 0 && !std::isalnum(static_cast<unsigned char>(s[e - 1])) && static_cast<unsigned char>(s[e - 1]) < 0x80) --e;
+  size_t b = e;
+  while (b > 0 && (std::isalnum(static_cast<unsigned char>(s[b - 1])) || static_cast<unsigned char>(s[b - 1]) >= 0x80)) --b;
+  return lower(s.substr(b, e - b));
+}
+
+bool carries_word(const std::string& name, const std::string& word) {
+  if (word.empty()) return false;
+  std::string n = lower(name);
+  size_t at = 0;
+  while ((at = n.find(word, at)) != std::string::npos) {
+    bool left = at == 0 || !std::isalnum(static_cast<unsigned char>(n[at - 1]));
+    size_t r = at + word.size();
+    bool right = r >= n.size() || !std::isalnum(static_cast<unsigned char>(n[r]));
+    if (left && right) return true;
+    ++at;
+  }
+  return false;
+}
+
+bool read_file(const fs::path& p, std::string* out) {
+  std::ifstream in(p, std::ios::binary);
+  if (!in) return false;
+  std::ostringstream ss;
+  ss << in.rdbuf();
+  *out = ss.str();
+  return true;
+}
+
+std::vector<GoldAttribution> parse_ann(const std::string& ann) {
+  struct TextBound {
+    std::string type;
+    std::vector<Range> ranges;
+    std::string text;
+  };
+  std::map<std::string, TextBound> tb;
+  std::vector<std::map<std::string, std::string>> events;
+  std::istringstream in(ann);
+  std::string line;
+  while (std::getline(in, line)) {
+    if (line.empty()) continue;
+    std::vector<std::string> cols;
+    size_t a = 0;
+    for (int k = 0; k < 2; ++k) {
+      size_t t = line.find('\t', a);
+      cols.push_back(line.substr(a, t == std::string::npos ? std::string::npos : t - a));
+      if (t == std::string::npos) {
+        a = line.size();
+        break;
+      }
+      a = t + 1;
+    }
+    if (a < line.size()) cols.push_back(line.substr(a));
+    if (cols.size() < 2) continue;
+    if (cols[0][0] == 'T') {
+      TextBound t;
+      std::istringstream spec(cols[1]);
+      spec >> t.type;
+      std::string rest;
+      std::getline(spec, rest);
+      std::istringstream frags(rest);
+      std::string frag;
+      while (std::getline(frags, frag, ';')) {
+        Range r{};
+        if (std::sscanf(frag.c_str(), "%u %u", &r.start, &r.end) == 2) t.ranges.push_back(r);
+      }
+      if (cols.size() > 2) t.text = cols[2];
+      tb[cols[0]] = t;
+    } else if (cols[0][0] == 'E') {
+      std::map<std::string, std::string> roles;
+      std::istringstream args(cols[1]);
+      std::string arg;
+      while (args >> arg) {
+        size_t c = arg.find(':');
+        if (c != std::string::npos) roles[arg.substr(0, c)] = arg.substr(c + 1);
+      }
+      events.push_back(roles);
+    }
+  }
+  std::vector<GoldAttribution> out;
+  for (auto& e : events) {
+    auto c = e.find("Content");
+    if (c == e.end() || !tb.count(c->second)) continue;
+    GoldAttribution g;
+    g.content = tb[c->second].ranges;
+    g.content_text = tb[c->second].text;
+    auto s = e.find("Source");
+    if (s != e.end() && tb.count(s->second)) {
+      g.source = tb[s->second].ranges;
+      g.source_text = tb[s->second].text;
+    }
+    g.quoted = has_quotation_mark(g.content_text);
+    out.push_back(g);
+  }
+  return out;
+}
+
+struct Counts {
+  size_t gold = 0, gold_matched = 0, predicted = 0, predicted_matched = 0;
+  size_t speaker_total = 0, speaker_right = 0;
+  void print(const char* name) const {
+    double p = predicted ? 100.0 * predicted_matched / predicted : 0;
+    double r = gold ? 100.0 * gold_matched / gold : 0;
+    double f = p + r > 0 ? 2 * p * r / (p + r) : 0;
+    double s = speaker_total ? 100.0 * speaker_right / speaker_total : 0;
+    std::printf("%-9s gold %5zu  predicted %5zu  precision %5.1f%%  recall %5.1f%%  F1 %5.1f%%  "
+                "speaker accuracy %5.1f%% (%zu/%zu)\n",
+                name, gold, predicted, p, r, f, s, speaker_right, speaker_total);
+  }
+};
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  std::string data, split = "dev";
+  bool verbose = false;
+  size_t limit = SIZE_MAX;
+  for (int i = 1; i < argc; ++i) {
+    std::string a = argv[i];
+    if (a == "--data" && i + 1 < argc) data = argv[++i];
+    else if (a == "--split" && i + 1 < argc) split = argv[++i];
+    else if (a == "--verbose" || a == "-v") verbose = true;
+    else if (a == "--limit" && i + 1 < argc) limit = std::strtoul(argv[++i], nullptr, 10);
+    else if (a == "--help" || a == "-h") {
+      std::printf("usage: lede-polnear-eval [--data DIR] [--split dev|train] [--verbose] [--limit N]\n");
+      return 0;
+    } else {
+      std::fprintf(stderr, "lede-polnear-eval: unknown argument \"%s\"\n", a.c_str());
+      return 2;
+    }
+  }
+  if (data.empty()) {
+    const char* env = std::getenv("LEDE_DATA");
+    data = env && *env ? std::string(env) + "/polnear" : std::string(LEDE_SOURCE_DIR) + "/../shared/data/polnear";
+  }
+  fs::path ann_dir = fs::path(data) / split / "attributions";
+  fs::path text_dir = fs::path(data) / split / "text";
+  std::error_code ec;
+  if (!fs::is_directory(ann_dir, ec)) {
+    std::fprintf(stderr, "lede-polnear-eval: no PolNeAR attributions at \"%s\" (set LEDE_DATA or --data)\n",
+                 ann_dir.string().c_str());
+    return 2;
+  }
+  std::vector<fs::path> files;
+  for (const auto& e : fs::directory_iterator(ann_dir))
+    if (e.path().extension() == ".ann") files.push_back(e.path());
+  std::sort(files.begin(), files.end());
+  if (files.size() > limit) files.resize(limit);
+
+  std::string error;
+  auto analyzer = lede::Analyzer::create(&error);
+  if (!analyzer) {
+    std::fprintf(stderr, "lede-polnear-eval: %s\n", error.c_str());
+    return 1;
+  }
+  Counts direct, indirect;
+  size_t articles = 0;
+  for (const fs::path& ann_path : files) {
+    std::string stem = ann_path.stem().string();
+    size_t us = stem.rfind('_');
+    fs::path text_path = text_dir / ((us == std::string::npos ? stem : stem.substr(0, us)) + ".txt");
+    std::string ann, text;
+    if (!read_file(ann_path, &ann) || !read_file(text_path, &text)) {
+      std::fprintf(stderr, "lede-polnear-eval: cannot read \"%s\"\n", text_path.string().c_str());
+      continue;
+    }
+    ++articles;
+    std::vector<GoldAttribution> gold = parse_ann(ann);
+    lede::Analysis a = analyzer->analyze(text);
+    // Byte offset -> code point offset.
+    std::vector<uint32_t> cp(text.size() + 1);
+    uint32_t n = 0;
+    for (size_t i = 0; i < text.size(); ++i) {
+      cp[i] = n;
+      if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) ++n;
+    }
+    cp[text.size()] = n;
+    // Re-count so that a byte offset inside a sequence maps to its code point's start.
+    n = 0;
+    for (size_t i = 0; i < text.size(); ++i) {
+      if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) cp[i] = n++;
+      else cp[i] = n - 1;
+    }
+
+    for (int pass = 0; pass < 2; ++pass) {
+      const bool quoted = pass == 0;
+      Counts& c = quoted ? direct : indirect;
+      std::vector<const lede::Quote*> preds;
+      for (const lede::Quote& q : a.quotes)
+        if ((q.kind != lede::QuoteKind::indirect) == quoted) preds.push_back(&q);
+      std::vector<const GoldAttribution*> golds;
+      for (const GoldAttribution& g : gold)
+        if (g.quoted == quoted) golds.push_back(&g);
+      c.gold += golds.size();
+      c.predicted += preds.size();
+      for (const lede::Quote* q : preds) {
+        uint32_t s = cp[q->span.start], e = cp[q->span.end];
+        bool hit = false;
+        for (const GoldAttribution* g : golds)
+          if (overlaps(g->content, s, e)) hit = true;
+        if (hit) ++c.predicted_matched;
+        else if (verbose)
+          std::printf("FP %s %s: %s\n", quoted ? "direct" : "indirect", stem.c_str(),
+                      text.substr(q->span.start, std::min<uint32_t>(q->span.end - q->span.start, 120)).c_str());
+      }
+      for (const GoldAttribution* g : golds) {
+        const lede::Quote* best = nullptr;
+        uint32_t best_overlap = 0;
+        for (const lede::Quote* q : preds) {
+          uint32_t s = cp[q->span.start], e = cp[q->span.end];
+          uint32_t ov = 0;
+          for (const Range& r : g->content)
+            if (r.start < e && s < r.end) ov += std::min(e, r.end) - std::max(s, r.start);
+          if (ov > best_overlap) {
+            best_overlap = ov;
+            best = q;
+          }
+        }
+        if (!best) {
+          if (verbose)
+            std::printf("FN %s %s: %s\n", quoted ? "direct" : "indirect", stem.c_str(),
+                        g->content_text.substr(0, 120).c_str());
+          continue;
+        }
+        ++c.gold_matched;
+        if (g->source.empty()) continue;
+        ++c.speaker_total;
+        bool right = false;
+        if (best->has_speaker && best->speaker.has_mention &&
+            overlaps(g->source, cp[best->speaker.mention.start], cp[best->speaker.mention.end]))
+          right = true;
+        std::string head = head_word(g->source_text);
+        if (!right && best->has_speaker && best->speaker.entity != lede::Speaker::kNoEntity &&
+            best->speaker.entity < a.entities.size()) {
+          const lede::Entity& ent = a.entities[best->speaker.entity];
+          if (carries_word(ent.name, head)) right = true;
+          for (const std::string& alias : ent.aliases)
+            if (carries_word(alias, head)) right = true;
+        }
+        if (right) ++c.speaker_right;
+        else if (verbose) {
+          std::string got = best->has_speaker ? best->speaker.name : "(none)";
+          if (best->has_speaker && best->speaker.has_mention)
+            got += " [" + text.substr(best->speaker.mention.start, best->speaker.mention.end - best->speaker.mention.start) + "]";
+          std::printf("SPK %s %s: gold \"%s\" got \"%s\" | %s\n", quoted ? "direct" : "indirect",
+                      stem.c_str(), g->source_text.c_str(), got.c_str(),
+                      g->content_text.substr(0, 80).c_str());
+        }
+      }
+    }
+  }
+  std::printf("PolNeAR %s: %zu articles\n", split.c_str(), articles);
+  direct.print("direct");
+  indirect.print("indirect");
+  return 0;
+}
