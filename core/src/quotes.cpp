@@ -26,6 +26,9 @@ struct Mark {
   Glyph glyph = Glyph::either;
   bool low = false;  // „ ‚ open German-style quotations closed by “ ‘
 };
+// Straight marks (" ') and typographic ones are told apart so that “curly quotes” nested in a
+// "straight" quotation (common in pasted text) pair with their own kind first.
+bool is_straight(const Mark& m) { return m.glyph == Glyph::either; }
 
 Mark classify_mark(char32_t c) {
   switch (c) {
@@ -125,6 +128,7 @@ class QuoteFinder {
 
   QuoteKind kind_of(const MarkSpan& s, uint32_t first, uint32_t end) const;
   bool looks_like_title(uint32_t first, uint32_t end) const;
+  bool headline_paragraph(uint32_t p) const;
   Attribution attribute_quoted(const MarkSpan& s) const;
   void find_indirect();
   void resolve(const Candidate& c, Quote* q);
@@ -238,16 +242,19 @@ void QuoteFinder::pair_marks() {
     uint32_t tok;
     Family family;
     bool low;
+    bool straight;
     uint32_t chain_prev;
   };
   std::vector<MarkSpan> all;
-  std::vector<Open> stack;  // at most one entry per family
+  std::vector<Open> stack;  // at most one entry per family and style
   std::array<uint32_t, kFamilies> pending_chain;
   pending_chain.fill(kNone);
 
-  auto find_family = [&](Family f) -> int {
-    for (int k = static_cast<int>(stack.size()) - 1; k >= 0; --k)
-      if (stack[static_cast<size_t>(k)].family == f) return k;
+  auto find_family = [&](Family f, int straight) -> int {  // straight: 0, 1, or -1 for any
+    for (int k = static_cast<int>(stack.size()) - 1; k >= 0; --k) {
+      const Open& o = stack[static_cast<size_t>(k)];
+      if (o.family == f && (straight < 0 || o.straight == (straight == 1))) return k;
+    }
     return -1;
   };
   auto mark_at = [&](uint32_t i) {
@@ -268,29 +275,32 @@ void QuoteFinder::pair_marks() {
       Mark m = mark_at(i);
       const bool left_open = spacing_open(i, pf);
       const bool right_glued = spacing_attached_right(i, pe);
-      const int k = find_family(m.family);
+      const int same = find_family(m.family, is_straight(m) ? 1 : 0);
+      const int any = find_family(m.family, -1);
+      int k = same >= 0 ? same : any;  // the entry a closing mark closes
       enum class Act { open, close, ignore } act = Act::ignore;
       switch (m.glyph) {
         case Glyph::open:
-          if (k >= 0 && stack[static_cast<size_t>(k)].low && !m.low) act = Act::close;
-          else if (k >= 0 && !left_open && !right_glued) act = Act::close;
+          if (same >= 0 && stack[static_cast<size_t>(same)].low && !m.low) act = Act::close;
+          else if (any >= 0 && !left_open && !right_glued) act = Act::close;
           else act = Act::open;
           break;
         case Glyph::close:
-          if (k >= 0) act = Act::close;
+          if (any >= 0) act = Act::close;
           else if (left_open && right_glued) act = Act::open;  // »German« and ”Swedish” styles
           break;
         case Glyph::either:
           if (left_open && right_glued) act = Act::open;
-          else if (!left_open && !right_glued) act = k >= 0 ? Act::close : Act::ignore;
-          else act = k >= 0 ? Act::close : Act::open;
+          else if (!left_open && !right_glued) act = any >= 0 ? Act::close : Act::ignore;
+          else act = any >= 0 ? Act::close : Act::open;
           break;
       }
+      if (act == Act::open) k = same;  // an opening replaces a stale one of its own style only
       if (act == Act::close && k < 0) act = Act::ignore;
       if (act == Act::open) {
-        if (k >= 0) stack.resize(static_cast<size_t>(k));  // a stale opening of the same family
+        if (k >= 0) stack.resize(static_cast<size_t>(k));  // a stale opening of the same style
         uint32_t chain = i == pf ? pending_chain[m.family] : kNone;
-        stack.push_back({i, m.family, m.low, chain});
+        stack.push_back({i, m.family, m.low, is_straight(m), chain});
       } else if (act == Act::close) {
         const Open o = stack[static_cast<size_t>(k)];
         stack.resize(static_cast<size_t>(k));  // openings inside it were stray
@@ -543,17 +553,34 @@ Phrase QuoteFinder::first_np(uint32_t from, uint32_t to) const {
 // ---------------------------------------------------------------------------------------------
 // Quotations with marks
 
+bool is_function_word(std::string_view w) {
+  return w == "of" || w == "and" || w == "the" || w == "a" || w == "an" || w == "in" ||
+         w == "on" || w == "for" || w == "with" || w == "to" || w == "at" || w == "by" ||
+         w == "'s" || w == "\xE2\x80\x99s" || w == "n't" || w == "or" || w == "from" ||
+         w == "as" || w == "is" || w == "are";
+}
+
+// A headline: Title Case over most of its words ("Obama Says Trends Are 'Terrifying'").
+bool QuoteFinder::headline_paragraph(uint32_t p) const {
+  uint32_t words = 0, upper = 0;
+  for (uint32_t i = para_first_[p]; i < para_end_[p]; ++i) {
+    if (!is_word(i) || is_function_word(lower_[i])) continue;
+    ++words;
+    if (upper_initial(i)) ++upper;
+  }
+  return words >= 3 && upper * 10 >= words * 8;
+}
+
 bool QuoteFinder::looks_like_title(uint32_t first, uint32_t end) const {
   uint32_t words = 0;
   for (uint32_t i = first; i < end; ++i) {
-    if (toks_[i].kind == TokenKind::punct) continue;
+    if (lower_[i] == "!" || lower_[i] == "?") return false;  // chants and questions, not titles
+    if (toks_[i].kind == TokenKind::punct || toks_[i].kind == TokenKind::quote) continue;
     if (!is_word(i) && toks_[i].kind != TokenKind::number) return false;
     ++words;
     if (words > 6) return false;
     const std::string& w = lower_[i];
-    bool function_word = w == "of" || w == "and" || w == "the" || w == "a" || w == "an" ||
-                         w == "in" || w == "on" || w == "for" || w == "with" || w == "to" ||
-                         w == "at" || w == "by" || w == "'s";
+    bool function_word = is_function_word(w);
     if (!upper_initial(i) && toks_[i].kind != TokenKind::number && !(function_word && i > first))
       return false;
   }
@@ -1040,8 +1067,16 @@ std::vector<Quote> QuoteFinder::run() {
   for (size_t i = 0; i < marked; ++i) {
     const Candidate& c = candidates_[i];
     if (c.end <= c.first) continue;
-    if (c.kind == QuoteKind::partial && !c.who.speaker.ok() && looks_like_title(c.first, c.end))
-      continue;
+    // Quoted titles of shows and books are not quotations; in a headline every word is
+    // capitalised, so the test says nothing there.
+    uint32_t words = 0;
+    for (uint32_t t = c.first; t < c.end; ++t)
+      if (toks_[t].kind == TokenKind::word) ++words;
+    if (words == 0) continue;  // "2016", "@handle", a URL: not words anyone said
+    if (!headline_paragraph(paragraph_of_[c.first])) {
+      if (c.kind == QuoteKind::partial || !c.who.speaker.ok())
+        if (looks_like_title(c.first, c.end)) continue;
+    }
     order.push_back(c);
   }
   find_indirect();
