@@ -6,6 +6,7 @@
 #include "lede/lede.h"
 #include "quotes.h"
 #include "segment.h"
+#include "tagger.h"
 #include "tokenize.h"
 
 #ifndef LEDE_VERSION
@@ -54,21 +55,23 @@ const char* quote_kind_name(QuoteKind kind) {
   return "direct";
 }
 
-struct Analyzer::Impl {};
+struct Analyzer::Impl {
+  std::unique_ptr<TaggerModel> tagger;
+};
 
 Analyzer::Analyzer(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
 Analyzer::~Analyzer() = default;
 
 std::unique_ptr<Analyzer> Analyzer::create(std::string* error) {
-  (void)error;
-  return std::unique_ptr<Analyzer>(new Analyzer(std::make_unique<Impl>()));
+  return create_from_model(default_model_data(), default_model_size(), error);
 }
 
 std::unique_ptr<Analyzer> Analyzer::create_from_model(const uint8_t* data, size_t size,
                                                       std::string* error) {
-  (void)data;
-  (void)size;
-  return create(error);
+  auto impl = std::make_unique<Impl>();
+  impl->tagger = TaggerModel::load(data, size, error);
+  if (!impl->tagger) return nullptr;
+  return std::unique_ptr<Analyzer>(new Analyzer(std::move(impl)));
 }
 
 // Offsets are 32-bit: texts of 4 GiB and more are refused with a warning.
@@ -84,7 +87,7 @@ Analysis Analyzer::analyze(std::string_view text) const {
   a.tokens = tokenize(text);
   a.paragraphs = find_paragraphs(text, a.tokens);
   a.sentences = find_sentences(text, a.tokens, a.paragraphs);
-  std::vector<Mention> mentions;  // the tagger's names, once it is wired in
+  std::vector<Mention> mentions = find_mentions(text, a.tokens, a.sentences, *impl_->tagger);
   a.entities = merge_entities(text, a.tokens, a.sentences, std::move(mentions));
   a.quotes = find_quotes(text, a);
   return a;

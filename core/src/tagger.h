@@ -78,4 +78,10 @@ std::vector<uint8_t> tag_document_labels(const TaggerModel& model,
                                          const std::vector<std::string_view>& words,
                                          const std::vector<std::pair<uint32_t, uint32_t>>& sentences);
 
+// The tagger stage of the pipeline: the names in an analysed text as mentions (byte spans into
+// text). A PERSON preceded by title words ("President", "Prime Minister", "Mr.") gets them as its
+// title.
+std::vector<Mention> find_mentions(std::string_view text, const std::vector<Token>& tokens,
+                                   const std::vector<Segment>& sentences, const TaggerModel& model);
+
 }  // namespace lede

@@ -171,7 +171,7 @@ enum Template : uint32_t {
   T_SS0_WP1, T_DOC, T_AGG_PREV, T_AGG_NEXT, T_CL0, T_CLM1, T_CLP1, T_W_CTX, T_FORM_CTX,
   T_WM1_CAP0, T_LEXM1_CAP0,
   // second stage
-  T_S2_SELF = 100, T_S2_MAJ, T_S2_HAS, T_S2_ENT, T_S2_NEIGH, T_S2_SELF_CAP,
+  T_S2_SELF = 100, T_S2_MAJ, T_S2_HAS, T_S2_ENT, T_S2_NEIGH, T_S2_SELF_CAP, T_S2_SAME_FORM,
 };
 
 inline uint64_t mix64(uint64_t h) {
@@ -507,6 +507,7 @@ void DocumentFeatures::add_predictions(const std::vector<uint8_t>& labels) {
   // Every predicted name, by the lower-cased form of each of its words.
   struct EntityWord {
     uint64_t lower;
+    uint64_t form;
     uint32_t first, end;
     uint16_t code;  // type * 4 + position in the name (BILU)
   };
@@ -520,7 +521,7 @@ void DocumentFeatures::add_predictions(const std::vector<uint8_t>& labels) {
   for (const LabelSpan& sp : spans) {
     for (uint32_t k = sp.first; k < sp.end; ++k) {
       int part = sp.end - sp.first == 1 ? kPartU : k == sp.first ? kPartB : k + 1 == sp.end ? kPartL : kPartI;
-      words.push_back({info_[k].lower, sp.first, sp.end, static_cast<uint16_t>(sp.type * 4 + part)});
+      words.push_back({info_[k].lower, info_[k].form, sp.first, sp.end, static_cast<uint16_t>(sp.type * 4 + part)});
     }
   }
   std::sort(words.begin(), words.end(),
@@ -538,11 +539,16 @@ void DocumentFeatures::add_predictions(const std::vector<uint8_t>& labels) {
                                     [](const auto& x, const auto& y) { return x.first < y.first; });
       int counts[kTypes + 1] = {};
       int others = 0;
+      uint32_t same_form_types = 0;
       for (auto it = range.first; it != range.second; ++it) {
         uint32_t j = it->second;
         if (j == i || info_[j].cap < kCapInitial) continue;
         ++others;
         counts[label_type(labels[j]) + 1]++;
+        if (info_[j].form == t.form) same_form_types |= 1u << (label_type(labels[j]) + 1);
+      }
+      for (int k = 0; k <= kTypes; ++k) {
+        if (same_form_types & (1u << k)) add(T_S2_SAME_FORM, k);
       }
       if (others > 0) {
         int best = 0;
@@ -555,14 +561,15 @@ void DocumentFeatures::add_predictions(const std::vector<uint8_t>& labels) {
         }
       }
       // Entity words: this word seen inside a name elsewhere (e.g. "Trump" in "Donald Trump").
-      auto er = std::equal_range(words.begin(), words.end(), EntityWord{t.lower, 0, 0, 0},
+      auto er = std::equal_range(words.begin(), words.end(), EntityWord{t.lower, 0, 0, 0, 0},
                                  [](const EntityWord& x, const EntityWord& y) { return x.lower < y.lower; });
       uint32_t mask = 0;
       for (auto it = er.first; it != er.second; ++it) {
         if (i >= it->first && i < it->end) continue;
-        mask |= 1u << it->code;
+        // Written the same way ("Un" in "Kim Jong Un") or only matching in lower case ("UN")?
+        mask |= 1u << (it->code + (it->form == t.form ? 0 : 16));
       }
-      for (uint32_t code = 0; code < 16; ++code) {
+      for (uint32_t code = 0; code < 32; ++code) {
         if (mask & (1u << code)) add(T_S2_ENT, code);
       }
     }

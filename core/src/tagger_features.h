@@ -57,7 +57,7 @@ void lower_word(std::string_view normalized, std::string* out);
 
 // ---- Features ----------------------------------------------------------------------------------
 // Bumped whenever a feature template changes: a model trained with other templates is refused.
-constexpr uint32_t kFeatureScheme = 3;
+constexpr uint32_t kFeatureScheme = 4;
 
 // Features of one document. build() computes the first-stage features (local + document context);
 // add_predictions() the second-stage ones from the first stage's labels. Reusable across

@@ -1,0 +1,253 @@
+// The named-entity tagger: model loading (refusing damaged files without crashing), decoding
+// invariants, the conlleval-equivalent scorer, and recall on the sample article's names.
+#include <catch2/catch.hpp>
+
+#include <algorithm>
+#include <cstring>
+#include <random>
+#include <set>
+#include <sstream>
+
+#include "../eval/conll_score.h"
+#include "lede/lede.h"
+#include "segment.h"
+#include "support.h"
+#include "tagger.h"
+#include "tagger_model_format.h"
+#include "tokenize.h"
+
+namespace {
+
+using namespace lede;
+
+std::vector<uint8_t> default_model_bytes() {
+  return std::vector<uint8_t>(default_model_data(), default_model_data() + default_model_size());
+}
+
+// Rewrites the header checksum so that a mutated payload reaches the parser itself.
+void fix_checksum(std::vector<uint8_t>* bytes) {
+  uint32_t sum = ner::model_checksum(bytes->data() + ner::kModelHeaderSize,
+                                     bytes->size() - ner::kModelHeaderSize);
+  for (int k = 0; k < 4; ++k) (*bytes)[20 + k] = static_cast<uint8_t>(sum >> (8 * k));
+}
+
+bool sequence_allowed(const uint8_t* labels, size_t n) {
+  int prev = ner::kLabels;
+  for (size_t i = 0; i < n; ++i) {
+    if (labels[i] >= ner::kLabels || !ner::transition_allowed(prev, labels[i])) return false;
+    prev = labels[i];
+  }
+  return ner::transition_allowed(prev, ner::kLabels);
+}
+
+}  // namespace
+
+TEST_CASE("tagger: the embedded default model loads", "[tagger]") {
+  std::string error;
+  auto model = TaggerModel::load(default_model_data(), default_model_size(), &error);
+  REQUIRE(model);
+  CHECK(error.empty());
+  CHECK(model->feature_count() > 10000);
+  CHECK(default_model_size() <= 6u * 1024 * 1024);
+}
+
+TEST_CASE("tagger: truncated models are refused at every 4 KB boundary", "[tagger]") {
+  std::vector<uint8_t> bytes = default_model_bytes();
+  std::vector<size_t> sizes = {0, 1, 8, 23, 24, 25, bytes.size() - 1};
+  for (size_t s = 4096; s < bytes.size(); s += 4096) sizes.push_back(s);
+  for (size_t s : sizes) {
+    std::string error;
+    // A fresh copy of exactly s bytes, so that ASan sees any read past the end.
+    std::vector<uint8_t> prefix(bytes.begin(), bytes.begin() + static_cast<long>(s));
+    auto model = TaggerModel::load(prefix.empty() ? nullptr : prefix.data(), s, &error);
+    INFO("size " << s);
+    CHECK(!model);
+    CHECK(error.rfind("lede: model: ", 0) == 0);
+    if (s >= ner::kModelHeaderSize) CHECK(error.find("truncated") != std::string::npos);
+  }
+}
+
+TEST_CASE("tagger: corrupted, foreign and wrong-version models are refused", "[tagger]") {
+  const std::vector<uint8_t> good = default_model_bytes();
+  std::string error;
+
+  std::vector<uint8_t> bytes = good;
+  bytes[0] = 'X';
+  CHECK(!TaggerModel::load(bytes.data(), bytes.size(), &error));
+  CHECK(error.find("bad magic") != std::string::npos);
+
+  bytes = good;
+  bytes[8] = static_cast<uint8_t>(ner::kModelFormatVersion + 1);
+  CHECK(!TaggerModel::load(bytes.data(), bytes.size(), &error));
+  CHECK(error.find("format version") != std::string::npos);
+
+  bytes = good;
+  bytes[12] ^= 0x40;
+  CHECK(!TaggerModel::load(bytes.data(), bytes.size(), &error));
+  CHECK(error.find("feature scheme") != std::string::npos);
+
+  bytes = good;
+  bytes.push_back(0);
+  CHECK(!TaggerModel::load(bytes.data(), bytes.size(), &error));
+  CHECK(error.find("trailing") != std::string::npos);
+
+  for (size_t pos : {size_t{24}, size_t{100}, good.size() / 2, good.size() - 1}) {
+    bytes = good;
+    bytes[pos] ^= 0x5A;
+    CHECK(!TaggerModel::load(bytes.data(), bytes.size(), &error));
+    CHECK(error.find("checksum") != std::string::npos);
+  }
+}
+
+TEST_CASE("tagger: payload mutations behind a valid checksum never crash the loader", "[tagger]") {
+  const std::vector<uint8_t> good = default_model_bytes();
+  std::mt19937 rng(7);
+  int refused = 0;
+  for (int trial = 0; trial < 200; ++trial) {
+    std::vector<uint8_t> bytes = good;
+    // Mostly early bytes (labels, cluster table, transitions, counts), where a damaged field
+    // changes how everything after it is read.
+    size_t span = trial % 2 ? 256 : bytes.size() - ner::kModelHeaderSize;
+    for (int k = 0; k < 3; ++k) {
+      size_t pos = ner::kModelHeaderSize + rng() % std::min(span, bytes.size() - ner::kModelHeaderSize);
+      bytes[pos] = static_cast<uint8_t>(rng());
+    }
+    fix_checksum(&bytes);
+    std::string error;
+    auto model = TaggerModel::load(bytes.data(), bytes.size(), &error);
+    if (!model) {
+      ++refused;
+      CHECK(!error.empty());
+    } else {
+      // A model that parses must tag without trouble.
+      std::vector<std::string_view> words = {"Putin", "met", "Trump", "in", "Helsinki", "."};
+      auto labels = tag_document_labels(*model, words, {{0, 6}});
+      CHECK(sequence_allowed(labels.data(), labels.size()));
+    }
+  }
+  WARN("mutated models refused: " << refused << " of 200");
+}
+
+TEST_CASE("tagger: Viterbi never emits a forbidden label sequence", "[tagger]") {
+  constexpr int L = ner::kLabels;
+  std::mt19937 rng(42);
+  std::vector<int32_t> delta;
+  std::vector<uint8_t> back;
+  for (int trial = 0; trial < 2000; ++trial) {
+    size_t n = 1 + rng() % 12;
+    std::vector<int32_t> em(n * L), tr((L + 1) * (L + 1));
+    // Random scores, with the forbidden transitions often the most attractive ones.
+    for (auto& v : em) v = static_cast<int32_t>(rng() % 20001) - 10000;
+    for (int a = 0; a <= L; ++a)
+      for (int b = 0; b <= L; ++b)
+        tr[a * (L + 1) + b] = ner::transition_allowed(a, b) ? static_cast<int32_t>(rng() % 2001) - 1000 : 1000000;
+    std::vector<uint8_t> out(n);
+    ner::viterbi<int32_t>(em.data(), n, tr.data(), out.data(), &delta, &back);
+    INFO("trial " << trial);
+    REQUIRE(sequence_allowed(out.data(), n));
+  }
+}
+
+TEST_CASE("tagger: whole documents decode to well-formed names", "[tagger]") {
+  std::string error;
+  auto model = TaggerModel::load(default_model_data(), default_model_size(), &error);
+  REQUIRE(model);
+  std::mt19937 rng(3);
+  const char* vocabulary[] = {"The", "President", "Putin", "said", "New", "York", "Corp.", "\xE2\x80\x9C",
+                              "\xE2\x80\x9D", "Ukraine", "'s", "of", "and", "KIEV", "Reuters", "-", "1996",
+                              "Zelenskyy", "Bank", "\xFF\xFE", "", "U.S.", "European", "Union", "."};
+  for (int trial = 0; trial < 300; ++trial) {
+    size_t n = rng() % 60;
+    std::vector<std::string_view> words;
+    for (size_t i = 0; i < n; ++i) words.push_back(vocabulary[rng() % (sizeof vocabulary / sizeof *vocabulary)]);
+    std::vector<std::pair<uint32_t, uint32_t>> sentences;
+    for (uint32_t a = 0; a < n;) {
+      uint32_t b = std::min<uint32_t>(static_cast<uint32_t>(n), a + 1 + static_cast<uint32_t>(rng() % 15));
+      sentences.emplace_back(a, b);
+      a = b;
+    }
+    auto labels = tag_document_labels(*model, words, sentences);
+    REQUIRE(labels.size() == n);
+    for (auto [a, b] : sentences) REQUIRE(sequence_allowed(labels.data() + a, b - a));
+    for (const NameSpan& s : tag_document(*model, words, sentences)) {
+      REQUIRE(s.first_token < s.end_token);
+      REQUIRE(s.end_token <= n);
+    }
+  }
+}
+
+TEST_CASE("tagger: the scorer counts chunks as conlleval does (IOB1 gold, IOB2 guesses)", "[tagger]") {
+  // Gold "I-PER I-PER" is one chunk, "I-LOC B-LOC" two; the guess gets the first and one LOC.
+  eval::ConllScorer s;
+  s.add_token("-DOCSTART-", "O", "O");
+  s.add_boundary();
+  s.add_token("Peter", "I-PER", "B-PER");
+  s.add_token("Blackburn", "I-PER", "I-PER");
+  s.add_token("in", "O", "O");
+  s.add_token("Bonn", "I-LOC", "B-LOC");
+  s.add_token("Cologne", "B-LOC", "I-LOC");
+  s.add_token("and", "O", "O");
+  s.add_token("Paris", "I-LOC", "B-LOC");
+  s.add_boundary();
+  s.finish();
+  CHECK(s.total().gold == 4);
+  CHECK(s.total().guessed == 3);
+  CHECK(s.total().correct == 2);
+  CHECK(s.tokens() == 8);
+  CHECK(s.types().at("LOC").correct == 1);
+  CHECK(s.report().find("FB1:  57.14") != std::string::npos);
+}
+
+TEST_CASE("tagger: names in the sample article are found with their type", "[tagger][data]") {
+  std::string data = lede_test::data_dir();
+  if (data.empty()) {
+    WARN("../shared/data not found (set LEDE_DATA): the sample-article recall check is skipped");
+    return;
+  }
+  std::string text = lede_test::read_file(data + "/seed/article.txt");
+  nlohmann::json gold = nlohmann::json::parse(lede_test::read_file(data + "/seed/gold.json"));
+  std::string error;
+  auto model = TaggerModel::load(default_model_data(), default_model_size(), &error);
+  REQUIRE(model);
+  // The tagger stage exactly as analyze() runs it, on the core's own tokens.
+  std::vector<Token> tokens = tokenize(text);
+  std::vector<Segment> paragraphs = find_paragraphs(text, tokens);
+  std::vector<Segment> sentences = find_sentences(text, tokens, paragraphs);
+  std::vector<Mention> mentions = find_mentions(text, tokens, sentences, *model);
+  std::set<std::pair<std::string, std::string>> found;
+  for (const Mention& m : mentions) {
+    found.emplace(entity_type_name(m.type), text.substr(m.span.start, m.span.end - m.span.start));
+  }
+  // And what the whole analyzer reports, entity merging included (informational).
+  auto analyzer = Analyzer::create(&error);
+  REQUIRE(analyzer);
+  Analysis analysis = analyzer->analyze(text);
+  std::set<std::pair<std::string, std::string>> found_entities;
+  for (const Entity& e : analysis.entities) {
+    for (const Mention& m : e.mentions)
+      found_entities.emplace(entity_type_name(e.type), text.substr(m.span.start, m.span.end - m.span.start));
+  }
+
+  int total = 0, hits = 0, entity_hits = 0;
+  std::string missed;
+  for (const auto& entry : gold["entities"]) {
+    std::string type = entry[0], name = entry[1];
+    if (type == "MISC") continue;
+    ++total;
+    // "For 'Downing Street', ORG or LOC are both accepted" (gold.json type_notes).
+    auto ok = [&](const std::set<std::pair<std::string, std::string>>& set) {
+      if (set.count({type, name})) return true;
+      return name == "Downing Street" && (set.count({"ORG", name}) || set.count({"LOC", name}));
+    };
+    if (ok(found)) {
+      ++hits;
+    } else {
+      missed += " " + type + ":" + name;
+    }
+    if (ok(found_entities)) ++entity_hits;
+  }
+  double recall = 100.0 * hits / total;
+  WARN("sample article: tagger recall " << hits << "/" << total << " = " << recall << "% (missed:"
+                                        << missed << "); after entity merging " << entity_hits << "/" << total);
+  CHECK(recall >= 90.0);
+}
