@@ -1,0 +1,60 @@
+// Fuzz target: the tagger model loader (TaggerModel::load). When the first byte is odd the rest
+// is the model file as it is; when even, the rest is a payload that the harness wraps in a valid
+// header with the right size and checksum, so that the fuzzer reaches the payload parser instead
+// of stopping at the checksum. Invariants: load() either fails with a message starting
+// "lede: model: " or returns a model; an analyzer built from an accepted model analyses a text
+// with valid, in-bounds results.
+#include <memory>
+#include <nlohmann/json.hpp>
+#include <string>
+
+#include "fuzz_common.h"
+#include "lede/lede.h"
+#include "support.h"
+#include "tagger.h"
+#include "tagger_model_format.h"
+
+namespace {
+
+void fail(const std::string& what) { lede_fuzz::invariant_failed("fuzz_model", what); }
+
+constexpr const char* kText =
+    "Vladimir Putin met Angela Merkel in Berlin on Monday. \"We agreed,\" Mr. Putin said. "
+    "The European Union's spokesman said the talks would go on.";
+
+}  // namespace
+
+extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
+  if (size == 0) return 0;
+  std::string file;
+  if (data[0] & 1) {
+    file.assign(reinterpret_cast<const char*>(data + 1), size - 1);
+  } else {
+    const uint8_t* payload = data + 1;
+    size_t payload_size = size - 1;
+    file.assign(lede::ner::kModelMagic, sizeof lede::ner::kModelMagic);
+    lede::ner::put_u32(&file, lede::ner::kModelFormatVersion);
+    lede::ner::put_u32(&file, lede::ner::kFeatureScheme);
+    lede::ner::put_u32(&file, static_cast<uint32_t>(payload_size));
+    lede::ner::put_u32(&file, lede::ner::model_checksum(payload, payload_size));
+    file.append(reinterpret_cast<const char*>(payload), payload_size);
+  }
+  const auto* bytes = reinterpret_cast<const uint8_t*>(file.data());
+  std::string error;
+  std::unique_ptr<lede::TaggerModel> model = lede::TaggerModel::load(bytes, file.size(), &error);
+  if (!model) {
+    if (error.rfind("lede: model: ", 0) != 0) fail("load failed with message '" + error + "'");
+    return 0;
+  }
+  std::unique_ptr<lede::Analyzer> analyzer = lede::Analyzer::create_from_model(bytes, file.size(), &error);
+  if (!analyzer) fail("the model loads but the analyzer refuses it: " + error);
+  lede::JsonOptions options;
+  options.offsets = lede::OffsetUnit::utf16;
+  nlohmann::json result = nlohmann::json::parse(analyzer->analyze_json(kText, options), nullptr, false);
+  if (result.is_discarded()) fail("output is not JSON");
+  std::string problem = lede_test::check_spans(kText, result);
+  if (!problem.empty()) fail("spans: " + problem);
+  problem = lede_test::validate_result(result);
+  if (!problem.empty()) fail("schema: " + problem);
+  return 0;
+}

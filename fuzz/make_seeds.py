@@ -1,0 +1,127 @@
+#!/usr/bin/env python3
+"""Writes the committed seed corpus, fuzz/corpus/<target>/, from hand-written cases.
+
+Each file is one input for its target (see the target's header comment for the format: analyze
+and jsonl take an options byte first, model an odd/even mode byte). Run again after changing a
+case; libFuzzer finds the rest. Seeds stay small (a few KB) so that CI's replay stays quick.
+"""
+import os
+import re
+import struct
+
+ROOT = os.path.dirname(os.path.abspath(__file__))
+REPO = os.path.dirname(ROOT)
+with open(os.path.join(REPO, "core", "src", "tagger_features.h")) as header:
+    SCHEME = int(re.search(r"kFeatureScheme = (\d+);", header.read()).group(1))
+LABELS = 17  # ner::kLabels (1 + 4 types x BILU)
+MAGIC = b"LEDENER\x1a"
+
+
+def write(target, name, data):
+    d = os.path.join(ROOT, "corpus", target)
+    os.makedirs(d, exist_ok=True)
+    with open(os.path.join(d, name), "wb") as f:
+        f.write(data)
+
+
+def varint(v):
+    out = bytearray()
+    while v >= 0x80:
+        out.append((v & 0x7F) | 0x80)
+        v >>= 7
+    out.append(v)
+    return bytes(out)
+
+
+def signed(v):
+    return varint((v << 1) ^ (v >> 63) if v >= 0 else ((-v) << 1) - 1)
+
+
+def fnv1a(data):
+    h = 2166136261
+    for b in data:
+        h = ((h ^ b) * 16777619) & 0xFFFFFFFF
+    return h
+
+
+def model_file(payload):
+    return MAGIC + struct.pack("<IIII", 1, SCHEME, len(payload), fnv1a(payload)) + payload
+
+
+def stage(features):
+    out = b"".join(signed((i % 7) - 3) for i in range((LABELS + 1) ** 2))
+    out += varint(len(features))
+    key = 0
+    for k, _ in features:
+        out += varint(k - key)
+        key = k
+    for _, weights in features:
+        mask = 0
+        for y in weights:
+            mask |= 1 << y
+        out += varint(mask) + b"".join(signed(w) for _, w in sorted(weights.items()))
+    return out
+
+
+def payload(stages, clusters=((17, 5), (40, 9))):
+    out = varint(LABELS) + varint(len(clusters))
+    word = 0
+    for w, path in clusters:
+        out += varint(w - word) + varint(path)
+        word = w
+    out += varint(len(stages)) + b"".join(stages)
+    return out
+
+
+article = open(os.path.join(REPO, "samples", "article.txt"), "rb").read()
+texts = {
+    "article-head": article[:1500],
+    "article-tail": article[-1500:],
+    "quotes": '“We will not back down,” said Maria Lopez, the mayor of Springfield. '
+              'He called it “a disgrace.” \'Really?\' she asked. "Nested \'single\' «marks»"'.encode(),
+    "abbrev": b"Mr. J.R.R. Tolkien of the U.S. arrived at 3.5 p.m. on Jan. 4... Then he left! Dr. Who?",
+    "unicode": "Zoë Ωmega Москва 東京 👨‍👩‍👧 🇫🇷 e\u0301 #tag @handle a@b.co https://x.org/a?b=1 — – ‘ ’".encode(),
+    "invalid-utf8": b"abc \xff\xfe \xc0\x80 \xed\xa0\x80 \xf4\x90\x80\x80 \xe2\x80 tail\x00NUL \xf0\x9f\x98",
+    "paragraphs": b"First line.\nWrapped line.\n\nSecond paragraph.\r\n\r\nThird.\xe2\x80\xa9Fourth.",
+    "empty": b"",
+    "spaces": b" \t\n  \r\n ",
+}
+for i, (name, text) in enumerate(texts.items()):
+    write("analyze", name, bytes([i % 8]) + text)
+
+jsonl = [
+    b'{"id": 1, "text": "Angela Merkel said: \\"Yes.\\""}\n{"id": "b", "text": ""}\n',
+    b'not json\n{"text": 5}\n[1,2]\n{"id": null}\n\n  \t\n{"text":"ok"}\r\n',
+    b'{"id": {"nested": [1]}, "text": "\\ud800 lone \\u00e9 \\u0000 NUL"}\n\xff\xfe\n{"text": "x"',
+    b'{"text": "\xe2\x80\x9cQuote,\xe2\x80\x9d he said."}\n' * 3,
+]
+for i, data in enumerate(jsonl):
+    write("jsonl", "case%d" % i, bytes([i]) + data)
+
+options = [
+    b"analyze\0--offsets\0utf16\0--tokens\0--pretty\0file.txt",
+    b"analyze\0--jsonl\0--threads\0004\0-",
+    b"analyze\0--jsonl\0--threads\0-1",
+    b"analyze\0--threads\0 12",
+    b"tag\0--conll\0--model\0m.bin",
+    b"summary\0--tokens",
+    b"analyze\0--offsets",
+    b"frobnicate",
+    b"utf16",
+]
+for i, data in enumerate(options):
+    write("options", "case%d" % i, data)
+
+one_stage = payload([stage([(1, {0: 5}), (2, {3: -7, 16: 32767}), (1000, {1: -32767})])])
+two_stage = payload([stage([(3, {2: 1})]), stage([(5, {4: 2}), (9, {0: 1, 1: 1})])])
+write("model", "one-stage", b"\0" + one_stage)
+write("model", "two-stage", b"\0" + two_stage)
+write("model", "no-clusters", b"\0" + payload([stage([(1, {0: 1})])], clusters=()))
+write("model", "file-one-stage", b"\1" + model_file(one_stage))
+write("model", "file-bad-checksum", b"\1" + model_file(two_stage)[:-1] + b"\x55")
+write("model", "file-truncated", b"\1" + model_file(two_stage)[:100])
+write("model", "file-bad-version", b"\1" + MAGIC + struct.pack("<IIII", 9, SCHEME, 0, fnv1a(b"")))
+real = os.path.join(REPO, "models", "lede-ner.bin")
+if os.path.exists(real):
+    # The real model's payload, cut: the cluster table as lede-train writes it.
+    write("model", "real-payload-prefix", b"\0" + open(real, "rb").read()[24:24 + 3000])
