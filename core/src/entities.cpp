@@ -155,6 +155,14 @@ bool first_names_match(const std::string& a, const std::string& b) {
   return false;
 }
 
+// "NATO", "U.S.", "AT&T": two to eight capitals, full stops and ampersands.
+bool is_acronym(std::string_view w) {
+  if (w.size() < 2 || w.size() > 8) return false;
+  for (char c : w)
+    if (!((c >= 'A' && c <= 'Z') || c == '.' || c == '&')) return false;
+  return true;
+}
+
 std::string initials(const Form& f) {
   std::string s;
   for (const std::string& w : f.words) {
@@ -277,42 +285,57 @@ std::vector<Entity> merge_entities(std::string_view text, const std::vector<Toke
       if (words_match(x.words[0], y.words[0])) uf.unite(singles[a], singles[b]);
     }
 
-  // Acronyms and their long forms.
+  // Acronyms and their long forms ("NATO", "North Atlantic Treaty Organization").
+  std::unordered_map<std::string, std::vector<uint32_t>> long_forms_by_initials;
+  for (uint32_t i = 0; i < forms.size(); ++i)
+    if (forms[i].words.size() >= 2 && form_type(forms[i]) != EntityType::PERSON)
+      long_forms_by_initials[initials(forms[i])].push_back(i);
   for (uint32_t s : singles) {
     const Form& f = forms[s];
-    const std::string& w = f.words[0];
-    std::string_view surface_word = surface(text, mentions[f.mentions[0]]);
-    bool upper = surface_word.size() >= 2 && surface_word.size() <= 8;
-    for (char c : surface_word)
-      if (!((c >= 'A' && c <= 'Z') || c == '.' || c == '&')) upper = false;
-    if (!upper) continue;
+    if (!is_acronym(surface(text, mentions[f.mentions[0]]))) continue;
     std::string letters;
-    for (char c : w)
+    for (char c : fold_for_matching(surface(text, mentions[f.mentions[0]])))
       if (c != '.') letters += c;
+    auto found = long_forms_by_initials.find(letters);
+    if (found == long_forms_by_initials.end()) continue;
     uint32_t match = UINT32_MAX;
     int count = 0;
-    for (uint32_t i = 0; i < forms.size(); ++i) {
-      if (forms[i].words.size() < 2 || form_type(forms[i]) == EntityType::PERSON) continue;
-      if (initials(forms[i]) == letters && uf.find(i) != match) {
+    for (uint32_t i : found->second)
+      if (uf.find(i) != match) {
         match = uf.find(i);
         ++count;
       }
-    }
     if (count == 1) uf.unite(s, match);
   }
 
-  // Bare names (surname or first name) join the full name that carries them.
+  // Bare names (surname or first name) join the full name that carries them. Only person-like
+  // bare names do: "UN" never joins "Kim Jong Un". Exact matches come from an index; spelling
+  // variants need a scan, done only while the document has a sane number of full names.
+  std::unordered_map<std::string, std::vector<uint32_t>> full_by_word;
+  for (uint32_t fn : full_names) {
+    full_by_word[canonical_word(surname(forms[fn]))].push_back(fn);
+    if (first_name_gender(forms[fn].words[0]) != Gender::unknown)
+      full_by_word[forms[fn].words[0]].push_back(fn);
+  }
+  size_t variant_budget = kMaxPairs;
   for (uint32_t s : singles) {
     Form& f = forms[s];
-    if (form_type(f) == EntityType::LOC) continue;
+    const EntityType type = form_type(f);
+    if (type == EntityType::LOC) continue;
+    if (type != EntityType::PERSON && is_acronym(surface(text, mentions[f.mentions[0]]))) continue;
     std::vector<uint32_t> roots;
-    for (uint32_t fn : full_names) {
-      const Form& full = forms[fn];
-      bool sur = words_match(f.words[0], surname(full));
-      bool first = f.words[0] == full.words[0] && first_name_gender(f.words[0]) != Gender::unknown;
-      if (!sur && !first) continue;
+    auto add = [&](uint32_t fn) {
       uint32_t r = uf.find(fn);
       if (std::find(roots.begin(), roots.end(), r) == roots.end()) roots.push_back(r);
+    };
+    auto exact = full_by_word.find(f.words[0]);
+    if (exact != full_by_word.end())
+      for (uint32_t fn : exact->second) add(fn);
+    if (variant_budget >= full_names.size()) {
+      variant_budget -= full_names.size();
+      for (uint32_t fn : full_names)
+        if (f.words[0] != canonical_word(surname(forms[fn])) && words_match(f.words[0], surname(forms[fn])))
+          add(fn);
     }
     if (roots.size() == 1) {
       uf.unite(s, roots[0]);

@@ -14,6 +14,10 @@ namespace lede {
 namespace {
 
 constexpr uint32_t kNone = UINT32_MAX;
+// Every search around a quotation or cue looks at most this many tokens away, so that a
+// pathological sentence (100,000 marks, no full stop) is still processed in linear time.
+constexpr uint32_t kWindow = 64;
+constexpr uint32_t kMaxPhrase = 12;
 
 // ---------------------------------------------------------------------------------------------
 // Quotation marks
@@ -118,6 +122,7 @@ class QuoteFinder {
   void pair_marks();
   bool spacing_open(uint32_t i, uint32_t pf) const;
   bool spacing_attached_right(uint32_t i, uint32_t pe) const;
+  std::vector<uint8_t> left_open_, right_glued_;  // memo for runs of adjacent marks
 
   bool cue_at(uint32_t i, CueVerb* verb) const;
   bool according_at(uint32_t i) const;
@@ -148,6 +153,7 @@ class QuoteFinder {
   std::vector<uint32_t> mention_first_;   // first token of that mention
   std::vector<uint32_t> mention_end_;
   std::vector<uint8_t> quoted_;           // inside a top-level quotation (marks included)
+  std::vector<uint8_t> headline_;         // per paragraph: written in Title Case
   std::vector<uint8_t> cue_used_by_direct_;
   std::vector<Gender> entity_gender_;
   std::vector<MarkSpan> spans_;           // top-level quotations, in text order
@@ -209,6 +215,8 @@ void QuoteFinder::index() {
   }
   quoted_.assign(n_, 0);
   cue_used_by_direct_.assign(n_, 0);
+  headline_.resize(para_first_.size());
+  for (uint32_t p = 0; p < para_first_.size(); ++p) headline_[p] = headline_paragraph(p);
 }
 
 // The mark at i has whitespace, the paragraph start or an opening bracket/dash on its left.
@@ -220,7 +228,7 @@ bool QuoteFinder::spacing_open(uint32_t i, uint32_t pf) const {
     std::string_view t = tok(i - 1);
     return t == "(" || t == "[" || t == "{" || t == ":" || t == "\xE2\x80\x94";
   }
-  if (p.kind == TokenKind::quote) return spacing_open(i - 1, pf) && !toks_[i].space_before;
+  if (p.kind == TokenKind::quote) return left_open_[i - 1] && !toks_[i].space_before;
   return false;
 }
 
@@ -233,7 +241,7 @@ bool QuoteFinder::spacing_attached_right(uint32_t i, uint32_t pe) const {
     std::string_view t = tok(i + 1);
     return t == "(" || t == "[" || t == "\xE2\x80\xA6" || t == "...";
   }
-  if (nx.kind == TokenKind::quote) return spacing_attached_right(i + 1, pe);
+  if (nx.kind == TokenKind::quote) return right_glued_[i + 1];
   return nx.kind != TokenKind::dash;
 }
 
@@ -262,6 +270,18 @@ void QuoteFinder::pair_marks() {
     return classify_mark(decode_utf8(text_, toks_[i].span.start, &len));
   };
 
+  // Spacing of every mark, computed once: a run of adjacent marks ("‘“) takes its left side from
+  // the run's start and its right side from the run's end.
+  left_open_.assign(n_, 0);
+  right_glued_.assign(n_, 0);
+  for (uint32_t p = 0; p < para_first_.size(); ++p) {
+    const uint32_t pf = para_first_[p], pe = para_end_[p];
+    for (uint32_t i = pf; i < pe; ++i)
+      if (toks_[i].kind == TokenKind::quote) left_open_[i] = spacing_open(i, pf);
+    for (uint32_t i = pe; i-- > pf;)
+      if (toks_[i].kind == TokenKind::quote) right_glued_[i] = spacing_attached_right(i, pe);
+  }
+
   for (uint32_t p = 0; p < para_first_.size(); ++p) {
     const uint32_t pf = para_first_[p], pe = para_end_[p];
     for (uint32_t i = pf; i < pe; ++i) {
@@ -273,8 +293,8 @@ void QuoteFinder::pair_marks() {
       }
       if (toks_[i].kind != TokenKind::quote) continue;
       Mark m = mark_at(i);
-      const bool left_open = spacing_open(i, pf);
-      const bool right_glued = spacing_attached_right(i, pe);
+      const bool left_open = left_open_[i];
+      const bool right_glued = right_glued_[i];
       const int same = find_family(m.family, is_straight(m) ? 1 : 0);
       const int any = find_family(m.family, -1);
       int k = same >= 0 ? same : any;  // the entry a closing mark closes
@@ -396,6 +416,10 @@ bool QuoteFinder::cue_at(uint32_t i, CueVerb* verb) const {
       v.form != CueForm::gerund)
     return false;
   if (w.compare(0, 5, "point") == 0 && !(i + 1 < n_ && lower_[i + 1] == "out")) return false;
+  // "called on Putin to", "called for a ceasefire": urging, not naming someone's words.
+  if (w.compare(0, 4, "call") == 0 && i + 1 < n_ &&
+      (lower_[i + 1] == "on" || lower_[i + 1] == "for" || lower_[i + 1] == "off"))
+    return false;
   if (w == "read" || w == "reads") {
     if (i == 0 || !is_statement_noun(lower_[i - 1])) return false;
   }
@@ -407,10 +431,25 @@ bool QuoteFinder::cue_at(uint32_t i, CueVerb* verb) const {
   }
   // Mid-sentence capitals are names ("State Department", "Post"), not verbs.
   if (upper_initial(i) && i > 0 && sentence_of_[i - 1] == sentence_of_[i] &&
-      toks_[i - 1].kind != TokenKind::quote)
+      toks_[i - 1].kind != TokenKind::quote && !headline_[paragraph_of_[i]])
     return false;
   if (verb) *verb = v;
   return true;
+}
+
+// Days, months and manner adverbs sit next to cues ("said Friday", "formally said") but never
+// speak.
+bool not_a_speaker(std::string_view w) {
+  static const char* const kWords[] = {
+      "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
+      "february", "march", "april", "may", "june", "july", "august", "september", "october",
+      "november", "december", "meanwhile", "however", "today", "yesterday", "tonight", "now",
+      "early", "later", "earlier", "last", "week", "month", "year", "day", "night", "morning",
+      "afternoon", "evening", "percent", "time", "times", "once", "twice", "also", "then"};
+  for (const char* k : kWords)
+    if (w == k) return true;
+  return w.size() > 4 && w.compare(w.size() - 2, 2, "ly") == 0 && w != "family" && w != "ally" &&
+         w != "italy" && w != "rally";
 }
 
 bool QuoteFinder::according_at(uint32_t i) const {
@@ -422,11 +461,12 @@ bool QuoteFinder::according_at(uint32_t i) const {
 Phrase QuoteFinder::np_right(uint32_t k, uint32_t limit) const {
   if (k >= limit || k >= n_ || !is_word(k) || quoted_[k]) return {};
   const std::string& w = lower_[k];
+  if (not_a_speaker(w)) return {};
   if (lookup_pronoun(w) != PronounKind::none || w == "i" || w == "we" || w == "you")
     return {k, k + 1};
   uint32_t j = k;
-  if (upper_initial(k) || entity_at_[k] != kNone) {
-    while (j < limit && is_word(j) && !quoted_[j] &&
+  if ((upper_initial(k) || entity_at_[k] != kNone) && !is_determiner(w)) {
+    while (j < limit && j < k + kMaxPhrase && is_word(j) && !quoted_[j] &&
            (upper_initial(j) || entity_at_[j] != kNone || (j > k && lower_[j] == "of" &&
                                                            j + 1 < limit && upper_initial(j + 1))))
       ++j;
@@ -435,7 +475,7 @@ Phrase QuoteFinder::np_right(uint32_t k, uint32_t limit) const {
   if (is_determiner(w)) {
     ++j;
     uint32_t words = 0;
-    while (j < limit && is_word(j) && !quoted_[j] && words < 6) {
+    while (j < limit && j < k + kMaxPhrase && is_word(j) && !quoted_[j] && words < 6) {
       const std::string& x = lower_[j];
       if (is_phrase_boundary_word(x) || cue_at(j, nullptr)) break;
       ++j;
@@ -449,11 +489,15 @@ Phrase QuoteFinder::np_right(uint32_t k, uint32_t limit) const {
 // Extends a name phrase [start, end) leftwards over capitalised words and one determiner:
 // "Ukrainian President Volodymyr Zelenskyy", "the Kremlin".
 Phrase QuoteFinder::extend_left_over_names(uint32_t start, uint32_t end, uint32_t lower_bound) const {
+  const uint32_t stop = start > kMaxPhrase ? start - kMaxPhrase : 0;
+  if (lower_bound < stop) lower_bound = stop;
   while (start > lower_bound && is_word(start - 1) && !quoted_[start - 1] &&
          (upper_initial(start - 1) || entity_at_[start - 1] != kNone) &&
          !(start - 1 == sent_first_[sentence_of_[start - 1]] && lookup_cue_verb(lower_[start - 1]).form != CueForm::none))
     --start;
-  if (start > lower_bound && is_word(start - 1) && is_determiner(lower_[start - 1])) --start;
+  if (start > lower_bound && is_word(start - 1) && is_determiner(lower_[start - 1]) &&
+      lower_[start - 1] != "that")
+    --start;
   return {start, end};
 }
 
@@ -461,14 +505,22 @@ Phrase QuoteFinder::extend_left_over_names(uint32_t start, uint32_t end, uint32_
 // skipped), jumping over an appositive ("Dmitriev, a senior aide, said").
 Phrase QuoteFinder::subject_left(uint32_t c, uint32_t lower_bound) const {
   uint32_t j = c;
-  while (j > lower_bound && is_word(j - 1) && is_cue_adverb_or_auxiliary(lower_[j - 1])) --j;
+  while (j > lower_bound && is_word(j - 1) &&
+         (is_cue_adverb_or_auxiliary(lower_[j - 1]) || not_a_speaker(lower_[j - 1])))
+    --j;
   if (j <= lower_bound) return {};
   uint32_t t = j - 1;
+  if (is_punct(t, ')')) {  // "Rep. Jason Chaffetz (R-Utah) said"
+    uint32_t u = t;
+    while (u > lower_bound && t - u < 10 && !is_punct(u, '(')) --u;
+    if (!is_punct(u, '(') || u <= lower_bound) return {};
+    t = u - 1;
+  }
   if (is_punct(t, ',')) {
     // An appositive between commas: find the comma that opens it.
     uint32_t u = t;
     bool found = false;
-    while (u > lower_bound && t - u < 16) {
+    while (u > lower_bound && t - u < 32) {
       --u;
       if (quoted_[u] || toks_[u].kind == TokenKind::quote) break;
       if (is_punct(u, ',')) {
@@ -483,6 +535,9 @@ Phrase QuoteFinder::subject_left(uint32_t c, uint32_t lower_bound) const {
   const std::string& w = lower_[t];
   if (lookup_pronoun(w) != PronounKind::none || w == "i" || w == "we" || w == "you")
     return {t, t + 1};
+  // "she recalled thinking": a participle cue shares the subject of the cue before it.
+  if (!upper_initial(t) && lookup_cue_verb(w).form != CueForm::none && t < c)
+    return t > lower_bound ? subject_left(t, lower_bound) : Phrase{};
   if (w == "who" && t > lower_bound) {  // "Dmitriev, who said": the relative's antecedent
     uint32_t u = t;
     if (u > lower_bound && is_punct(u - 1, ',')) --u;
@@ -516,7 +571,9 @@ Phrase QuoteFinder::subject_left(uint32_t c, uint32_t lower_bound) const {
       --s;
       continue;
     }
-    if (is_phrase_boundary_word(x) || lookup_cue_verb(x).form != CueForm::none) break;
+    if (is_phrase_boundary_word(x) || lookup_cue_verb(x).form != CueForm::none ||
+        (lookup_pronoun(x) != PronounKind::none && !is_determiner(x)))
+      break;
     --s;
     ++words;
     if (is_determiner(x)) break;
@@ -527,8 +584,28 @@ Phrase QuoteFinder::subject_left(uint32_t c, uint32_t lower_bound) const {
 // The first name, pronoun or determiner phrase in [from, to) outside quotations: the subject of
 // the sentence for participle cues ("Trump ..., writing that") and coordinated verbs.
 Phrase QuoteFinder::first_np(uint32_t from, uint32_t to) const {
+  to = std::min(to, from + kWindow);
+  // An introductory phrase ("At a press conference in Berlin, ...") holds no subject.
+  if (from < to && is_word(from) && is_phrase_boundary_word(lower_[from])) {
+    for (uint32_t i = from; i < to && i < from + 16; ++i)
+      if (is_punct(i, ',')) {
+        from = i + 1;
+        break;
+      }
+  }
+  if (from < to && is_word(from) && !quoted_[from] && is_determiner(lower_[from]) &&
+      lower_[from] != "that") {
+    Phrase np = np_right(from, to);  // "The council welcomed ... but said"
+    if (np.ok()) return np;
+  }
+  Phrase nationality;
   for (uint32_t i = from; i < to; ++i) {
     if (quoted_[i] || !is_word(i)) continue;
+    if (entity_at_[i] != kNone && a_.entities[entity_at_[i]].type == EntityType::MISC) {
+      if (!nationality.ok()) nationality = {mention_first_[i], std::min(mention_end_[i], to)};
+      i = mention_end_[i] - 1;
+      continue;
+    }
     if (entity_at_[i] != kNone) {
       uint32_t e = std::min(mention_end_[i], to);
       // Prefer the person of "Ukrainian President Volodymyr Zelenskyy" over the nationality.
@@ -547,7 +624,7 @@ Phrase QuoteFinder::first_np(uint32_t from, uint32_t to) const {
       return {i, j};
     }
   }
-  return {};
+  return nationality;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -594,7 +671,7 @@ QuoteKind QuoteFinder::kind_of(const MarkSpan& s, uint32_t first, uint32_t end) 
   uint32_t content_words = 0;
   for (uint32_t i = first; i < end; ++i)
     if (is_word(i) || toks_[i].kind == TokenKind::number) ++content_words;
-  const uint32_t last = end - 1;
+  const uint32_t last = s.closed ? s.close - 1 : end - 1;  // before any trimmed comma
   const bool ends_with_punct =
       toks_[last].kind == TokenKind::punct &&
       (lower_[last] == "," || lower_[last] == "." || lower_[last] == "!" || lower_[last] == "?" ||
@@ -632,8 +709,12 @@ Attribution QuoteFinder::attribute_quoted(const MarkSpan& s) const {
   const uint32_t so = sentence_of_[o];
   const uint32_t sf = sent_first_[so];
 
-  // A. After the closing mark: “…,” X said / “…,” said X / “…,” according to X.
-  if (s.closed) {
+  // A. After the closing mark: “…,” X said / “…,” said X / “…,” according to X. A quotation that
+  // ends its sentence (“… ceasefire.” He said) is not introduced by the next one.
+  const bool ends_sentence = s.closed && s.close > o + 1 && is_punct(s.close - 1, '.') &&
+                             s.close + 1 < pe && upper_initial(s.close + 1) &&
+                             !cue_at(s.close + 1, nullptr);
+  if (s.closed && !ends_sentence) {
     uint32_t k = s.close + 1;
     if (k < pe && (is_punct(k, ',') || toks_[k].kind == TokenKind::dash)) ++k;
     CueVerb v;
@@ -656,11 +737,25 @@ Attribution QuoteFinder::attribute_quoted(const MarkSpan& s) const {
       }
     }
     Phrase sp = np_right(k, pe);
+    if (sp.ok() && k > s.close + 1 && toks_[k - 1].kind == TokenKind::dash) {
+      // “…” ― Sonya Herridge: a byline-style attribution ending its paragraph or sentence.
+      uint32_t m = sp.end;
+      if (m >= pe || is_punct(m, ',') || is_punct(m, '.') || is_punct(m, '(') ||
+          sentence_of_[m] != sentence_of_[sp.first]) {
+        r.speaker = sp;
+        return r;
+      }
+    }
     if (sp.ok()) {
       uint32_t m = sp.end;
+      if (m < pe && is_punct(m, '(')) {  // “…,” Rep. Gwen Moore (D-Wis.) said
+        uint32_t u = m;
+        while (u < pe && u - m < 10 && !is_punct(u, ')')) ++u;
+        if (u < pe) m = u + 1;
+      }
       if (m < pe && is_punct(m, ',')) {  // an appositive: “…,” Dmitriev, a senior aide, said
         uint32_t u = m + 1;
-        while (u < pe && u - m < 16 && !is_punct(u, ',') && toks_[u].kind != TokenKind::quote) ++u;
+        while (u < pe && u - m < 32 && !is_punct(u, ',') && toks_[u].kind != TokenKind::quote) ++u;
         if (u < pe && is_punct(u, ',')) m = u + 1;
       }
       while (m < pe && is_word(m) && is_cue_adverb_or_auxiliary(lower_[m])) ++m;
@@ -670,6 +765,24 @@ Attribution QuoteFinder::attribute_quoted(const MarkSpan& s) const {
         r.cue_end = m + 1;
         return r;
       }
+    }
+  }
+
+  // H. A headline "Pence: Trump Was ‘Mocking’ Clinton Camp", "Obama on Climate: ‘Terrifying’":
+  // the name before its colon.
+  if (headline_[p]) {
+    const uint32_t pf = para_first_[p];
+    for (uint32_t i = pf; i < o && i < pf + 8; ++i) {
+      if (!is_punct(i, ':')) continue;
+      uint32_t e = pf;
+      while (e < i && is_word(e) && (upper_initial(e) || entity_at_[e] != kNone)) ++e;
+      if (e > pf) {
+        r.speaker = {pf, e};
+        r.cue_first = i;
+        r.cue_end = i + 1;
+        return r;
+      }
+      break;
     }
   }
 
@@ -726,13 +839,13 @@ Attribution QuoteFinder::attribute_quoted(const MarkSpan& s) const {
 
   // C. The nearest cue of the sentence: before the quotation, then after it.
   Phrase fallback;  // the subject of an earlier cue, for coordinated verbs ("and said")
-  for (uint32_t c = o; c > sf;) {
+  for (uint32_t c = o; c > sf && o - c < kWindow;) {
     --c;
     if (quoted_[c]) continue;
     CueVerb v;
     if (according_at(c)) {
       uint32_t end = c + 2;
-      while (end < o && !is_punct(end, ',') && !quoted_[end]) ++end;
+      while (end < o && end < c + kMaxPhrase && !is_punct(end, ',') && !quoted_[end]) ++end;
       Phrase sp{c + 2, end};
       if (sp.ok()) {
         r.speaker = sp;
@@ -762,12 +875,12 @@ Attribution QuoteFinder::attribute_quoted(const MarkSpan& s) const {
   if (close_end < n_) {
     const uint32_t sc = sentence_of_[close_end - 1];
     const uint32_t se = sent_end_[sc];
-    for (uint32_t c = close_end; c < se; ++c) {
+    for (uint32_t c = close_end; c < se && c < close_end + kWindow; ++c) {
       if (quoted_[c]) break;
       CueVerb v;
       if (according_at(c)) {
         uint32_t end = c + 2;
-        while (end < se && toks_[end].kind != TokenKind::punct && !quoted_[end]) ++end;
+        while (end < se && end < c + kMaxPhrase && toks_[end].kind != TokenKind::punct && !quoted_[end]) ++end;
         if (end > c + 2) {
           r.speaker = {c + 2, end};
           r.cue_first = c;
@@ -827,6 +940,15 @@ void QuoteFinder::find_indirect() {
           bool clause_start = lookup_pronoun(w) != PronounKind::none || w == "i" || w == "we" ||
                               w == "you" || w == "there" || upper_initial(k) ||
                               (is_determiner(w) && w != "that");
+          // "said negotiations must lead to": a subject and its auxiliary within a few words.
+          for (uint32_t j = k + 1; !clause_start && j < se && j < k + 4; ++j) {
+            if (!is_word(j) || quoted_[j]) break;
+            const std::string& x = lower_[j];
+            clause_start = x == "must" || x == "will" || x == "would" || x == "could" ||
+                           x == "should" || x == "can" || x == "may" || x == "might" ||
+                           x == "is" || x == "are" || x == "was" || x == "were" || x == "has" ||
+                           x == "have" || x == "had";
+          }
           if (clause_start && !is_phrase_boundary_word(w)) clause = k;
         }
         if (clause == kNone && k < se && v.takes_object) {
@@ -848,9 +970,13 @@ void QuoteFinder::find_indirect() {
       }
       // CLAUSE, SPEAKER said. / CLAUSE, said SPEAKER.
       if (sp.ok() && sp.first > sf + 3 && is_punct(sp.first - 1, ',') && !quoted_[sp.first - 2]) {
+        // Only short adjuncts may follow the cue ("said on Monday"), never its addressee ("told
+        // Fox News:"), and a sentence ending in a colon introduces a quotation instead.
         uint32_t tail = c + 1;
-        while (tail < last && tail - c < 8 && toks_[tail].kind != TokenKind::punct) ++tail;
-        if (tail >= last) {
+        while (tail < last && tail - c < 6 && is_word(tail) &&
+               (!upper_initial(tail) || not_a_speaker(lower_[tail])))
+          ++tail;
+        if (tail >= last && !(last < se && is_punct(last, ':'))) {
           Candidate cand;
           cand.kind = QuoteKind::indirect;
           cand.first = sf;
@@ -884,7 +1010,7 @@ void QuoteFinder::find_indirect() {
     for (uint32_t c = sf; c + 1 < se; ++c) {
       if (!according_at(c)) continue;
       uint32_t e = c + 2;
-      while (e < se && !(toks_[e].kind == TokenKind::punct) && !quoted_[e]) ++e;
+      while (e < se && e < c + kMaxPhrase && toks_[e].kind != TokenKind::punct && !quoted_[e]) ++e;
       if (e == c + 2) break;
       Phrase sp{c + 2, e};
       Candidate cand;
@@ -942,10 +1068,13 @@ uint32_t QuoteFinder::resolve_pronoun(PronounKind kind, uint32_t pos) const {
   const uint32_t s0 = sentence_of_[pos];
   for (int pass = 0; pass < 2; ++pass) {
     const bool strict = pass == 0 && (kind == PronounKind::thing || kind == PronounKind::plural);
-    for (uint32_t back = 0; back <= 6 && back <= s0; ++back) {
+    uint32_t budget = 8 * kWindow;  // tokens looked at, whatever the sentence lengths
+    for (uint32_t back = 0; back <= 6 && back <= s0 && budget > 0; ++back) {
       const uint32_t s = s0 - back;
       const uint32_t end = back == 0 ? pos : sent_end_[s];
-      for (uint32_t i = sent_first_[s]; i < end; ++i) {
+      const uint32_t first = end - sent_first_[s] > budget ? end - budget : sent_first_[s];
+      budget -= std::min(budget, end - first);
+      for (uint32_t i = first; i < end; ++i) {
         if (quoted_[i] || entity_at_[i] == kNone || mention_first_[i] != i) continue;
         if (compatible(entity_at_[i], kind, strict)) return entity_at_[i];
       }
@@ -1073,14 +1202,21 @@ std::vector<Quote> QuoteFinder::run() {
     for (uint32_t t = c.first; t < c.end; ++t)
       if (toks_[t].kind == TokenKind::word) ++words;
     if (words == 0) continue;  // "2016", "@handle", a URL: not words anyone said
-    if (!headline_paragraph(paragraph_of_[c.first])) {
+    if (!headline_[paragraph_of_[c.first]]) {
       if (c.kind == QuoteKind::partial || !c.who.speaker.ok())
         if (looks_like_title(c.first, c.end)) continue;
     }
     order.push_back(c);
   }
   find_indirect();
-  for (size_t i = marked; i < candidates_.size(); ++i) order.push_back(candidates_[i]);
+  for (size_t i = marked; i < candidates_.size(); ++i) {
+    // A reported clause that is all quotation is already reported as a quotation.
+    const Candidate& c = candidates_[i];
+    uint32_t open_words = 0;
+    for (uint32_t t = c.first; t < c.end; ++t)
+      if (!quoted_[t] && is_word(t)) ++open_words;
+    if (open_words > 0) order.push_back(c);
+  }
   std::stable_sort(order.begin(), order.end(),
                    [](const Candidate& x, const Candidate& y) { return x.first < y.first; });
 
