@@ -121,6 +121,26 @@ constexpr VerbForms kVerbs[] = {
     {"sigh", "sighs", "sighed", "", "sighing", false, false},
     {"laugh", "laughs", "laughed", "", "laughing", false, false},
     {"read", "reads", "read", "", "reading", false, false},  // "the statement read"
+    // Verbs that characterise someone's words ("criticized the law as a “crazy system”").
+    {"criticize", "criticizes", "criticized", "", "criticizing", false, false},
+    {"criticise", "criticises", "criticised", "", "criticising", false, false},
+    {"praise", "praises", "praised", "", "praising", false, false},
+    {"condemn", "condemns", "condemned", "", "condemning", false, false},
+    {"denounce", "denounces", "denounced", "", "denouncing", false, false},
+    {"dismiss", "dismisses", "dismissed", "", "dismissing", false, false},
+    {"label", "labels", "labeled", "labelled", "labeling", false, false},
+    {"brand", "brands", "branded", "", "branding", false, false},
+    {"deride", "derides", "derided", "", "deriding", false, false},
+    {"characterize", "characterizes", "characterized", "", "characterizing", false, false},
+    {"decry", "decries", "decried", "", "decrying", false, false},
+    {"hail", "hails", "hailed", "", "hailing", false, false},
+    {"refer", "refers", "referred", "", "referring", false, false},
+    {"dub", "dubs", "dubbed", "", "dubbing", false, false},
+    {"nickname", "nicknames", "nicknamed", "", "nicknaming", false, false},
+    {"compare", "compares", "compared", "", "comparing", false, false},
+    {"promote", "promotes", "promoted", "", "promoting", false, false},
+    {"cite", "cites", "cited", "", "citing", false, true},
+    {"quote", "quotes", "quoted", "", "quoting", false, true},
 };
 
 struct Lexicon {
@@ -154,6 +174,7 @@ struct Lexicon {
           "flatly", "bluntly", "quickly", "angrily", "curtly", "firmly", "pointedly", "reportedly",
           "subsequently", "already", "even", "never", "ultimately", "finally", "recently", "did",
           "does", "do", "has", "been", "being", "not", "n't", "'s", "'d", "'ll", "'ve", "still",
+          "n\xE2\x80\x99t", "\xE2\x80\x99s", "\xE2\x80\x99d", "\xE2\x80\x99ll", "\xE2\x80\x99ve",
           "now", "yet", "immediately", "correctly", "wrongly", "falsely", "famously", "tersely",
           "explicitly", "openly", "loudly", "proudly", "earlier", "today", "yesterday", "tuesday",
           "monday", "wednesday", "thursday", "friday", "saturday", "sunday", "directly",

@@ -127,7 +127,7 @@ class QuoteFinder {
   bool cue_at(uint32_t i, CueVerb* verb) const;
   bool according_at(uint32_t i) const;
   Phrase np_right(uint32_t k, uint32_t limit) const;
-  Phrase subject_left(uint32_t c, uint32_t lower_bound) const;
+  Phrase subject_left(uint32_t c, uint32_t lower_bound, int depth = 0) const;
   Phrase first_np(uint32_t from, uint32_t to) const;
   Phrase extend_left_over_names(uint32_t start, uint32_t end, uint32_t lower_bound) const;
 
@@ -437,6 +437,15 @@ bool QuoteFinder::cue_at(uint32_t i, CueVerb* verb) const {
   return true;
 }
 
+// Nouns naming someone's words: "Trump's claim", "her remarks", "the senator's statement".
+bool is_claim_noun(std::string_view w) {
+  return w == "claim" || w == "claims" || w == "statement" || w == "statements" ||
+         w == "remarks" || w == "comments" || w == "assertion" || w == "words" || w == "tweet" ||
+         w == "promise" || w == "warning" || w == "argument" || w == "description" ||
+         w == "accusation" || w == "charge" || w == "pledge" || w == "vow" || w == "message" ||
+         w == "speech" || w == "answer" || w == "response" || w == "suggestion" || w == "insistence";
+}
+
 // Days, months and manner adverbs sit next to cues ("said Friday", "formally said") but never
 // speak.
 bool not_a_speaker(std::string_view w) {
@@ -467,6 +476,7 @@ Phrase QuoteFinder::np_right(uint32_t k, uint32_t limit) const {
   uint32_t j = k;
   if ((upper_initial(k) || entity_at_[k] != kNone) && !is_determiner(w)) {
     while (j < limit && j < k + kMaxPhrase && is_word(j) && !quoted_[j] &&
+           (j == k || !toks_[j].newline_before) &&
            (upper_initial(j) || entity_at_[j] != kNone || (j > k && lower_[j] == "of" &&
                                                            j + 1 < limit && upper_initial(j + 1))))
       ++j;
@@ -475,7 +485,8 @@ Phrase QuoteFinder::np_right(uint32_t k, uint32_t limit) const {
   if (is_determiner(w)) {
     ++j;
     uint32_t words = 0;
-    while (j < limit && j < k + kMaxPhrase && is_word(j) && !quoted_[j] && words < 6) {
+    while (j < limit && j < k + kMaxPhrase && is_word(j) && !quoted_[j] &&
+           (j == k || !toks_[j].newline_before) && words < 6) {
       const std::string& x = lower_[j];
       if (is_phrase_boundary_word(x) || cue_at(j, nullptr)) break;
       ++j;
@@ -503,7 +514,8 @@ Phrase QuoteFinder::extend_left_over_names(uint32_t start, uint32_t end, uint32_
 
 // The subject of the cue at c: the phrase ending just before it (adverbs and auxiliaries
 // skipped), jumping over an appositive ("Dmitriev, a senior aide, said").
-Phrase QuoteFinder::subject_left(uint32_t c, uint32_t lower_bound) const {
+Phrase QuoteFinder::subject_left(uint32_t c, uint32_t lower_bound, int depth) const {
+  if (depth > 3) return {};
   uint32_t j = c;
   while (j > lower_bound && is_word(j - 1) &&
          (is_cue_adverb_or_auxiliary(lower_[j - 1]) || not_a_speaker(lower_[j - 1])))
@@ -537,12 +549,13 @@ Phrase QuoteFinder::subject_left(uint32_t c, uint32_t lower_bound) const {
     return {t, t + 1};
   // "she recalled thinking": a participle cue shares the subject of the cue before it.
   if (!upper_initial(t) && lookup_cue_verb(w).form != CueForm::none && t < c)
-    return t > lower_bound ? subject_left(t, lower_bound) : Phrase{};
-  if (w == "who" && t > lower_bound) {  // "Dmitriev, who said": the relative's antecedent
+    return t > lower_bound ? subject_left(t, lower_bound, depth + 1) : Phrase{};
+  if ((w == "who" || w == "which" || (w == "that" && t + 1 == c)) && t > lower_bound) {
+    // "Dmitriev, who said", "a letter that says": the relative's antecedent.
     uint32_t u = t;
     if (u > lower_bound && is_punct(u - 1, ',')) --u;
-    if (u > lower_bound && is_word(u - 1) && (upper_initial(u - 1) || entity_at_[u - 1] != kNone))
-      return extend_left_over_names(u - 1, u, lower_bound);
+    if (u > lower_bound && is_word(u - 1) && !is_phrase_boundary_word(lower_[u - 1]))
+      return subject_left(u, lower_bound, depth + 1);
     return {};
   }
   if (is_phrase_boundary_word(w)) return {};
@@ -597,6 +610,17 @@ Phrase QuoteFinder::first_np(uint32_t from, uint32_t to) const {
       lower_[from] != "that") {
     Phrase np = np_right(from, to);  // "The council welcomed ... but said"
     if (np.ok()) return np;
+  }
+  if (from < to && is_word(from) && !quoted_[from] && entity_at_[from] == kNone &&
+      upper_initial(from) && !is_phrase_boundary_word(lower_[from]) &&
+      lookup_cue_verb(lower_[from]).form == CueForm::none) {
+    // "Small groups of protesters continued", "Former President Bill Clinton criticized".
+    uint32_t j = from;
+    while (j < to && j < from + 6 && is_word(j) && !quoted_[j] &&
+           !is_phrase_boundary_word(lower_[j]) && !cue_at(j, nullptr) &&
+           !is_cue_adverb_or_auxiliary(lower_[j]))
+      ++j;
+    if (j >= from + 2) return {from, j};
   }
   Phrase nationality;
   for (uint32_t i = from; i < to; ++i) {
@@ -678,7 +702,7 @@ QuoteKind QuoteFinder::kind_of(const MarkSpan& s, uint32_t first, uint32_t end) 
        lower_[last] == "\xE2\x80\xA6" || lower_[last] == "...");
   const bool starts_upper = upper_initial(first) || toks_[first].kind == TokenKind::number ||
                             toks_[first].kind == TokenKind::quote;
-  bool at_start = o == sf || o == pf;
+  bool at_start = o == sf || o == pf || toks_[o].newline_before;
   bool after_colon = false, after_comma = false;
   if (!at_start && o > 0) {
     uint32_t p = o - 1;
@@ -741,7 +765,7 @@ Attribution QuoteFinder::attribute_quoted(const MarkSpan& s) const {
       // “…” ― Sonya Herridge: a byline-style attribution ending its paragraph or sentence.
       uint32_t m = sp.end;
       if (m >= pe || is_punct(m, ',') || is_punct(m, '.') || is_punct(m, '(') ||
-          sentence_of_[m] != sentence_of_[sp.first]) {
+          toks_[m].newline_before || sentence_of_[m] != sentence_of_[sp.first]) {
         r.speaker = sp;
         return r;
       }
@@ -855,6 +879,17 @@ Attribution QuoteFinder::attribute_quoted(const MarkSpan& s) const {
       }
       continue;
     }
+    if (c > sf + 1 && is_word(c) && is_claim_noun(lower_[c]) &&
+        (lower_[c - 1] == "'s" || lower_[c - 1] == "\xE2\x80\x99s")) {
+      // "Trump's claim that there have been “thousands of shootings”": the possessor speaks.
+      Phrase sp = subject_left(c - 1, sf);
+      if (sp.ok()) {
+        r.speaker = sp;
+        r.cue_first = c;
+        r.cue_end = c + 1;
+        return r;
+      }
+    }
     if (!cue_at(c, &v)) continue;
     Phrase sp = subject_left(c, sf);
     if (!sp.ok() && (v.form == CueForm::gerund || (c > sf && (lower_[c - 1] == "and" ||
@@ -862,6 +897,18 @@ Attribution QuoteFinder::attribute_quoted(const MarkSpan& s) const {
                                                               is_punct(c - 1, ','))))) {
       // Find the subject of the clause: the sentence's first phrase.
       sp = first_np(sf, c);
+    }
+    if (!sp.ok() && v.form == CueForm::gerund) {
+      // "After saying her foot was “swollen,” she ...": the subject follows the clause.
+      const uint32_t se = sent_end_[so];
+      uint32_t k = s.closed ? s.close + 1 : s.close;
+      for (; k < se && k < o + kWindow; ++k)
+        if (is_punct(k, ',') || (k > 0 && is_punct(k - 1, ',') && toks_[k - 1].kind == TokenKind::quote)) break;
+      if (k < se && is_punct(k, ',')) ++k;
+      if (k < se) {
+        Phrase np = np_right(k, se);
+        if (np.ok()) sp = np;
+      }
     }
     if (!sp.ok()) sp = fallback;
     if (sp.ok()) {
