@@ -13,6 +13,7 @@ const LARGE_TEXT = 200_000; // above this, wait a little longer between keystrok
 const RENDER_CAP = 2_000_000;
 const SLICE_MS = 12; // rendering yields to input after this much work
 const QUOTE_PREVIEW = 180;
+const LIST_CAP = 100; // items per group shown before "Show more"
 
 const $ = (id) => document.getElementById(id);
 const ui = {
@@ -393,8 +394,7 @@ function renderEntities(result) {
     const h = document.createElement("h3");
     h.innerHTML = `<span class="swatch t-${type}">${type}</span> `;
     h.append(`${TYPE_NAMES[type]} (${group.length})`);
-    const list = document.createElement("ul");
-    for (const entity of group) {
+    const list = cappedList(group, (entity) => {
       const li = document.createElement("li");
       const button = document.createElement("button");
       button.type = "button";
@@ -417,9 +417,10 @@ function renderEntities(result) {
         button.append(also);
       }
       button.setAttribute("aria-label", `${entity.name}, ${type}, ${plural(entity.count, "mention", "mentions")}`);
+      if (entity.id === state.selectedEntity) button.setAttribute("aria-pressed", "true");
       li.appendChild(button);
-      list.appendChild(li);
-    }
+      return li;
+    });
     section.append(h, list);
     fragment.appendChild(section);
   }
@@ -463,8 +464,7 @@ function quoteGroup(label, entity, quotes, isUnattributed) {
   name.className = "speaker-name";
   name.textContent = label;
   h.append(name, ` (${quotes.length})`);
-  const list = document.createElement("ul");
-  for (const quote of quotes) {
+  const list = cappedList(quotes, (quote) => {
     const li = document.createElement("li");
     const button = document.createElement("button");
     button.type = "button";
@@ -484,10 +484,36 @@ function quoteGroup(label, entity, quotes, isUnattributed) {
       button.append(cue);
     }
     li.appendChild(button);
-    list.appendChild(li);
-  }
+    return li;
+  });
   section.append(h, list);
   return section;
+}
+
+// A list of the first LIST_CAP items, and a button that shows the rest: a 1 MB article can have
+// thousands of quotations, which the browser would otherwise lay out all at once.
+function cappedList(items, renderItem) {
+  const list = document.createElement("ul");
+  const fragment = document.createDocumentFragment();
+  for (const item of items.slice(0, LIST_CAP)) fragment.appendChild(renderItem(item));
+  list.appendChild(fragment);
+  if (items.length > LIST_CAP) {
+    const li = document.createElement("li");
+    const more = document.createElement("button");
+    more.type = "button";
+    more.className = "more";
+    more.textContent = `Show ${(items.length - LIST_CAP).toLocaleString("en")} more`;
+    more.addEventListener("click", () => {
+      const rest = document.createDocumentFragment();
+      for (const item of items.slice(LIST_CAP)) rest.appendChild(renderItem(item));
+      const first = rest.firstElementChild;
+      li.replaceWith(rest);
+      first?.querySelector("button")?.focus();
+    });
+    li.appendChild(more);
+    list.appendChild(li);
+  }
+  return list;
 }
 
 function renderWarnings(warnings) {
@@ -522,7 +548,7 @@ function selectEntity(id, { scroll = true } = {}) {
   if (same) return;
   const els = shown.mentionEls.get(id) ?? [];
   for (const el of els) el.classList.add("sel");
-  if (scroll && els.length > 0) els[0].scrollIntoView({ block: "center", inline: "nearest" });
+  if (scroll && els.length > 0) scrollToElement(els[0]);
 }
 
 function jumpToQuote(id) {
@@ -530,7 +556,21 @@ function jumpToQuote(id) {
   for (const el of ui.article.querySelectorAll("q.flash")) el.classList.remove("flash");
   if (els.length === 0) return;
   for (const el of els) el.classList.add("flash");
-  els[0].scrollIntoView({ block: "center", inline: "nearest" });
+  scrollToElement(els[0]);
+}
+
+// Centres el in the article. When the article scrolls by itself (wide screens), only the article
+// scrolls, so the panel the reader clicked in stays where it was.
+function scrollToElement(el) {
+  const article = ui.article;
+  if (getComputedStyle(article).overflowY === "visible") {
+    el.scrollIntoView({ block: "center", inline: "nearest" });
+    return;
+  }
+  const box = el.getBoundingClientRect();
+  const frame = article.getBoundingClientRect();
+  article.scrollTop += box.top - frame.top - (article.clientHeight - box.height) / 2;
+  article.scrollIntoView({ block: "nearest" });
 }
 
 function applyTypeFilter() {
@@ -637,18 +677,9 @@ function formatSize(text) {
   return `${size} (${plural(text.length, "character", "characters")})`;
 }
 
+const encoder = new TextEncoder();
 function utf8Length(text) {
-  let n = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c < 0x80) n += 1;
-    else if (c < 0x800) n += 2;
-    else if (c >= 0xd800 && c < 0xdc00 && i + 1 < text.length && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
-      n += 4;
-      i++;
-    } else n += 3; // a lone surrogate is encoded as U+FFFD, 3 bytes
-  }
-  return n;
+  return encoder.encode(text).length; // lone surrogates become U+FFFD, 3 bytes, as in the analyzer
 }
 
 function formatMs(ms) {

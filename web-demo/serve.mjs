@@ -29,13 +29,13 @@ const CONTENT_TYPES = {
   ".ico": "image/x-icon",
 };
 
+/** The built package's folder: wasm/dist/, or LEDE_DIST to serve another build. */
+export const packageDir = path.resolve(process.env.LEDE_DIST ?? path.join(repo, "wasm", "dist"));
+export const samplesDir = path.resolve(process.env.LEDE_SAMPLES ?? path.join(repo, "samples"));
+
 /** The demo's URL layout: URL prefix → folder on disk (longest prefix wins). */
 export function demoMounts() {
-  return {
-    "/": here,
-    "/lede/": path.join(repo, "wasm", "dist"),
-    "/samples/": path.join(repo, "samples"),
-  };
+  return { "/": here, "/lede/": packageDir, "/samples/": samplesDir };
 }
 
 /**
@@ -105,9 +105,9 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
     process.exit(2);
   }
   try {
-    await fs.access(path.join(repo, "wasm", "dist", "index.js"));
+    await fs.access(path.join(packageDir, "index.js"));
   } catch {
-    console.error("lede demo: warning: wasm/dist/index.js is missing; build the package first (scripts/build)");
+    console.error(`lede demo: warning: ${path.join(packageDir, "index.js")} is missing; build the package first (scripts/build)`);
   }
   try {
     const { url } = await serveDemo(port);

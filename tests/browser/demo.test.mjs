@@ -20,6 +20,7 @@ const packageEntry = path.join(packageDir, "index.js");
 const samplePath = path.join(samplesDir, "article.txt");
 const schemaPath = path.join(repoRoot, "docs", "result.schema.json");
 const demoPng = path.join(repoRoot, "docs", "demo.png");
+const TIMEOUT = { timeout: 120_000 }; // per test: a hung page fails its test instead of the run
 
 let lede; // the package, loaded in Node: the reference the page is compared with
 let nodeAnalyzer;
@@ -151,7 +152,7 @@ async function assertRendered(page, text, result) {
 // ---------------------------------------------------------------------------------------------
 // Tests
 
-test("the sample article: the page shows what the package returns in Node", async () => {
+test("the sample article: the page shows what the package returns in Node", TIMEOUT, async () => {
   // What the package returns, whatever stage the tagger and attribution are at.
   assert.equal(expected.schema, 1);
   assert.equal(expected.offsets, "utf16");
@@ -211,7 +212,7 @@ test("the sample article: the page shows what the package returns in Node", asyn
   await page.close();
 });
 
-test("choosing an entity highlights all its mentions and scrolls to the first", async (t) => {
+test("choosing an entity highlights all its mentions and scrolls to the first", TIMEOUT, async (t) => {
   if (expected.entities.length === 0) {
     t.skip("the analyzer returns no entities for the sample article yet");
     return;
@@ -251,7 +252,7 @@ test("choosing an entity highlights all its mentions and scrolls to the first", 
   await page.close();
 });
 
-test("who said what: choosing a quotation jumps to it in the text", async (t) => {
+test("who said what: choosing a quotation jumps to it in the text", TIMEOUT, async (t) => {
   if (expected.quotes.length === 0) {
     t.skip("the analyzer returns no quotations for the sample article yet");
     return;
@@ -270,7 +271,7 @@ test("who said what: choosing a quotation jumps to it in the text", async (t) =>
   await page.close();
 });
 
-test("the downloaded JSON is the result and valid against docs/result.schema.json", async () => {
+test("the downloaded JSON is the result and valid against docs/result.schema.json", TIMEOUT, async () => {
   assert.ok(existsSync(schemaPath), `the result schema is missing: ${schemaPath}`);
   const schema = JSON.parse(readFileSync(schemaPath, "utf8"));
   const AjvClass = String(schema.$schema ?? "").includes("2020-12") ? Ajv2020 : Ajv;
@@ -287,8 +288,9 @@ test("the downloaded JSON is the result and valid against docs/result.schema.jso
 
   // The schema must also reject what breaks the contract, or the check above proves nothing.
   assert.equal(validate({ ...json, schema: 2 }), false, "the schema accepts schema: 2");
-  assert.equal(validate({ ...json, entities: [{ id: 0, type: "ANIMAL", name: "x", mentions: [], count: 0 }] }), false,
-    "the schema accepts an unknown entity type");
+  const entity = (type) => ({ id: 0, type, name: "x", aliases: [], mentions: [{ start: 0, end: 1, text: "x" }], count: 1 });
+  assert.equal(validate({ ...json, entities: [entity("PERSON")] }), true, "the schema rejects a well-formed entity");
+  assert.equal(validate({ ...json, entities: [entity("ANIMAL")] }), false, "the schema accepts an unknown entity type");
 
   // Copy puts the same JSON on the clipboard.
   await browser.context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: new URL(baseUrl).origin });
@@ -300,7 +302,7 @@ test("the downloaded JSON is the result and valid against docs/result.schema.jso
   await page.close();
 });
 
-test("the page is keyboard accessible with a visible focus", async () => {
+test("the page is keyboard accessible with a visible focus", TIMEOUT, async () => {
   const page = await openDemo();
   // Tab from the top reaches the sample button; Enter loads the sample.
   const reached = [];
@@ -330,7 +332,7 @@ test("the page is keyboard accessible with a visible focus", async () => {
   await page.close();
 });
 
-test("a 1 MB article: the page keeps answering input while it is analysed", async () => {
+test("a 1 MB article: the page keeps answering input while it is analysed", { timeout: 300_000 }, async () => {
   // The sample article's paragraphs, repeated to 1 MB, each copy numbered so that it differs.
   const paragraphs = sample.split(/\n\s*\n/);
   const parts = [];
@@ -344,52 +346,72 @@ test("a 1 MB article: the page keeps answering input while it is analysed", asyn
   assert.ok(Buffer.byteLength(big) >= 1_000_000);
 
   const page = await openDemo();
-  // A timer that should fire every 10 ms, and the delay of every key press, seen from the page.
+  // The longest time between two frames, and every key press's delay and the page's state then.
   await page.evaluate(() => {
-    window.probe = { maxGap: 0, ticks: 0, keyDelays: [] };
+    window.probe = { maxGap: 0, frames: 0, keys: [] };
     let last = performance.now();
-    setInterval(() => {
-      const now = performance.now();
+    const frame = (now) => {
       window.probe.maxGap = Math.max(window.probe.maxGap, now - last);
-      window.probe.ticks++;
+      window.probe.frames++;
       last = now;
-    }, 10);
-    document.addEventListener("keydown", (e) => window.probe.keyDelays.push(performance.now() - e.timeStamp), true);
+      requestAnimationFrame(frame);
+    };
+    requestAnimationFrame(frame);
+    document.addEventListener("keydown", (e) => {
+      window.probe.keys.push({ delay: performance.now() - e.timeStamp, state: document.documentElement.dataset.state });
+    }, true);
+    const root = document.documentElement;
+    window.probe.analysing = new Promise((resolve) => {
+      const observer = new MutationObserver(() => {
+        if (root.dataset.state === "analysing") {
+          observer.disconnect();
+          resolve();
+        }
+      });
+      observer.observe(root, { attributes: true, attributeFilter: ["data-state"] });
+    });
   });
-  // Paste: the textarea gets 1 MB at once and one input event, as with Ctrl+V.
+  // Paste: the textarea gets 1 MB at once and one input event, as with Ctrl+V. (Chromium's own
+  // layout of the textarea's new value is not the page's doing: the probe starts after it.)
   await page.$eval("#text", (el, text) => {
     el.value = text;
     el.dispatchEvent(new InputEvent("input", { bubbles: true, inputType: "insertFromPaste" }));
   }, big);
-  await page.evaluate(() => { window.probe.maxGap = 0; window.probe.ticks = 0; });
-  const t0 = Date.now();
+  await page.focus("#text"); // the caret stays at the end of the text, where the keys below type
 
-  // Type while the article is analysed and rendered.
-  await page.focus("#text");
-  await page.keyboard.press("Control+End");
+  // Type as soon as the worker is analysing it.
+  await page.evaluate(() => window.probe.analysing);
+  await page.evaluate(() => { window.probe.maxGap = 0; window.probe.frames = 0; window.probe.keys = []; });
+  const t0 = Date.now();
+  // A key every 600 ms, slower than the page's debounce, so each one lands while an analysis or
+  // its rendering is under way, until three have (or twenty keys).
   let typed = "";
-  let sawBusy = false;
-  for (let i = 0; i < 10; i++) {
-    const state = await page.evaluate(() => document.documentElement.dataset.state);
-    sawBusy ||= state === "analysing" || state === "rendering";
+  for (let i = 0; i < 20; i++) {
     await page.keyboard.type("z");
     typed += "z";
-    await page.waitForTimeout(120);
+    const busyKeys = await page.evaluate(() => window.probe.keys.filter((k) => k.state === "analysing" || k.state === "rendering").length);
+    if (busyKeys >= 3) break;
+    await page.waitForTimeout(600);
   }
   const final = big + typed;
+  const value = await page.inputValue("#text");
+  assert.ok(value === final, `typed characters were lost or misplaced: the textarea holds ${value.length} characters ` +
+    `starting "${value.slice(0, 20)}" and ending "${value.slice(-20)}"`);
   await waitForResultOf(page, final, 120_000);
   const elapsed = Date.now() - t0;
   const probe = await page.evaluate(() => window.probe);
-  const finalState = await page.evaluate(() => window.ledeDemo.text.length);
-  console.log(`# 1 MB article: shown after ${elapsed} ms; timer ${probe.ticks} ticks, longest gap ${Math.round(probe.maxGap)} ms; ` +
-    `key press delays ≤ ${Math.round(Math.max(...probe.keyDelays))} ms`);
+  const slowestKey = Math.max(...probe.keys.map((k) => k.delay));
+  console.log(`# 1 MB article: shown ${elapsed} ms after the paste; ${probe.frames} frames, longest between two ${Math.round(probe.maxGap)} ms; ` +
+    `key presses (page state then): ${probe.keys.map((k) => `${Math.round(k.delay)} ms (${k.state})`).join(", ")}`);
 
-  assert.ok(sawBusy, "the page was never seen analysing or rendering while typing");
-  assert.equal(await page.inputValue("#text"), final, "typed characters were lost");
-  assert.equal(finalState, final.length);
-  assert.ok(probe.keyDelays.length >= 10, `only ${probe.keyDelays.length} key presses reached the page`);
-  assert.ok(Math.max(...probe.keyDelays) < 500, `a key press waited ${Math.round(Math.max(...probe.keyDelays))} ms`);
-  assert.ok(probe.maxGap < 1000, `the main thread was blocked for ${Math.round(probe.maxGap)} ms`);
+  assert.equal(probe.keys.length, typed.length, "key presses were lost");
+  assert.ok(probe.keys.filter((k) => k.state === "analysing" || k.state === "rendering").length >= 3,
+    "fewer than three keys were pressed while the page was analysing or rendering");
+  // Bounds with room for a loaded 2-core machine: Chromium's own relayout of a 1 MB textarea after
+  // a key press takes ~100 ms there; analysing 1 MB on the main thread would block for seconds.
+  assert.ok(slowestKey < 1000, `a key press waited ${Math.round(slowestKey)} ms`);
+  assert.ok(probe.maxGap < 2000, `no frame for ${Math.round(probe.maxGap)} ms`);
+  assert.equal(await page.evaluate(() => window.ledeDemo.text.length), final.length);
 
   // And the result is right: the same as in Node, fully rendered.
   const inPage = await page.evaluate(() => window.ledeDemo.result);
@@ -402,7 +424,7 @@ test("a 1 MB article: the page keeps answering input while it is analysed", asyn
   await page.close();
 });
 
-test("screenshots: desktop (1280 px) and phone (375 px)", async () => {
+test("screenshots: desktop (1280 px) and phone (375 px)", TIMEOUT, async () => {
   const desktop = await openDemo({ width: 1280, height: 1000 });
   await loadSample(desktop);
   const desktopPng = artifactPath("demo-desktop.png");
