@@ -1268,18 +1268,29 @@ std::vector<Quote> QuoteFinder::run() {
                    [](const Candidate& x, const Candidate& y) { return x.first < y.first; });
 
   // Resolve in text order so that inheritance sees the resolved speaker of earlier quotations.
-  size_t last_marked = SIZE_MAX;  // index into quotes
-  uint32_t last_marked_paragraph = kNone;
+  size_t last_marked = SIZE_MAX, last_any = SIZE_MAX;  // indices into quotes
+  uint32_t last_marked_paragraph = kNone, last_any_paragraph = kNone;
   for (Candidate& c : order) {
     const uint32_t p = paragraph_of_[c.first];
-    if (c.kind != QuoteKind::indirect && !c.who.speaker.ok() && last_marked != SIZE_MAX &&
-        quotes[last_marked].has_speaker) {
-      const bool same_paragraph = last_marked_paragraph == p;
-      const bool fills_paragraph = c.open == para_first_[p] && c.close + 1 >= para_end_[p] &&
-                                   last_marked_paragraph + 1 == p;
-      if (same_paragraph || fills_paragraph) {
+    const bool fills_paragraph = c.kind != QuoteKind::indirect && c.open == para_first_[p] &&
+                                 c.close + 1 >= para_end_[p];
+    if (c.kind != QuoteKind::indirect && !c.who.speaker.ok()) {
+      if (last_marked != SIZE_MAX && quotes[last_marked].has_speaker &&
+          (last_marked_paragraph == p || (fills_paragraph && last_marked_paragraph + 1 == p))) {
         c.inherited = true;
         c.inherited_speaker = quotes[last_marked].speaker;
+      } else if (fills_paragraph && last_any != SIZE_MAX && quotes[last_any].has_speaker &&
+                 last_any_paragraph + 1 == p) {
+        // “…” alone in its paragraph after "Ortiz said the plan would fail."
+        c.inherited = true;
+        c.inherited_speaker = quotes[last_any].speaker;
+      } else if (c.open != kNone && c.open > sent_first_[sentence_of_[c.open]]) {
+        // Quoted words in a sentence without a cue: the sentence's subject, when it is a name
+        // or a pronoun, is the likeliest speaker.
+        Phrase sp = first_np(sent_first_[sentence_of_[c.open]], c.open);
+        if (sp.ok() && (entity_at_[sp.end - 1] != kNone ||
+                        (sp.end == sp.first + 1 && lookup_pronoun(lower_[sp.first]) != PronounKind::none)))
+          c.who.speaker = sp;
       }
     }
     Quote q;
@@ -1289,6 +1300,10 @@ std::vector<Quote> QuoteFinder::run() {
     if (c.kind != QuoteKind::indirect) {
       last_marked = quotes.size() - 1;
       last_marked_paragraph = paragraph_of_[c.close < n_ ? c.close : c.end - 1];
+    }
+    if (quotes.back().has_speaker) {
+      last_any = quotes.size() - 1;
+      last_any_paragraph = paragraph_of_[c.end - 1];
     }
   }
   return quotes;

@@ -339,9 +339,15 @@ int main(int argc, char** argv) {
           std::string got = best->has_speaker ? best->speaker.name : "(none)";
           if (best->has_speaker && best->speaker.has_mention)
             got += " [" + text.substr(best->speaker.mention.start, best->speaker.mention.end - best->speaker.mention.start) + "]";
-          std::printf("SPK %s %s: gold \"%s\" got \"%s\" | %s\n", quoted ? "direct" : "indirect",
+          // Context: the text around the predicted quotation, on one line.
+          size_t from = best->span.start > 160 ? best->span.start - 160 : 0;
+          size_t to = std::min<size_t>(text.size(), best->span.end + 80);
+          std::string context = text.substr(from, to - from);
+          for (char& ch : context)
+            if (ch == '\n') ch = ' ';
+          std::printf("SPK %s %s: gold \"%s\" got \"%s\" | %s\n    %s\n", quoted ? "direct" : "indirect",
                       stem.c_str(), g->source_text.c_str(), got.c_str(),
-                      g->content_text.substr(0, 80).c_str());
+                      g->content_text.substr(0, 80).c_str(), context.c_str());
         }
       }
     }
