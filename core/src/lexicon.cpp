@@ -1382,6 +1382,9 @@ cia
 
 struct PhraseTable {
   std::vector<std::pair<uint64_t, uint16_t>> entries;  // sorted by hash
+  // The same entries in an open-addressing table (hash 0 marks an empty slot), for lookups.
+  std::vector<std::pair<uint64_t, uint16_t>> slots;
+  uint64_t mask = 0;
 
   PhraseTable() {
     add(kTitles, kLexTitle);
@@ -1405,6 +1408,15 @@ struct PhraseTable {
       }
     }
     entries.resize(out);
+    size_t size = 16;
+    while (size < entries.size() * 3) size <<= 1;
+    slots.assign(size, {0, 0});
+    mask = size - 1;
+    for (const auto& e : entries) {
+      uint64_t slot = (e.first >> 17) & mask;
+      while (slots[slot].first != 0) slot = (slot + 1) & mask;
+      slots[slot] = e;
+    }
   }
 
   void add(const char* list, uint16_t category) {
@@ -1433,10 +1445,13 @@ const PhraseTable& phrase_table() {
 }  // namespace
 
 uint16_t lexicon_lookup(uint64_t phrase_hash) {
-  const auto& entries = phrase_table().entries;
-  auto it = std::lower_bound(entries.begin(), entries.end(), std::make_pair(phrase_hash, uint16_t{0}));
-  if (it != entries.end() && it->first == phrase_hash) return it->second;
-  return 0;
+  static const PhraseTable& table = phrase_table();
+  if (phrase_hash == 0) return 0;
+  for (uint64_t slot = (phrase_hash >> 17) & table.mask;; slot = (slot + 1) & table.mask) {
+    const auto& e = table.slots[slot];
+    if (e.first == phrase_hash) return e.second;
+    if (e.first == 0) return 0;
+  }
 }
 
 }  // namespace lede

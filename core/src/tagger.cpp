@@ -1,6 +1,7 @@
 // Model loading and two-stage tagging of one document.
 #include "tagger.h"
 
+#include <algorithm>
 #include <cstring>
 
 #include "lexicon.h"
@@ -15,7 +16,13 @@ bool fail(std::string* error, const std::string& message) {
   return false;
 }
 
-bool read_stage(ner::PayloadReader* r, TaggerModel::Stage* stage, std::string* error) {
+struct StageWeights {
+  std::vector<uint32_t> keys;   // strictly increasing
+  std::vector<int16_t> rows;    // keys.size() x kLabels
+  std::vector<int32_t> transitions;
+};
+
+bool read_stage(ner::PayloadReader* r, StageWeights* stage, std::string* error) {
   constexpr int L = ner::kLabels;
   stage->transitions.resize((L + 1) * (L + 1));
   for (int32_t& w : stage->transitions) {
@@ -26,25 +33,20 @@ bool read_stage(ner::PayloadReader* r, TaggerModel::Stage* stage, std::string* e
   }
   uint64_t count;
   if (!r->varint(&count)) return fail(error, "payload ends before the feature count");
-  if (count > r->remaining() / 3) return fail(error, "feature count " + std::to_string(count) + " is too large");
   // Every feature takes at least 3 bytes (key delta, mask, one weight): a cheap bound that keeps a
-  // corrupted count from allocating gigabytes before the reads fail.
+  // damaged count from allocating gigabytes before the reads fail.
+  if (count > r->remaining() / 3) return fail(error, "feature count " + std::to_string(count) + " is too large");
   size_t n = static_cast<size_t>(count);
-  std::vector<uint32_t> keys(n);
+  stage->keys.resize(n);
   uint64_t key = 0;
   for (size_t i = 0; i < n; ++i) {
     uint64_t delta;
     if (!r->varint(&delta)) return fail(error, "payload ends inside the feature keys");
-    if (delta == 0 && i > 0) return fail(error, "feature keys are not strictly increasing");
+    if (delta == 0) return fail(error, "feature keys are not strictly increasing");
     key += delta;
-    if (key == 0 || key > 0xFFFFFFFFull) return fail(error, "feature key out of range");
-    keys[i] = static_cast<uint32_t>(key);
+    if (key > 0xFFFFFFFFull) return fail(error, "feature key out of range");
+    stage->keys[i] = static_cast<uint32_t>(key);
   }
-  size_t slots = 16;
-  while (slots < n * 2) slots <<= 1;
-  stage->mask = static_cast<uint32_t>(slots - 1);
-  stage->slot_keys.assign(slots, 0);
-  stage->slot_rows.assign(slots, 0);
   stage->rows.assign(n * L, 0);
   for (size_t i = 0; i < n; ++i) {
     uint64_t label_mask;
@@ -58,15 +60,47 @@ bool read_stage(ner::PayloadReader* r, TaggerModel::Stage* stage, std::string* e
       if (v < -32767 || v > 32767) return fail(error, "feature weight out of range");
       row[y] = static_cast<int16_t>(v);
     }
-    uint32_t slot = (keys[i] * 0x9E3779B1u) & stage->mask;
-    while (stage->slot_keys[slot] != 0) slot = (slot + 1) & stage->mask;
-    stage->slot_keys[slot] = keys[i];
-    stage->slot_rows[slot] = static_cast<uint32_t>(i);
   }
   return true;
 }
 
 }  // namespace
+
+// Merges the stages' sorted key lists into one table whose rows hold every stage's weights.
+struct ModelBuilder {
+  static void merge(const std::vector<StageWeights>& stages, TaggerModel* model) {
+    constexpr int L = ner::kLabels;
+    const int S = static_cast<int>(stages.size());
+    model->stage_count_ = S;
+    model->transitions_.clear();
+    for (const auto& st : stages) model->transitions_.insert(model->transitions_.end(), st.transitions.begin(), st.transitions.end());
+    std::vector<uint32_t> keys;
+    for (const auto& st : stages) keys.insert(keys.end(), st.keys.begin(), st.keys.end());
+    std::sort(keys.begin(), keys.end());
+    keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
+    if (!keys.empty() && keys.front() == 0) keys.erase(keys.begin());  // 0 marks empty slots
+    model->rows_.assign(keys.size() * S * L, 0);
+    for (int s = 0; s < S; ++s) {
+      const StageWeights& st = stages[s];
+      size_t k = 0;
+      for (size_t i = 0; i < st.keys.size(); ++i) {
+        while (k < keys.size() && keys[k] < st.keys[i]) ++k;
+        if (k == keys.size() || keys[k] != st.keys[i]) continue;
+        std::copy(st.rows.begin() + static_cast<long>(i * L), st.rows.begin() + static_cast<long>((i + 1) * L),
+                  model->rows_.begin() + static_cast<long>((k * S + s) * L));
+      }
+    }
+    size_t slots = 16;
+    while (slots < keys.size() * 2) slots <<= 1;
+    model->mask_ = static_cast<uint32_t>(slots - 1);
+    model->slots_.assign(slots, TaggerModel::Slot{0, 0});
+    for (size_t k = 0; k < keys.size(); ++k) {
+      uint32_t slot = model->first_slot(keys[k]);
+      while (model->slots_[slot].key != 0) slot = (slot + 1) & model->mask_;
+      model->slots_[slot] = {keys[k], static_cast<uint32_t>(k)};
+    }
+  }
+};
 
 std::unique_ptr<TaggerModel> TaggerModel::load(const uint8_t* data, size_t size, std::string* error) {
   using namespace ner;
@@ -135,21 +169,16 @@ std::unique_ptr<TaggerModel> TaggerModel::load(const uint8_t* data, size_t size,
     fail(error, "bad stage count");
     return nullptr;
   }
-  model->stages_.resize(static_cast<size_t>(n_stages));
-  for (Stage& stage : model->stages_) {
+  std::vector<StageWeights> stages(static_cast<size_t>(n_stages));
+  for (StageWeights& stage : stages) {
     if (!read_stage(&r, &stage, error)) return nullptr;
   }
   if (!r.at_end()) {
     fail(error, "payload has unread bytes after the last stage");
     return nullptr;
   }
+  ModelBuilder::merge(stages, model.get());
   return model;
-}
-
-size_t TaggerModel::feature_count() const {
-  size_t n = 0;
-  for (const Stage& s : stages_) n += s.rows.size() / ner::kLabels;
-  return n;
 }
 
 namespace {
@@ -163,24 +192,53 @@ struct TaggingWorkspace {
   std::vector<uint8_t> labels;
 };
 
-void decode_stage(const TaggerModel::Stage& stage, const ner::DocumentFeatures& f, bool second,
-                  const std::vector<std::pair<uint32_t, uint32_t>>& sentences, TaggingWorkspace* ws) {
+// Emission scores of every token for every stage: one table lookup per feature key serves all
+// stages. With `second`, adds the stage-2-only keys to stage 2's scores.
+void add_emissions(const TaggerModel& model, const ner::DocumentFeatures& f, bool second, TaggingWorkspace* ws) {
   constexpr int L = ner::kLabels;
+  const int S = model.stage_count();
   const size_t n = f.size();
-  ws->emissions.assign(n * L, 0);
+  if (!second) {
+    ws->emissions.assign(n * L * S, 0);
+  }
+  // Keys are random positions in tables of a few MB: the slots of a whole token are prefetched
+  // first, then its rows, so that the cache misses overlap instead of queueing.
+  const int16_t* found[64];
   for (size_t i = 0; i < n; ++i) {
-    int32_t* scores = ws->emissions.data() + i * L;
-    for (const uint32_t* k = f.stage1_begin(i); k != f.stage1_end(i); ++k) stage.add_weights(*k, scores);
-    if (second) {
-      for (const uint32_t* k = f.stage2_begin(i); k != f.stage2_end(i); ++k) stage.add_weights(*k, scores);
+    const uint32_t* begin = second ? f.stage2_begin(i) : f.stage1_begin(i);
+    const uint32_t* end = second ? f.stage2_end(i) : f.stage1_end(i);
+    for (const uint32_t* k = begin; k != end; ++k) __builtin_prefetch(model.slot_address(*k));
+    int first_stage = second ? 1 : 0;
+    for (const uint32_t* k = begin; k != end;) {
+      size_t n_found = 0;
+      for (; k != end && n_found < 64; ++k) {
+        const int16_t* row = model.find(*k);
+        if (!row) continue;
+        __builtin_prefetch(row + first_stage * L);
+        __builtin_prefetch(row + first_stage * L + L - 1);
+        found[n_found++] = row;
+      }
+      for (int s = first_stage; s < S; ++s) {
+        int32_t* scores = ws->emissions.data() + (static_cast<size_t>(s) * n + i) * L;
+        for (size_t r = 0; r < n_found; ++r) {
+          const int16_t* row = found[r] + s * L;
+          for (int y = 0; y < L; ++y) scores[y] += row[y];
+        }
+      }
     }
   }
+}
+
+void decode(const TaggerModel& model, int stage, size_t n,
+            const std::vector<std::pair<uint32_t, uint32_t>>& sentences, TaggingWorkspace* ws) {
+  constexpr int L = ner::kLabels;
+  const int32_t* em = ws->emissions.data() + static_cast<size_t>(stage) * n * L;
   ws->labels.assign(n, 0);
   for (const auto& s : sentences) {
     uint32_t a = std::min<uint32_t>(s.first, static_cast<uint32_t>(n));
     uint32_t b = std::min<uint32_t>(std::max(s.second, a), static_cast<uint32_t>(n));
-    ner::viterbi<int32_t>(ws->emissions.data() + size_t{a} * L, b - a, stage.transitions.data(),
-                          ws->labels.data() + a, &ws->delta, &ws->back);
+    ner::viterbi<int32_t>(em + size_t{a} * L, b - a, model.transitions(stage), ws->labels.data() + a, &ws->delta,
+                          &ws->back);
   }
 }
 
@@ -188,11 +246,12 @@ const std::vector<uint8_t>& run(const TaggerModel& model, const std::vector<std:
                                 const std::vector<std::pair<uint32_t, uint32_t>>& sentences,
                                 TaggingWorkspace* ws) {
   ws->features.build(words, sentences, &model.clusters());
-  const auto& stages = model.stages();
-  decode_stage(stages[0], ws->features, false, sentences, ws);
-  if (stages.size() > 1) {
+  add_emissions(model, ws->features, false, ws);
+  decode(model, 0, words.size(), sentences, ws);
+  if (model.stage_count() > 1) {
     ws->features.add_predictions(ws->labels);
-    decode_stage(stages[1], ws->features, true, sentences, ws);
+    add_emissions(model, ws->features, true, ws);
+    decode(model, 1, words.size(), sentences, ws);
   }
   return ws->labels;
 }

@@ -25,35 +25,37 @@ class TaggerModel {
   // intact model of the supported format version. The bytes are not referenced afterwards.
   static std::unique_ptr<TaggerModel> load(const uint8_t* data, size_t size, std::string* error);
 
-  // One stage's weights: an open-addressing table from feature key to a row of kLabels weights.
-  struct Stage {
-    std::vector<uint32_t> slot_keys;  // 0 = empty
-    std::vector<uint32_t> slot_rows;
-    std::vector<int16_t> rows;        // n_features x kLabels
-    std::vector<int32_t> transitions; // (kLabels+1) x (kLabels+1); row kLabels = start, column = end
-    uint32_t mask = 0;
-    // Adds the weights of feature `key` to scores[0..kLabels).
-    void add_weights(uint32_t key, int32_t* scores) const {
-      uint32_t slot = (key * 0x9E3779B1u) & mask;
-      for (;;) {
-        uint32_t k = slot_keys[slot];
-        if (k == key) {
-          const int16_t* row = rows.data() + static_cast<size_t>(slot_rows[slot]) * ner::kLabels;
-          for (int y = 0; y < ner::kLabels; ++y) scores[y] += row[y];
-          return;
-        }
-        if (k == 0) return;
-        slot = (slot + 1) & mask;
-      }
+  int stage_count() const { return stage_count_; }
+  // The weights of feature `key`: stage_count() rows of kLabels, one per stage, side by side, so
+  // that a feature both stages use costs one lookup. Null when no stage has the feature.
+  const int16_t* find(uint32_t key) const {
+    for (uint32_t slot = first_slot(key);; slot = (slot + 1) & mask_) {
+      const Slot& s = slots_[slot];
+      if (s.key == key) return rows_.data() + static_cast<size_t>(s.row) * stage_count_ * ner::kLabels;
+      if (s.key == 0) return nullptr;
     }
-  };
-
-  const std::vector<Stage>& stages() const { return stages_; }
+  }
+  const void* slot_address(uint32_t key) const { return &slots_[first_slot(key)]; }
+  // (kLabels+1) x (kLabels+1) transition weights of a stage; row kLabels = start, column = end.
+  const int32_t* transitions(int stage) const {
+    return transitions_.data() + static_cast<size_t>(stage) * (ner::kLabels + 1) * (ner::kLabels + 1);
+  }
   const ner::ClusterTable& clusters() const { return clusters_; }
-  size_t feature_count() const;
+  size_t feature_count() const { return rows_.size() / (static_cast<size_t>(stage_count_) * ner::kLabels); }
 
  private:
-  std::vector<Stage> stages_;
+  struct Slot {
+    uint32_t key;  // 0 = empty
+    uint32_t row;
+  };
+  uint32_t first_slot(uint32_t key) const { return (key * 0x9E3779B1u) & mask_; }
+  friend struct ModelBuilder;
+
+  int stage_count_ = 1;
+  std::vector<Slot> slots_;
+  std::vector<int16_t> rows_;
+  std::vector<int32_t> transitions_;
+  uint32_t mask_ = 0;
   ner::ClusterTable clusters_;
 };
 

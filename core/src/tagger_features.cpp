@@ -579,57 +579,88 @@ void DocumentFeatures::add_predictions(const std::vector<uint8_t>& labels) {
 
 // ---- Viterbi -----------------------------------------------------------------------------------
 
+namespace {
+
+// For every label, the labels allowed right before it (9 for O/B/U, 2 for I/L).
+struct AllowedTransitions {
+  uint8_t prev[kLabels][kLabels];
+  uint8_t n_prev[kLabels];
+  bool from_start[kLabels];
+  bool to_end[kLabels];
+  AllowedTransitions() {
+    for (int y = 0; y < kLabels; ++y) {
+      n_prev[y] = 0;
+      for (int p = 0; p < kLabels; ++p)
+        if (transition_allowed(p, y)) prev[y][n_prev[y]++] = static_cast<uint8_t>(p);
+      from_start[y] = transition_allowed(kLabels, y);
+      to_end[y] = transition_allowed(y, kLabels);
+    }
+  }
+};
+
+}  // namespace
+
 template <typename Score>
 void viterbi(const Score* em, size_t n, const Score* tr, uint8_t* out, std::vector<Score>* delta_buf,
              std::vector<uint8_t>* back_buf) {
   if (n == 0) return;
   constexpr int L = kLabels;
-  static const struct Allowed {
-    bool ok[L + 1][L + 1];
-    Allowed() {
-      for (int a = 0; a <= L; ++a)
-        for (int b = 0; b <= L; ++b) ok[a][b] = transition_allowed(a, b);
-    }
-  } allowed;
+  static const AllowedTransitions allowed;
   delta_buf->resize(n * L);
   back_buf->resize(n * L);
   Score* delta = delta_buf->data();
   uint8_t* back = back_buf->data();
-  const Score kNone = std::numeric_limits<Score>::lowest();
+  // Unreachable states (I/L at the start) get a score far below any real one but far above the
+  // type's limit, so that sums need no checks. Each column is shifted so that its best state is
+  // 0, which keeps integer scores bounded however long the sentence (and changes no decision).
+  const Score kNone = std::numeric_limits<Score>::lowest() / 4;
+  // The allowed transitions' weights, gathered per target label.
+  Score tr_in[L][L];
+  for (int y = 0; y < L; ++y)
+    for (int k = 0; k < allowed.n_prev[y]; ++k) tr_in[y][k] = tr[allowed.prev[y][k] * (L + 1) + y];
+  Score column_best = kNone;
   for (int y = 0; y < L; ++y) {
-    delta[y] = allowed.ok[L][y] ? em[y] + tr[L * (L + 1) + y] : kNone;
+    delta[y] = allowed.from_start[y] ? em[y] + tr[L * (L + 1) + y] : kNone;
+    if (delta[y] > column_best) column_best = delta[y];
     back[y] = 0;
   }
+  for (int y = 0; y < L; ++y)
+    if (allowed.from_start[y]) delta[y] -= column_best;
   for (size_t i = 1; i < n; ++i) {
     const Score* prev = delta + (i - 1) * L;
     Score* cur = delta + i * L;
+    uint8_t* bk = back + i * L;
+    column_best = kNone;
     for (int y = 0; y < L; ++y) {
-      Score best = kNone;
-      int arg = -1;
-      for (int p = 0; p < L; ++p) {
-        if (!allowed.ok[p][y] || prev[p] == kNone) continue;
-        Score s = prev[p] + tr[p * (L + 1) + y];
-        if (arg < 0 || s > best) {
+      const uint8_t* ps = allowed.prev[y];
+      const Score* tw = tr_in[y];
+      Score best = prev[ps[0]] + tw[0];
+      int arg = ps[0];
+      for (int k = 1; k < allowed.n_prev[y]; ++k) {
+        Score s = prev[ps[k]] + tw[k];
+        if (s > best) {
           best = s;
-          arg = p;
+          arg = ps[k];
         }
       }
-      cur[y] = arg < 0 ? kNone : best + em[i * L + y];
-      back[i * L + y] = static_cast<uint8_t>(arg < 0 ? 0 : arg);
+      best += em[i * L + y];
+      cur[y] = best;
+      bk[y] = static_cast<uint8_t>(arg);
+      if (best > column_best) column_best = best;
     }
+    for (int y = 0; y < L; ++y) cur[y] = std::max(cur[y] - column_best, kNone);
   }
   const Score* last = delta + (n - 1) * L;
   Score best = kNone;
-  int arg = -1;
+  int arg = 0;  // O: always allowed at the end
   for (int y = 0; y < L; ++y) {
-    if (!allowed.ok[y][L] || last[y] == kNone) continue;
+    if (!allowed.to_end[y]) continue;
     Score s = last[y] + tr[y * (L + 1) + L];
-    if (arg < 0 || s > best) {
+    if (s > best) {
       best = s;
       arg = y;
     }
   }
-  if (arg < 0) arg = 0;  // unreachable: O is always allowed everywhere
   for (size_t i = n; i-- > 0;) {
     out[i] = static_cast<uint8_t>(arg);
     arg = back[i * L + arg];
