@@ -129,6 +129,7 @@ class QuoteFinder {
   Phrase np_right(uint32_t k, uint32_t limit) const;
   Phrase subject_left(uint32_t c, uint32_t lower_bound, int depth = 0) const;
   Phrase first_np(uint32_t from, uint32_t to) const;
+  Phrase cue_subject(uint32_t c, CueForm form, uint32_t lower_bound) const;
   Phrase extend_left_over_names(uint32_t start, uint32_t end, uint32_t lower_bound) const;
 
   QuoteKind kind_of(const MarkSpan& s, uint32_t first, uint32_t end) const;
@@ -504,6 +505,7 @@ Phrase QuoteFinder::extend_left_over_names(uint32_t start, uint32_t end, uint32_
   if (lower_bound < stop) lower_bound = stop;
   while (start > lower_bound && is_word(start - 1) && !quoted_[start - 1] &&
          (upper_initial(start - 1) || entity_at_[start - 1] != kNone) &&
+         (entity_at_[start - 1] != kNone || !is_phrase_boundary_word(lower_[start - 1])) &&
          !(start - 1 == sent_first_[sentence_of_[start - 1]] && lookup_cue_verb(lower_[start - 1]).form != CueForm::none))
     --start;
   if (start > lower_bound && is_word(start - 1) && is_determiner(lower_[start - 1]) &&
@@ -529,22 +531,31 @@ Phrase QuoteFinder::subject_left(uint32_t c, uint32_t lower_bound, int depth) co
     t = u - 1;
   }
   if (is_punct(t, ',')) {
-    // An appositive between commas: find the comma that opens it.
+    // An appositive between commas: find the comma that opens it. A place ("in Columbus,
+    // Ohio,") is not the speaker: keep going back over such segments.
     uint32_t u = t;
-    bool found = false;
-    while (u > lower_bound && t - u < 32) {
-      --u;
-      if (quoted_[u] || toks_[u].kind == TokenKind::quote) break;
-      if (is_punct(u, ',')) {
-        found = true;
-        break;
+    for (int segments = 0; segments < 3; ++segments) {
+      bool found = false;
+      const uint32_t from = u;
+      while (u > lower_bound && from - u < 32) {
+        --u;
+        if (quoted_[u] || toks_[u].kind == TokenKind::quote) break;
+        if (is_punct(u, ',')) {
+          found = true;
+          break;
+        }
       }
+      if (!found || u <= lower_bound) return {};
+      const uint32_t before = u - 1;
+      const bool place = entity_at_[before] != kNone &&
+                         a_.entities[entity_at_[before]].type == EntityType::LOC;
+      if (!place) break;
     }
-    if (!found || u <= lower_bound) return {};
     t = u - 1;
   }
   if (quoted_[t] || !is_word(t)) return {};
   const std::string& w = lower_[t];
+  if (not_a_speaker(w)) return {};
   if (lookup_pronoun(w) != PronounKind::none || w == "i" || w == "we" || w == "you")
     return {t, t + 1};
   // "she recalled thinking": a participle cue shares the subject of the cue before it.
@@ -592,6 +603,18 @@ Phrase QuoteFinder::subject_left(uint32_t c, uint32_t lower_bound, int depth) co
     if (is_determiner(x)) break;
   }
   return {s, t + 1};
+}
+
+// The subject of a cue. A participle ("..., writing", "on Facebook writing") takes the subject of
+// its clause, not the word before it.
+Phrase QuoteFinder::cue_subject(uint32_t c, CueForm form, uint32_t lower_bound) const {
+  if (form == CueForm::gerund) {
+    Phrase sp = first_np(lower_bound, c);
+    if (sp.ok()) return sp;
+  }
+  Phrase sp = subject_left(c, lower_bound);
+  if (!sp.ok() && form != CueForm::gerund) sp = first_np(lower_bound, c);
+  return sp;
 }
 
 // The first name, pronoun or determiner phrase in [from, to) outside quotations: the subject of
@@ -828,8 +851,7 @@ Attribution QuoteFinder::attribute_quoted(const MarkSpan& s) const {
       if (quoted_[c] && c != k) break;
       CueVerb v;
       if (cue_at(c, &v)) {
-        Phrase sp = subject_left(c, lower_bound);
-        if (!sp.ok()) sp = first_np(lower_bound, c);
+        Phrase sp = cue_subject(c, v.form, lower_bound);
         if (sp.ok()) {
           r.speaker = sp;
           r.cue_first = c;
@@ -850,9 +872,8 @@ Attribution QuoteFinder::attribute_quoted(const MarkSpan& s) const {
         return r;
       }
     }
-  } else if (k < o && cue_at(k, nullptr)) {
-    Phrase sp = subject_left(k, lower_bound);
-    if (!sp.ok()) sp = first_np(lower_bound, k);
+  } else if (CueVerb v; k < o && cue_at(k, &v)) {
+    Phrase sp = cue_subject(k, v.form, lower_bound);
     if (sp.ok()) {
       r.speaker = sp;
       r.cue_first = k;
@@ -891,7 +912,7 @@ Attribution QuoteFinder::attribute_quoted(const MarkSpan& s) const {
       }
     }
     if (!cue_at(c, &v)) continue;
-    Phrase sp = subject_left(c, sf);
+    Phrase sp = v.form == CueForm::gerund ? first_np(sf, c) : subject_left(c, sf);
     if (!sp.ok() && (v.form == CueForm::gerund || (c > sf && (lower_[c - 1] == "and" ||
                                                               lower_[c - 1] == "but" ||
                                                               is_punct(c - 1, ','))))) {
