@@ -122,6 +122,7 @@ constexpr VerbForms kVerbs[] = {
     {"laugh", "laughs", "laughed", "", "laughing", false, false},
     {"read", "reads", "read", "", "reading", false, false},  // "the statement read"
     {"bark", "barks", "barked", "", "barking", false, false},
+    {"sing", "sings", "sang", "sung", "singing", false, false},
     {"snap", "snaps", "snapped", "", "snapping", false, false},
     {"cry", "cries", "cried", "", "crying", false, false},
     {"scream", "screams", "screamed", "", "screaming", false, false},

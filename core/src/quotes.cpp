@@ -609,6 +609,10 @@ Phrase QuoteFinder::subject_left(uint32_t c, uint32_t lower_bound, int depth) co
 // its clause, not the word before it.
 Phrase QuoteFinder::cue_subject(uint32_t c, CueForm form, uint32_t lower_bound) const {
   if (form == CueForm::gerund) {
+    // "footage of Trump saying" keeps the person just before it.
+    if (c > lower_bound && entity_at_[c - 1] != kNone &&
+        a_.entities[entity_at_[c - 1]].type == EntityType::PERSON)
+      return {std::max(mention_first_[c - 1], lower_bound), c};
     Phrase sp = first_np(lower_bound, c);
     if (sp.ok()) return sp;
   }
@@ -912,7 +916,7 @@ Attribution QuoteFinder::attribute_quoted(const MarkSpan& s) const {
       }
     }
     if (!cue_at(c, &v)) continue;
-    Phrase sp = v.form == CueForm::gerund ? first_np(sf, c) : subject_left(c, sf);
+    Phrase sp = v.form == CueForm::gerund ? cue_subject(c, v.form, sf) : subject_left(c, sf);
     if (!sp.ok() && (v.form == CueForm::gerund || (c > sf && (lower_[c - 1] == "and" ||
                                                               lower_[c - 1] == "but" ||
                                                               is_punct(c - 1, ','))))) {

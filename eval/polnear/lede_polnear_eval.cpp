@@ -89,7 +89,11 @@ std::string lower(std::string s) {
 
 // The Source's head word: its last alphanumeric word, lower-cased ("trump" of "Donald Trump").
 std::string head_word(const std::string& source) {
-  std::string s = source;
+  // The name before an appositive or a parenthesis: "Minyon Moore, a senior adviser," and
+  // "Sen. Claire McCaskill (D-Mo.)" are headed by Moore and McCaskill.
+  std::string s = source.substr(0, source.find_first_of(",("));
+  while (!s.empty() && s.back() == ' ') s.pop_back();
+  if (s.empty()) s = source;
   for (const char* suffix : {"'s", "\xE2\x80\x99s"}) {
     size_t n = std::strlen(suffix);
     if (s.size() > n && s.compare(s.size() - n, n, suffix) == 0) s.resize(s.size() - n);
