@@ -70,19 +70,8 @@ function setStatus(message, isError = false) {
 // ---------------------------------------------------------------------------------------------
 // Loading and analysing
 
-function libraryVersion() {
-  const v = lede.version;
-  try {
-    return typeof v === "function" ? v() : v;
-  } catch {
-    return undefined;
-  }
-}
-
 async function loadAnalyzer() {
   setState("loading");
-  const v = libraryVersion();
-  if (v) ui.version.textContent = `lede ${v}`;
   try {
     state.analyzer = await lede.createWorkerAnalyzer();
     state.mode = "worker";
@@ -90,9 +79,16 @@ async function loadAnalyzer() {
     // Without module workers the page still works, analysing on the main thread.
     console.warn("lede demo: no worker analyzer, analysing on the main thread:", err);
     const sync = await lede.createAnalyzer();
-    state.analyzer = { analyze: async (text, options) => sync.analyze(text, options), dispose: () => sync.dispose() };
+    state.analyzer = {
+      version: sync.version,
+      analyze: async (text, options) => sync.analyze(text, options),
+      dispose: () => sync.dispose(),
+    };
     state.mode = "main thread";
   }
+  // The analyzer knows its library's version (lede.version() would load a second core here).
+  const version = state.analyzer.version ?? (typeof lede.version === "function" ? await lede.version() : lede.version);
+  if (version) ui.version.textContent = `lede ${version}`;
   setStatus(`Ready (analysis in a ${state.mode === "worker" ? "Web Worker" : "main-thread fallback"}).`);
   setState("ready");
   if (ui.text.value) analyzeNow();

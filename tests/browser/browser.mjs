@@ -53,6 +53,9 @@ export async function openPage(context, url, { width = 1280, height = 900 } = {}
   });
   page.on("pageerror", (err) => page.problems.push(`uncaught: ${err.message}`));
   page.on("requestfailed", (req) => page.problems.push(`request failed: ${req.url()} ${req.failure()?.errorText}`));
+  page.on("response", (res) => {
+    if (res.status() >= 400) page.problems.push(`HTTP ${res.status()}: ${res.url()}`);
+  });
   await page.goto(url);
   return page;
 }

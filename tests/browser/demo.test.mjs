@@ -72,8 +72,8 @@ function assertNoProblems(page) {
   assert.deepEqual(page.problems, [], "console errors, uncaught exceptions or failed requests on the page");
 }
 
-function versionString() {
-  return typeof lede.version === "function" ? lede.version() : lede.version;
+async function versionString() {
+  return typeof lede.version === "function" ? await lede.version() : lede.version;
 }
 
 function speakerLabel(quote, entities) {
@@ -191,7 +191,7 @@ test("the sample article: the page shows what the package returns in Node", TIME
 
   // Stats line: size, time and the library's version.
   assert.match(await page.textContent("#stats"), /analysed in [\d.]+ (ms|s)/);
-  assert.equal(await page.textContent("#version"), `lede ${versionString()}`);
+  assert.equal(await page.textContent("#version"), `lede ${await versionString()}`);
 
   // Once the tagger has landed, the sample article's names must be found.
   if (expected.entities.length > 0) {
