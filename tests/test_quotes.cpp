@@ -220,7 +220,7 @@ TEST_CASE("odd input never crashes and pairs in linear time", "[quotes][robustne
     run(odd);
 }
 
-TEST_CASE("sample article: quotations, kinds, speakers and same-entity groups", "[quotes][seed]") {
+TEST_CASE("sample article: quotations, kinds, speakers and same-entity groups", "[quotes][quotes-seed]") {
   const std::string dir = lede_test::data_dir();
   if (dir.empty()) {
     WARN("../shared/data not found (set LEDE_DATA): the sample-article quotation check is skipped");

@@ -189,7 +189,7 @@ struct Lexicon {
           "flatly", "bluntly", "quickly", "angrily", "curtly", "firmly", "pointedly", "reportedly",
           "subsequently", "already", "even", "never", "ultimately", "finally", "recently", "did",
           "does", "do", "has", "been", "being", "not", "n't", "'s", "'d", "'ll", "'ve", "still",
-          "n\xE2\x80\x99t", "\xE2\x80\x99s", "\xE2\x80\x99d", "\xE2\x80\x99ll", "\xE2\x80\x99ve",
+          "n\xE2\x80\x99t", "\xE2\x80\x99s", "\xE2\x80\x99" "d", "\xE2\x80\x99ll", "\xE2\x80\x99ve",
           "now", "yet", "immediately", "correctly", "wrongly", "falsely", "famously", "tersely",
           "explicitly", "openly", "loudly", "proudly", "earlier", "today", "yesterday", "tuesday",
           "monday", "wednesday", "thursday", "friday", "saturday", "sunday", "directly",

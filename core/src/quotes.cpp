@@ -926,12 +926,15 @@ Attribution QuoteFinder::attribute_quoted(const MarkSpan& s) const {
     if (!sp.ok() && v.form == CueForm::gerund) {
       // "After saying her foot was “swollen,” she ...": the subject follows the clause.
       const uint32_t se = sent_end_[so];
-      uint32_t k = s.closed ? s.close + 1 : s.close;
-      for (; k < se && k < o + kWindow; ++k)
-        if (is_punct(k, ',') || (k > 0 && is_punct(k - 1, ',') && toks_[k - 1].kind == TokenKind::quote)) break;
-      if (k < se && is_punct(k, ',')) ++k;
-      if (k < se) {
-        Phrase np = np_right(k, se);
+      // The clause ends at the first comma after the quotation (or inside it, before its mark).
+      uint32_t after = s.closed ? s.close + 1 : s.close;
+      for (uint32_t j = after; j < se && j < after + kWindow; ++j)
+        if (is_punct(j, ',')) {
+          after = j + 1;
+          break;
+        }
+      if (after < se) {
+        Phrase np = np_right(after, se);
         if (np.ok()) sp = np;
       }
     }
