@@ -141,14 +141,20 @@ std::string canonical_word(const std::string& w) {
 bool words_match(const std::string& a, const std::string& b) {
   if (a == b) return true;
   if (canonical_word(a) == canonical_word(b)) return true;
-  if (a.size() >= 6 && b.size() >= 6 && a[0] == b[0])
+  auto letters = [](const std::string& w) {
+    for (char c : w)
+      if ((c >= '0' && c <= '9') || c == '.' || c == '-') return false;
+    return true;
+  };
+  if (a.size() >= 6 && b.size() >= 6 && a[0] == b[0] && letters(a) && letters(b))
     return bounded_edit_distance(a, b, 1) <= 1;
   return false;
 }
 
 // "j." matches "john"; "john" matches "john".
 bool first_names_match(const std::string& a, const std::string& b) {
-  if (words_match(a, b)) return true;
+  // Exact or an initial: a first name one letter off is another person (Jon, Jan).
+  if (a == b || canonical_word(a) == canonical_word(b)) return true;
   auto initial = [](const std::string& x) { return x.size() == 2 && x[1] == '.'; };
   if (initial(a) && !b.empty()) return a[0] == b[0];
   if (initial(b) && !a.empty()) return b[0] == a[0];
