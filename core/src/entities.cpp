@@ -35,6 +35,7 @@ struct Form {
   std::array<uint32_t, 4> type_votes{};
   bool ambiguous = false;          // a bare name shared by several full names
   std::vector<uint32_t> candidates;  // for ambiguous forms: the full-name forms it may join
+  std::string last;                  // canonical spelling of the identifying word (surname)
 };
 
 EntityType majority(const std::array<uint32_t, 4>& votes, EntityType fallback) {
@@ -138,17 +139,14 @@ std::string canonical_word(const std::string& w) {
   return c.empty() ? w : std::string(c);
 }
 
-bool words_match(const std::string& a, const std::string& b) {
-  if (a == b) return true;
-  if (canonical_word(a) == canonical_word(b)) return true;
-  auto letters = [](const std::string& w) {
-    for (char c : w)
+// Transliteration variants: one edit apart, same first letter, letters only, six letters or more.
+bool spelling_variants(const std::string& a, const std::string& b) {
+  if (a.size() < 6 || b.size() < 6 || a[0] != b[0]) return false;
+  if (a.size() > b.size() + 1 || b.size() > a.size() + 1) return false;
+  for (const std::string* w : {&a, &b})
+    for (char c : *w)
       if ((c >= '0' && c <= '9') || c == '.' || c == '-') return false;
-    return true;
-  };
-  if (a.size() >= 6 && b.size() >= 6 && a[0] == b[0] && letters(a) && letters(b))
-    return bounded_edit_distance(a, b, 1) <= 1;
-  return false;
+  return bounded_edit_distance(a, b, 1) <= 1;
 }
 
 // "j." matches "john"; "john" matches "john".
@@ -245,6 +243,7 @@ std::vector<Entity> merge_entities(std::string_view text, const std::vector<Toke
       Form f;
       f.key = key;
       f.words = std::move(words);
+      f.last = canonical_word(surname(f));
       forms.push_back(std::move(f));
     }
     Form& f = forms[it->second];
@@ -272,7 +271,8 @@ std::vector<Entity> merge_entities(std::string_view text, const std::vector<Toke
       const Form& x = forms[full_names[a]];
       const Form& y = forms[full_names[b]];
       if (has_suffix(x) != has_suffix(y)) continue;
-      if (words_match(surname(x), surname(y)) && first_names_match(x.words[0], y.words[0]))
+      if ((x.last == y.last || spelling_variants(surname(x), surname(y))) &&
+          first_names_match(x.words[0], y.words[0]))
         uf.unite(full_names[a], full_names[b]);
     }
 
@@ -288,7 +288,7 @@ std::vector<Entity> merge_entities(std::string_view text, const std::vector<Toke
       const Form& x = forms[singles[a]];
       const Form& y = forms[singles[b]];
       if (form_type(x) != EntityType::PERSON || form_type(y) != EntityType::PERSON) continue;
-      if (words_match(x.words[0], y.words[0])) uf.unite(singles[a], singles[b]);
+      if (spelling_variants(x.words[0], y.words[0])) uf.unite(singles[a], singles[b]);
     }
 
   // Acronyms and their long forms ("NATO", "North Atlantic Treaty Organization").
@@ -319,7 +319,7 @@ std::vector<Entity> merge_entities(std::string_view text, const std::vector<Toke
   // variants need a scan, done only while the document has a sane number of full names.
   std::unordered_map<std::string, std::vector<uint32_t>> full_by_word;
   for (uint32_t fn : full_names) {
-    full_by_word[canonical_word(surname(forms[fn]))].push_back(fn);
+    full_by_word[forms[fn].last].push_back(fn);
     if (first_name_gender(forms[fn].words[0]) != Gender::unknown)
       full_by_word[forms[fn].words[0]].push_back(fn);
   }
@@ -340,7 +340,7 @@ std::vector<Entity> merge_entities(std::string_view text, const std::vector<Toke
     if (variant_budget >= full_names.size()) {
       variant_budget -= full_names.size();
       for (uint32_t fn : full_names)
-        if (f.words[0] != canonical_word(surname(forms[fn])) && words_match(f.words[0], surname(forms[fn])))
+        if (f.words[0] != forms[fn].last && spelling_variants(f.words[0], surname(forms[fn])))
           add(fn);
     }
     if (roots.size() == 1) {

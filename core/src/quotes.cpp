@@ -147,7 +147,9 @@ class QuoteFinder {
   const Analysis& a_;
   const std::vector<Token>& toks_;
   uint32_t n_ = 0;
-  std::vector<std::string> lower_;
+  std::string lower_buffer_;              // every word and punctuation token, lower-cased
+  std::vector<std::string_view> lower_;   // views into lower_buffer_ (empty for other tokens)
+  std::vector<CueVerb> cue_verb_;  // the lexicon entry of each word, looked up once
   std::vector<uint32_t> sent_first_, sent_end_, para_first_, para_end_;
   std::vector<uint32_t> sentence_of_, paragraph_of_;
   std::vector<uint32_t> entity_at_;       // entity index of the mention covering a token
@@ -164,8 +166,20 @@ class QuoteFinder {
 void QuoteFinder::index() {
   n_ = static_cast<uint32_t>(toks_.size());
   lower_.resize(n_);
+  cue_verb_.assign(n_, CueVerb{});
+  lower_buffer_.clear();
+  lower_buffer_.reserve(text_.size());
+  std::vector<std::pair<uint32_t, uint32_t>> at(n_, {0, 0});
   for (uint32_t i = 0; i < n_; ++i)
-    if (is_word(i) || toks_[i].kind == TokenKind::punct) lower_[i] = ascii_lower(tok(i));
+    if (is_word(i) || toks_[i].kind == TokenKind::punct) {
+      std::string_view t = tok(i);
+      at[i] = {static_cast<uint32_t>(lower_buffer_.size()), static_cast<uint32_t>(t.size())};
+      for (char c : t) lower_buffer_ += (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+    }
+  for (uint32_t i = 0; i < n_; ++i) {
+    lower_[i] = std::string_view(lower_buffer_).substr(at[i].first, at[i].second);
+    if (toks_[i].kind == TokenKind::word) cue_verb_[i] = lookup_cue_verb(lower_[i]);
+  }
   // Sentences and paragraphs as token ranges; tokens outside any segment get a range of their own.
   auto ranges = [&](const std::vector<Segment>& segs, std::vector<uint32_t>* first,
                     std::vector<uint32_t>* end, std::vector<uint32_t>* of) {
@@ -405,9 +419,9 @@ bool noun_like_verb(std::string_view w) {
 
 bool QuoteFinder::cue_at(uint32_t i, CueVerb* verb) const {
   if (i >= n_ || !is_word(i) || quoted_[i]) return false;
-  const std::string& w = lower_[i];
-  CueVerb v = lookup_cue_verb(w);
+  const CueVerb v = cue_verb_[i];
   if (v.form == CueForm::none) return false;
+  std::string_view w = lower_[i];
   // "the stated goal", "a new report": a determiner before it makes it a noun or an adjective.
   if (i > 0 && is_determiner(lower_[i - 1]) && lower_[i - 1] != "that") return false;
   // Passive "was told", "were asked": the speaker is not the subject.
@@ -470,7 +484,7 @@ bool QuoteFinder::according_at(uint32_t i) const {
 // or a determiner with the words after it. Never crosses `limit`, punctuation or a cue verb.
 Phrase QuoteFinder::np_right(uint32_t k, uint32_t limit) const {
   if (k >= limit || k >= n_ || !is_word(k) || quoted_[k]) return {};
-  const std::string& w = lower_[k];
+  std::string_view w = lower_[k];
   if (not_a_speaker(w)) return {};
   if (lookup_pronoun(w) != PronounKind::none || w == "i" || w == "we" || w == "you")
     return {k, k + 1};
@@ -488,7 +502,7 @@ Phrase QuoteFinder::np_right(uint32_t k, uint32_t limit) const {
     uint32_t words = 0;
     while (j < limit && j < k + kMaxPhrase && is_word(j) && !quoted_[j] &&
            (j == k || !toks_[j].newline_before) && words < 6) {
-      const std::string& x = lower_[j];
+      std::string_view x = lower_[j];
       if (is_phrase_boundary_word(x) || cue_at(j, nullptr)) break;
       ++j;
       ++words;
@@ -506,7 +520,7 @@ Phrase QuoteFinder::extend_left_over_names(uint32_t start, uint32_t end, uint32_
   while (start > lower_bound && is_word(start - 1) && !quoted_[start - 1] &&
          (upper_initial(start - 1) || entity_at_[start - 1] != kNone) &&
          (entity_at_[start - 1] != kNone || !is_phrase_boundary_word(lower_[start - 1])) &&
-         !(start - 1 == sent_first_[sentence_of_[start - 1]] && lookup_cue_verb(lower_[start - 1]).form != CueForm::none))
+         !(start - 1 == sent_first_[sentence_of_[start - 1]] && cue_verb_[start - 1].form != CueForm::none))
     --start;
   if (start > lower_bound && is_word(start - 1) && is_determiner(lower_[start - 1]) &&
       lower_[start - 1] != "that")
@@ -554,12 +568,12 @@ Phrase QuoteFinder::subject_left(uint32_t c, uint32_t lower_bound, int depth) co
     t = u - 1;
   }
   if (quoted_[t] || !is_word(t)) return {};
-  const std::string& w = lower_[t];
+  std::string_view w = lower_[t];
   if (not_a_speaker(w)) return {};
   if (lookup_pronoun(w) != PronounKind::none || w == "i" || w == "we" || w == "you")
     return {t, t + 1};
   // "she recalled thinking": a participle cue shares the subject of the cue before it.
-  if (!upper_initial(t) && lookup_cue_verb(w).form != CueForm::none && t < c)
+  if (!upper_initial(t) && cue_verb_[t].form != CueForm::none && t < c)
     return t > lower_bound ? subject_left(t, lower_bound, depth + 1) : Phrase{};
   if ((w == "who" || w == "which" || (w == "that" && t + 1 == c)) && t > lower_bound) {
     // "Dmitriev, who said", "a letter that says": the relative's antecedent.
@@ -575,7 +589,7 @@ Phrase QuoteFinder::subject_left(uint32_t c, uint32_t lower_bound, int depth) co
     return extend_left_over_names(s, t + 1, lower_bound);
   }
   if (upper_initial(t)) {
-    if (t == sent_first_[sentence_of_[t]] && lookup_cue_verb(w).form != CueForm::none) return {};
+    if (t == sent_first_[sentence_of_[t]] && cue_verb_[t].form != CueForm::none) return {};
     return extend_left_over_names(t, t + 1, lower_bound);
   }
   // A common-noun phrase: "a Kremlin spokesman", "the campaign", "officials".
@@ -590,12 +604,12 @@ Phrase QuoteFinder::subject_left(uint32_t c, uint32_t lower_bound, int depth) co
       }
       break;
     }
-    const std::string& x = lower_[p];
+    std::string_view x = lower_[p];
     if (x == "'s" || x == "\xE2\x80\x99s") {
       --s;
       continue;
     }
-    if (is_phrase_boundary_word(x) || lookup_cue_verb(x).form != CueForm::none ||
+    if (is_phrase_boundary_word(x) || cue_verb_[p].form != CueForm::none ||
         (lookup_pronoun(x) != PronounKind::none && !is_determiner(x)))
       break;
     --s;
@@ -640,7 +654,7 @@ Phrase QuoteFinder::first_np(uint32_t from, uint32_t to) const {
   }
   if (from < to && is_word(from) && !quoted_[from] && entity_at_[from] == kNone &&
       upper_initial(from) && !is_phrase_boundary_word(lower_[from]) &&
-      lookup_cue_verb(lower_[from]).form == CueForm::none) {
+      cue_verb_[from].form == CueForm::none) {
     // "Small groups of protesters continued", "Former President Bill Clinton criticized".
     uint32_t j = from;
     while (j < to && j < from + 6 && is_word(j) && !quoted_[j] &&
@@ -665,7 +679,7 @@ Phrase QuoteFinder::first_np(uint32_t from, uint32_t to) const {
       if (j > e && entity_at_[j - 1] != kNone) return {mention_first_[j - 1], j};
       return {mention_first_[i], e};
     }
-    const std::string& w = lower_[i];
+    std::string_view w = lower_[i];
     if (lookup_pronoun(w) != PronounKind::none && w != "his" && w != "her" && w != "its" &&
         w != "their")
       return {i, i + 1};
@@ -707,7 +721,7 @@ bool QuoteFinder::looks_like_title(uint32_t first, uint32_t end) const {
     if (!is_word(i) && toks_[i].kind != TokenKind::number) return false;
     ++words;
     if (words > 6) return false;
-    const std::string& w = lower_[i];
+    std::string_view w = lower_[i];
     bool function_word = is_function_word(w);
     if (!upper_initial(i) && toks_[i].kind != TokenKind::number && !(function_word && i > first))
       return false;
@@ -1011,14 +1025,14 @@ void QuoteFinder::find_indirect() {
         }
         if (clause == kNone && k < se && !v.takes_object && is_word(k) && !quoted_[k]) {
           // "said Ukraine was favorable": a clause starting right after the verb.
-          const std::string& w = lower_[k];
+          std::string_view w = lower_[k];
           bool clause_start = lookup_pronoun(w) != PronounKind::none || w == "i" || w == "we" ||
                               w == "you" || w == "there" || upper_initial(k) ||
                               (is_determiner(w) && w != "that");
           // "said negotiations must lead to": a subject and its auxiliary within a few words.
           for (uint32_t j = k + 1; !clause_start && j < se && j < k + 4; ++j) {
             if (!is_word(j) || quoted_[j]) break;
-            const std::string& x = lower_[j];
+            std::string_view x = lower_[j];
             clause_start = x == "must" || x == "will" || x == "would" || x == "could" ||
                            x == "should" || x == "can" || x == "may" || x == "might" ||
                            x == "is" || x == "are" || x == "was" || x == "were" || x == "has" ||
