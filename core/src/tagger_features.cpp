@@ -403,10 +403,11 @@ void DocumentFeatures::build(const std::vector<std::string_view>& words,
 void DocumentFeatures::add_local_features(size_t i, uint32_t a, uint32_t b) {
   auto& out = keys1_;
   const TokenInfo& t = info_[i];
-  auto wn = [&](long j) { return j >= a && j < static_cast<long>(b) ? info_[j].wnorm : kBoundary; };
-  auto ss = [&](long j) { return j >= a && j < static_cast<long>(b) ? info_[j].short_shape : kBoundary; };
-  auto cap = [&](long j) -> uint64_t { return j >= a && j < static_cast<long>(b) ? info_[j].cap : 15; };
-  auto lex = [&](long j) -> uint16_t { return j >= a && j < static_cast<long>(b) ? info_[j].lex : 0; };
+  const long la = a, lb = b;
+  auto wn = [&](long j) { return j >= la && j < lb ? info_[j].wnorm : kBoundary; };
+  auto ss = [&](long j) { return j >= la && j < lb ? info_[j].short_shape : kBoundary; };
+  auto cap = [&](long j) -> uint64_t { return j >= la && j < lb ? info_[j].cap : 15; };
+  auto lex = [&](long j) -> uint16_t { return j >= la && j < lb ? info_[j].lex : 0; };
   long li = static_cast<long>(i);
   auto add = [&](uint32_t tmpl, uint64_t v) { out.push_back(make_key(tmpl, v)); };
 
@@ -463,7 +464,7 @@ void DocumentFeatures::add_local_features(size_t i, uint32_t a, uint32_t b) {
     add(T_CL0, t.cluster);
   }
   for (long j : {li - 1, li + 1}) {
-    if (j < a || j >= static_cast<long>(b) || !info_[j].cluster) continue;
+    if (j < la || j >= lb || !info_[j].cluster) continue;
     uint32_t c = info_[j].cluster;
     uint32_t depth = 31 - static_cast<uint32_t>(__builtin_clz(c));
     uint32_t tmpl = j < li ? T_CLM1 : T_CLP1;
