@@ -289,8 +289,9 @@ function collectSpans(result, entityById, limit) {
       mentionKeys.add(`${m.start}:${m.end}`);
     }
   }
+  const pillless = quotesWithoutPill(result.quotes, entityById);
   for (const quote of result.quotes) {
-    add({ start: quote.start, end: quote.end, kind: KIND_QUOTE, quote, speaker: speakerLabel(quote.speaker, entityById) });
+    add({ start: quote.start, end: quote.end, kind: KIND_QUOTE, quote, speaker: speakerLabel(quote.speaker, entityById), pill: !pillless.has(quote.id) });
     if (quote.cue) add({ start: quote.cue.start, end: quote.cue.end, kind: KIND_CUE, quote });
     const m = quote.speaker?.mention;
     if (m && !mentionKeys.has(`${m.start}:${m.end}`)) {
@@ -301,6 +302,26 @@ function collectSpans(result, entityById, limit) {
   // The same speaker mention may serve several quotations: keep one element for it.
   return spans.filter((s, i) => s.kind !== KIND_SPEAKER || i === 0 ||
     !(spans[i - 1].kind === KIND_SPEAKER && spans[i - 1].start === s.start && spans[i - 1].end === s.end));
+}
+
+// A quotation that ends where a quotation inside it ends (a reported statement closing on a
+// partial quote), with the same speaker, would show the same speaker twice side by side: only the
+// inner one shows it.
+function quotesWithoutPill(quotes, entityById) {
+  const sorted = [...quotes].sort((a, b) => a.start - b.start || b.end - a.end);
+  const without = new Set();
+  for (let i = 0; i < sorted.length; i++) {
+    const outer = sorted[i];
+    for (let j = i + 1; j < sorted.length && sorted[j].start < outer.end; j++) {
+      const inner = sorted[j];
+      if (inner.end <= outer.end && outer.end - inner.end <= 2 &&
+          speakerLabel(inner.speaker, entityById) === speakerLabel(outer.speaker, entityById)) {
+        without.add(outer.id);
+        break;
+      }
+    }
+  }
+  return without;
 }
 
 // Block starts: 0, every paragraph start, and the end of the rendered part.
@@ -333,7 +354,7 @@ function spanElement(s, isLastPiece) {
       break;
     }
     case KIND_QUOTE:
-      el.className = `q k-${s.quote.kind}${isLastPiece ? " q-end" : ""}`;
+      el.className = `q k-${s.quote.kind}${isLastPiece && s.pill ? " q-end" : ""}`;
       el.dataset.quote = s.quote.id;
       el.dataset.speaker = s.speaker ?? "unattributed";
       if (!s.continued) el.id = `quote-${s.quote.id}`;

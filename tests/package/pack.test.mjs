@@ -14,7 +14,8 @@ import { launchChromium, openPage } from "../browser/browser.mjs";
 import { createStaticServer } from "../../web-demo/serve.mjs";
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "..");
-const packageRoot = path.join(repoRoot, "wasm");
+// LEDE_PACKAGE: pack another build of the package (its root, holding package.json and dist/).
+const packageRoot = path.resolve(process.env.LEDE_PACKAGE ?? path.join(repoRoot, "wasm"));
 const TIMEOUT = { timeout: 180_000 };
 
 // Emoji (ZWJ family, flag, skin tone), a combining mark, CJK, a supplementary-plane CJK character,
