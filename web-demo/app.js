@@ -116,7 +116,7 @@ async function analyzeNow() {
   }
   state.inFlight = true;
   setState("analysing");
-  setStatus(`Analysing ${formatSize(text)}…`);
+  setStatus(`Analysing ${plural(text.length, "character", "characters")}…`);
   const t0 = performance.now();
   try {
     const result = await state.analyzer.analyze(text, { tokens: false });
