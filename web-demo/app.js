@@ -182,6 +182,7 @@ async function show(text, result, ms) {
   ui.download.disabled = ui.copy.disabled = false;
   setStatus(state.mode === "worker" ? "Analysed in a Web Worker." : "Analysed on the main thread.");
   setState("done");
+  document.dispatchEvent(new CustomEvent("lede-demo:shown", { detail: { length: text.length, ms } }));
 }
 
 // The article with its spans. Spans may nest (a mention inside a quotation) or cross (a quotation

@@ -312,6 +312,41 @@ test("who said what: choosing a quotation jumps to it in the text", TIMEOUT, asy
   await page.close();
 });
 
+test("typing is debounced and a stale result is never shown", TIMEOUT, async () => {
+  const page = await openDemo();
+  await loadSample(page);
+  // Every result the page shows, in order (the page announces each one).
+  await page.evaluate(() => {
+    window.shownLengths = [];
+    document.addEventListener("lede-demo:shown", (e) => window.shownLengths.push(e.detail.length));
+  });
+  const before = await page.evaluate(() => window.ledeDemo.analyses);
+  // Twenty quick keys at the end of the article: one analysis, not twenty.
+  await page.focus("#text");
+  await page.keyboard.press("Control+End");
+  await page.keyboard.type(" Mayor Helena Ruiz-Okafor said so.", { delay: 15 });
+  const typed = await page.inputValue("#text");
+  await waitForResultOf(page, typed);
+  const analyses = await page.evaluate(() => window.ledeDemo.analyses) - before;
+  assert.ok(analyses >= 1 && analyses <= 3, `${analyses} analyses for 34 quick key presses`);
+
+  // A long text, then at once a short one: the long one's result, arriving last, is dropped.
+  const long = `${sample}\n\n`.repeat(20);
+  const short = "“We will appeal,” said Maria Santos.";
+  await page.$eval("#text", (el, text) => { el.value = text; el.dispatchEvent(new Event("input")); }, long);
+  await page.waitForFunction(() => document.documentElement.dataset.state === "analysing", null, { polling: "raf" });
+  await page.$eval("#text", (el, text) => { el.value = text; el.dispatchEvent(new Event("input")); }, short);
+  await waitForResultOf(page, short);
+  await page.waitForTimeout(300);
+  const shown = await page.evaluate(() => window.shownLengths);
+  assert.equal(shown[shown.length - 1], short.length, `the last result shown is not the short text's: ${shown}`);
+  assert.ok(!shown.includes(long.length), `the stale result of the long text was shown: ${shown}`);
+  assertSameResult(await page.evaluate(() => window.ledeDemo.result), nodeAnalyzer.analyze(short, { tokens: false }),
+    "the short text's result differs from Node's");
+  assertNoProblems(page);
+  await page.close();
+});
+
 test("the downloaded JSON is the result and valid against docs/result.schema.json", TIMEOUT, async () => {
   assert.ok(existsSync(schemaPath), `the result schema is missing: ${schemaPath}`);
   const schema = JSON.parse(readFileSync(schemaPath, "utf8"));
