@@ -333,9 +333,21 @@ test("typing is debounced and a stale result is never shown", TIMEOUT, async () 
   // A long text, then at once a short one: the long one's result, arriving last, is dropped.
   const long = `${sample}\n\n`.repeat(20);
   const short = "“We will appeal,” said Maria Santos.";
-  await page.$eval("#text", (el, text) => { el.value = text; el.dispatchEvent(new Event("input")); }, long);
-  await page.waitForFunction(() => document.documentElement.dataset.state === "analysing", null, { polling: "raf" });
-  await page.$eval("#text", (el, text) => { el.value = text; el.dispatchEvent(new Event("input")); }, short);
+  // The short text replaces the long one the moment the long one's analysis starts (a mutation
+  // observer runs before the worker can answer).
+  await page.evaluate(([longText, shortText]) => {
+    const area = document.getElementById("text");
+    const root = document.documentElement;
+    const observer = new MutationObserver(() => {
+      if (root.dataset.state !== "analysing") return;
+      observer.disconnect();
+      area.value = shortText;
+      area.dispatchEvent(new Event("input"));
+    });
+    observer.observe(root, { attributes: true, attributeFilter: ["data-state"] });
+    area.value = longText;
+    area.dispatchEvent(new Event("input"));
+  }, [long, short]);
   await waitForResultOf(page, short);
   await page.waitForTimeout(300);
   const shown = await page.evaluate(() => window.shownLengths);
