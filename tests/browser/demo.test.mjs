@@ -14,7 +14,7 @@ import { pathToFileURL } from "node:url";
 import Ajv from "ajv";
 import Ajv2020 from "ajv/dist/2020.js";
 import { launchChromium, openPage, repoRoot, artifactPath } from "./browser.mjs";
-import { serveDemo, packageDir, samplesDir } from "../../web-demo/serve.mjs";
+import { serveDemo, createStaticServer, packageDir, samplesDir } from "../../web-demo/serve.mjs";
 
 const packageEntry = path.join(packageDir, "index.js");
 const samplePath = path.join(samplesDir, "article.txt");
@@ -508,6 +508,19 @@ test("a 1 MB article: the page keeps answering input while it is analysed", { ti
   assert.equal(await page.evaluate(() => document.getElementById("article").textContent.length), final.length);
   assertNoProblems(page);
   await page.close();
+});
+
+test("without the built package the page says what to do", TIMEOUT, async () => {
+  const server2 = createStaticServer({ "/": path.join(repoRoot, "web-demo"), "/lede/": path.join(repoRoot, "no-such-dir") });
+  await new Promise((resolve) => server2.listen(0, "127.0.0.1", resolve));
+  try {
+    const page = await openPage(browser.context, `http://localhost:${server2.address().port}/`);
+    await page.waitForFunction(() => document.documentElement.dataset.state === "error", null, { timeout: 30_000 });
+    assert.match(await page.textContent("#status"), /Could not load the lede package .* scripts\/build wasm/);
+    await page.close();
+  } finally {
+    server2.close();
+  }
 });
 
 test("screenshots: desktop (1280 px) and phone (375 px)", TIMEOUT, async () => {
