@@ -12,6 +12,7 @@ const LARGE_TEXT = 200_000; // above this, wait a little longer between keystrok
 // cover the whole text.
 const RENDER_CAP = 2_000_000;
 const SLICE_MS = 12; // rendering yields to input after this much work
+const RESTART_AFTER_MS = 400; // a stale analysis running longer than this is cut short
 const QUOTE_PREVIEW = 180;
 const LIST_CAP = 100; // items per group shown before "Show more"
 
@@ -42,6 +43,8 @@ const state = {
   mode: "",
   debounce: 0,
   inFlight: false,
+  requestSince: null, // when the request now in the worker was sent
+  restarts: 0,
   rerun: false,
   renderGeneration: 0,
   analyses: 0,
@@ -56,6 +59,7 @@ window.ledeDemo = {
   get text() { return state.shown?.text ?? null; },
   get analyses() { return state.analyses; },
   get mode() { return state.mode; },
+  get restarts() { return state.restarts; },
 };
 
 function setState(name) {
@@ -101,12 +105,14 @@ function scheduleAnalysis() {
 }
 
 // At most one request is in flight; text typed meanwhile is analysed when it returns, and a result
-// whose text no longer matches the textarea is dropped.
+// whose text no longer matches the textarea is dropped. A worker still busy after RESTART_AFTER_MS
+// with a text that is no longer wanted is stopped and replaced, rather than waited for.
 async function analyzeNow() {
   clearTimeout(state.debounce);
   if (!state.analyzer) return;
   if (state.inFlight) {
     state.rerun = true;
+    if (state.requestSince !== null && performance.now() - state.requestSince > RESTART_AFTER_MS) restartWorker();
     return;
   }
   const text = ui.text.value;
@@ -118,12 +124,17 @@ async function analyzeNow() {
   setState("analysing");
   setStatus(`Analysing ${plural(text.length, "character", "characters")}…`);
   const t0 = performance.now();
+  const analyzer = state.analyzer;
   try {
-    const result = await state.analyzer.analyze(text, { tokens: false });
+    state.requestSince = t0;
+    const result = await analyzer.analyze(text, { tokens: false });
+    state.requestSince = null;
     const ms = performance.now() - t0;
     state.analyses++;
     if (text === ui.text.value && !state.rerun) await show(text, result, ms);
   } catch (err) {
+    state.requestSince = null;
+    if (analyzer !== state.analyzer) return; // its worker was stopped on purpose (finally still runs)
     console.error("lede demo: analysis failed:", err);
     setStatus(`Analysis failed: ${err?.message ?? err}`, true);
     setState("error");
@@ -134,6 +145,23 @@ async function analyzeNow() {
       analyzeNow();
     }
   }
+}
+
+function restartWorker() {
+  if (state.mode !== "worker") return;
+  const old = state.analyzer;
+  state.analyzer = null; // analyzeNow() waits for the new one
+  state.requestSince = null;
+  old.dispose(); // its pending request rejects, and is ignored
+  lede.createWorkerAnalyzer().then((analyzer) => {
+    state.analyzer = analyzer;
+    state.restarts++;
+    analyzeNow();
+  }, (err) => {
+    console.error("lede demo: could not restart the worker:", err);
+    setStatus(`Could not restart the analyzer: ${err?.message ?? err}`, true);
+    setState("error");
+  });
 }
 
 function showEmpty() {

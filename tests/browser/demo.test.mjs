@@ -488,8 +488,9 @@ test("a 1 MB article: the page keeps answering input while it is analysed", { ti
   await waitForResultOf(page, final, 120_000);
   const elapsed = Date.now() - t0;
   const probe = await page.evaluate(() => window.probe);
+  const restarts = await page.evaluate(() => window.ledeDemo.restarts);
   const slowestKey = Math.max(...probe.keys.map((k) => k.delay));
-  console.log(`# 1 MB article: shown ${elapsed} ms after the paste; ${probe.frames} frames, longest between two ${Math.round(probe.maxGap)} ms; ` +
+  console.log(`# 1 MB article: shown ${elapsed} ms after the paste; ${probe.frames} frames, longest between two ${Math.round(probe.maxGap)} ms; worker restarts ${restarts}; ` +
     `key presses (page state then): ${probe.keys.map((k) => `${Math.round(k.delay)} ms (${k.state})`).join(", ")}`);
 
   assert.equal(probe.keys.length, typed.length, "key presses were lost");
