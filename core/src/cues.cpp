@@ -17,6 +17,7 @@ struct VerbForms {
   const char* gerund;
   bool takes_object;
   bool reporting;
+  bool belief = false;
 };
 
 // Reporting verbs of news prose. `takes_object`: the verb's addressee may stand between it and the
@@ -136,6 +137,33 @@ constexpr VerbForms kVerbs[] = {
     {"scold", "scolds", "scolded", "", "scolding", false, false},
     {"thank", "thanks", "thanked", "", "thanking", false, false},
     {"identify", "identifies", "identified", "", "identifying", false, false},
+    // Beliefs and intentions, which PolNeAR-style attribution also reports ("hopes that",
+    // "plans to").
+    {"hope", "hopes", "hoped", "", "hoping", false, true, true},
+    {"fear", "fears", "feared", "", "fearing", false, true, true},
+    {"expect", "expects", "expected", "", "expecting", false, true, true},
+    {"feel", "feels", "felt", "", "feeling", false, true, true},
+    {"worry", "worries", "worried", "", "worrying", false, true, true},
+    {"doubt", "doubts", "doubted", "", "doubting", false, true, true},
+    {"realize", "realizes", "realized", "", "realizing", false, true, true},
+    {"recognize", "recognizes", "recognized", "", "recognizing", false, true, true},
+    {"agree", "agrees", "agreed", "", "agreeing", false, true, true},
+    {"decide", "decides", "decided", "", "deciding", false, true, true},
+    {"want", "wants", "wanted", "", "wanting", false, true, true},
+    {"plan", "plans", "planned", "", "planning", false, true, true},
+    {"intend", "intends", "intended", "", "intending", false, true, true},
+    {"threaten", "threatens", "threatened", "", "threatening", false, true, true},
+    {"refuse", "refuses", "refused", "", "refusing", false, true, true},
+    {"decline", "declines", "declined", "", "declining", false, true, true},
+    {"seek", "seeks", "sought", "", "seeking", false, true, true},
+    {"show", "shows", "showed", "shown", "showing", false, true, true},
+    {"find", "finds", "found", "", "finding", false, true, true},
+    {"learn", "learns", "learned", "", "learning", false, true, true},
+    {"conclude", "concludes", "concluded", "", "concluding", false, true, true},
+    {"assume", "assumes", "assumed", "", "assuming", false, true, true},
+    {"guess", "guesses", "guessed", "", "guessing", false, true, true},
+    {"imply", "implies", "implied", "", "implying", false, true, true},
+    {"speculate", "speculates", "speculated", "", "speculating", false, true, true},
     // Verbs that characterise someone's words ("criticized the law as a “crazy system”").
     {"criticize", "criticizes", "criticized", "", "criticizing", false, false},
     {"criticise", "criticises", "criticised", "", "criticising", false, false},
@@ -167,7 +195,7 @@ struct Lexicon {
   Lexicon() {
     for (const VerbForms& v : kVerbs) {
       auto put = [&](const char* w, CueForm f) {
-        if (*w) verbs.emplace(w, CueVerb{f, v.takes_object, v.reporting});
+        if (*w) verbs.emplace(w, CueVerb{f, v.takes_object, v.reporting, v.belief});
       };
       put(v.base, CueForm::base);
       put(v.present, CueForm::present);

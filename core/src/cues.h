@@ -24,6 +24,8 @@ struct CueVerb {
   bool takes_object = false;  // tell, ask, inform: "told reporters that ..."
   bool reporting = true;      // may introduce reported speech (indirect quotes); false for verbs
                               // that only attach to quoted words ("described", "welcomed")
+  bool belief = false;        // reports a belief or an intention ("hopes", "plans"), never a
+                              // quotation's cue
 };
 
 // The reporting verb `lower` names, or form == none.

@@ -125,6 +125,7 @@ class QuoteFinder {
   std::vector<uint8_t> left_open_, right_glued_;  // memo for runs of adjacent marks
 
   bool cue_at(uint32_t i, CueVerb* verb) const;
+  bool quote_cue_at(uint32_t i, CueVerb* verb) const;
   bool according_at(uint32_t i) const;
   Phrase np_right(uint32_t k, uint32_t limit) const;
   Phrase subject_left(uint32_t c, uint32_t lower_bound, int depth = 0) const;
@@ -452,6 +453,19 @@ bool QuoteFinder::cue_at(uint32_t i, CueVerb* verb) const {
   return true;
 }
 
+// Verbs whose infinitive complement is what they report: "wants to", "vowed to".
+bool wants_infinitive(std::string_view w) {
+  static const char* const kWords[] = {
+      "want", "wants", "wanted", "plan", "plans", "planned", "hope", "hopes", "hoped", "vow",
+      "vows", "vowed", "pledge", "pledges", "pledged", "promise", "promises", "promised",
+      "threaten", "threatens", "threatened", "refuse", "refuses", "refused", "decline",
+      "declines", "declined", "intend", "intends", "intended", "seek", "seeks", "sought", "agree",
+      "agrees", "agreed", "decide", "decides", "decided", "expect", "expects", "expected"};
+  for (const char* k : kWords)
+    if (w == k) return true;
+  return false;
+}
+
 // Nouns naming someone's words: "Trump's claim", "her remarks", "the senator's statement".
 bool is_claim_noun(std::string_view w) {
   return w == "claim" || w == "claims" || w == "statement" || w == "statements" ||
@@ -474,6 +488,14 @@ bool not_a_speaker(std::string_view w) {
     if (w == k) return true;
   return w.size() > 4 && w.compare(w.size() - 2, 2, "ly") == 0 && w != "family" && w != "ally" &&
          w != "italy" && w != "rally";
+}
+
+// A cue that may introduce a quotation: beliefs and intentions ("hopes", "plans") never do.
+bool QuoteFinder::quote_cue_at(uint32_t i, CueVerb* verb) const {
+  CueVerb v;
+  if (!cue_at(i, &v) || v.belief) return false;
+  if (verb) *verb = v;
+  return true;
 }
 
 bool QuoteFinder::according_at(uint32_t i) const {
@@ -757,7 +779,7 @@ QuoteKind QuoteFinder::kind_of(const MarkSpan& s, uint32_t first, uint32_t end) 
   if (s.close + 1 < para_end_[paragraph_of_[o]]) {
     uint32_t k = s.close + 1;
     followed_by_break = toks_[k].kind == TokenKind::punct || toks_[k].kind == TokenKind::dash ||
-                        cue_at(k, nullptr);
+                        quote_cue_at(k, nullptr);
   }
   if (at_start) return (ends_with_punct || followed_by_break || content_words >= 6) ? QuoteKind::direct
                                                                                       : QuoteKind::partial;
@@ -778,12 +800,12 @@ Attribution QuoteFinder::attribute_quoted(const MarkSpan& s) const {
   // ends its sentence (“… ceasefire.” He said) is not introduced by the next one.
   const bool ends_sentence = s.closed && s.close > o + 1 && is_punct(s.close - 1, '.') &&
                              s.close + 1 < pe && upper_initial(s.close + 1) &&
-                             !cue_at(s.close + 1, nullptr);
+                             !quote_cue_at(s.close + 1, nullptr);
   if (s.closed && !ends_sentence) {
     uint32_t k = s.close + 1;
     if (k < pe && (is_punct(k, ',') || toks_[k].kind == TokenKind::dash)) ++k;
     CueVerb v;
-    if (k < pe && cue_at(k, &v) && v.form != CueForm::gerund) {
+    if (k < pe && quote_cue_at(k, &v) && v.form != CueForm::gerund) {
       Phrase sp = np_right(k + 1, pe);
       if (sp.ok()) {
         r.speaker = sp;
@@ -824,7 +846,7 @@ Attribution QuoteFinder::attribute_quoted(const MarkSpan& s) const {
         if (u < pe && is_punct(u, ',')) m = u + 1;
       }
       while (m < pe && is_word(m) && is_cue_adverb_or_auxiliary(lower_[m])) ++m;
-      if (m < pe && cue_at(m, &v)) {
+      if (m < pe && quote_cue_at(m, &v)) {
         r.speaker = sp;
         r.cue_first = m;
         r.cue_end = m + 1;
@@ -868,7 +890,7 @@ Attribution QuoteFinder::attribute_quoted(const MarkSpan& s) const {
       --c;
       if (quoted_[c] && c != k) break;
       CueVerb v;
-      if (cue_at(c, &v)) {
+      if (quote_cue_at(c, &v)) {
         Phrase sp = cue_subject(c, v.form, lower_bound);
         if (sp.ok()) {
           r.speaker = sp;
@@ -890,7 +912,7 @@ Attribution QuoteFinder::attribute_quoted(const MarkSpan& s) const {
         return r;
       }
     }
-  } else if (CueVerb v; k < o && cue_at(k, &v)) {
+  } else if (CueVerb v; k < o && quote_cue_at(k, &v)) {
     Phrase sp = cue_subject(k, v.form, lower_bound);
     if (sp.ok()) {
       r.speaker = sp;
@@ -929,7 +951,7 @@ Attribution QuoteFinder::attribute_quoted(const MarkSpan& s) const {
         return r;
       }
     }
-    if (!cue_at(c, &v)) continue;
+    if (!quote_cue_at(c, &v)) continue;
     Phrase sp = v.form == CueForm::gerund ? cue_subject(c, v.form, sf) : subject_left(c, sf);
     if (!sp.ok() && (v.form == CueForm::gerund || (c > sf && (lower_[c - 1] == "and" ||
                                                               lower_[c - 1] == "but" ||
@@ -978,7 +1000,7 @@ Attribution QuoteFinder::attribute_quoted(const MarkSpan& s) const {
         }
         continue;
       }
-      if (!cue_at(c, &v) || v.form == CueForm::gerund) continue;
+      if (!quote_cue_at(c, &v) || v.form == CueForm::gerund) continue;
       Phrase sp = subject_left(c, close_end);
       if (!sp.ok()) sp = np_right(c + 1, se);
       if (sp.ok()) {
@@ -1040,6 +1062,9 @@ void QuoteFinder::find_indirect() {
           }
           if (clause_start && !is_phrase_boundary_word(w)) clause = k;
         }
+        if (clause == kNone && k + 1 < se && lower_[k] == "to" && wants_infinitive(lower_[c]) &&
+            is_word(k + 1) && !quoted_[k + 1])
+          clause = k;  // "plans to build the wall": the intention is what is reported
         if (clause == kNone && k < se && v.takes_object) {
           Phrase obj = np_right(k, se);
           if (obj.ok() && obj.end < se && lower_[obj.end] == "that") clause = obj.end + 1;
