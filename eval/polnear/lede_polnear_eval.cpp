@@ -37,7 +37,7 @@ struct Range {
 
 struct GoldAttribution {
   std::vector<Range> content, source;
-  std::string content_text, source_text;
+  std::string content_text, source_text, cue_text;
   bool quoted = false;
 };
 
@@ -185,6 +185,8 @@ std::vector<GoldAttribution> parse_ann(const std::string& ann) {
     GoldAttribution g;
     g.content = tb[c->second].ranges;
     g.content_text = tb[c->second].text;
+    auto cue = e.find("Cue");
+    if (cue != e.end() && tb.count(cue->second)) g.cue_text = tb[cue->second].text;
     auto s = e.find("Source");
     if (s != e.end() && tb.count(s->second)) {
       g.source = tb[s->second].ranges;
@@ -319,8 +321,8 @@ int main(int argc, char** argv) {
         }
         if (!best) {
           if (verbose)
-            std::printf("FN %s %s: %s\n", quoted ? "direct" : "indirect", stem.c_str(),
-                        g->content_text.substr(0, 120).c_str());
+            std::printf("FN %s %s: [%s | %s] %s\n", quoted ? "direct" : "indirect", stem.c_str(),
+                        g->source_text.c_str(), g->cue_text.c_str(), g->content_text.substr(0, 120).c_str());
           continue;
         }
         ++c.gold_matched;
