@@ -123,6 +123,11 @@ constexpr VerbForms kVerbs[] = {
     {"laugh", "laughs", "laughed", "", "laughing", false, false},
     {"read", "reads", "read", "", "reading", false, false},  // "the statement read"
     {"bark", "barks", "barked", "", "barking", false, false},
+    {"press", "presses", "pressed", "", "pressing", false, false},
+    {"chide", "chides", "chided", "", "chiding", false, false},
+    {"exhort", "exhorts", "exhorted", "", "exhorting", false, false},
+    {"ponder", "ponders", "pondered", "", "pondering", false, false},
+    {"anticipate", "anticipates", "anticipated", "", "anticipating", false, true},
     {"sing", "sings", "sang", "sung", "singing", false, false},
     {"snap", "snaps", "snapped", "", "snapping", false, false},
     {"cry", "cries", "cried", "", "crying", false, false},

@@ -901,6 +901,25 @@ Attribution QuoteFinder::attribute_quoted(const MarkSpan& s) const {
         break;
       }
     }
+    if (colon && k > lower_bound) {
+      // "Trump issued the following statement: “…”", "... surprise pollster Daron Shaw: “…”":
+      // with no cue before the colon, the last person named before it introduces the quotation.
+      uint32_t person = kNone, org = kNone;
+      for (uint32_t i = k; i > lower_bound && k - i < kWindow;) {
+        --i;
+        if (quoted_[i] || entity_at_[i] == kNone) continue;
+        EntityType t = a_.entities[entity_at_[i]].type;
+        if (t == EntityType::PERSON && person == kNone) person = i;
+        if (t == EntityType::ORG && org == kNone) org = i;
+      }
+      uint32_t at = person != kNone ? person : org;
+      if (at != kNone && k - lower_bound > 6) {
+        r.speaker = {mention_first_[at], mention_end_[at]};
+        r.cue_first = k;
+        r.cue_end = k + 1;
+        return r;
+      }
+    }
     if (colon && k - lower_bound <= 6 && k > lower_bound) {  // headline style "Trump: “…”"
       bool names = true;
       for (uint32_t i = lower_bound; i < k; ++i)
