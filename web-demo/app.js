@@ -684,7 +684,15 @@ async function loadSample() {
   }
 }
 
-ui.text.addEventListener("input", scheduleAnalysis);
+// A paste or a drop is analysed at once; typing waits for a pause.
+ui.text.addEventListener("input", (event) => {
+  if (event.inputType === "insertFromPaste" || event.inputType === "insertFromDrop") {
+    state.renderGeneration++;
+    analyzeNow();
+  } else {
+    scheduleAnalysis();
+  }
+});
 ui.loadSample.addEventListener("click", loadSample);
 ui.clear.addEventListener("click", () => {
   ui.text.value = "";
