@@ -676,7 +676,8 @@ Phrase QuoteFinder::first_np(uint32_t from, uint32_t to) const {
   }
   if (from < to && is_word(from) && !quoted_[from] && entity_at_[from] == kNone &&
       upper_initial(from) && !is_phrase_boundary_word(lower_[from]) &&
-      cue_verb_[from].form == CueForm::none) {
+      cue_verb_[from].form == CueForm::none &&
+      !(lower_[from].size() > 4 && lower_[from].substr(lower_[from].size() - 3) == "ing")) {
     // "Small groups of protesters continued", "Former President Bill Clinton criticized".
     uint32_t j = from;
     while (j < to && j < from + 6 && is_word(j) && !quoted_[j] &&
@@ -1374,7 +1375,12 @@ std::vector<Quote> QuoteFinder::run() {
         // Quoted words in a sentence without a cue: the sentence's subject, when it is a name
         // or a pronoun, is the likeliest speaker.
         Phrase sp = first_np(sent_first_[sentence_of_[c.open]], c.open);
-        if (sp.ok() && (entity_at_[sp.end - 1] != kNone ||
+        bool names_someone = sp.ok() && headline_[paragraph_of_[c.open]];  // "Obama Sees ‘…’"
+        for (uint32_t t = sp.first; t < sp.end && !names_someone; ++t)
+          names_someone = entity_at_[t] != kNone &&
+                          (a_.entities[entity_at_[t]].type == EntityType::PERSON ||
+                           a_.entities[entity_at_[t]].type == EntityType::ORG);
+        if (sp.ok() && (names_someone ||
                         (sp.end == sp.first + 1 && lookup_pronoun(lower_[sp.first]) != PronounKind::none)))
           c.who.speaker = sp;
       }
