@@ -239,6 +239,7 @@ struct Options {
   int epochs1 = 12, epochs2 = 12, folds = 5, threads = 2, min_count = 2;
   uint64_t seed = 20260101;
   double prune = 0.0;  // drop weights smaller than this fraction of the largest
+  double clip = 1.0;   // the fraction of the largest weight that maps to the int16 limit (larger ones clamp)
   bool one_stage = false;
 };
 
@@ -287,10 +288,15 @@ void build_features(std::vector<Document>* docs, Vocabulary* vocab, const Cluste
 }
 
 // Quantises a stage and appends it to the payload.
-void write_stage(const Weights& W, const Vocabulary& vocab, double prune, std::string* out, size_t* kept) {
+long quantise(double w, double scale) {
+  return std::max(-32767L, std::min(32767L, std::lround(w * scale)));
+}
+
+void write_stage(const Weights& W, const Vocabulary& vocab, double prune, double clip, std::string* out,
+                 size_t* kept) {
   double maxabs = 0;
   for (double v : W.w) maxabs = std::max(maxabs, std::fabs(v));
-  double scale = maxabs > 0 ? 32767.0 / maxabs : 1.0;
+  double scale = maxabs > 0 ? 32767.0 / (maxabs * clip) : 1.0;
   for (int k = 0; k < T; ++k) put_signed(out, static_cast<int64_t>(std::llround(W.tr[k] * scale)));
   std::vector<std::pair<uint32_t, uint32_t>> rows;  // (key, feature index)
   size_t F = W.w.size() / L;
@@ -298,7 +304,7 @@ void write_stage(const Weights& W, const Vocabulary& vocab, double prune, std::s
   for (size_t f = 0; f < F; ++f) {
     bool any = false;
     for (int y = 0; y < L; ++y) {
-      long q = std::lround(W.w[f * L + y] * scale);
+      long q = quantise(W.w[f * L + y], scale);
       if (q != 0 && std::labs(q) >= min_q) any = true;
     }
     if (any) rows.emplace_back(vocab.keys[f], static_cast<uint32_t>(f));
@@ -314,7 +320,7 @@ void write_stage(const Weights& W, const Vocabulary& vocab, double prune, std::s
     uint32_t mask = 0;
     long q[L];
     for (int y = 0; y < L; ++y) {
-      q[y] = std::lround(W.w[size_t{r.second} * L + y] * scale);
+      q[y] = quantise(W.w[size_t{r.second} * L + y], scale);
       if (std::labs(q[y]) < min_q) q[y] = 0;
       if (q[y] != 0) mask |= 1u << y;
     }
@@ -326,7 +332,7 @@ void write_stage(const Weights& W, const Vocabulary& vocab, double prune, std::s
 }
 
 std::string model_file(const std::vector<Weights>& stages, const Vocabulary& vocab, const ClusterTable& clusters,
-                       double prune, std::vector<size_t>* kept) {
+                       double prune, double clip, std::vector<size_t>* kept) {
   std::string payload;
   put_varint(&payload, L);
   put_varint(&payload, clusters.entries.size());
@@ -339,7 +345,7 @@ std::string model_file(const std::vector<Weights>& stages, const Vocabulary& voc
   put_varint(&payload, stages.size());
   for (const Weights& W : stages) {
     size_t k = 0;
-    write_stage(W, vocab, prune, &payload, &k);
+    write_stage(W, vocab, prune, clip, &payload, &k);
     kept->push_back(k);
   }
   std::string file(kModelMagic, sizeof kModelMagic);
@@ -374,12 +380,17 @@ eval::ConllScorer score(const TaggerModel& model, const std::vector<Document>& d
   return scorer;
 }
 
-ClusterTable read_clusters(const std::string& path) {
-  // "path<TAB>word<TAB>count" lines (the format of Liang's wcluster), path a bit string.
+ClusterTable read_clusters(const std::string& path, std::string* command) {
+  // "path<TAB>word<TAB>count" lines (the format of Liang's wcluster), path a bit string; a first
+  // line "# command" says how lede-clusters made the file.
   ClusterTable table;
   std::ifstream in(path);
   std::string line;
   while (std::getline(in, line)) {
+    if (!line.empty() && line[0] == '#') {
+      if (command->empty()) *command = line.substr(line.find_first_not_of("# "));
+      continue;
+    }
     std::istringstream ss(line);
     std::string bits, word;
     if (!(ss >> bits >> word)) continue;
@@ -401,7 +412,7 @@ ClusterTable read_clusters(const std::string& path) {
 void usage() {
   std::cerr << "usage: lede-train [--data DIR] [--train FILE] [--dev FILE] [--clusters FILE] [--out FILE]\n"
                "                  [--record FILE.md] [--epochs1 N] [--epochs2 N] [--folds K] [--seed S]\n"
-               "                  [--min-count N] [--prune F] [--threads N] [--one-stage]\n"
+               "                  [--min-count N] [--prune F] [--clip F] [--threads N] [--one-stage]\n"
                "Defaults: --data $LEDE_DATA or ../shared/data; train conll2003/eng.train, dev conll2003/eng.testa.\n";
 }
 
@@ -435,6 +446,7 @@ int main(int argc, char** argv) {
     else if (a == "--seed") o.seed = std::strtoull(next().c_str(), nullptr, 10);
     else if (a == "--min-count") o.min_count = std::atoi(next().c_str());
     else if (a == "--prune") o.prune = std::atof(next().c_str());
+    else if (a == "--clip") o.clip = std::atof(next().c_str());
     else if (a == "--threads") o.threads = std::max(1, std::atoi(next().c_str()));
     else if (a == "--one-stage") o.one_stage = true;
     else if (a == "--help" || a == "-h") {
@@ -463,8 +475,9 @@ int main(int argc, char** argv) {
     return 1;
   }
   ClusterTable clusters;
+  std::string clusters_command;
   if (!clusters_path.empty()) {
-    clusters = read_clusters(clusters_path);
+    clusters = read_clusters(clusters_path, &clusters_command);
     if (clusters.entries.empty()) {
       std::cerr << "lede-train: no clusters in \"" << clusters_path << "\"\n";
       return 1;
@@ -522,7 +535,7 @@ int main(int argc, char** argv) {
   }
 
   std::vector<size_t> kept;
-  std::string bytes = model_file(stages, vocab, clusters, o.prune, &kept);
+  std::string bytes = model_file(stages, vocab, clusters, o.prune, o.clip, &kept);
   double train_seconds = elapsed();
   {
     std::ofstream out(o.out, std::ios::binary);
@@ -549,16 +562,18 @@ int main(int argc, char** argv) {
     std::ofstream md(o.record);
     md << "# " << o.out << "\n\n"
        << "Named-entity tagger model written by `lede-train` (trainer/lede_train.cpp). Do not edit by hand:\n"
-       << "retrain with the command below and commit the model and this file together.\n\n"
+       << "retrain with the command below and commit the model and this file together (`scripts/train-ner`\n"
+       << "runs the clusters step and this command from a fresh build).\n\n"
        << "- Command (run from the repository root): `" << command << "`\n"
        << "- Training data: `" << o.train_file << "` (" << train.size() << " documents, " << train_tokens
        << " tokens; first column only)\n"
        << "- Development data: `" << o.dev_file << "` (used to choose epochs and settings)\n"
        << "- Word clusters: " << (clusters_path.empty() ? std::string("none") : "`" + clusters_path + "`") << " ("
-       << clusters.entries.size() << " words)\n"
+       << clusters.entries.size() << " words"
+       << (clusters_command.empty() ? std::string() : "; made first with `" + clusters_command + "`") << ")\n"
        << "- Seed: " << o.seed << "; epochs: stage 1 " << o.epochs1 << ", stage 2 "
        << (o.one_stage ? 0 : o.epochs2) << "; jackknife folds: " << folds << "; feature count cutoff: "
-       << o.min_count << "; prune: " << o.prune << "\n"
+       << o.min_count << "; prune: " << o.prune << "; clip: " << o.clip << "\n"
        << "- Format version " << kModelFormatVersion << ", feature scheme " << kFeatureScheme << "; "
        << bytes.size() << " bytes; features kept per stage:";
     for (size_t k : kept) md << " " << k;

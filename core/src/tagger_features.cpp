@@ -294,7 +294,8 @@ void DocumentFeatures::compute_token(std::string_view word, const ClusterTable* 
     t->cap = kCapMixed;
   }
   t->lex = lexicon_lookup(lexicon_phrase_extend(kLexiconHashSeed, t->lower));
-  t->cluster = clusters && !clusters->entries.empty() ? clusters->lookup(cluster_word_hash(lower)) : 0;
+  // Clusters are keyed by the lower-cased word with digits as 0 (cluster_word_hash of that form).
+  t->cluster = clusters && !clusters->entries.empty() ? clusters->lookup(static_cast<uint32_t>(wn ^ (wn >> 32))) : 0;
 }
 
 void DocumentFeatures::build(const std::vector<std::string_view>& words,

@@ -45,7 +45,7 @@ struct ClusterTable {
   std::vector<std::pair<uint32_t, uint32_t>> entries;  // sorted by word hash
   uint32_t lookup(uint32_t word_hash) const;
 };
-// The 32-bit hash clusters are keyed by (of the normalised lower-cased word).
+// The 32-bit hash clusters are keyed by: of the normalised lower-cased word, digits written as 0.
 uint32_t cluster_word_hash(std::string_view lower_word);
 
 // ---- Word normalisation ------------------------------------------------------------------------
@@ -57,7 +57,7 @@ void lower_word(std::string_view normalized, std::string* out);
 
 // ---- Features ----------------------------------------------------------------------------------
 // Bumped whenever a feature template changes: a model trained with other templates is refused.
-constexpr uint32_t kFeatureScheme = 4;
+constexpr uint32_t kFeatureScheme = 5;
 
 // Features of one document. build() computes the first-stage features (local + document context);
 // add_predictions() the second-stage ones from the first stage's labels. Reusable across
