@@ -507,7 +507,7 @@ bool QuoteFinder::according_at(uint32_t i) const {
 Phrase QuoteFinder::np_right(uint32_t k, uint32_t limit) const {
   if (k >= limit || k >= n_ || !is_word(k) || quoted_[k]) return {};
   std::string_view w = lower_[k];
-  if (not_a_speaker(w)) return {};
+  if (not_a_speaker(w) && entity_at_[k] == kNone) return {};
   if (lookup_pronoun(w) != PronounKind::none || w == "i" || w == "we" || w == "you")
     return {k, k + 1};
   uint32_t j = k;
@@ -556,7 +556,8 @@ Phrase QuoteFinder::subject_left(uint32_t c, uint32_t lower_bound, int depth) co
   if (depth > 3) return {};
   uint32_t j = c;
   while (j > lower_bound && is_word(j - 1) &&
-         (is_cue_adverb_or_auxiliary(lower_[j - 1]) || not_a_speaker(lower_[j - 1])))
+         (is_cue_adverb_or_auxiliary(lower_[j - 1]) ||
+          (not_a_speaker(lower_[j - 1]) && entity_at_[j - 1] == kNone)))
     --j;
   if (j <= lower_bound) return {};
   uint32_t t = j - 1;
@@ -589,9 +590,19 @@ Phrase QuoteFinder::subject_left(uint32_t c, uint32_t lower_bound, int depth) co
     }
     t = u - 1;
   }
+  if (!quoted_[t] && toks_[t].kind == TokenKind::number) {
+    // "Six in 10 say", "63 percent said": a share of people speaks.
+    uint32_t s0 = t;
+    while (s0 > lower_bound && t - s0 < 4 && !quoted_[s0 - 1] &&
+           (toks_[s0 - 1].kind == TokenKind::number ||
+            (is_word(s0 - 1) && (lower_[s0 - 1] == "in" || lower_[s0 - 1] == "of" ||
+                                 lower_[s0 - 1] == "only" || upper_initial(s0 - 1)))))
+      --s0;
+    return {s0, j};
+  }
   if (quoted_[t] || !is_word(t)) return {};
   std::string_view w = lower_[t];
-  if (not_a_speaker(w)) return {};
+  if (not_a_speaker(w) && entity_at_[t] == kNone) return {};
   if (lookup_pronoun(w) != PronounKind::none || w == "i" || w == "we" || w == "you")
     return {t, t + 1};
   // "she recalled thinking": a participle cue shares the subject of the cue before it.
@@ -1080,7 +1091,7 @@ void QuoteFinder::find_indirect() {
                            x == "is" || x == "are" || x == "was" || x == "were" || x == "has" ||
                            x == "have" || x == "had";
           }
-          if (clause_start && !is_phrase_boundary_word(w)) clause = k;
+          if (clause_start && (w == "there" || !is_phrase_boundary_word(w))) clause = k;
         }
         if (clause == kNone && k + 1 < se && lower_[k] == "to" && wants_infinitive(lower_[c]) &&
             is_word(k + 1) && !quoted_[k + 1])
