@@ -1121,7 +1121,23 @@ void QuoteFinder::find_indirect() {
         while (tail < last && tail - c < 6 && is_word(tail) &&
                (!upper_initial(tail) || not_a_speaker(lower_[tail])))
           ++tail;
-        if (tail >= last && !(last < se && is_punct(last, ':'))) {
+        // "After small increases, the budget office said, deficits will go up": an attribution
+        // in the middle; the reported clause is the longer side.
+        const bool middle = tail < last && is_punct(tail, ',') && last > tail + 3 &&
+                            !quoted_[tail + 1];
+        if (middle && last - (tail + 1) > sp.first - 1 - sf) {
+          Candidate cand;
+          cand.kind = QuoteKind::indirect;
+          cand.first = tail + 1;
+          cand.end = last;
+          cand.who.speaker = sp;
+          cand.who.cue_first = c;
+          cand.who.cue_end = c + 1;
+          candidates_.push_back(cand);
+          found = true;
+          break;
+        }
+        if ((tail >= last || middle) && !(last < se && is_punct(last, ':'))) {
           Candidate cand;
           cand.kind = QuoteKind::indirect;
           cand.first = sf;
