@@ -1,0 +1,83 @@
+// One contender of bench/run.mjs, run in a fresh Node process of its own so that its peak RSS and
+// cold start are its own. Usage:
+//   node bench/contender.mjs NAME throughput CORPUS.json PASSES   one warm-up pass, then PASSES
+//        timed passes over every document; prints {seconds: [...], cpuSeconds: [...], maxRssKb, found}
+//   node bench/contender.mjs NAME first ARTICLE.txt              analyses one article, prints
+//        what it found (the cold-start run: bench/run.mjs times this process from spawn to exit)
+// NAME: lede-wasm (the package in wasm/dist), compromise, wink-nlp (with wink-eng-lite-web-model).
+// Each contender reads out what it finds, so that no library is timed doing less than it would
+// for a user: lede the result object (entities, quotes), compromise people/places/organizations/
+// quotations as arrays, wink-nlp its entities with detail.
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const [name, mode, input, passesArg] = process.argv.slice(2);
+
+async function load(contender) {
+  if (contender === 'lede-wasm') {
+    const { createAnalyzer } = await import(join(here, '..', 'wasm', 'dist', 'index.js'));
+    const analyzer = await createAnalyzer();
+    return (text) => {
+      const r = analyzer.analyze(text);
+      const found = { names: 0, quotes: r.quotes.length };
+      for (const e of r.entities) found.names += e.mentions.length;
+      return found;
+    };
+  }
+  if (contender === 'compromise') {
+    const { default: nlp } = await import('compromise');
+    return (text) => {
+      const doc = nlp(text);
+      const names = doc.people().out('array').length + doc.places().out('array').length +
+        doc.organizations().out('array').length;
+      return { names, quotes: doc.quotations().out('array').length };
+    };
+  }
+  if (contender === 'wink-nlp') {
+    const { default: winkNLP } = await import('wink-nlp');
+    const { default: model } = await import('wink-eng-lite-web-model');
+    const nlp = winkNLP(model);
+    const its = nlp.its;
+    const nameTypes = new Set(['PERSON', 'ORG', 'GPE', 'LOC', 'NORP']);
+    return (text) => {
+      const entities = nlp.readDoc(text).entities().out(its.detail);
+      return { names: entities.filter((e) => nameTypes.has(e.type)).length, quotes: 0, entities: entities.length };
+    };
+  }
+  throw new Error(`contender: unknown contender ${name}`);
+}
+
+const analyze = await load(name);
+if (mode === 'first') {
+  const found = analyze(readFileSync(input, 'utf8'));
+  process.stdout.write(JSON.stringify(found) + '\n');
+} else if (mode === 'throughput') {
+  const docs = JSON.parse(readFileSync(input, 'utf8'));
+  const passes = Number(passesArg);
+  const found = { names: 0, quotes: 0 };
+  const pass = (count) => {
+    for (const d of docs) {
+      const f = analyze(d);
+      if (count) {
+        found.names += f.names;
+        found.quotes += f.quotes;
+      }
+    }
+  };
+  pass(true);  // warm-up; also counts what was found
+  const seconds = [];
+  const cpuSeconds = [];
+  for (let k = 0; k < passes; k++) {
+    const c0 = process.cpuUsage();
+    const t0 = process.hrtime.bigint();
+    pass(false);
+    seconds.push(Number(process.hrtime.bigint() - t0) / 1e9);
+    const c = process.cpuUsage(c0);
+    cpuSeconds.push((c.user + c.system) / 1e6);
+  }
+  process.stdout.write(JSON.stringify({ seconds, cpuSeconds, maxRssKb: process.resourceUsage().maxRSS, found }) + '\n');
+} else {
+  throw new Error(`contender: unknown mode ${mode}`);
+}

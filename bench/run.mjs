@@ -1,0 +1,283 @@
+#!/usr/bin/env node
+// lede against the browser NLP libraries, side by side in one run (issue 6). Run it as bench/run.
+//
+// Corpus: the PolNeAR train and dev texts ($LEDE_DATA/polnear/{train,dev}/text; LEDE_DATA
+// defaults to <repo>/../shared/data), one document at a time. Contenders:
+//   lede native, 1 thread and all threads: build/native/lede analyze --jsonl --threads N over the
+//     corpus as JSONL (a pass is one process: start-up and model load included, output discarded)
+//   lede wasm in Node: the package in wasm/dist, analyzer.analyze(text) (a result object)
+//   compromise: nlp(text), people/places/organizations/quotations read out as arrays
+//   wink-nlp + wink-eng-lite-web-model: readDoc(text), entities read out with detail
+// Each Node contender runs in a fresh process of its own (bench/contender.mjs).
+// Figures: MB/s and docs/s (median of the timed passes after one warm-up pass), peak RSS of the
+// process, cold start (fresh process to the first result on samples/article.txt, spawn to exit,
+// median of 5), browser download (esbuild --minify bundle + .wasm, each gzip -9, summed).
+// Linear cost: lede native on one article of 1, 4, 16 MiB (time, peak RSS) and 64 MiB with a
+// stated memory bound. Writes bench/results.md.
+//
+// Usage: node bench/run.mjs [--quick] [--passes N] [--out FILE]
+//   --quick  every 8th document, 5 passes, linear cost on 1 and 4 MiB only (about a minute)
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
+import { dirname, join, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const repo = resolve(here, '..');
+const work = join(here, '.work');
+mkdirSync(work, { recursive: true });
+
+const args = process.argv.slice(2);
+const quick = args.includes('--quick');
+const option = (flag, fallback) => (args.includes(flag) ? args[args.indexOf(flag) + 1] : fallback);
+const passes = Math.max(5, Number(option('--passes', 5)));
+const outFile = resolve(option('--out', join(here, 'results.md')));
+const lede = join(repo, 'build', 'native', 'lede');
+const threadsAll = cpus().length;
+
+function fail(message) {
+  console.error(`bench/run: ${message}`);
+  process.exit(2);
+}
+if (!existsSync(lede)) fail('build/native/lede missing: run `bash scripts/build native`');
+if (!existsSync(join(repo, 'wasm', 'dist', 'index.js'))) fail('wasm/dist missing: run `bash scripts/build wasm`');
+if (!existsSync(join(here, 'node_modules', 'compromise'))) fail('peers missing: run `npm ci` in bench/ (or bash scripts/setup)');
+
+// ---- corpus
+const dataDir = process.env.LEDE_DATA || join(repo, '..', 'shared', 'data');
+const corpusDirs = ['train', 'dev'].map((s) => join(dataDir, 'polnear', s, 'text'));
+for (const d of corpusDirs) if (!existsSync(d)) fail(`corpus not found: ${d} (set LEDE_DATA)`);
+let docs = corpusDirs.flatMap((d) => readdirSync(d).filter((f) => f.endsWith('.txt')).sort()
+  .map((f) => readFileSync(join(d, f), 'utf8')));
+if (quick) docs = docs.filter((_, i) => i % 8 === 0);
+const bytes = docs.reduce((n, d) => n + Buffer.byteLength(d), 0);
+const corpusJson = join(work, 'corpus.json');
+const corpusJsonl = join(work, 'corpus.jsonl');
+writeFileSync(corpusJson, JSON.stringify(docs));
+writeFileSync(corpusJsonl, docs.map((text, id) => JSON.stringify({ id, text })).join('\n') + '\n');
+const article = join(repo, 'samples', 'article.txt');
+
+const median = (values) => {
+  const v = [...values].sort((a, b) => a - b);
+  const n = v.length;
+  return n % 2 ? v[(n - 1) / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
+};
+const now = () => Number(process.hrtime.bigint()) / 1e9;
+
+// Runs a command under GNU time; returns {seconds (wall, measured here), cpuSeconds (user+system),
+// maxRssKb, stdout}.
+function timed(command, argv, { stdout = 'ignore' } = {}) {
+  const t0 = now();
+  const r = spawnSync('/usr/bin/time', ['-f', 'LEDE_BENCH_RSS %M %U %S', command, ...argv],
+    { encoding: 'utf8', stdio: ['ignore', stdout, 'pipe'], maxBuffer: 1 << 30 });
+  const seconds = now() - t0;
+  const m = /LEDE_BENCH_RSS (\d+) ([\d.]+) ([\d.]+)/.exec(r.stderr ?? '');
+  if (r.status !== 0 || !m) fail(`${command} ${argv.join(' ')} failed (${r.status}): ${(r.stderr ?? '').slice(-500)}`);
+  return { seconds, cpuSeconds: Number(m[2]) + Number(m[3]), maxRssKb: Number(m[1]), stdout: r.stdout };
+}
+
+// ---- throughput
+const results = [];
+function record(name, seconds, cpuSeconds, maxRssKb, found) {
+  const s = median(seconds);
+  const cpuMbs = bytes / 1e6 / median(cpuSeconds);
+  results.push({ name, seconds: s, mbs: bytes / 1e6 / s, cpuMbs, docss: docs.length / s, maxRssKb, found });
+  const r = results.at(-1);
+  console.log(`  ${name.padEnd(24)} ${r.mbs.toFixed(2).padStart(8)} MB/s ${r.docss.toFixed(1).padStart(9)} docs/s ` +
+    `${(maxRssKb / 1024).toFixed(0).padStart(5)} MB peak RSS ${cpuMbs.toFixed(2).padStart(8)} MB per CPU second`);
+}
+
+console.log(`bench/run: ${docs.length} PolNeAR train+dev documents, ${(bytes / 1e6).toFixed(2)} MB; ` +
+  `median of ${passes} passes after one warm-up${quick ? ' (quick mode: every 8th document)' : ''}`);
+for (const threads of [1, threadsAll]) {
+  const argv = ['analyze', '--jsonl', '--threads', String(threads), corpusJsonl];
+  const runs = [];
+  for (let k = 0; k <= passes; k++) runs.push(timed(lede, argv));
+  runs.shift();
+  const last = timed(lede, argv, { stdout: 'pipe' });
+  const found = { names: 0, quotes: 0 };
+  for (const line of last.stdout.split('\n')) {
+    if (!line) continue;
+    const r = JSON.parse(line);
+    for (const e of r.entities ?? []) found.names += e.mentions.length;
+    found.quotes += (r.quotes ?? []).length;
+  }
+  record(`lede native, ${threads} thread${threads > 1 ? 's' : ''}`, runs.map((r) => r.seconds),
+    runs.map((r) => r.cpuSeconds), Math.max(...runs.map((r) => r.maxRssKb)), found);
+}
+for (const name of ['lede-wasm', 'compromise', 'wink-nlp']) {
+  const r = timed(process.execPath, [join(here, 'contender.mjs'), name, 'throughput', corpusJson, String(passes)],
+    { stdout: 'pipe' });
+  const out = JSON.parse(r.stdout);
+  record(name === 'lede-wasm' ? 'lede wasm (Node)' : name, out.seconds, out.cpuSeconds, r.maxRssKb, out.found);
+}
+
+// ---- cold start
+console.log('cold start (fresh process to the first result on samples/article.txt, spawn to exit, median of 5):');
+const cold = {};
+const coldCpu = {};
+function coldStart(name, command, argv) {
+  const runs = [];
+  for (let k = 0; k < 5; k++) runs.push(timed(command, argv));
+  cold[name] = median(runs.map((r) => r.seconds)) * 1000;
+  coldCpu[name] = median(runs.map((r) => r.cpuSeconds)) * 1000;
+  console.log(`  ${name.padEnd(24)} ${cold[name].toFixed(0).padStart(6)} ms (CPU ${coldCpu[name].toFixed(0)} ms)`);
+}
+coldStart('node -e 0 (reference)', process.execPath, ['-e', '0']);
+coldStart('lede native, 1 thread', lede, ['analyze', article]);
+for (const name of ['lede-wasm', 'compromise', 'wink-nlp']) {
+  coldStart(name === 'lede-wasm' ? 'lede wasm (Node)' : name, process.execPath, [join(here, 'contender.mjs'), name, 'first', article]);
+}
+cold[`lede native, ${threadsAll} threads`] = cold['lede native, 1 thread'];
+coldCpu[`lede native, ${threadsAll} threads`] = coldCpu['lede native, 1 thread'];
+
+// ---- browser download: an esbuild --minify ESM bundle of what a page imports, plus the .wasm
+console.log('browser download (minified, gzip -9):');
+const esbuild = join(here, 'node_modules', '.bin', 'esbuild');
+const gzipBytes = (file) => execFileSync('gzip', ['-9', '-c', file], { maxBuffer: 1 << 28 }).length;
+const entries = {
+  'lede wasm (Node)': [`export { createAnalyzer } from ${JSON.stringify(join(repo, 'wasm', 'dist', 'index.js'))};`,
+    [join(repo, 'wasm', 'dist', 'lede-core.wasm')]],
+  compromise: ["export { default } from 'compromise';", []],
+  'wink-nlp': ["export { default as winkNLP } from 'wink-nlp';\nexport { default as model } from 'wink-eng-lite-web-model';", []],
+};
+const download = {};
+for (const [name, [source, extra]] of Object.entries(entries)) {
+  const entry = join(here, `.entry-${name.split(' ')[0]}.mjs`);  // inside bench/ so node_modules resolve
+  const bundle = join(work, `bundle-${name.split(' ')[0]}.min.js`);
+  writeFileSync(entry, source + '\n');
+  try {
+    execFileSync(esbuild, [entry, '--bundle', '--minify', '--format=esm', '--platform=browser',
+      '--external:node:*', '--log-level=error', `--outfile=${bundle}`], { cwd: here });
+  } finally {
+    spawnSync('rm', ['-f', entry]);
+  }
+  const files = [bundle, ...extra];
+  download[name] = { minified: files.reduce((n, f) => n + statSync(f).size, 0), gzip: files.reduce((n, f) => n + gzipBytes(f), 0) };
+  console.log(`  ${name.padEnd(24)} ${(download[name].minified / 1024).toFixed(0).padStart(6)} KB minified ` +
+    `${(download[name].gzip / 1024).toFixed(0).padStart(6)} KB gzip -9`);
+}
+for (const n of ['lede native, 1 thread', `lede native, ${threadsAll} threads`]) download[n] = null;
+
+// ---- linear cost
+console.log('linear cost (lede native: analyze one article of N MiB, output discarded):');
+const sizes = quick ? [1, 4] : [1, 4, 16, 64];
+const corpusText = docs.join('\n\n');
+const linear = [];
+for (const mib of sizes) {
+  const file = join(work, `article-${mib}MiB.txt`);
+  const target = mib * 1024 * 1024;
+  if (!existsSync(file) || statSync(file).size !== target) {
+    let buf = Buffer.from(corpusText);
+    const parts = [];
+    let have = 0;
+    while (have < target) { parts.push(buf); have += buf.length + 2; }
+    buf = Buffer.from(parts.map((p) => p.toString()).join('\n\n'));
+    let cut = target;
+    while (cut > 0 && (buf[cut] & 0xC0) === 0x80) cut--;  // at a code point boundary
+    writeFileSync(file, buf.subarray(0, cut));
+  }
+  const size = statSync(file).size;
+  const runs = [];
+  for (let k = 0; k < (mib >= 16 ? 1 : 3); k++) runs.push(timed(lede, ['analyze', file]));
+  const seconds = median(runs.map((r) => r.seconds));
+  const cpuSeconds = median(runs.map((r) => r.cpuSeconds));
+  const maxRssKb = Math.max(...runs.map((r) => r.maxRssKb));
+  linear.push({ mib, size, seconds, cpuSeconds, maxRssKb });
+  console.log(`  ${String(mib).padStart(3)} MiB ${seconds.toFixed(2).padStart(7)} s (CPU ${cpuSeconds.toFixed(2)} s) ${(size / 1e6 / seconds).toFixed(2).padStart(6)} MB/s ` +
+    `${(maxRssKb / 1024).toFixed(0).padStart(6)} MB peak RSS ${(maxRssKb * 1024 / size).toFixed(1).padStart(5)} bytes of RSS per input byte`);
+}
+// The stated bound: peak RSS at most 128 bytes per input byte plus 64 MB (model and runtime).
+// Measured: about 95 bytes per byte (tokens, tagger features, entities, the JSON string).
+const boundPerByte = 128;
+const boundOf = (size) => boundPerByte * size + 64 * 1024 * 1024;
+const biggest = linear.at(-1);
+const withinBound = biggest.maxRssKb * 1024 <= boundOf(biggest.size);
+
+// ---- table, ratios, checks
+const byName = Object.fromEntries(results.map((r) => [r.name, r]));
+const wasm = byName['lede wasm (Node)'];
+const compromise = byName.compromise;
+const wink = byName['wink-nlp'];
+const native1 = byName['lede native, 1 thread'];
+const mb = (kb) => (kb / 1024).toFixed(0);
+const kb = (b) => (b / 1024).toFixed(0);
+const table = ['| contender | MB/s | docs/s | MB per CPU second | peak RSS (MB) | cold start (ms) | cold start CPU (ms) | download min / gzip -9 (KB) | names found | quotes found |',
+  '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|'];
+for (const r of results) {
+  const d = download[r.name];
+  table.push(`| ${r.name} | ${r.mbs.toFixed(2)} | ${r.docss.toFixed(1)} | ${r.cpuMbs.toFixed(2)} | ${mb(r.maxRssKb)} | ` +
+    `${(cold[r.name] ?? NaN).toFixed(0)} | ${(coldCpu[r.name] ?? NaN).toFixed(0)} | ` +
+    `${d ? `${kb(d.minified)} / ${kb(d.gzip)}` : 'n/a (native)'} | ${r.found.names} | ${r.found.quotes} |`);
+}
+const ratios = [];
+for (const peer of [compromise, wink]) {
+  ratios.push(`| lede wasm / ${peer.name} | ${(wasm.mbs / peer.mbs).toFixed(1)}× | ${(peer.maxRssKb / wasm.maxRssKb).toFixed(2)}× less | ` +
+    `${(cold[peer.name] / cold[wasm.name]).toFixed(2)}× sooner | ${(download[peer.name].gzip / download[wasm.name].gzip).toFixed(2)}× smaller |`);
+  ratios.push(`| lede wasm / ${peer.name}, by CPU time | ${(wasm.cpuMbs / peer.cpuMbs).toFixed(1)}× | | ` +
+    `${(coldCpu[peer.name] / coldCpu[wasm.name]).toFixed(2)}× less CPU | |`);
+  ratios.push(`| lede native 1 thread / ${peer.name} | ${(native1.mbs / peer.mbs).toFixed(1)}× | ${(peer.maxRssKb / native1.maxRssKb).toFixed(2)}× less | ` +
+    `${(cold[peer.name] / cold[native1.name]).toFixed(2)}× sooner | |`);
+}
+const checks = [
+  [`lede wasm ≥ 25× compromise's MB/s`, wasm.mbs >= 25 * compromise.mbs, `${(wasm.mbs / compromise.mbs).toFixed(1)}×`],
+  [`lede wasm ≥ wink-nlp's MB/s`, wasm.mbs >= wink.mbs, `${(wasm.mbs / wink.mbs).toFixed(2)}×`],
+  ['lede native, 1 thread ≥ 5 MB/s (full analysis)', native1.mbs >= 5, `${native1.mbs.toFixed(2)} MB/s`],
+  ['lede wasm peak RSS in Node < 100 MB', wasm.maxRssKb < 100 * 1024, `${mb(wasm.maxRssKb)} MB`],
+  ['lede cold start < 100 ms (wasm in Node)', cold[wasm.name] < 100, `${cold[wasm.name].toFixed(0)} ms`],
+  ['lede cold start < 100 ms (native)', cold[native1.name] < 100, `${cold[native1.name].toFixed(0)} ms`],
+  [`${biggest.mib} MiB article within ${boundPerByte} B/byte + 64 MB of RSS`, withinBound,
+    `${mb(biggest.maxRssKb)} MB of ${(boundOf(biggest.size) / 1048576).toFixed(0)} MB allowed`],
+];
+const linearTable = ['| input | bytes | time (s) | CPU (s) | MB/s | peak RSS (MB) | RSS bytes per input byte | CPU / 1 MiB CPU | RSS / 1 MiB RSS |',
+  '|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
+  ...linear.map((l) => `| ${l.mib} MiB | ${l.size} | ${l.seconds.toFixed(2)} | ${l.cpuSeconds.toFixed(2)} | ${(l.size / 1e6 / l.seconds).toFixed(2)} | ` +
+    `${mb(l.maxRssKb)} | ${(l.maxRssKb * 1024 / l.size).toFixed(1)} | ${(l.cpuSeconds / linear[0].cpuSeconds).toFixed(1)} | ` +
+    `${(l.maxRssKb / linear[0].maxRssKb).toFixed(1)} |`)];
+
+const version = (pkg) => JSON.parse(readFileSync(join(here, 'node_modules', pkg, 'package.json'), 'utf8')).version;
+const git = (...a) => { try { return execFileSync('git', a, { cwd: repo, encoding: 'utf8' }).trim(); } catch { return '?'; } };
+const cpuModel = cpus()[0]?.model ?? 'unknown CPU';
+const ledeVersion = execFileSync(lede, ['--version'], { encoding: 'utf8' }).trim();
+const load = readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
+const md = `# lede benchmark results
+
+Written by \`bench/run\`${quick ? ' --quick' : ''} on ${new Date().toISOString().replace(/\.\d+Z$/, 'Z')}.
+
+- Machine: ${cpuModel}, ${threadsAll} cores, ${(totalmem() / 2 ** 30).toFixed(0)} GiB; ${git('log', '-1', '--format=%h %s').slice(0, 80) ? `lede commit ${git('rev-parse', '--short', 'HEAD')}${git('status', '--porcelain', '--untracked-files=no') ? ' (work tree with uncommitted changes)' : ''}` : ''}; load average at the end ${load}.
+- Versions: ${ledeVersion}; Node ${process.version}; compromise ${version('compromise')}; wink-nlp ${version('wink-nlp')} with wink-eng-lite-web-model ${version('wink-eng-lite-web-model')}; esbuild ${version('esbuild')} (bundles for the download size).
+- Corpus: ${docs.length} PolNeAR train+dev texts${quick ? ' (every 8th: quick mode)' : ''}, ${(bytes / 1e6).toFixed(2)} MB, one document at a time.
+- MB/s and docs/s: median of ${passes} timed passes after one warm-up. Native: one \`lede analyze --jsonl --threads N\` process per pass (start-up and model load included, output discarded). Node contenders: one fresh process each, passes in-process; peak RSS is the whole process's (GNU time %M).
+- MB per CPU second: the same with the process's user+system CPU time instead of wall time (summed over threads); less sensitive than wall time to other programs sharing the machine.
+- Cold start: spawn to exit of a fresh process that analyses samples/article.txt (median of 5), Node's own start-up included (\`node -e 0\` took ${cold['node -e 0 (reference)'].toFixed(0)} ms).
+- Download: esbuild --bundle --minify ESM bundle of what a page imports (lede: the package entry; its .wasm added), each file gzip -9.
+- What each reads out: lede the whole result object (entities with mentions, quotes); compromise people(), places(), organizations(), quotations() as arrays; wink-nlp entities().out(its.detail). "names found": lede entity mentions, compromise people+places+organizations matches, wink-nlp entities of type PERSON/ORG/GPE/LOC/NORP.
+
+## Throughput, memory, start-up, size
+
+${table.join('\n')}
+
+## Ratios (lede / peer)
+
+| | speed (MB/s) | peak RSS | cold start | download (gzip) |
+|---|---:|---:|---:|---:|
+${ratios.join('\n')}
+
+## Acceptance checks (issue 6)
+
+${checks.map(([what, ok, value]) => `- ${ok ? '✅' : '❌'} ${what}: ${value}`).join('\n')}
+
+## Linear cost (lede native, one article, one thread)
+
+Inputs are the corpus concatenated (paragraph breaks between documents), cut to size.
+Stated memory bound: peak RSS ≤ ${boundPerByte} bytes per input byte + 64 MB.
+
+${linearTable.join('\n')}
+`;
+writeFileSync(outFile, md);
+console.log(`\nratios (lede / peer):`);
+for (const line of ratios) console.log('  ' + line.replace(/\|/g, ' ').replace(/\s+/g, ' ').trim());
+console.log('checks:');
+for (const [what, ok, value] of checks) console.log(`  ${ok ? 'ok  ' : 'FAIL'} ${what}: ${value}`);
+console.log(`wrote ${relative(process.cwd(), outFile) || outFile}`);
