@@ -182,6 +182,16 @@ TEST_CASE("reported speech without marks", "[quotes]") {
        "The bridge would reopen in May", "the ministry"},
       {"according to SPEAKER, CLAUSE", "According to the ministry, the bridge would reopen in May.",
        "the bridge would reopen in May", "the ministry"},
+      {"an attribution in the middle reports the longer side",
+       "After two dry summers, the water board said, the reservoir will not refill before 2030.",
+       "the reservoir will not refill before 2030", "the water board"},
+      {"a share of people speaks", "Six in 10 say the bridge should reopen.",
+       "the bridge should reopen", "Six in 10"},
+      {"an intention is reported with its infinitive", "The ministry plans to reopen the bridge in May.",
+       "to reopen the bridge in May", "The ministry"},
+      {"a participle cue after a clause: the main clause's subject",
+       "Marsh left the meeting early, saying the vote had been rigged.", "the vote had been rigged",
+       "Marsh"},
   };
   for (const Case& c : cases) {
     INFO(c.why << "\n  text: " << c.text);

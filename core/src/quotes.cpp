@@ -690,12 +690,18 @@ Phrase QuoteFinder::first_np(uint32_t from, uint32_t to) const {
       cue_verb_[from].form == CueForm::none &&
       !(lower_[from].size() > 4 && lower_[from].substr(lower_[from].size() - 3) == "ing")) {
     // "Small groups of protesters continued", "Former President Bill Clinton criticized".
+    // Capitalised words, then only plural or speaker nouns ("groups", "officials"): a
+    // lower-case word of another kind is most likely the verb ("Marsh left").
     uint32_t j = from;
     while (j < to && j < from + 6 && is_word(j) && !quoted_[j] &&
            !is_phrase_boundary_word(lower_[j]) && !cue_at(j, nullptr) &&
-           !is_cue_adverb_or_auxiliary(lower_[j]))
+           !is_cue_adverb_or_auxiliary(lower_[j]) &&
+           (upper_initial(j) || entity_at_[j] != kNone || is_speaker_noun(lower_[j]) ||
+            (lower_[j].size() > 3 && lower_[j].back() == 's' && lower_[j][lower_[j].size() - 2] != 's')))
       ++j;
-    if (j >= from + 2) return {from, j};
+    if (j >= from + 2 || (j == from + 1 && j < to && is_word(j) && !upper_initial(j) &&
+                          !is_phrase_boundary_word(lower_[j])))
+      return {from, j};
   }
   Phrase nationality;
   for (uint32_t i = from; i < to; ++i) {
@@ -1061,7 +1067,7 @@ void QuoteFinder::find_indirect() {
       CueVerb v;
       if (cue_used_by_direct_[c] || !cue_at(c, &v) || !v.reporting) continue;
       // SPEAKER CUE [OBJECT] (that) CLAUSE
-      Phrase sp = subject_left(c, sf);
+      Phrase sp = v.form == CueForm::gerund ? cue_subject(c, v.form, sf) : subject_left(c, sf);
       if (!sp.ok() && c > sf && (lower_[c - 1] == "and" || lower_[c - 1] == "but")) sp = first_np(sf, c);
       if (sp.ok()) {
         uint32_t k = c + 1;
