@@ -15,13 +15,21 @@
 //    titles of shows or books and are not reported. `indirect` quotes are reported clauses
 //    without marks: SPEAKER CUE (that) CLAUSE, "according to SPEAKER, CLAUSE", "CLAUSE, SPEAKER
 //    said"; their span is the reported clause.
+//    Reported beliefs and intentions ("hopes that", "plans to") are indirect quotes too; those
+//    verbs never attach to quotations.
 // 3. Speakers are the subject of the cue: “…,” X said / “…,” said X / X said: “…” / X said, “…” /
-//    X: “…” / X told Y that …; for quoted words, the nearest cue of the sentence. Pronouns
-//    resolve to the nearest compatible entity outside quotations, preferring the first one of
-//    the nearest sentence (its subject): he/she by the gender of titles and first names, it/they
-//    to organisations. A quotation without a cue inherits the speaker of the quotation before it
-//    in its paragraph, or of the previous paragraph's when it fills its own paragraph.
+//    X: “…” / X told Y that … / “…” ― X (a byline); for quoted words, the nearest cue of the
+//    sentence ("X's claim that …" makes X the speaker). A participle ("…, saying") takes the
+//    subject of its clause. A colon with no cue before it hands the quotation to the last person
+//    named before it. Pronouns resolve to the nearest compatible entity outside quotations,
+//    preferring the first one of the nearest sentence (its subject): he/she by the gender of
+//    titles and first names, it/they to organisations. A quotation without a cue inherits the
+//    speaker of the quotation before it in its paragraph, or of the previous paragraph's last
+//    attribution when it fills its own paragraph; quoted words in a sentence without any cue go
+//    to the sentence's subject when that names a person or organisation.
 //    `speaker.mention` is the phrase at the cue (possibly the pronoun).
+// Every search around a quotation or cue is bounded (a few dozen tokens), so the whole stage runs
+// in time linear in the text whatever its marks.
 #pragma once
 
 #include <string_view>
