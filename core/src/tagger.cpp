@@ -94,7 +94,10 @@ struct ModelBuilder {
     while (slots < keys.size() * 2) slots <<= 1;
     model->mask_ = static_cast<uint32_t>(slots - 1);
     model->slots_.assign(slots, TaggerModel::Slot{0, 0});
+    model->filter_.assign((size_t{1} << TaggerModel::kFilterBits) / 64, 0);
     for (size_t k = 0; k < keys.size(); ++k) {
+      uint32_t bit = (keys[k] * 0x85EBCA6Bu) >> (32 - TaggerModel::kFilterBits);
+      model->filter_[bit >> 6] |= uint64_t{1} << (bit & 63);
       uint32_t slot = model->first_slot(keys[k]);
       while (model->slots_[slot].key != 0) slot = (slot + 1) & model->mask_;
       model->slots_[slot] = {keys[k], static_cast<uint32_t>(k)};
@@ -207,12 +210,21 @@ void add_emissions(const TaggerModel& model, const ner::DocumentFeatures& f, boo
   for (size_t i = 0; i < n; ++i) {
     const uint32_t* begin = second ? f.stage2_begin(i) : f.stage1_begin(i);
     const uint32_t* end = second ? f.stage2_end(i) : f.stage1_end(i);
-    for (const uint32_t* k = begin; k != end; ++k) __builtin_prefetch(model.slot_address(*k));
-    int first_stage = second ? 1 : 0;
-    for (const uint32_t* k = begin; k != end;) {
+    const int first_stage = second ? 1 : 0;
+    // In chunks of at most 64 keys (a token has fewer in practice).
+    for (const uint32_t* chunk = begin; chunk != end;) {
+      const uint32_t* chunk_end = end - chunk > 64 ? chunk + 64 : end;
+      uint32_t present[64];
+      size_t n_present = 0;
+      for (const uint32_t* k = chunk; k != chunk_end; ++k) {
+        if (!model.may_have(*k)) continue;
+        __builtin_prefetch(model.slot_address(*k));
+        present[n_present++] = *k;
+      }
+      chunk = chunk_end;
       size_t n_found = 0;
-      for (; k != end && n_found < 64; ++k) {
-        const int16_t* row = model.find(*k);
+      for (size_t p = 0; p < n_present; ++p) {
+        const int16_t* row = model.find(present[p]);
         if (!row) continue;
         __builtin_prefetch(row + first_stage * L);
         __builtin_prefetch(row + first_stage * L + L - 1);

@@ -36,6 +36,12 @@ class TaggerModel {
     }
   }
   const void* slot_address(uint32_t key) const { return &slots_[first_slot(key)]; }
+  // False when `key` is certainly not in the model: a bitmap small enough to stay in cache, so
+  // that the features a model does not have (about half of them) cost no trip to the table.
+  bool may_have(uint32_t key) const {
+    uint32_t bit = (key * 0x85EBCA6Bu) >> (32 - kFilterBits);
+    return (filter_[bit >> 6] >> (bit & 63)) & 1;
+  }
   // (kLabels+1) x (kLabels+1) transition weights of a stage; row kLabels = start, column = end.
   const int32_t* transitions(int stage) const {
     return transitions_.data() + static_cast<size_t>(stage) * (ner::kLabels + 1) * (ner::kLabels + 1);
@@ -50,12 +56,14 @@ class TaggerModel {
   };
   uint32_t first_slot(uint32_t key) const { return (key * 0x9E3779B1u) & mask_; }
   friend struct ModelBuilder;
+  static constexpr int kFilterBits = 20;  // 2^20 bits = 128 KB
 
   int stage_count_ = 1;
   std::vector<Slot> slots_;
   std::vector<int16_t> rows_;
   std::vector<int32_t> transitions_;
   uint32_t mask_ = 0;
+  std::vector<uint64_t> filter_;
   ner::ClusterTable clusters_;
 };
 

@@ -503,6 +503,7 @@ void DocumentFeatures::add_local_features(size_t i, uint32_t a, uint32_t b) {
 }
 
 void DocumentFeatures::add_predictions(const std::vector<uint8_t>& labels) {
+  constexpr int kMaxVisits = 64;
   const size_t n = info_.size();
   keys2_.clear();
   offsets2_.assign(1, 0);
@@ -526,8 +527,13 @@ void DocumentFeatures::add_predictions(const std::vector<uint8_t>& labels) {
       words.push_back({info_[k].lower, info_[k].form, sp.first, sp.end, static_cast<uint16_t>(sp.type * 4 + part)});
     }
   }
-  std::sort(words.begin(), words.end(),
-            [](const EntityWord& x, const EntityWord& y) { return x.lower < y.lower; });
+  // A total order, so that every standard library (libstdc++ natively, libc++ in wasm) gives the
+  // same sequence and so the same capped visits below.
+  std::sort(words.begin(), words.end(), [](const EntityWord& x, const EntityWord& y) {
+    if (x.lower != y.lower) return x.lower < y.lower;
+    if (x.first != y.first) return x.first < y.first;
+    return x.code < y.code;
+  });
 
   for (uint32_t i = 0; i < n; ++i) {
     const TokenInfo& t = info_[i];
@@ -542,7 +548,10 @@ void DocumentFeatures::add_predictions(const std::vector<uint8_t>& labels) {
       int counts[kTypes + 1] = {};
       int others = 0;
       uint32_t same_form_types = 0;
-      for (auto it = range.first; it != range.second; ++it) {
+      // At most kMaxVisits occurrences (in document order): a word repeated thousands of times
+      // must not make tagging quadratic.
+      int visits = 0;
+      for (auto it = range.first; it != range.second && visits < kMaxVisits; ++it, ++visits) {
         uint32_t j = it->second;
         if (j == i || info_[j].cap < kCapInitial) continue;
         ++others;
@@ -566,7 +575,8 @@ void DocumentFeatures::add_predictions(const std::vector<uint8_t>& labels) {
       auto er = std::equal_range(words.begin(), words.end(), EntityWord{t.lower, 0, 0, 0, 0},
                                  [](const EntityWord& x, const EntityWord& y) { return x.lower < y.lower; });
       uint32_t mask = 0;
-      for (auto it = er.first; it != er.second; ++it) {
+      visits = 0;
+      for (auto it = er.first; it != er.second && visits < kMaxVisits; ++it, ++visits) {
         if (i >= it->first && i < it->end) continue;
         // Written the same way ("Un" in "Kim Jong Un") or only matching in lower case ("UN")?
         mask |= 1u << (it->code + (it->form == t.form ? 0 : 16));
