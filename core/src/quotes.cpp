@@ -598,6 +598,10 @@ Phrase QuoteFinder::subject_left(uint32_t c, uint32_t lower_bound, int depth) co
             (is_word(s0 - 1) && (lower_[s0 - 1] == "in" || lower_[s0 - 1] == "of" ||
                                  lower_[s0 - 1] == "only" || upper_initial(s0 - 1)))))
       --s0;
+    while (s0 < t && is_word(s0) && is_phrase_boundary_word(lower_[s0])) ++s0;  // not "in 2010"
+    std::string_view num = tok(t);
+    const bool year = s0 == t && num.size() == 4 && (num[0] == '1' || num[0] == '2');
+    if (year) return {};
     return {s0, j};
   }
   if (quoted_[t] || !is_word(t)) return {};
@@ -1171,6 +1175,26 @@ void QuoteFinder::find_indirect() {
           break;
         }
       }
+    }
+    if (found) continue;
+    // "Trump's claim that CLAUSE", "her warning that CLAUSE": the possessor speaks.
+    for (uint32_t c = sf + 1; c + 2 < last && !found; ++c) {
+      if (quoted_[c] || !is_word(c) || !is_claim_noun(lower_[c]) || lower_[c + 1] != "that") continue;
+      Phrase sp;
+      if (lower_[c - 1] == "'s" || lower_[c - 1] == "\xE2\x80\x99s") sp = subject_left(c - 1, sf);
+      else if (lower_[c - 1] == "his" || lower_[c - 1] == "her" || lower_[c - 1] == "their" ||
+               lower_[c - 1] == "its")
+        sp = {c - 1, c};
+      if (!sp.ok() || c + 2 >= last) continue;
+      Candidate cand;
+      cand.kind = QuoteKind::indirect;
+      cand.first = c + 2;
+      cand.end = last;
+      cand.who.speaker = sp;
+      cand.who.cue_first = c;
+      cand.who.cue_end = c + 1;
+      candidates_.push_back(cand);
+      found = true;
     }
     if (found) continue;
     // according to SPEAKER, CLAUSE / CLAUSE, according to SPEAKER.
