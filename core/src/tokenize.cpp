@@ -105,7 +105,8 @@ bool is_newline(char32_t c) {
 
 // Abbreviations that keep their full stop (case-sensitive). Single letters ("J.") and dotted
 // letter groups ("U.S.", "Ph.D.") are recognised by shape instead.
-constexpr const char* kAbbreviations[] = {
+// string_views, not C strings: no strlen per comparison (this runs for every word before a full stop).
+constexpr std::string_view kAbbreviations[] = {
     "Adm", "Ala", "Apr", "Ariz", "Ark", "Assn", "Atty", "Aug", "Ave", "Bros", "Blvd", "Calif",
     "Capt", "Cmdr", "Co", "Col", "Colo", "Conn", "Corp", "Cpl", "Dec", "Del", "Dept", "Det", "Dr",
     "Feb", "Fig", "Fla", "Fri", "Ft", "Ga", "Gen", "Gov", "Hon", "Ill", "Inc", "Ind", "Insp",
@@ -118,12 +119,12 @@ constexpr const char* kAbbreviations[] = {
 };
 
 bool is_known_abbreviation(std::string_view w) {
-  for (const char* a : kAbbreviations)
+  for (std::string_view a : kAbbreviations)
     if (w == a) return true;
   return false;
 }
 
-constexpr const char* kDomainSuffixes[] = {"com", "org", "net", "gov", "edu", "io", "co", "uk",
+constexpr std::string_view kDomainSuffixes[] = {"com", "org", "net", "gov", "edu", "io", "co", "uk",
                                            "de", "fr", "ru", "ua", "eu", "info", "biz", "us",
                                            "ca", "au", "ai", "mil", "int"};
 
@@ -463,8 +464,8 @@ class Scanner {
     }
     if (e < n_ && t_[e] == '.' && e > i && e + 1 < n_) {
       // Domain names written as words: Amazon.com, gov.uk.
-      for (const char* suffix : kDomainSuffixes) {
-        size_t m = std::strlen(suffix);
+      for (std::string_view suffix : kDomainSuffixes) {
+        size_t m = suffix.size();
         if (t_.compare(e + 1, m, suffix) == 0 && !is_alnum_at(e + 1 + m)) return e + 1 + m;
       }
     }
