@@ -965,6 +965,7 @@ Attribution QuoteFinder::attribute_quoted(const MarkSpan& s) const {
 
   // C. The nearest cue of the sentence: before the quotation, then after it.
   Phrase fallback;  // the subject of an earlier cue, for coordinated verbs ("and said")
+  Candidate claim;  // a possessive claim noun met on the way back
   for (uint32_t c = o; c > sf && o - c < kWindow;) {
     --c;
     if (quoted_[c]) continue;
@@ -983,14 +984,15 @@ Attribution QuoteFinder::attribute_quoted(const MarkSpan& s) const {
     }
     if (c > sf + 1 && is_word(c) && is_claim_noun(lower_[c]) &&
         (lower_[c - 1] == "'s" || lower_[c - 1] == "\xE2\x80\x99s")) {
-      // "Trump's claim that there have been “thousands of shootings”": the possessor speaks.
+      // "Trump's claim that there have been “thousands of shootings”": the possessor speaks,
+      // unless a cue verb further back has a subject ("Ryan said Obama's words “…”").
       Phrase sp = subject_left(c - 1, sf);
-      if (sp.ok()) {
-        r.speaker = sp;
-        r.cue_first = c;
-        r.cue_end = c + 1;
-        return r;
+      if (sp.ok() && !claim.who.speaker.ok()) {
+        claim.who.speaker = sp;
+        claim.who.cue_first = c;
+        claim.who.cue_end = c + 1;
       }
+      continue;
     }
     if (!quote_cue_at(c, &v)) continue;
     Phrase sp = v.form == CueForm::gerund ? cue_subject(c, v.form, sf) : subject_left(c, sf);
@@ -1023,6 +1025,7 @@ Attribution QuoteFinder::attribute_quoted(const MarkSpan& s) const {
       return r;
     }
   }
+  if (claim.who.speaker.ok()) return claim.who;
   const uint32_t close_end = s.closed ? s.close + 1 : s.close;
   if (close_end < n_) {
     const uint32_t sc = sentence_of_[close_end - 1];
