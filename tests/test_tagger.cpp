@@ -251,3 +251,71 @@ TEST_CASE("tagger: names in the sample article are found with their type", "[tag
                                         << missed << "); after entity merging " << entity_hits << "/" << total);
   CHECK(recall >= 90.0);
 }
+
+TEST_CASE("tagger: the embedded model is models/lede-ner.bin", "[tagger]") {
+  std::string file = lede_test::read_file(std::string(LEDE_SOURCE_DIR) + "/models/lede-ner.bin");
+  REQUIRE(file.size() == default_model_size());
+  CHECK(std::memcmp(file.data(), default_model_data(), file.size()) == 0);
+}
+
+TEST_CASE("tagger: CoNLL-2003 dev F1 with the embedded model", "[tagger][data]") {
+  // Guards the features against drifting from the model (a lexicon or feature edit without
+  // retraining shows up here); models/MODEL.md records the exact figure.
+  std::string data = lede_test::data_dir();
+  if (data.empty()) {
+    WARN("../shared/data not found (set LEDE_DATA): the CoNLL dev check is skipped");
+    return;
+  }
+  std::istringstream in(lede_test::read_file(data + "/conll2003/eng.testa"));
+  std::string error;
+  auto model = TaggerModel::load(default_model_data(), default_model_size(), &error);
+  REQUIRE(model);
+  eval::ConllScorer scorer;
+  std::vector<std::string> words, gold;
+  std::vector<std::pair<uint32_t, uint32_t>> sentences;
+  auto flush = [&]() {
+    std::vector<std::string_view> views(words.begin(), words.end());
+    std::vector<uint8_t> labels = tag_document_labels(*model, views, sentences);
+    for (auto [a, b] : sentences) {
+      for (uint32_t i = a; i < b; ++i) {
+        int y = labels[i];
+        std::string tag = y == 0 ? "O"
+                                 : std::string(ner::label_part(y) == ner::kPartB || ner::label_part(y) == ner::kPartU
+                                                   ? "B-"
+                                                   : "I-") +
+                                       ner::type_name(ner::label_type(y));
+        scorer.add_token(words[i], gold[i], tag);
+      }
+      scorer.add_boundary();
+    }
+    words.clear();
+    gold.clear();
+    sentences.clear();
+  };
+  uint32_t start = 0;
+  for (std::string line; std::getline(in, line);) {
+    std::istringstream cols(line);
+    std::vector<std::string> c;
+    for (std::string x; cols >> x;) c.push_back(x);
+    if (c.empty()) {
+      if (words.size() > start) sentences.emplace_back(start, static_cast<uint32_t>(words.size()));
+      start = static_cast<uint32_t>(words.size());
+      continue;
+    }
+    if (c[0] == "-DOCSTART-") {
+      if (words.size() > start) sentences.emplace_back(start, static_cast<uint32_t>(words.size()));
+      flush();
+      start = 0;
+      scorer.add_token(c[0], "O", "O");
+      continue;
+    }
+    words.push_back(c[0]);
+    gold.push_back(c.back());
+  }
+  if (words.size() > start) sentences.emplace_back(start, static_cast<uint32_t>(words.size()));
+  flush();
+  scorer.finish();
+  double f1 = eval::ConllScorer::f1(scorer.total());
+  WARN("CoNLL-2003 dev (eng.testa) F1 " << f1 << "\n" << scorer.report());
+  CHECK(f1 >= 91.0);
+}
