@@ -243,8 +243,9 @@ struct Options {
   bool one_stage = false;
 };
 
-std::vector<uint32_t> collect_features(Document* d, DocumentFeatures* f, Vocabulary* vocab, int stage) {
-  std::vector<uint32_t> raw;
+// Copies a document's feature keys for `stage` (stage 1 = index 1: its keys plus stage 2's) as
+// vocabulary indices.
+void collect_features(Document* d, DocumentFeatures* f, Vocabulary* vocab, int stage) {
   d->idx[stage].clear();
   d->off[stage].assign(1, 0);
   for (size_t i = 0; i < d->words.size(); ++i) {
@@ -256,7 +257,6 @@ std::vector<uint32_t> collect_features(Document* d, DocumentFeatures* f, Vocabul
     }
     d->off[stage].push_back(static_cast<uint32_t>(d->idx[stage].size()));
   }
-  return raw;
 }
 
 // Drops features seen fewer than min_count times from the index lists (their weights stay 0).
@@ -356,8 +356,7 @@ std::string model_file(const std::vector<Weights>& stages, const Vocabulary& voc
   return file + payload;
 }
 
-std::string iob2(uint8_t label, uint8_t prev) {
-  (void)prev;
+std::string iob2(uint8_t label) {
   if (label == 0) return "O";
   int part = label_part(label);
   return std::string(part == kPartB || part == kPartU ? "B-" : "I-") + type_name(label_type(label));
@@ -372,7 +371,7 @@ eval::ConllScorer score(const TaggerModel& model, const std::vector<Document>& d
     std::vector<std::string_view> views(d.words.begin(), d.words.end());
     std::vector<uint8_t> labels = tag_document_labels(model, views, d.sentences);
     for (auto [a, b] : d.sentences) {
-      for (uint32_t i = a; i < b; ++i) scorer.add_token(d.words[i], d.gold_tags[i], iob2(labels[i], 0));
+      for (uint32_t i = a; i < b; ++i) scorer.add_token(d.words[i], d.gold_tags[i], iob2(labels[i]));
       scorer.add_boundary();
     }
   }

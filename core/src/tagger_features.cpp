@@ -368,7 +368,6 @@ void DocumentFeatures::build(const std::vector<std::string_view>& words,
   for (size_t r = 0; r < by_lower_.size();) {
     size_t e = r;
     while (e < by_lower_.size() && by_lower_[e].first == by_lower_[r].first) ++e;
-    bool any_lower = false, any_cap_inside = 0;
     int lower_count = 0, cap_inside_count = 0;
     for (size_t k = r; k < e; ++k) {
       const TokenInfo& t = info_[by_lower_[k].second];
@@ -382,8 +381,6 @@ void DocumentFeatures::build(const std::vector<std::string_view>& words,
       t.lower_seen = lower_count - own_lower > 0;
       t.cap_seen_inside = cap_inside_count - own_cap > 0;
     }
-    (void)any_lower;
-    (void)any_cap_inside;
     r = e;
   }
 
