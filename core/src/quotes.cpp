@@ -1107,7 +1107,8 @@ void QuoteFinder::find_indirect() {
           if (clause_start && (w == "there" || !is_phrase_boundary_word(w))) clause = k;
         }
         if (clause == kNone && k + 1 < se && lower_[k] == "to" && wants_infinitive(lower_[c]) &&
-            is_word(k + 1) && !quoted_[k + 1])
+            is_word(k + 1) && !quoted_[k + 1] && !upper_initial(k + 1) &&
+            !is_determiner(lower_[k + 1]) && lookup_pronoun(lower_[k + 1]) == PronounKind::none)
           clause = k;  // "plans to build the wall": the intention is what is reported
         if (clause == kNone && k < se && v.takes_object) {
           Phrase obj = np_right(k, se);
