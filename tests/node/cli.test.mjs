@@ -131,3 +131,19 @@ test('native and wasm give byte-identical JSON on every PolNeAR dev text', { ski
   });
   a.dispose();
 });
+
+test('a freshly loaded wasm core gives the native result on its first analysis', { skip: !hasData && `no data at ${dataDir} (set LEDE_DATA)` }, async () => {
+  // Guards against state that leaks from one analysis into the next (seen once in development:
+  // the first analysis in a new core tagged differently). Each text gets its own core instance.
+  const wasmBinary = readFileSync(join(root, 'wasm/dist/lede-core.wasm'));
+  const files = textFiles(join(dataDir, 'polnear/dev/text')).slice(0, 6);
+  for (const f of [join(root, 'samples/article.txt'), ...files]) {
+    const text = readFileSync(f, 'utf8');
+    const a = await createAnalyzer({ wasmBinary });
+    const wasm = a.analyzeJSON(text);
+    a.dispose();
+    const native = runCli(['analyze', f, '--offsets', 'utf16']).stdout.toString().trimEnd();
+    assert.equal(wasm, native, `first analysis in a fresh core differs for ${f}`);
+  }
+});
+
