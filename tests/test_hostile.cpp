@@ -79,8 +79,9 @@ TEST_CASE("hostile: empty, whitespace-only and NUL-only text give empty results"
 }
 
 TEST_CASE("hostile: NUL bytes inside the text keep every offset", "[hostile]") {
-  std::string text = "Angela Merkel\0said \"we\0agree\" in Berlin.\0\0 Then Vladimir Putin left.";
-  text = std::string("Angela Merkel\0said \"we\0agree\" in Berlin.\0\0 Then Vladimir Putin left.", 70);
+  static const char kText[] = "Angela Merkel\0said \"we\0agree\" in Berlin.\0\0 Then Vladimir Putin left.";
+  const std::string text(kText, sizeof kText - 1);
+  REQUIRE(text.size() == 68);
   analyze_checked_all_units(text);
   nlohmann::json r = analyze_checked(text, lede::OffsetUnit::utf8, true);
   CHECK(r["length"] == text.size());
