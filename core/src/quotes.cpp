@@ -1400,6 +1400,12 @@ std::vector<Quote> QuoteFinder::run() {
     if (!headline_[paragraph_of_[c.first]]) {
       if (c.kind == QuoteKind::partial || !c.who.speaker.ok())
         if (looks_like_title(c.first, c.end)) continue;
+      // A quoted pronoun ("he" or "she") is a word being discussed, not words anyone said.
+      if (words == 1 && c.kind == QuoteKind::partial) {
+        uint32_t t = c.first;
+        while (t < c.end && !is_word(t)) ++t;
+        if (t < c.end && lookup_pronoun(lower_[t]) != PronounKind::none) continue;
+      }
     }
     order.push_back(c);
   }
