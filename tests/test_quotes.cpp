@@ -318,3 +318,21 @@ TEST_CASE("sample article: quotations, kinds, speakers and same-entity groups", 
   CHECK(right_speaker >= 20);
   CHECK(groups_one_entity == gold["same_entity"].size());
 }
+
+TEST_CASE("a quotation opening its sentence continues the previous sentence's subject", "[quotes]") {
+  // Why: "X identified Y as Z. “…”" has no cue for the quotation; the previous sentence's subject
+  // (a person found by the tagger) is the speaker. Needs the tagger, so it runs the full analysis.
+  std::string error;
+  auto analyzer = lede::Analyzer::create(&error);
+  REQUIRE(analyzer);
+  const std::string text =
+      "Senator Maria Ostrova criticised the new port budget on Monday in Riga. “It will not survive "
+      "the first winter storms.”";
+  const lede::Analysis a = analyzer->analyze(text);
+  const lede::Quote* q = nullptr;
+  for (const lede::Quote& x : a.quotes)
+    if (x.kind == lede::QuoteKind::direct) q = &x;
+  REQUIRE(q != nullptr);
+  REQUIRE(q->has_speaker);
+  CHECK(q->speaker.name.find("Ostrova") != std::string::npos);
+}

@@ -1438,6 +1438,19 @@ std::vector<Quote> QuoteFinder::run() {
         // “…” alone in its paragraph after "Ortiz said the plan would fail."
         c.inherited = true;
         c.inherited_speaker = quotes[last_any].speaker;
+      } else if (c.open != kNone && c.open == sent_first_[sentence_of_[c.open]] &&
+                 sentence_of_[c.open] > 0 &&
+                 paragraph_of_[sent_first_[sentence_of_[c.open] - 1]] == p) {
+        // A quotation opening its sentence, no cue: it continues the previous sentence's
+        // subject ("Sanders identified X as Y. “The younger people are ...”").
+        const uint32_t ps = sentence_of_[c.open] - 1;
+        Phrase sp = first_np(sent_first_[ps], sent_end_[ps]);
+        bool names_someone = false;
+        for (uint32_t t = sp.first; t < sp.end && !names_someone; ++t)
+          names_someone = entity_at_[t] != kNone &&
+                          (a_.entities[entity_at_[t]].type == EntityType::PERSON ||
+                           a_.entities[entity_at_[t]].type == EntityType::ORG);
+        if (sp.ok() && names_someone) c.who.speaker = sp;
       } else if (c.open != kNone && c.open > sent_first_[sentence_of_[c.open]]) {
         // Quoted words in a sentence without a cue: the sentence's subject, when it is a name
         // or a pronoun, is the likeliest speaker.
