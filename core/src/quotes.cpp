@@ -1113,6 +1113,12 @@ void QuoteFinder::find_indirect() {
         if (clause == kNone && k < se && v.takes_object) {
           Phrase obj = np_right(k, se);
           if (obj.ok() && obj.end < se && lower_[obj.end] == "that") clause = obj.end + 1;
+          // "told reporters he would stay": a pronoun opens the clause after the addressee.
+          else if (obj.ok() && obj.end + 2 < se && is_word(obj.end) && !quoted_[obj.end] &&
+                   lookup_pronoun(lower_[obj.end]) != PronounKind::none &&
+                   lower_[obj.end] != "his" && lower_[obj.end] != "her" && lower_[obj.end] != "its" &&
+                   lower_[obj.end] != "their" && lower_[obj.end] != "him" && lower_[obj.end] != "them")
+            clause = obj.end;
         }
         if (clause != kNone && clause + 2 < last) {
           Candidate cand;

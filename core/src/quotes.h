@@ -25,8 +25,9 @@
 //    preferring the first one of the nearest sentence (its subject): he/she by the gender of
 //    titles and first names, it/they to organisations. A quotation without a cue inherits the
 //    speaker of the quotation before it in its paragraph, or of the previous paragraph's last
-//    attribution when it fills its own paragraph; quoted words in a sentence without any cue go
-//    to the sentence's subject when that names a person or organisation.
+//    attribution when it fills its own paragraph; a quotation opening its sentence with no cue
+//    continues the previous sentence's subject; quoted words in a sentence without any cue go to
+//    the sentence's subject. Both fallbacks need that subject to name a person or organisation.
 //    `speaker.mention` is the phrase at the cue (possibly the pronoun).
 // Every search around a quotation or cue is bounded (a few dozen tokens), so the whole stage runs
 // in time linear in the text whatever its marks.
