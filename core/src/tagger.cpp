@@ -195,6 +195,40 @@ struct TaggingWorkspace {
   std::vector<uint8_t> labels;
 };
 
+typedef int32_t I32x4 __attribute__((vector_size(16)));
+typedef uint32_t U32x4 __attribute__((vector_size(16)));
+
+// sums[0, W) = the sum over rows r of rows[r][offset + lane], exactly (int32), eight lanes at a
+// time: a vector of eight int16 read as four int32 holds the even lanes in its low halves and the
+// odd lanes in its high halves (little-endian, as x86 and wasm are), which shifts sign-extend.
+template <int W>
+void sum_rows(const int16_t* const* rows, size_t n_rows, int offset, int32_t* sums) {
+  constexpr int kBlocks = W / 8;
+  I32x4 even[kBlocks], odd[kBlocks];
+  int32_t rest[W % 8] = {};
+  for (int b = 0; b < kBlocks; ++b) even[b] = odd[b] = I32x4{};
+  for (size_t r = 0; r < n_rows; ++r) {
+    const int16_t* row = rows[r] + offset;
+    for (int b = 0; b < kBlocks; ++b) {
+      I32x4 v;
+      std::memcpy(&v, row + 8 * b, sizeof v);
+      even[b] += reinterpret_cast<I32x4>(reinterpret_cast<U32x4>(v) << 16) >> 16;
+      odd[b] += v >> 16;
+    }
+    for (int k = 0; k < W % 8; ++k) rest[k] += row[8 * kBlocks + k];
+  }
+  for (int b = 0; b < kBlocks; ++b) {
+    int32_t e[4], o[4];
+    std::memcpy(e, &even[b], sizeof e);
+    std::memcpy(o, &odd[b], sizeof o);
+    for (int k = 0; k < 4; ++k) {
+      sums[8 * b + 2 * k] = e[k];
+      sums[8 * b + 2 * k + 1] = o[k];
+    }
+  }
+  for (int k = 0; k < W % 8; ++k) sums[8 * kBlocks + k] = rest[k];
+}
+
 // Emission scores of every token for every stage: one table lookup per feature key serves all
 // stages. With `second`, adds the stage-2-only keys to stage 2's scores.
 void add_emissions(const TaggerModel& model, const ner::DocumentFeatures& f, bool second, TaggingWorkspace* ws) {
@@ -230,12 +264,17 @@ void add_emissions(const TaggerModel& model, const ner::DocumentFeatures& f, boo
         __builtin_prefetch(row + first_stage * L + L - 1);
         found[n_found++] = row;
       }
+      const int lanes = (S - first_stage) * L;
+      int32_t sums[2 * L];
+      if (lanes == 2 * L) {
+        sum_rows<2 * L>(found, n_found, first_stage * L, sums);
+      } else {
+        sum_rows<L>(found, n_found, first_stage * L, sums);
+      }
       for (int s = first_stage; s < S; ++s) {
         int32_t* scores = ws->emissions.data() + (static_cast<size_t>(s) * n + i) * L;
-        for (size_t r = 0; r < n_found; ++r) {
-          const int16_t* row = found[r] + s * L;
-          for (int y = 0; y < L; ++y) scores[y] += row[y];
-        }
+        const int32_t* part = sums + (s - first_stage) * L;
+        for (int y = 0; y < L; ++y) scores[y] += part[y];
       }
     }
   }

@@ -676,8 +676,133 @@ void viterbi(const Score* em, size_t n, const Score* tr, uint8_t* out, std::vect
   }
 }
 
-template void viterbi<int32_t>(const int32_t*, size_t, const int32_t*, uint8_t*, std::vector<int32_t>*,
-                               std::vector<uint8_t>*);
+namespace {
+
+// The allowed transitions fall into two groups. "Open" targets (O, B-x, U-x) may follow exactly the
+// "closed" labels (O, L-x, U-x): 9 x 9 transitions, computed below across the targets side by
+// side. I-x and L-x may follow only B-x and I-x of their own type: 8 targets x 2.
+struct TransitionGroups {
+  int n_open = 0, n_closed = 0, n_inner = 0;
+  uint8_t open[kLabels];           // targets that may follow the closed labels, ascending
+  uint8_t closed[kLabels];         // those labels, ascending
+  uint8_t inner[kLabels];          // the other targets (I-x, L-x)
+  uint8_t inner_prev[kLabels][2];  // each one's two allowed predecessors, ascending
+  bool from_start[kLabels];
+  bool to_end[kLabels];
+  TransitionGroups() {
+    for (int p = 0; p < kLabels; ++p)
+      if (transition_allowed(p, 0)) closed[n_closed++] = static_cast<uint8_t>(p);
+    for (int y = 0; y < kLabels; ++y) {
+      from_start[y] = transition_allowed(kLabels, y);
+      to_end[y] = transition_allowed(y, kLabels);
+      if (transition_allowed(0, y)) {
+        open[n_open++] = static_cast<uint8_t>(y);
+      } else {
+        int k = 0;
+        for (int p = 0; p < kLabels && k < 2; ++p)
+          if (transition_allowed(p, y)) inner_prev[n_inner][k++] = static_cast<uint8_t>(p);
+        inner[n_inner++] = static_cast<uint8_t>(y);
+      }
+    }
+  }
+};
+
+// Four int32 lanes (GCC/Clang vector extension: SSE2 natively, plain scalar code in wasm).
+typedef int32_t I32x4 __attribute__((vector_size(16)));
+constexpr int kOpenVectors = 3;  // the 9 open targets in 12 lanes
+
+}  // namespace
+
+// The runtime's decoder: the same decisions as the generic one above (for each target, the first
+// predecessor in ascending label order with the highest score), with the 9 x 9 open transitions
+// computed four targets at a time.
+template <>
+void viterbi<int32_t>(const int32_t* em, size_t n, const int32_t* tr, uint8_t* out,
+                      std::vector<int32_t>* delta_buf, std::vector<uint8_t>* back_buf) {
+  if (n == 0) return;
+  constexpr int L = kLabels;
+  static const TransitionGroups g;
+  delta_buf->resize(n * L);
+  back_buf->resize(n * L);
+  int32_t* delta = delta_buf->data();
+  uint8_t* back = back_buf->data();
+  const int32_t kNone = std::numeric_limits<int32_t>::lowest() / 4;
+  I32x4 tr_open[kLabels][kOpenVectors];
+  {
+    int32_t flat[kOpenVectors * 4];
+    for (int k = 0; k < g.n_closed; ++k) {
+      for (int j = 0; j < kOpenVectors * 4; ++j)
+        flat[j] = j < g.n_open ? tr[g.closed[k] * (L + 1) + g.open[j]] : 0;
+      std::memcpy(tr_open[k], flat, sizeof flat);
+    }
+  }
+  int32_t tr_inner[kLabels][2];
+  for (int j = 0; j < g.n_inner; ++j)
+    for (int k = 0; k < 2; ++k) tr_inner[j][k] = tr[g.inner_prev[j][k] * (L + 1) + g.inner[j]];
+  int32_t column_best = kNone;
+  for (int y = 0; y < L; ++y) {
+    delta[y] = g.from_start[y] ? em[y] + tr[L * (L + 1) + y] : kNone;
+    if (delta[y] > column_best) column_best = delta[y];
+    back[y] = 0;
+  }
+  for (int y = 0; y < L; ++y)
+    if (g.from_start[y]) delta[y] -= column_best;
+  for (size_t i = 1; i < n; ++i) {
+    const int32_t* prev = delta + (i - 1) * L;
+    int32_t* cur = delta + i * L;
+    uint8_t* bk = back + i * L;
+    const int32_t* e = em + i * L;
+    I32x4 best[kOpenVectors], arg[kOpenVectors];
+    for (int v = 0; v < kOpenVectors; ++v) {
+      best[v] = tr_open[0][v] + prev[g.closed[0]];
+      arg[v] = I32x4{} + static_cast<int32_t>(g.closed[0]);
+    }
+    for (int k = 1; k < g.n_closed; ++k) {
+      const int32_t pv = prev[g.closed[k]];
+      const int32_t p = g.closed[k];
+      for (int v = 0; v < kOpenVectors; ++v) {
+        I32x4 s = tr_open[k][v] + pv;
+        I32x4 gt = s > best[v];  // all ones where s wins
+        best[v] = (s & gt) | (best[v] & ~gt);
+        arg[v] = ((I32x4{} + p) & gt) | (arg[v] & ~gt);
+      }
+    }
+    int32_t best_flat[kOpenVectors * 4], arg_flat[kOpenVectors * 4];
+    std::memcpy(best_flat, best, sizeof best_flat);
+    std::memcpy(arg_flat, arg, sizeof arg_flat);
+    for (int j = 0; j < g.n_open; ++j) {
+      cur[g.open[j]] = best_flat[j] + e[g.open[j]];
+      bk[g.open[j]] = static_cast<uint8_t>(arg_flat[j]);
+    }
+    for (int j = 0; j < g.n_inner; ++j) {
+      const uint8_t* ps = g.inner_prev[j];
+      int32_t s0 = prev[ps[0]] + tr_inner[j][0];
+      int32_t s1 = prev[ps[1]] + tr_inner[j][1];
+      bool second = s1 > s0;
+      cur[g.inner[j]] = (second ? s1 : s0) + e[g.inner[j]];
+      bk[g.inner[j]] = second ? ps[1] : ps[0];
+    }
+    column_best = kNone;
+    for (int y = 0; y < L; ++y) column_best = std::max(column_best, cur[y]);
+    for (int y = 0; y < L; ++y) cur[y] = std::max(cur[y] - column_best, kNone);
+  }
+  const int32_t* last = delta + (n - 1) * L;
+  int32_t best = kNone;
+  int arg = 0;  // O: always allowed at the end
+  for (int y = 0; y < L; ++y) {
+    if (!g.to_end[y]) continue;
+    int32_t s = last[y] + tr[y * (L + 1) + L];
+    if (s > best) {
+      best = s;
+      arg = y;
+    }
+  }
+  for (size_t i = n; i-- > 0;) {
+    out[i] = static_cast<uint8_t>(arg);
+    arg = back[i * L + arg];
+  }
+}
+
 template void viterbi<float>(const float*, size_t, const float*, uint8_t*, std::vector<float>*,
                              std::vector<uint8_t>*);
 template void viterbi<double>(const double*, size_t, const double*, uint8_t*, std::vector<double>*,

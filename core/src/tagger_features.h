@@ -109,6 +109,10 @@ class DocumentFeatures {
 template <typename Score>
 void viterbi(const Score* emissions, size_t n, const Score* transitions, uint8_t* out,
              std::vector<Score>* delta_buf, std::vector<uint8_t>* back_buf);
+// The runtime's int32_t decoder is vectorised (same decisions).
+template <>
+void viterbi<int32_t>(const int32_t* emissions, size_t n, const int32_t* transitions, uint8_t* out,
+                      std::vector<int32_t>* delta_buf, std::vector<uint8_t>* back_buf);
 
 }  // namespace ner
 }  // namespace lede
