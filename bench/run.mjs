@@ -28,6 +28,7 @@ const repo = resolve(here, '..');
 const work = join(here, '.work');
 mkdirSync(work, { recursive: true });
 
+const loadAtStart = readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
 const args = process.argv.slice(2);
 const quick = args.includes('--quick');
 const option = (flag, fallback) => (args.includes(flag) ? args[args.indexOf(flag) + 1] : fallback);
@@ -211,14 +212,16 @@ for (const r of results) {
     `${(cold[r.name] ?? NaN).toFixed(0)} | ${(coldCpu[r.name] ?? NaN).toFixed(0)} | ` +
     `${d ? `${kb(d.minified)} / ${kb(d.gzip)}` : 'n/a (native)'} | ${r.found.names} | ${r.found.quotes} |`);
 }
+// Every ratio is lede's figure over the peer's: above 1 is better for speed, below 1 is better
+// for peak RSS, cold start and download.
 const ratios = [];
+const x = (v) => `${v.toFixed(2)}×`;
 for (const peer of [compromise, wink]) {
-  ratios.push(`| lede wasm / ${peer.name} | ${(wasm.mbs / peer.mbs).toFixed(1)}× | ${(peer.maxRssKb / wasm.maxRssKb).toFixed(2)}× less | ` +
-    `${(cold[peer.name] / cold[wasm.name]).toFixed(2)}× sooner | ${(download[peer.name].gzip / download[wasm.name].gzip).toFixed(2)}× smaller |`);
-  ratios.push(`| lede wasm / ${peer.name}, by CPU time | ${(wasm.cpuMbs / peer.cpuMbs).toFixed(1)}× | | ` +
-    `${(coldCpu[peer.name] / coldCpu[wasm.name]).toFixed(2)}× less CPU | |`);
-  ratios.push(`| lede native 1 thread / ${peer.name} | ${(native1.mbs / peer.mbs).toFixed(1)}× | ${(peer.maxRssKb / native1.maxRssKb).toFixed(2)}× less | ` +
-    `${(cold[peer.name] / cold[native1.name]).toFixed(2)}× sooner | |`);
+  ratios.push(`| lede wasm / ${peer.name} | ${x(wasm.mbs / peer.mbs)} | ${x(wasm.cpuMbs / peer.cpuMbs)} | ` +
+    `${x(wasm.maxRssKb / peer.maxRssKb)} | ${x(cold[wasm.name] / cold[peer.name])} | ${x(coldCpu[wasm.name] / coldCpu[peer.name])} | ` +
+    `${x(download[wasm.name].gzip / download[peer.name].gzip)} |`);
+  ratios.push(`| lede native 1 thread / ${peer.name} | ${x(native1.mbs / peer.mbs)} | ${x(native1.cpuMbs / peer.cpuMbs)} | ` +
+    `${x(native1.maxRssKb / peer.maxRssKb)} | ${x(cold[native1.name] / cold[peer.name])} | ${x(coldCpu[native1.name] / coldCpu[peer.name])} | |`);
 }
 const checks = [
   [`lede wasm ≥ 25× compromise's MB/s`, wasm.mbs >= 25 * compromise.mbs, `${(wasm.mbs / compromise.mbs).toFixed(1)}×`],
@@ -245,7 +248,7 @@ const md = `# lede benchmark results
 
 Written by \`bench/run\`${quick ? ' --quick' : ''} on ${new Date().toISOString().replace(/\.\d+Z$/, 'Z')}.
 
-- Machine: ${cpuModel}, ${threadsAll} cores, ${(totalmem() / 2 ** 30).toFixed(0)} GiB; ${git('log', '-1', '--format=%h %s').slice(0, 80) ? `lede commit ${git('rev-parse', '--short', 'HEAD')}${git('status', '--porcelain', '--untracked-files=no') ? ' (work tree with uncommitted changes)' : ''}` : ''}; load average at the end ${load}.
+- Machine: ${cpuModel}, ${threadsAll} cores, ${(totalmem() / 2 ** 30).toFixed(0)} GiB; ${git('log', '-1', '--format=%h %s').slice(0, 80) ? `lede commit ${git('rev-parse', '--short', 'HEAD')}${git('status', '--porcelain', '--untracked-files=no') ? ' (work tree with uncommitted changes)' : ''}` : ''}; load average (1, 5, 15 min) ${loadAtStart} at the start, ${load} at the end: on a shared machine wall-clock figures drop with the load, CPU-time ones much less.
 - Versions: ${ledeVersion}; Node ${process.version}; compromise ${version('compromise')}; wink-nlp ${version('wink-nlp')} with wink-eng-lite-web-model ${version('wink-eng-lite-web-model')}; esbuild ${version('esbuild')} (bundles for the download size).
 - Corpus: ${docs.length} PolNeAR train+dev texts${quick ? ' (every 8th: quick mode)' : ''}, ${(bytes / 1e6).toFixed(2)} MB, one document at a time.
 - MB/s and docs/s: median of ${passes} timed passes after one warm-up. Native: one \`lede analyze --jsonl --threads N\` process per pass (start-up and model load included, output discarded). Node contenders: one fresh process each, passes in-process; peak RSS is the whole process's (GNU time %M).
@@ -260,8 +263,10 @@ ${table.join('\n')}
 
 ## Ratios (lede / peer)
 
-| | speed (MB/s) | peak RSS | cold start | download (gzip) |
-|---|---:|---:|---:|---:|
+lede's figure over the peer's: above 1 is better for speed, below 1 for memory, start-up and download.
+
+| | MB/s | MB per CPU second | peak RSS | cold start | cold start CPU | download (gzip -9) |
+|---|---:|---:|---:|---:|---:|---:|
 ${ratios.join('\n')}
 
 ## Acceptance checks (issue 6)
