@@ -186,10 +186,14 @@ std::unique_ptr<TaggerModel> TaggerModel::load(const uint8_t* data, size_t size,
 
 namespace {
 
-// Buffers reused across documents on the same thread.
+// Buffers reused across documents on the same thread. Only stage2 grows with the document (one
+// row of scores per token); the rest is the size of a sentence.
 struct TaggingWorkspace {
   ner::DocumentFeatures features;
-  std::vector<int32_t> emissions;
+  std::vector<uint32_t> keys;      // one token's stage-1 keys
+  std::vector<int32_t> emissions;  // one sentence's stage-1 scores
+  std::vector<int32_t> stage2;     // every token's stage-2 scores
+  std::vector<uint8_t> scored;     // whether a token's stage-2 scores hold its stage-1 keys' part
   std::vector<int32_t> delta;
   std::vector<uint8_t> back;
   std::vector<uint8_t> labels;
@@ -229,80 +233,93 @@ void sum_rows(const int16_t* const* rows, size_t n_rows, int offset, int32_t* su
   for (int k = 0; k < W % 8; ++k) sums[8 * kBlocks + k] = rest[k];
 }
 
-// Emission scores of every token for every stage: one table lookup per feature key serves all
-// stages. With `second`, adds the stage-2-only keys to stage 2's scores.
-void add_emissions(const TaggerModel& model, const ner::DocumentFeatures& f, bool second, TaggingWorkspace* ws) {
+// Scores of one token's keys: sums[(s - first_stage) * L + y] for stages s >= first_stage, one
+// table lookup per key serving every stage. Keys are random positions in tables of a few MB: the
+// slots of a token are prefetched first, then its rows, so that the cache misses overlap instead
+// of queueing.
+void score_keys(const TaggerModel& model, const uint32_t* begin, const uint32_t* end, int first_stage,
+                int32_t* sums) {
   constexpr int L = ner::kLabels;
-  const int S = model.stage_count();
-  const size_t n = f.size();
-  if (!second) {
-    ws->emissions.assign(n * L * S, 0);
-  }
-  // Keys are random positions in tables of a few MB: the slots of a whole token are prefetched
-  // first, then its rows, so that the cache misses overlap instead of queueing.
+  const int lanes = (model.stage_count() - first_stage) * L;
+  for (int y = 0; y < lanes; ++y) sums[y] = 0;
   const int16_t* found[64];
-  for (size_t i = 0; i < n; ++i) {
-    const uint32_t* begin = second ? f.stage2_begin(i) : f.stage1_begin(i);
-    const uint32_t* end = second ? f.stage2_end(i) : f.stage1_end(i);
-    const int first_stage = second ? 1 : 0;
-    // In chunks of at most 64 keys (a token has fewer in practice).
-    for (const uint32_t* chunk = begin; chunk != end;) {
-      const uint32_t* chunk_end = end - chunk > 64 ? chunk + 64 : end;
-      uint32_t present[64];
-      size_t n_present = 0;
-      for (const uint32_t* k = chunk; k != chunk_end; ++k) {
-        if (!model.may_have(*k)) continue;
-        __builtin_prefetch(model.slot_address(*k));
-        present[n_present++] = *k;
-      }
-      chunk = chunk_end;
-      size_t n_found = 0;
-      for (size_t p = 0; p < n_present; ++p) {
-        const int16_t* row = model.find(present[p]);
-        if (!row) continue;
-        __builtin_prefetch(row + first_stage * L);
-        __builtin_prefetch(row + first_stage * L + L - 1);
-        found[n_found++] = row;
-      }
-      const int lanes = (S - first_stage) * L;
-      int32_t sums[2 * L];
-      if (lanes == 2 * L) {
-        sum_rows<2 * L>(found, n_found, first_stage * L, sums);
-      } else {
-        sum_rows<L>(found, n_found, first_stage * L, sums);
-      }
-      for (int s = first_stage; s < S; ++s) {
-        int32_t* scores = ws->emissions.data() + (static_cast<size_t>(s) * n + i) * L;
-        const int32_t* part = sums + (s - first_stage) * L;
-        for (int y = 0; y < L; ++y) scores[y] += part[y];
-      }
+  // In chunks of at most 64 keys (a token has fewer in practice).
+  for (const uint32_t* chunk = begin; chunk != end;) {
+    const uint32_t* chunk_end = end - chunk > 64 ? chunk + 64 : end;
+    uint32_t present[64];
+    size_t n_present = 0;
+    for (const uint32_t* k = chunk; k != chunk_end; ++k) {
+      if (!model.may_have(*k)) continue;
+      __builtin_prefetch(model.slot_address(*k));
+      present[n_present++] = *k;
     }
+    chunk = chunk_end;
+    size_t n_found = 0;
+    for (size_t p = 0; p < n_present; ++p) {
+      const int16_t* row = model.find(present[p]);
+      if (!row) continue;
+      __builtin_prefetch(row + first_stage * L);
+      __builtin_prefetch(row + first_stage * L + L - 1);
+      found[n_found++] = row;
+    }
+    int32_t part[2 * L];
+    if (lanes == 2 * L) {
+      sum_rows<2 * L>(found, n_found, first_stage * L, part);
+    } else {
+      sum_rows<L>(found, n_found, first_stage * L, part);
+    }
+    for (int y = 0; y < lanes; ++y) sums[y] += part[y];
   }
 }
 
-void decode(const TaggerModel& model, int stage, size_t n,
-            const std::vector<std::pair<uint32_t, uint32_t>>& sentences, TaggingWorkspace* ws) {
-  constexpr int L = ner::kLabels;
-  const int32_t* em = ws->emissions.data() + static_cast<size_t>(stage) * n * L;
-  ws->labels.assign(n, 0);
-  for (const auto& s : sentences) {
-    uint32_t a = std::min<uint32_t>(s.first, static_cast<uint32_t>(n));
-    uint32_t b = std::min<uint32_t>(std::max(s.second, a), static_cast<uint32_t>(n));
-    ner::viterbi<int32_t>(em + size_t{a} * L, b - a, model.transitions(stage), ws->labels.data() + a, &ws->delta,
-                          &ws->back);
-  }
-}
-
+// Stage 1 runs a sentence at a time: a token's keys are computed, scored and dropped, and only its
+// stage-2 part of the scores is kept for the second stage, which needs the whole document's
+// stage-1 labels first.
 const std::vector<uint8_t>& run(const TaggerModel& model, const std::vector<std::string_view>& words,
                                 const std::vector<std::pair<uint32_t, uint32_t>>& sentences,
                                 TaggingWorkspace* ws) {
-  ws->features.build(words, sentences, &model.clusters());
-  add_emissions(model, ws->features, false, ws);
-  decode(model, 0, words.size(), sentences, ws);
-  if (model.stage_count() > 1) {
-    ws->features.add_predictions(ws->labels);
-    add_emissions(model, ws->features, true, ws);
-    decode(model, 1, words.size(), sentences, ws);
+  constexpr int L = ner::kLabels;
+  const int S = model.stage_count();
+  const size_t n = words.size();
+  ner::DocumentFeatures& f = ws->features;
+  f.build(words, sentences, &model.clusters(), /*keep_stage1_keys=*/false);
+  ws->labels.assign(n, 0);
+  if (S > 1) {
+    ws->stage2.assign(n * L, 0);
+    ws->scored.assign(n, 0);
+  }
+  int32_t sums[2 * L];
+  for (const auto& s : sentences) {
+    uint32_t a = std::min<uint32_t>(s.first, static_cast<uint32_t>(n));
+    uint32_t b = std::min<uint32_t>(std::max(s.second, a), static_cast<uint32_t>(n));
+    ws->emissions.resize(size_t{b - a} * L);
+    for (uint32_t i = a; i < b; ++i) {
+      ws->keys.clear();
+      f.stage1_keys(i, &ws->keys);
+      score_keys(model, ws->keys.data(), ws->keys.data() + ws->keys.size(), 0, sums);
+      std::copy(sums, sums + L, ws->emissions.data() + size_t{i - a} * L);
+      if (S > 1 && !ws->scored[i]) {  // once, should sentences overlap
+        ws->scored[i] = 1;
+        std::copy(sums + L, sums + 2 * L, ws->stage2.data() + size_t{i} * L);
+      }
+    }
+    ner::viterbi<int32_t>(ws->emissions.data(), b - a, model.transitions(0), ws->labels.data() + a, &ws->delta,
+                          &ws->back);
+  }
+  if (S > 1) {
+    f.add_predictions(ws->labels);
+    for (size_t i = 0; i < n; ++i) {
+      score_keys(model, f.stage2_begin(i), f.stage2_end(i), 1, sums);
+      int32_t* scores = ws->stage2.data() + i * L;
+      for (int y = 0; y < L; ++y) scores[y] += sums[y];
+    }
+    ws->labels.assign(n, 0);
+    for (const auto& s : sentences) {
+      uint32_t a = std::min<uint32_t>(s.first, static_cast<uint32_t>(n));
+      uint32_t b = std::min<uint32_t>(std::max(s.second, a), static_cast<uint32_t>(n));
+      ner::viterbi<int32_t>(ws->stage2.data() + size_t{a} * L, b - a, model.transitions(1), ws->labels.data() + a,
+                            &ws->delta, &ws->back);
+    }
   }
   return ws->labels;
 }

@@ -300,7 +300,7 @@ void DocumentFeatures::compute_token(std::string_view word, const ClusterTable* 
 
 void DocumentFeatures::build(const std::vector<std::string_view>& words,
                              const std::vector<std::pair<uint32_t, uint32_t>>& sentences,
-                             const ClusterTable* clusters) {
+                             const ClusterTable* clusters, bool keep_stage1_keys) {
   const size_t n = words.size();
   info_.assign(n, TokenInfo());
   sentence_of_.assign(n, kNoSentence);
@@ -386,20 +386,25 @@ void DocumentFeatures::build(const std::vector<std::string_view>& words,
 
   keys1_.clear();
   offsets1_.assign(1, 0);
-  for (uint32_t i = 0; i < n; ++i) {
-    // Tokens outside every sentence (callers should not produce them) get no features.
-    if (sentence_of_[i] != kNoSentence) {
-      auto [a, b] = sentences_[sentence_of_[i]];
-      add_local_features(i, a, b);
+  if (keep_stage1_keys) {
+    for (uint32_t i = 0; i < n; ++i) {
+      stage1_keys(i, &keys1_);
+      offsets1_.push_back(static_cast<uint32_t>(keys1_.size()));
     }
-    offsets1_.push_back(static_cast<uint32_t>(keys1_.size()));
   }
   keys2_.clear();
   offsets2_.assign(n + 1, 0);
 }
 
-void DocumentFeatures::add_local_features(size_t i, uint32_t a, uint32_t b) {
-  auto& out = keys1_;
+void DocumentFeatures::stage1_keys(size_t i, std::vector<uint32_t>* keys) const {
+  // Tokens outside every sentence (callers should not produce them) get no features.
+  if (sentence_of_[i] == kNoSentence) return;
+  auto [a, b] = sentences_[sentence_of_[i]];
+  add_local_features(i, a, b, keys);
+}
+
+void DocumentFeatures::add_local_features(size_t i, uint32_t a, uint32_t b, std::vector<uint32_t>* out_keys) const {
+  auto& out = *out_keys;
   const TokenInfo& t = info_[i];
   const long la = a, lb = b;
   auto wn = [&](long j) { return j >= la && j < lb ? info_[j].wnorm : kBoundary; };

@@ -66,11 +66,15 @@ class DocumentFeatures {
  public:
   void build(const std::vector<std::string_view>& words,
              const std::vector<std::pair<uint32_t, uint32_t>>& sentences,
-             const ClusterTable* clusters);
+             const ClusterTable* clusters, bool keep_stage1_keys = true);
   void add_predictions(const std::vector<uint8_t>& stage1_labels);
 
   size_t size() const { return info_.size(); }
-  // Stage-1 keys of token i.
+  // Appends the stage-1 keys of token i to *keys (valid after build, with or without
+  // keep_stage1_keys: the tagger computes them a token at a time, so that a document's keys are
+  // never all held at once).
+  void stage1_keys(size_t i, std::vector<uint32_t>* keys) const;
+  // Stage-1 keys of token i (valid after build with keep_stage1_keys).
   const uint32_t* stage1_begin(size_t i) const { return keys1_.data() + offsets1_[i]; }
   const uint32_t* stage1_end(size_t i) const { return keys1_.data() + offsets1_[i + 1]; }
   // Extra stage-2 keys of token i (valid after add_predictions).
@@ -91,7 +95,7 @@ class DocumentFeatures {
     bool cap_seen_inside = false;  // occurs capitalised mid-sentence elsewhere in the document
   };
   void compute_token(std::string_view word, const ClusterTable* clusters, TokenInfo* info);
-  void add_local_features(size_t i, uint32_t s_first, uint32_t s_end);
+  void add_local_features(size_t i, uint32_t s_first, uint32_t s_end, std::vector<uint32_t>* keys) const;
 
   std::vector<TokenInfo> info_;
   std::vector<uint32_t> sentence_of_;
