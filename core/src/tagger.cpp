@@ -324,13 +324,22 @@ const std::vector<uint8_t>& run(const TaggerModel& model, const std::vector<std:
   return ws->labels;
 }
 
+// The workspace keeps its buffers for the next document on the thread, unless they were grown for
+// a long one: then they are freed, so that what the rest of the pipeline runs beside is small.
+void release_if_large(TaggingWorkspace* ws) {
+  constexpr size_t kKeptTokens = size_t{1} << 16;  // about 350 KB of news text
+  if (ws->labels.size() > kKeptTokens || ws->emissions.size() > kKeptTokens * ner::kLabels) *ws = TaggingWorkspace();
+}
+
 }  // namespace
 
 std::vector<uint8_t> tag_document_labels(const TaggerModel& model,
                                          const std::vector<std::string_view>& words,
                                          const std::vector<std::pair<uint32_t, uint32_t>>& sentences) {
   static thread_local TaggingWorkspace ws;
-  return run(model, words, sentences, &ws);
+  std::vector<uint8_t> labels = run(model, words, sentences, &ws);
+  release_if_large(&ws);
+  return labels;
 }
 
 std::vector<NameSpan> tag_document(const TaggerModel& model, const std::vector<std::string_view>& words,
@@ -349,6 +358,7 @@ std::vector<NameSpan> tag_document(const TaggerModel& model, const std::vector<s
   std::vector<NameSpan> out;
   out.reserve(spans.size());
   for (const auto& s : spans) out.push_back({s.first, s.end, kTypes[s.type]});
+  release_if_large(&ws);
   return out;
 }
 
