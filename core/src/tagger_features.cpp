@@ -213,8 +213,8 @@ char shape_char(char32_t cp) {
 
 }  // namespace
 
-void DocumentFeatures::compute_token(std::string_view word, const ClusterTable* clusters,
-                                     TokenInfo* t) {
+void DocumentFeatures::compute_token(std::string_view word, const ClusterTable* clusters, TokenInfo* t,
+                                     TokenSelf* self) const {
   scratch_.clear();
   normalize_word(word, &scratch_);
   scratch_lower_.clear();
@@ -242,10 +242,10 @@ void DocumentFeatures::compute_token(std::string_view word, const ClusterTable* 
   cps_.push_back(static_cast<uint32_t>(lower.size()));
   for (size_t k = 0; k < 4; ++k) {
     if (k + 1 < n) {
-      t->prefix[k] = fnv(std::string_view(lower).substr(0, cps_[k + 1]));
-      t->suffix[k] = fnv(std::string_view(lower).substr(cps_[n - k - 1]));
+      self->prefix[k] = fnv(std::string_view(lower).substr(0, cps_[k + 1]));
+      self->suffix[k] = fnv(std::string_view(lower).substr(cps_[n - k - 1]));
     } else {
-      t->prefix[k] = t->suffix[k] = 0;
+      self->prefix[k] = self->suffix[k] = 0;
     }
   }
   t->length = static_cast<uint8_t>(std::min<size_t>(n, 15));
@@ -278,7 +278,7 @@ void DocumentFeatures::compute_token(std::string_view word, const ClusterTable* 
     last = c;
     i += len;
   }
-  t->shape = shape;
+  self->shape = shape;
   t->short_shape = short_shape;
   if (upper + lowerc + letters_other == 0) {
     t->cap = digits ? kCapDigit : kCapNone;
@@ -293,9 +293,10 @@ void DocumentFeatures::compute_token(std::string_view word, const ClusterTable* 
   } else {
     t->cap = kCapMixed;
   }
+  if (!clusters) return;  // only the token's own features were wanted
   t->lex = lexicon_lookup(lexicon_phrase_extend(kLexiconHashSeed, t->lower));
   // Clusters are keyed by the lower-cased word with digits as 0 (cluster_word_hash of that form).
-  t->cluster = clusters && !clusters->entries.empty() ? clusters->lookup(static_cast<uint32_t>(wn ^ (wn >> 32))) : 0;
+  t->cluster = !clusters->entries.empty() ? clusters->lookup(static_cast<uint32_t>(wn ^ (wn >> 32))) : 0;
 }
 
 void DocumentFeatures::build(const std::vector<std::string_view>& words,
@@ -310,7 +311,11 @@ void DocumentFeatures::build(const std::vector<std::string_view>& words,
     uint32_t b = std::min<uint32_t>(std::max(s.second, a), static_cast<uint32_t>(n));
     sentences_.emplace_back(a, b);
   }
-  for (size_t i = 0; i < n; ++i) compute_token(words[i], clusters, &info_[i]);
+  words_ = &words;
+  static const ClusterTable kNoClusters;
+  if (!clusters) clusters = &kNoClusters;
+  TokenSelf self;
+  for (size_t i = 0; i < n; ++i) compute_token(words[i], clusters, &info_[i], &self);
 
   // Sentence context and multi-word lexicon matches.
   for (uint32_t si = 0; si < sentences_.size(); ++si) {
@@ -400,10 +405,16 @@ void DocumentFeatures::stage1_keys(size_t i, std::vector<uint32_t>* keys) const 
   // Tokens outside every sentence (callers should not produce them) get no features.
   if (sentence_of_[i] == kNoSentence) return;
   auto [a, b] = sentences_[sentence_of_[i]];
-  add_local_features(i, a, b, keys);
+  // The token's own prefixes, suffixes and shape are computed again here rather than kept for
+  // the whole document: 72 bytes a token.
+  TokenInfo unused;
+  TokenSelf self;
+  compute_token((*words_)[i], nullptr, &unused, &self);
+  add_local_features(i, a, b, self, keys);
 }
 
-void DocumentFeatures::add_local_features(size_t i, uint32_t a, uint32_t b, std::vector<uint32_t>* out_keys) const {
+void DocumentFeatures::add_local_features(size_t i, uint32_t a, uint32_t b, const TokenSelf& self,
+                                          std::vector<uint32_t>* out_keys) const {
   auto& out = *out_keys;
   const TokenInfo& t = info_[i];
   const long la = a, lb = b;
@@ -424,10 +435,10 @@ void DocumentFeatures::add_local_features(size_t i, uint32_t a, uint32_t b, std:
   add(T_BI_M1, combine(wn(li - 1), t.wnorm));
   add(T_BI_P1, combine(t.wnorm, wn(li + 1)));
   for (int k = 0; k < 4; ++k) {
-    if (t.prefix[k]) add(T_PRE + k, t.prefix[k]);
-    if (t.suffix[k]) add(T_SUF + k, t.suffix[k]);
+    if (self.prefix[k]) add(T_PRE + k, self.prefix[k]);
+    if (self.suffix[k]) add(T_SUF + k, self.suffix[k]);
   }
-  add(T_SHAPE, t.shape);
+  add(T_SHAPE, self.shape);
   add(T_SS, t.short_shape);
   add(T_SS_M1, ss(li - 1));
   add(T_SS_P1, ss(li + 1));

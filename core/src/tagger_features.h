@@ -83,8 +83,7 @@ class DocumentFeatures {
 
  private:
   struct TokenInfo {
-    uint64_t form = 0, lower = 0, wnorm = 0, shape = 0, short_shape = 0;
-    uint64_t prefix[4] = {}, suffix[4] = {};
+    uint64_t form = 0, lower = 0, wnorm = 0, short_shape = 0;
     uint32_t cluster = 0;
     uint16_t lex = 0;        // single-word lexicon categories
     uint16_t gaz_part[4] = {};  // phrase matches covering this token, by BILU position
@@ -94,16 +93,24 @@ class DocumentFeatures {
     bool lower_seen = false;       // the lower-case form occurs in lower case elsewhere in the document
     bool cap_seen_inside = false;  // occurs capitalised mid-sentence elsewhere in the document
   };
-  void compute_token(std::string_view word, const ClusterTable* clusters, TokenInfo* info);
-  void add_local_features(size_t i, uint32_t s_first, uint32_t s_end, std::vector<uint32_t>* keys) const;
+  // What only the token's own features use, computed when they are.
+  struct TokenSelf {
+    uint64_t shape = 0;
+    uint64_t prefix[4] = {}, suffix[4] = {};
+  };
+  // Without clusters, only the fields the token's own features need (not lex, cluster).
+  void compute_token(std::string_view word, const ClusterTable* clusters, TokenInfo* info, TokenSelf* self) const;
+  void add_local_features(size_t i, uint32_t s_first, uint32_t s_end, const TokenSelf& self,
+                          std::vector<uint32_t>* keys) const;
 
   std::vector<TokenInfo> info_;
   std::vector<uint32_t> sentence_of_;
   std::vector<std::pair<uint32_t, uint32_t>> sentences_;
   std::vector<std::pair<uint64_t, uint32_t>> by_lower_;  // (lower hash, token), sorted
   std::vector<uint32_t> keys1_, offsets1_, keys2_, offsets2_;
-  std::string scratch_, scratch_lower_;
-  std::vector<uint32_t> cps_;
+  const std::vector<std::string_view>* words_ = nullptr;  // the document being tagged
+  mutable std::string scratch_, scratch_lower_;
+  mutable std::vector<uint32_t> cps_;
 };
 
 // ---- Decoding ----------------------------------------------------------------------------------
