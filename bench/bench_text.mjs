@@ -95,5 +95,7 @@ row('wasm package: analyzeJSON({tokens:true})', packageMbs, docs.length / median
 console.log(`  ratio native / wasm (same C++):       ${(native.text_layer_mb_s / wasm.text_layer_mb_s).toFixed(2)}`);
 console.log(`  ratio native / wasm package:          ${(native.text_layer_mb_s / packageMbs).toFixed(2)}`);
 console.log(`  native per CPU second:                ${native.text_layer_cpu_mb_s.toFixed(1)} MB/s`);
-console.log(`  goal >= 50 MB/s native, one thread:   ${native.text_layer_mb_s >= 50 ? 'met' : 'NOT met'}`);
+console.log(`  goal >= 50 MB/s native, one thread:   ${native.text_layer_mb_s >= 50 ? 'met' : 'NOT met'} by wall clock, ` +
+  `${native.text_layer_cpu_mb_s >= 50 ? 'met' : 'NOT met'} by CPU time (wall clock counts time lost to other programs)`);
+console.log(`  load average: ${readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ')}`);
 if (sink < 0) console.log(sink);
