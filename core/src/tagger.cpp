@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <cstring>
+#include <iterator>
 
 #include "lexicon.h"
 #include "tagger_model_format.h"
@@ -74,10 +75,14 @@ struct ModelBuilder {
     model->stage_count_ = S;
     model->transitions_.clear();
     for (const auto& st : stages) model->transitions_.insert(model->transitions_.end(), st.transitions.begin(), st.transitions.end());
+    // Each stage's keys are strictly increasing (read_stage checks): a union of sorted lists.
     std::vector<uint32_t> keys;
-    for (const auto& st : stages) keys.insert(keys.end(), st.keys.begin(), st.keys.end());
-    std::sort(keys.begin(), keys.end());
-    keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
+    for (const auto& st : stages) {
+      std::vector<uint32_t> merged;
+      merged.reserve(keys.size() + st.keys.size());
+      std::set_union(keys.begin(), keys.end(), st.keys.begin(), st.keys.end(), std::back_inserter(merged));
+      keys.swap(merged);
+    }
     if (!keys.empty() && keys.front() == 0) keys.erase(keys.begin());  // 0 marks empty slots
     model->rows_.assign(keys.size() * S * L, 0);
     for (int s = 0; s < S; ++s) {

@@ -381,6 +381,7 @@ void DocumentFeatures::build(const std::vector<std::string_view>& words,
     }
     for (size_t k = r; k < e; ++k) {
       TokenInfo& t = info_[by_lower_[k].second];
+      t.group = static_cast<uint32_t>(r);
       int own_lower = t.cap == kCapLower && t.context != kCtxHeadline;
       int own_cap = t.cap != kCapLower && t.context == kCtxMiddle;
       t.lower_seen = lower_count - own_lower > 0;
@@ -399,6 +400,13 @@ void DocumentFeatures::build(const std::vector<std::string_view>& words,
   }
   keys2_.clear();
   offsets2_.assign(n + 1, 0);
+}
+
+DocumentFeatures::Occurrence DocumentFeatures::occurrences(const TokenInfo& t) const {
+  if (t.group != kNoGroup) return by_lower_.begin() + t.group;
+  // A token outside every sentence is not indexed itself; the others of its word may be.
+  return std::lower_bound(by_lower_.begin(), by_lower_.end(), std::make_pair(t.lower, uint32_t{0}),
+                          [](const auto& x, const auto& y) { return x.first < y.first; });
 }
 
 void DocumentFeatures::stage1_keys(size_t i, std::vector<uint32_t>* keys) const {
@@ -489,13 +497,10 @@ void DocumentFeatures::add_local_features(size_t i, uint32_t a, uint32_t b, cons
   // Document context: how the same word is written, and what surrounds it, elsewhere.
   if (t.cap >= kCapInitial) {
     add(T_DOC, ((t.cap * 16u + t.context) * 2u + t.lower_seen) * 2u + t.cap_seen_inside);
-    auto range = std::equal_range(by_lower_.begin(), by_lower_.end(),
-                                  std::make_pair(t.lower, uint32_t{0}),
-                                  [](const auto& x, const auto& y) { return x.first < y.first; });
     uint32_t seen[16];
     int nseen = 0;
     int visited = 0;
-    for (auto it = range.first; it != range.second && visited < 12; ++it) {
+    for (auto it = occurrences(t); it != by_lower_.end() && it->first == t.lower && visited < 12; ++it) {
       uint32_t j = it->second;
       if (j == i) continue;
       ++visited;
@@ -555,16 +560,14 @@ void DocumentFeatures::add_predictions(const std::vector<uint8_t>& labels) {
     if (t.cap >= kCapInitial) {
       add(T_S2_SELF_CAP, labels[i] * 16u + t.context);
       // Token majority: how the other occurrences of this word were labelled.
-      auto range = std::equal_range(by_lower_.begin(), by_lower_.end(),
-                                    std::make_pair(t.lower, uint32_t{0}),
-                                    [](const auto& x, const auto& y) { return x.first < y.first; });
       int counts[kTypes + 1] = {};
       int others = 0;
       uint32_t same_form_types = 0;
       // At most kMaxVisits occurrences (in document order): a word repeated thousands of times
       // must not make tagging quadratic.
       int visits = 0;
-      for (auto it = range.first; it != range.second && visits < kMaxVisits; ++it, ++visits) {
+      for (auto it = occurrences(t); it != by_lower_.end() && it->first == t.lower && visits < kMaxVisits;
+           ++it, ++visits) {
         uint32_t j = it->second;
         if (j == i || info_[j].cap < kCapInitial) continue;
         ++others;

@@ -82,9 +82,11 @@ class DocumentFeatures {
   const uint32_t* stage2_end(size_t i) const { return keys2_.data() + offsets2_[i + 1]; }
 
  private:
+  static constexpr uint32_t kNoGroup = UINT32_MAX;
   struct TokenInfo {
     uint64_t form = 0, lower = 0, wnorm = 0, short_shape = 0;
     uint32_t cluster = 0;
+    uint32_t group = kNoGroup;  // where the entries of its lower-cased form begin in by_lower_
     uint16_t lex = 0;        // single-word lexicon categories
     uint16_t gaz_part[4] = {};  // phrase matches covering this token, by BILU position
     uint8_t cap = 0;         // capitalisation class, see tagger_features.cpp
@@ -99,6 +101,9 @@ class DocumentFeatures {
     uint64_t prefix[4] = {}, suffix[4] = {};
   };
   // Without clusters, only the fields the token's own features need (not lex, cluster).
+  using Occurrence = std::vector<std::pair<uint64_t, uint32_t>>::const_iterator;
+  // The first entry of by_lower_ with the token's lower-cased form (or the end).
+  Occurrence occurrences(const TokenInfo& t) const;
   void compute_token(std::string_view word, const ClusterTable* clusters, TokenInfo* info, TokenSelf* self) const;
   void add_local_features(size_t i, uint32_t s_first, uint32_t s_end, const TokenSelf& self,
                           std::vector<uint32_t>* keys) const;
