@@ -2,6 +2,7 @@
 #include "tagger.h"
 
 #include <algorithm>
+#include <array>
 #include <cstring>
 #include <iterator>
 
@@ -191,14 +192,15 @@ std::unique_ptr<TaggerModel> TaggerModel::load(const uint8_t* data, size_t size,
 
 namespace {
 
-// Buffers reused across documents on the same thread. Only stage2 grows with the document (one
-// row of scores per token); the rest is the size of a sentence.
+// Buffers reused across documents on the same thread. What grows with the document is the
+// features' per-token state and stage2 (52 bytes a token); the rest is the size of a sentence.
 struct TaggingWorkspace {
   ner::DocumentFeatures features;
   std::vector<uint32_t> keys;      // one token's stage-1 keys
   std::vector<int32_t> emissions;  // one sentence's stage-1 scores
-  std::vector<int32_t> stage2;     // every token's stage-2 scores
-  std::vector<uint8_t> scored;     // whether a token's stage-2 scores hold its stage-1 keys' part
+  std::vector<uint8_t> stage2;     // every token's stage-2 scores from its stage-1 keys (keep_stage2_part)
+  std::vector<uint8_t> scored;     // whether a token's stage2 lanes are set
+  std::vector<std::array<int32_t, ner::kLabels>> wide;  // stage-2 parts too spread for 16 bits
   std::vector<int32_t> delta;
   std::vector<uint8_t> back;
   std::vector<uint8_t> labels;
@@ -277,6 +279,53 @@ void score_keys(const TaggerModel& model, const uint32_t* begin, const uint32_t*
   }
 }
 
+// A token's part of the stage-2 scores that its stage-1 keys give, kept until stage 2 in kLabels
+// 24-bit lanes (kPartBytes): each score minus the token's lowest. Viterbi's decisions do not change
+// when all scores of one token move by the same amount (every path takes one label per token, and
+// each column is shifted to its best anyway), so this is exact. A part spread wider than 24 bits
+// (the model's spread 365,000 at most) is kept whole in the wide table: lane 0 = kWide, lane 1 its
+// index.
+constexpr int kPartBytes = 3 * ner::kLabels;
+constexpr uint32_t kWide = 0xFFFFFF;
+
+inline void put_lane(uint8_t* lanes, int y, uint32_t v) {
+  lanes[3 * y] = static_cast<uint8_t>(v);
+  lanes[3 * y + 1] = static_cast<uint8_t>(v >> 8);
+  lanes[3 * y + 2] = static_cast<uint8_t>(v >> 16);
+}
+inline uint32_t get_lane(const uint8_t* lanes, int y) {
+  return uint32_t{lanes[3 * y]} | (uint32_t{lanes[3 * y + 1]} << 8) | (uint32_t{lanes[3 * y + 2]} << 16);
+}
+
+void keep_stage2_part(const int32_t* part, uint8_t* lanes, TaggingWorkspace* ws) {
+  constexpr int L = ner::kLabels;
+  int32_t low = part[0], high = part[0];
+  for (int y = 1; y < L; ++y) {
+    low = std::min(low, part[y]);
+    high = std::max(high, part[y]);
+  }
+  if (int64_t{high} - low < kWide) {
+    for (int y = 0; y < L; ++y) put_lane(lanes, y, static_cast<uint32_t>(part[y] - low));
+    return;
+  }
+  const size_t index = ws->wide.size();
+  ws->wide.emplace_back();
+  std::copy(part, part + L, ws->wide.back().begin());
+  put_lane(lanes, 0, kWide);
+  put_lane(lanes, 1, static_cast<uint32_t>(index & 0xFFFFFF));
+  put_lane(lanes, 2, static_cast<uint32_t>(index >> 24));
+}
+
+void read_stage2_part(const uint8_t* lanes, const TaggingWorkspace& ws, int32_t* part) {
+  constexpr int L = ner::kLabels;
+  if (get_lane(lanes, 0) == kWide) {
+    const auto& whole = ws.wide[size_t{get_lane(lanes, 1)} | (size_t{get_lane(lanes, 2)} << 24)];
+    std::copy(whole.begin(), whole.end(), part);
+  } else {
+    for (int y = 0; y < L; ++y) part[y] = static_cast<int32_t>(get_lane(lanes, y));
+  }
+}
+
 // Stage 1 runs a sentence at a time: a token's keys are computed, scored and dropped, and only its
 // stage-2 part of the scores is kept for the second stage, which needs the whole document's
 // stage-1 labels first.
@@ -290,8 +339,9 @@ const std::vector<uint8_t>& run(const TaggerModel& model, const std::vector<std:
   f.build(words, sentences, &model.clusters(), /*keep_stage1_keys=*/false);
   ws->labels.assign(n, 0);
   if (S > 1) {
-    ws->stage2.assign(n * L, 0);
+    ws->stage2.resize(n * kPartBytes);
     ws->scored.assign(n, 0);
+    ws->wide.clear();
   }
   int32_t sums[2 * L];
   for (const auto& s : sentences) {
@@ -305,7 +355,7 @@ const std::vector<uint8_t>& run(const TaggerModel& model, const std::vector<std:
       std::copy(sums, sums + L, ws->emissions.data() + size_t{i - a} * L);
       if (S > 1 && !ws->scored[i]) {  // once, should sentences overlap
         ws->scored[i] = 1;
-        std::copy(sums + L, sums + 2 * L, ws->stage2.data() + size_t{i} * L);
+        keep_stage2_part(sums + L, ws->stage2.data() + size_t{i} * kPartBytes, ws);
       }
     }
     ner::viterbi<int32_t>(ws->emissions.data(), b - a, model.transitions(0), ws->labels.data() + a, &ws->delta,
@@ -313,17 +363,19 @@ const std::vector<uint8_t>& run(const TaggerModel& model, const std::vector<std:
   }
   if (S > 1) {
     f.add_predictions(ws->labels);
-    for (size_t i = 0; i < n; ++i) {
-      score_keys(model, f.stage2_begin(i), f.stage2_end(i), 1, sums);
-      int32_t* scores = ws->stage2.data() + i * L;
-      for (int y = 0; y < L; ++y) scores[y] += sums[y];
-    }
     ws->labels.assign(n, 0);
     for (const auto& s : sentences) {
       uint32_t a = std::min<uint32_t>(s.first, static_cast<uint32_t>(n));
       uint32_t b = std::min<uint32_t>(std::max(s.second, a), static_cast<uint32_t>(n));
-      ner::viterbi<int32_t>(ws->stage2.data() + size_t{a} * L, b - a, model.transitions(1), ws->labels.data() + a,
-                            &ws->delta, &ws->back);
+      ws->emissions.resize(size_t{b - a} * L);
+      for (uint32_t i = a; i < b; ++i) {
+        int32_t* scores = ws->emissions.data() + size_t{i - a} * L;
+        read_stage2_part(ws->stage2.data() + size_t{i} * kPartBytes, *ws, scores);
+        score_keys(model, f.stage2_begin(i), f.stage2_end(i), 1, sums);
+        for (int y = 0; y < L; ++y) scores[y] += sums[y];
+      }
+      ner::viterbi<int32_t>(ws->emissions.data(), b - a, model.transitions(1), ws->labels.data() + a, &ws->delta,
+                            &ws->back);
     }
   }
   return ws->labels;
