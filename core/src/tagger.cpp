@@ -196,7 +196,7 @@ namespace {
 // features' per-token state and stage2 (52 bytes a token); the rest is the size of a sentence.
 struct TaggingWorkspace {
   ner::DocumentFeatures features;
-  std::vector<uint32_t> keys;      // one token's stage-1 keys
+  std::vector<uint32_t> keys;      // one token's keys
   std::vector<int32_t> emissions;  // one sentence's stage-1 scores
   std::vector<uint8_t> stage2;     // every token's stage-2 scores from its stage-1 keys (keep_stage2_part)
   std::vector<uint8_t> scored;     // whether a token's stage2 lanes are set
@@ -204,6 +204,7 @@ struct TaggingWorkspace {
   std::vector<int32_t> delta;
   std::vector<uint8_t> back;
   std::vector<uint8_t> labels;
+  std::vector<uint8_t> stage1_labels;
 };
 
 typedef int32_t I32x4 __attribute__((vector_size(16)));
@@ -362,7 +363,8 @@ const std::vector<uint8_t>& run(const TaggerModel& model, const std::vector<std:
                           &ws->back);
   }
   if (S > 1) {
-    f.add_predictions(ws->labels);
+    ws->stage1_labels.swap(ws->labels);
+    f.add_predictions(ws->stage1_labels, /*keep_stage2_keys=*/false);
     ws->labels.assign(n, 0);
     for (const auto& s : sentences) {
       uint32_t a = std::min<uint32_t>(s.first, static_cast<uint32_t>(n));
@@ -371,7 +373,9 @@ const std::vector<uint8_t>& run(const TaggerModel& model, const std::vector<std:
       for (uint32_t i = a; i < b; ++i) {
         int32_t* scores = ws->emissions.data() + size_t{i - a} * L;
         read_stage2_part(ws->stage2.data() + size_t{i} * kPartBytes, *ws, scores);
-        score_keys(model, f.stage2_begin(i), f.stage2_end(i), 1, sums);
+        ws->keys.clear();
+        f.stage2_keys(i, &ws->keys);
+        score_keys(model, ws->keys.data(), ws->keys.data() + ws->keys.size(), 1, sums);
         for (int y = 0; y < L; ++y) scores[y] += sums[y];
       }
       ner::viterbi<int32_t>(ws->emissions.data(), b - a, model.transitions(1), ws->labels.data() + a, &ws->delta,

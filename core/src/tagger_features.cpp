@@ -520,20 +520,14 @@ void DocumentFeatures::add_local_features(size_t i, uint32_t a, uint32_t b, cons
   }
 }
 
-void DocumentFeatures::add_predictions(const std::vector<uint8_t>& labels) {
-  constexpr int kMaxVisits = 64;
+void DocumentFeatures::add_predictions(const std::vector<uint8_t>& labels, bool keep_stage2_keys) {
   const size_t n = info_.size();
+  labels_ = &labels;
   keys2_.clear();
   offsets2_.assign(1, 0);
   // Every predicted name, by the lower-cased form of each of its words.
-  struct EntityWord {
-    uint64_t lower;
-    uint64_t form;
-    uint32_t first, end;
-    uint16_t code;  // type * 4 + position in the name (BILU)
-  };
-  static thread_local std::vector<LabelSpan> spans;
-  static thread_local std::vector<EntityWord> words;
+  std::vector<LabelSpan>& spans = spans_;
+  std::vector<EntityWord>& words = entity_words_;
   spans.clear();
   words.clear();
   for (const auto& s : sentences_) {
@@ -553,9 +547,21 @@ void DocumentFeatures::add_predictions(const std::vector<uint8_t>& labels) {
     return x.code < y.code;
   });
 
+  if (!keep_stage2_keys) return;
   for (uint32_t i = 0; i < n; ++i) {
+    stage2_keys(i, &keys2_);
+    offsets2_.push_back(static_cast<uint32_t>(keys2_.size()));
+  }
+}
+
+void DocumentFeatures::stage2_keys(size_t token, std::vector<uint32_t>* keys) const {
+  constexpr int kMaxVisits = 64;
+  const std::vector<uint8_t>& labels = *labels_;
+  const std::vector<EntityWord>& words = entity_words_;
+  const uint32_t i = static_cast<uint32_t>(token);
+  {
     const TokenInfo& t = info_[i];
-    auto add = [&](uint32_t tmpl, uint64_t v) { keys2_.push_back(make_key(tmpl, v)); };
+    auto add = [&](uint32_t tmpl, uint64_t v) { keys->push_back(make_key(tmpl, v)); };
     add(T_S2_SELF, labels[i]);
     if (t.cap >= kCapInitial) {
       add(T_S2_SELF_CAP, labels[i] * 16u + t.context);
@@ -601,7 +607,6 @@ void DocumentFeatures::add_predictions(const std::vector<uint8_t>& labels) {
         if (mask & (1u << code)) add(T_S2_ENT, code);
       }
     }
-    offsets2_.push_back(static_cast<uint32_t>(keys2_.size()));
   }
 }
 

@@ -67,7 +67,8 @@ class DocumentFeatures {
   void build(const std::vector<std::string_view>& words,
              const std::vector<std::pair<uint32_t, uint32_t>>& sentences,
              const ClusterTable* clusters, bool keep_stage1_keys = true);
-  void add_predictions(const std::vector<uint8_t>& stage1_labels);
+  // stage1_labels must outlive the stage-2 keys' use.
+  void add_predictions(const std::vector<uint8_t>& stage1_labels, bool keep_stage2_keys = true);
 
   size_t size() const { return info_.size(); }
   // Appends the stage-1 keys of token i to *keys (valid after build, with or without
@@ -77,7 +78,10 @@ class DocumentFeatures {
   // Stage-1 keys of token i (valid after build with keep_stage1_keys).
   const uint32_t* stage1_begin(size_t i) const { return keys1_.data() + offsets1_[i]; }
   const uint32_t* stage1_end(size_t i) const { return keys1_.data() + offsets1_[i + 1]; }
-  // Extra stage-2 keys of token i (valid after add_predictions).
+  // Appends the extra stage-2 keys of token i to *keys (valid after add_predictions, with or
+  // without keep_stage2_keys).
+  void stage2_keys(size_t i, std::vector<uint32_t>* keys) const;
+  // Extra stage-2 keys of token i (valid after add_predictions with keep_stage2_keys).
   const uint32_t* stage2_begin(size_t i) const { return keys2_.data() + offsets2_[i]; }
   const uint32_t* stage2_end(size_t i) const { return keys2_.data() + offsets2_[i + 1]; }
 
@@ -114,6 +118,16 @@ class DocumentFeatures {
   std::vector<std::pair<uint64_t, uint32_t>> by_lower_;  // (lower hash, token), sorted
   std::vector<uint32_t> keys1_, offsets1_, keys2_, offsets2_;
   const std::vector<std::string_view>* words_ = nullptr;  // the document being tagged
+  const std::vector<uint8_t>* labels_ = nullptr;          // its stage-1 labels
+  // Every word of every name the first stage found, for the second stage's features.
+  struct EntityWord {
+    uint64_t lower;
+    uint64_t form;
+    uint32_t first, end;
+    uint16_t code;  // type * 4 + position in the name (BILU)
+  };
+  std::vector<EntityWord> entity_words_;
+  std::vector<LabelSpan> spans_;
   mutable std::string scratch_, scratch_lower_;
   mutable std::vector<uint32_t> cps_;
 };
