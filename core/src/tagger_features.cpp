@@ -366,6 +366,9 @@ void DocumentFeatures::build(const std::vector<std::string_view>& words,
 
   // Document index by lower-cased form, for the document-level features.
   by_lower_.clear();
+  size_t indexed = 0;  // counted first: an exact reservation, not a doubling one
+  for (uint32_t i = 0; i < n; ++i) indexed += info_[i].cap >= kCapLower && sentence_of_[i] != kNoSentence;
+  if (by_lower_.capacity() < indexed) by_lower_.reserve(indexed);
   for (uint32_t i = 0; i < n; ++i) {
     if (info_[i].cap >= kCapLower && sentence_of_[i] != kNoSentence) by_lower_.emplace_back(info_[i].lower, i);
   }
