@@ -221,14 +221,18 @@ void DocumentFeatures::compute_token(std::string_view word, const ClusterTable* 
   lower_word(scratch_, &scratch_lower_);
   const std::string& form = scratch_;
   const std::string& lower = scratch_lower_;
-  t->form = fnv(form);
-  t->lower = fnv(lower);
+  // Without clusters only *self is wanted; with them, only *t.
+  const bool own = clusters == nullptr;
   uint64_t wn = 0xCBF29CE484222325ull;
-  for (unsigned char c : lower) {
-    wn ^= (c >= '0' && c <= '9') ? '0' : c;
-    wn *= 0x100000001B3ull;
+  if (!own) {
+    t->form = fnv(form);
+    t->lower = fnv(lower);
+    for (unsigned char c : lower) {
+      wn ^= (c >= '0' && c <= '9') ? '0' : c;
+      wn *= 0x100000001B3ull;
+    }
+    t->wnorm = wn;
   }
-  t->wnorm = wn;
 
   // Code point boundaries of the lower-cased form, for prefixes and suffixes.
   cps_.clear();
@@ -240,7 +244,7 @@ void DocumentFeatures::compute_token(std::string_view word, const ClusterTable* 
   }
   size_t n = cps_.size();
   cps_.push_back(static_cast<uint32_t>(lower.size()));
-  for (size_t k = 0; k < 4; ++k) {
+  for (size_t k = 0; k < 4 && own; ++k) {
     if (k + 1 < n) {
       self->prefix[k] = fnv(std::string_view(lower).substr(0, cps_[k + 1]));
       self->suffix[k] = fnv(std::string_view(lower).substr(cps_[n - k - 1]));
@@ -293,7 +297,7 @@ void DocumentFeatures::compute_token(std::string_view word, const ClusterTable* 
   } else {
     t->cap = kCapMixed;
   }
-  if (!clusters) return;  // only the token's own features were wanted
+  if (own) return;
   t->lex = lexicon_lookup(lexicon_phrase_extend(kLexiconHashSeed, t->lower));
   // Clusters are keyed by the lower-cased word with digits as 0 (cluster_word_hash of that form).
   t->cluster = !clusters->entries.empty() ? clusters->lookup(static_cast<uint32_t>(wn ^ (wn >> 32))) : 0;
@@ -459,17 +463,22 @@ void DocumentFeatures::add_local_features(size_t i, uint32_t a, uint32_t b, cons
   add(T_CAP_CTX, t.cap * 16 + t.context);
   add(T_CAPS3, (cap(li - 1) * 16 + t.cap) * 16 + cap(li + 1));
   add(T_LEN, t.length * 16 + t.cap);
-  for (int bit = 0; bit < kLexiconCategoryCount; ++bit) {
+  const uint16_t lex_prev = lex(li - 1), lex_next = lex(li + 1);
+  // The categories present anywhere here, in ascending order (most tokens have none).
+  uint32_t any = (t.lex | lex_prev | lex_next | t.gaz_part[0] | t.gaz_part[1] | t.gaz_part[2]) &
+                 ((1u << kLexiconCategoryCount) - 1);
+  for (; any; any &= any - 1) {
+    const int bit = __builtin_ctz(any);
     uint16_t m = static_cast<uint16_t>(1u << bit);
     if (t.lex & m) {
       add(T_LEX0, bit);
       add(T_LEX0_CAP, bit * 16 + t.cap);
     }
-    if (lex(li - 1) & m) {
+    if (lex_prev & m) {
       add(T_LEXM1, bit);
       add(T_LEXM1_CAP0, bit * 16 + t.cap);
     }
-    if (lex(li + 1) & m) add(T_LEXP1, bit);
+    if (lex_next & m) add(T_LEXP1, bit);
     for (int part = 0; part < 3; ++part) {
       if (t.gaz_part[part] & m) add(T_GAZ, part * 32 + bit);
     }
