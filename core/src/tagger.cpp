@@ -205,7 +205,19 @@ struct TaggingWorkspace {
   std::vector<uint8_t> back;
   std::vector<uint8_t> labels;
   std::vector<uint8_t> stage1_labels;
+
+  size_t bytes() const {
+    return features.memory_bytes() + keys.capacity() * sizeof(uint32_t) + emissions.capacity() * sizeof(int32_t) +
+           stage2.capacity() + scored.capacity() + wide.capacity() * sizeof(wide[0]) +
+           delta.capacity() * sizeof(int32_t) + back.capacity() + labels.capacity() + stage1_labels.capacity();
+  }
 };
+
+// One per thread, shared by tag_document and tag_document_labels.
+TaggingWorkspace& thread_workspace() {
+  static thread_local TaggingWorkspace ws;
+  return ws;
+}
 
 typedef int32_t I32x4 __attribute__((vector_size(16)));
 typedef uint32_t U32x4 __attribute__((vector_size(16)));
@@ -394,10 +406,12 @@ void release_if_large(TaggingWorkspace* ws) {
 
 }  // namespace
 
+size_t tagging_workspace_bytes() { return thread_workspace().bytes(); }
+
 std::vector<uint8_t> tag_document_labels(const TaggerModel& model,
                                          const std::vector<std::string_view>& words,
                                          const std::vector<std::pair<uint32_t, uint32_t>>& sentences) {
-  static thread_local TaggingWorkspace ws;
+  TaggingWorkspace& ws = thread_workspace();
   std::vector<uint8_t> labels = run(model, words, sentences, &ws);
   release_if_large(&ws);
   return labels;
@@ -405,7 +419,7 @@ std::vector<uint8_t> tag_document_labels(const TaggerModel& model,
 
 std::vector<NameSpan> tag_document(const TaggerModel& model, const std::vector<std::string_view>& words,
                                    const std::vector<std::pair<uint32_t, uint32_t>>& sentences) {
-  static thread_local TaggingWorkspace ws;
+  TaggingWorkspace& ws = thread_workspace();
   static thread_local std::vector<ner::LabelSpan> spans;
   const auto& labels = run(model, words, sentences, &ws);
   spans.clear();

@@ -71,6 +71,14 @@ class DocumentFeatures {
   void add_predictions(const std::vector<uint8_t>& stage1_labels, bool keep_stage2_keys = true);
 
   size_t size() const { return info_.size(); }
+  // The bytes its buffers hold.
+  size_t memory_bytes() const {
+    return info_.capacity() * sizeof(TokenInfo) + sentence_of_.capacity() * sizeof(uint32_t) +
+           sentences_.capacity() * sizeof(sentences_[0]) + by_lower_.capacity() * sizeof(by_lower_[0]) +
+           (keys1_.capacity() + offsets1_.capacity() + keys2_.capacity() + offsets2_.capacity()) * sizeof(uint32_t) +
+           entity_words_.capacity() * sizeof(EntityWord) + spans_.capacity() * sizeof(LabelSpan) +
+           scratch_.capacity() + scratch_lower_.capacity() + cps_.capacity() * sizeof(uint32_t);
+  }
   // Appends the stage-1 keys of token i to *keys (valid after build, with or without
   // keep_stage1_keys: the tagger computes them a token at a time, so that a document's keys are
   // never all held at once).
