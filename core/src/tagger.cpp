@@ -306,8 +306,11 @@ inline void put_lane(uint8_t* lanes, int y, uint32_t v) {
   lanes[3 * y + 1] = static_cast<uint8_t>(v >> 8);
   lanes[3 * y + 2] = static_cast<uint8_t>(v >> 16);
 }
+// Reads four bytes and drops the fourth (the stage2 buffer has one byte of padding at its end).
 inline uint32_t get_lane(const uint8_t* lanes, int y) {
-  return uint32_t{lanes[3 * y]} | (uint32_t{lanes[3 * y + 1]} << 8) | (uint32_t{lanes[3 * y + 2]} << 16);
+  uint32_t v;
+  std::memcpy(&v, lanes + 3 * y, sizeof v);
+  return v & 0xFFFFFF;  // little-endian, as x86 and wasm are
 }
 
 void keep_stage2_part(const int32_t* part, uint8_t* lanes, TaggingWorkspace* ws) {
@@ -318,7 +321,13 @@ void keep_stage2_part(const int32_t* part, uint8_t* lanes, TaggingWorkspace* ws)
     high = std::max(high, part[y]);
   }
   if (int64_t{high} - low < kWide) {
-    for (int y = 0; y < L; ++y) put_lane(lanes, y, static_cast<uint32_t>(part[y] - low));
+    // Four-byte stores in ascending order, each overwriting the spare byte of the one before;
+    // the last lane's bytes one by one, so as not to touch the next token's.
+    for (int y = 0; y + 1 < L; ++y) {
+      uint32_t v = static_cast<uint32_t>(part[y] - low);
+      std::memcpy(lanes + 3 * y, &v, sizeof v);
+    }
+    put_lane(lanes, L - 1, static_cast<uint32_t>(part[L - 1] - low));
     return;
   }
   const size_t index = ws->wide.size();
@@ -352,7 +361,7 @@ const std::vector<uint8_t>& run(const TaggerModel& model, const std::vector<std:
   f.build(words, sentences, &model.clusters(), /*keep_stage1_keys=*/false);
   ws->labels.assign(n, 0);
   if (S > 1) {
-    ws->stage2.resize(n * kPartBytes);
+    ws->stage2.resize(n * kPartBytes + 1);
     ws->scored.assign(n, 0);
     ws->wide.clear();
   }
@@ -398,10 +407,17 @@ const std::vector<uint8_t>& run(const TaggerModel& model, const std::vector<std:
 }
 
 // The workspace keeps its buffers for the next document on the thread, unless they were grown for
-// a long one: then they are freed, so that what the rest of the pipeline runs beside is small.
+// a long one (or a long sentence or word): then they are freed, so that what the rest of the
+// pipeline runs beside is small.
 void release_if_large(TaggingWorkspace* ws) {
   constexpr size_t kKeptTokens = size_t{1} << 16;  // about 350 KB of news text
-  if (ws->labels.size() > kKeptTokens || ws->emissions.size() > kKeptTokens * ner::kLabels) *ws = TaggingWorkspace();
+  constexpr size_t kKeptBytes = size_t{16} << 20;
+  if (ws->labels.size() > kKeptTokens || ws->bytes() > kKeptBytes) {
+    // Moved out and destroyed: assigning an empty workspace would leave the strings' buffers
+    // (libstdc++ keeps a string's capacity when assigned a short one).
+    TaggingWorkspace old(std::move(*ws));
+    *ws = TaggingWorkspace();
+  }
 }
 
 }  // namespace

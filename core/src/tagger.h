@@ -89,7 +89,8 @@ std::vector<uint8_t> tag_document_labels(const TaggerModel& model,
                                          const std::vector<std::pair<uint32_t, uint32_t>>& sentences);
 
 // The bytes of buffers the calling thread keeps between documents for tagging: about 130 a token
-// of the last document, none after one of more than 65,536 tokens (they are freed then).
+// of the last document, none after one of more than 65,536 tokens or that needed more than 16 MB
+// (they are freed then).
 size_t tagging_workspace_bytes();
 
 // The tagger stage of the pipeline: the names in an analysed text as mentions (byte spans into

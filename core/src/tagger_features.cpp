@@ -430,7 +430,11 @@ void DocumentFeatures::stage1_keys(size_t i, std::vector<uint32_t>* keys) const 
 
 void DocumentFeatures::add_local_features(size_t i, uint32_t a, uint32_t b, const TokenSelf& self,
                                           std::vector<uint32_t>* out_keys) const {
-  auto& out = *out_keys;
+  // At most 9 + 8 + 10 + 8 per lexicon category + 3 + 2 + 4 + 4 + 1 + 16 keys (137 with 10
+  // categories), gathered on the stack and appended at once.
+  constexpr int kMaxKeys = 57 + 8 * kLexiconCategoryCount;
+  uint32_t out[kMaxKeys];
+  int n_out = 0;
   const TokenInfo& t = info_[i];
   const long la = a, lb = b;
   auto wn = [&](long j) { return j >= la && j < lb ? info_[j].wnorm : kBoundary; };
@@ -438,7 +442,7 @@ void DocumentFeatures::add_local_features(size_t i, uint32_t a, uint32_t b, cons
   auto cap = [&](long j) -> uint64_t { return j >= la && j < lb ? info_[j].cap : 15; };
   auto lex = [&](long j) -> uint16_t { return j >= la && j < lb ? info_[j].lex : 0; };
   long li = static_cast<long>(i);
-  auto add = [&](uint32_t tmpl, uint64_t v) { out.push_back(make_key(tmpl, v)); };
+  auto add = [&](uint32_t tmpl, uint64_t v) { out[n_out++] = make_key(tmpl, v); };
 
   add(T_BIAS, 0);
   add(T_W, t.wnorm);
@@ -525,11 +529,12 @@ void DocumentFeatures::add_local_features(size_t i, uint32_t a, uint32_t b, cons
         for (int s = 0; s < nseen; ++s) dup |= seen[s] == k;
         if (!dup && nseen < 16) {
           seen[nseen++] = k;
-          out.push_back(k);
+          out[n_out++] = k;
         }
       }
     }
   }
+  out_keys->insert(out_keys->end(), out, out + n_out);
 }
 
 void DocumentFeatures::add_predictions(const std::vector<uint8_t>& labels, bool keep_stage2_keys) {
