@@ -4,6 +4,7 @@
 #include <utf8proc.h>
 
 #include <algorithm>
+#include <array>
 #include <cstring>
 #include <limits>
 
@@ -755,18 +756,18 @@ constexpr int kOpenVectors = 3;  // the 9 open targets in 12 lanes
 }  // namespace
 
 // The runtime's decoder: the same decisions as the generic one above (for each target, the first
-// predecessor in ascending label order with the highest score), with the 9 x 9 open transitions
-// computed four targets at a time.
+// predecessor in ascending label order with the highest score). The forward pass keeps only the
+// scores, computing the 9 x 9 open transitions four targets at a time; the best predecessor is
+// found again on the way back, for the one label chosen at each position, from the same stored
+// scores with the same arithmetic (so with the same result).
 template <>
 void viterbi<int32_t>(const int32_t* em, size_t n, const int32_t* tr, uint8_t* out,
-                      std::vector<int32_t>* delta_buf, std::vector<uint8_t>* back_buf) {
+                      std::vector<int32_t>* delta_buf, std::vector<uint8_t>* /*back_buf*/) {
   if (n == 0) return;
   constexpr int L = kLabels;
   static const TransitionGroups g;
   delta_buf->resize(n * L);
-  back_buf->resize(n * L);
   int32_t* delta = delta_buf->data();
-  uint8_t* back = back_buf->data();
   const int32_t kNone = std::numeric_limits<int32_t>::lowest() / 4;
   I32x4 tr_open[kLabels][kOpenVectors];
   {
@@ -784,44 +785,31 @@ void viterbi<int32_t>(const int32_t* em, size_t n, const int32_t* tr, uint8_t* o
   for (int y = 0; y < L; ++y) {
     delta[y] = g.from_start[y] ? em[y] + tr[L * (L + 1) + y] : kNone;
     if (delta[y] > column_best) column_best = delta[y];
-    back[y] = 0;
   }
   for (int y = 0; y < L; ++y)
     if (g.from_start[y]) delta[y] -= column_best;
   for (size_t i = 1; i < n; ++i) {
     const int32_t* prev = delta + (i - 1) * L;
     int32_t* cur = delta + i * L;
-    uint8_t* bk = back + i * L;
     const int32_t* e = em + i * L;
-    I32x4 best[kOpenVectors], arg[kOpenVectors];
-    for (int v = 0; v < kOpenVectors; ++v) {
-      best[v] = tr_open[0][v] + prev[g.closed[0]];
-      arg[v] = I32x4{} + static_cast<int32_t>(g.closed[0]);
-    }
+    I32x4 best[kOpenVectors];
+    for (int v = 0; v < kOpenVectors; ++v) best[v] = tr_open[0][v] + prev[g.closed[0]];
     for (int k = 1; k < g.n_closed; ++k) {
       const int32_t pv = prev[g.closed[k]];
-      const int32_t p = g.closed[k];
       for (int v = 0; v < kOpenVectors; ++v) {
         I32x4 s = tr_open[k][v] + pv;
         I32x4 gt = s > best[v];  // all ones where s wins
         best[v] = (s & gt) | (best[v] & ~gt);
-        arg[v] = ((I32x4{} + p) & gt) | (arg[v] & ~gt);
       }
     }
-    int32_t best_flat[kOpenVectors * 4], arg_flat[kOpenVectors * 4];
+    int32_t best_flat[kOpenVectors * 4];
     std::memcpy(best_flat, best, sizeof best_flat);
-    std::memcpy(arg_flat, arg, sizeof arg_flat);
-    for (int j = 0; j < g.n_open; ++j) {
-      cur[g.open[j]] = best_flat[j] + e[g.open[j]];
-      bk[g.open[j]] = static_cast<uint8_t>(arg_flat[j]);
-    }
+    for (int j = 0; j < g.n_open; ++j) cur[g.open[j]] = best_flat[j] + e[g.open[j]];
     for (int j = 0; j < g.n_inner; ++j) {
       const uint8_t* ps = g.inner_prev[j];
       int32_t s0 = prev[ps[0]] + tr_inner[j][0];
       int32_t s1 = prev[ps[1]] + tr_inner[j][1];
-      bool second = s1 > s0;
-      cur[g.inner[j]] = (second ? s1 : s0) + e[g.inner[j]];
-      bk[g.inner[j]] = second ? ps[1] : ps[0];
+      cur[g.inner[j]] = (s1 > s0 ? s1 : s0) + e[g.inner[j]];
     }
     column_best = kNone;
     for (int y = 0; y < L; ++y) column_best = std::max(column_best, cur[y]);
@@ -838,9 +826,37 @@ void viterbi<int32_t>(const int32_t* em, size_t n, const int32_t* tr, uint8_t* o
       arg = y;
     }
   }
-  for (size_t i = n; i-- > 0;) {
-    out[i] = static_cast<uint8_t>(arg);
-    arg = back[i * L + arg];
+  // Where each label sits in its group, for the way back.
+  static const auto inner_index = [] {
+    std::array<int8_t, kLabels> index{};
+    index.fill(-1);
+    for (int j = 0; j < g.n_inner; ++j) index[g.inner[j]] = static_cast<int8_t>(j);
+    return index;
+  }();
+  out[n - 1] = static_cast<uint8_t>(arg);
+  for (size_t i = n - 1; i > 0; --i) {
+    const int32_t* prev = delta + (i - 1) * L;
+    const int y = out[i];
+    const int j = inner_index[y];
+    int p;
+    if (j < 0) {
+      p = g.closed[0];
+      int32_t top = prev[p] + tr[p * (L + 1) + y];
+      for (int k = 1; k < g.n_closed; ++k) {
+        const int q = g.closed[k];
+        int32_t s = prev[q] + tr[q * (L + 1) + y];
+        if (s > top) {
+          top = s;
+          p = q;
+        }
+      }
+    } else {
+      const uint8_t* ps = g.inner_prev[j];
+      int32_t s0 = prev[ps[0]] + tr_inner[j][0];
+      int32_t s1 = prev[ps[1]] + tr_inner[j][1];
+      p = s1 > s0 ? ps[1] : ps[0];
+    }
+    out[i - 1] = static_cast<uint8_t>(p);
   }
 }
 
