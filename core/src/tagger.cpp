@@ -198,7 +198,10 @@ struct TaggingWorkspace {
   ner::DocumentFeatures features;
   std::vector<uint32_t> keys;      // one token's keys
   std::vector<int32_t> emissions;  // one sentence's stage-1 scores
-  std::vector<uint8_t> stage2;     // every token's stage-2 scores from its stage-1 keys (keep_stage2_part)
+  // Every token's stage-2 scores from its stage-1 keys (keep_stage2_part), written before they
+  // are read (a token's only once scored is set), so never zeroed.
+  std::unique_ptr<uint8_t[]> stage2;
+  size_t stage2_capacity = 0;
   std::vector<uint8_t> scored;     // whether a token's stage2 lanes are set
   std::vector<std::array<int32_t, ner::kLabels>> wide;  // stage-2 parts too spread for 16 bits
   std::vector<int32_t> delta;
@@ -208,7 +211,7 @@ struct TaggingWorkspace {
 
   size_t bytes() const {
     return features.memory_bytes() + keys.capacity() * sizeof(uint32_t) + emissions.capacity() * sizeof(int32_t) +
-           stage2.capacity() + scored.capacity() + wide.capacity() * sizeof(wide[0]) +
+           stage2_capacity + scored.capacity() + wide.capacity() * sizeof(wide[0]) +
            delta.capacity() * sizeof(int32_t) + back.capacity() + labels.capacity() + stage1_labels.capacity();
   }
 };
@@ -306,8 +309,11 @@ inline void put_lane(uint8_t* lanes, int y, uint32_t v) {
   lanes[3 * y + 1] = static_cast<uint8_t>(v >> 8);
   lanes[3 * y + 2] = static_cast<uint8_t>(v >> 16);
 }
-// Reads four bytes and drops the fourth (the stage2 buffer has one byte of padding at its end).
 inline uint32_t get_lane(const uint8_t* lanes, int y) {
+  return uint32_t{lanes[3 * y]} | (uint32_t{lanes[3 * y + 1]} << 8) | (uint32_t{lanes[3 * y + 2]} << 16);
+}
+// Lanes before the last: four bytes read, the fourth (the next lane's) dropped.
+inline uint32_t get_inner_lane(const uint8_t* lanes, int y) {
   uint32_t v;
   std::memcpy(&v, lanes + 3 * y, sizeof v);
   return v & 0xFFFFFF;  // little-endian, as x86 and wasm are
@@ -340,11 +346,12 @@ void keep_stage2_part(const int32_t* part, uint8_t* lanes, TaggingWorkspace* ws)
 
 void read_stage2_part(const uint8_t* lanes, const TaggingWorkspace& ws, int32_t* part) {
   constexpr int L = ner::kLabels;
-  if (get_lane(lanes, 0) == kWide) {
+  if (get_inner_lane(lanes, 0) == kWide) {
     const auto& whole = ws.wide[size_t{get_lane(lanes, 1)} | (size_t{get_lane(lanes, 2)} << 24)];
     std::copy(whole.begin(), whole.end(), part);
   } else {
-    for (int y = 0; y < L; ++y) part[y] = static_cast<int32_t>(get_lane(lanes, y));
+    for (int y = 0; y + 1 < L; ++y) part[y] = static_cast<int32_t>(get_inner_lane(lanes, y));
+    part[L - 1] = static_cast<int32_t>(get_lane(lanes, L - 1));
   }
 }
 
@@ -361,7 +368,10 @@ const std::vector<uint8_t>& run(const TaggerModel& model, const std::vector<std:
   f.build(words, sentences, &model.clusters(), /*keep_stage1_keys=*/false);
   ws->labels.assign(n, 0);
   if (S > 1) {
-    ws->stage2.resize(n * kPartBytes + 1);
+    if (ws->stage2_capacity < n * kPartBytes) {
+      ws->stage2_capacity = n * kPartBytes;
+      ws->stage2.reset(new uint8_t[ws->stage2_capacity]);
+    }
     ws->scored.assign(n, 0);
     ws->wide.clear();
   }
@@ -377,7 +387,7 @@ const std::vector<uint8_t>& run(const TaggerModel& model, const std::vector<std:
       std::copy(sums, sums + L, ws->emissions.data() + size_t{i - a} * L);
       if (S > 1 && !ws->scored[i]) {  // once, should sentences overlap
         ws->scored[i] = 1;
-        keep_stage2_part(sums + L, ws->stage2.data() + size_t{i} * kPartBytes, ws);
+        keep_stage2_part(sums + L, ws->stage2.get() + size_t{i} * kPartBytes, ws);
       }
     }
     ner::viterbi<int32_t>(ws->emissions.data(), b - a, model.transitions(0), ws->labels.data() + a, &ws->delta,
@@ -393,7 +403,7 @@ const std::vector<uint8_t>& run(const TaggerModel& model, const std::vector<std:
       ws->emissions.resize(size_t{b - a} * L);
       for (uint32_t i = a; i < b; ++i) {
         int32_t* scores = ws->emissions.data() + size_t{i - a} * L;
-        read_stage2_part(ws->stage2.data() + size_t{i} * kPartBytes, *ws, scores);
+        read_stage2_part(ws->stage2.get() + size_t{i} * kPartBytes, *ws, scores);
         ws->keys.clear();
         f.stage2_keys(i, &ws->keys);
         score_keys(model, ws->keys.data(), ws->keys.data() + ws->keys.size(), 1, sums);
