@@ -192,6 +192,16 @@ std::unique_ptr<TaggerModel> TaggerModel::load(const uint8_t* data, size_t size,
 
 namespace {
 
+// One token's keys on their way through the model's table (score_tokens).
+struct Lookup {
+  static constexpr size_t kMaxKeys = 256;  // more (never in practice) are scored the plain way
+  size_t n_present = 0, n_found = 0;
+  bool plain = false;
+  std::vector<uint32_t> keys;  // only when plain
+  uint32_t present[kMaxKeys];
+  const int16_t* found[kMaxKeys];
+};
+
 // Buffers reused across documents on the same thread. What grows with the document is the
 // features' per-token state and stage2 (52 bytes a token); the rest is the size of a sentence.
 struct TaggingWorkspace {
@@ -208,6 +218,7 @@ struct TaggingWorkspace {
   std::vector<uint8_t> back;
   std::vector<uint8_t> labels;
   std::vector<uint8_t> stage1_labels;
+  Lookup lookups[3];
 
   size_t bytes() const {
     return features.memory_bytes() + keys.capacity() * sizeof(uint32_t) + emissions.capacity() * sizeof(int32_t) +
@@ -355,6 +366,61 @@ void read_stage2_part(const uint8_t* lanes, const TaggingWorkspace& ws, int32_t*
   }
 }
 
+// Scores tokens a..b-1: use(i, sums) gets what score_keys would give for keys_of(i). The
+// lookups are pipelined three tokens deep: while token i's rows are summed, token i+1's slots
+// (prefetched a step earlier) are probed and its rows prefetched, and token i+2's keys are computed
+// and its slots prefetched, so that the cache misses overlap the work instead of stalling it.
+template <typename KeysOf, typename Use>
+void score_tokens(const TaggerModel& model, uint32_t a, uint32_t b, int first_stage, TaggingWorkspace* ws,
+                  KeysOf keys_of, Use use) {
+  constexpr int L = ner::kLabels;
+  const int lanes = (model.stage_count() - first_stage) * L;
+  for (uint32_t t = a; t < b + 2; ++t) {
+    if (t < b) {
+      Lookup& l = ws->lookups[t % 3];
+      ws->keys.clear();
+      keys_of(t, &ws->keys);
+      l.plain = ws->keys.size() > Lookup::kMaxKeys;
+      if (l.plain) {
+        l.keys = ws->keys;
+      } else {
+        l.n_present = 0;
+        for (uint32_t k : ws->keys) {
+          if (!model.may_have(k)) continue;
+          __builtin_prefetch(model.slot_address(k));
+          l.present[l.n_present++] = k;
+        }
+      }
+    }
+    if (t > a && t - 1 < b) {
+      Lookup& l = ws->lookups[(t - 1) % 3];
+      if (!l.plain) {
+        l.n_found = 0;
+        for (size_t p = 0; p < l.n_present; ++p) {
+          const int16_t* row = model.find(l.present[p]);
+          if (!row) continue;
+          __builtin_prefetch(row + first_stage * L);
+          __builtin_prefetch(row + first_stage * L + L - 1);
+          l.found[l.n_found++] = row;
+        }
+      }
+    }
+    if (t >= a + 2) {
+      const uint32_t i = t - 2;
+      Lookup& l = ws->lookups[i % 3];
+      int32_t sums[2 * L];
+      if (l.plain) {
+        score_keys(model, l.keys.data(), l.keys.data() + l.keys.size(), first_stage, sums);
+      } else if (lanes == 2 * L) {
+        sum_rows<2 * L>(l.found, l.n_found, first_stage * L, sums);
+      } else {
+        sum_rows<L>(l.found, l.n_found, first_stage * L, sums);
+      }
+      use(i, sums);
+    }
+  }
+}
+
 // Stage 1 runs a sentence at a time: a token's keys are computed, scored and dropped, and only its
 // stage-2 part of the scores is kept for the second stage, which needs the whole document's
 // stage-1 labels first.
@@ -375,21 +441,19 @@ const std::vector<uint8_t>& run(const TaggerModel& model, const std::vector<std:
     ws->scored.assign(n, 0);
     ws->wide.clear();
   }
-  int32_t sums[2 * L];
   for (const auto& s : sentences) {
     uint32_t a = std::min<uint32_t>(s.first, static_cast<uint32_t>(n));
     uint32_t b = std::min<uint32_t>(std::max(s.second, a), static_cast<uint32_t>(n));
     ws->emissions.resize(size_t{b - a} * L);
-    for (uint32_t i = a; i < b; ++i) {
-      ws->keys.clear();
-      f.stage1_keys(i, &ws->keys);
-      score_keys(model, ws->keys.data(), ws->keys.data() + ws->keys.size(), 0, sums);
-      std::copy(sums, sums + L, ws->emissions.data() + size_t{i - a} * L);
-      if (S > 1 && !ws->scored[i]) {  // once, should sentences overlap
-        ws->scored[i] = 1;
-        keep_stage2_part(sums + L, ws->stage2.get() + size_t{i} * kPartBytes, ws);
-      }
-    }
+    score_tokens(
+        model, a, b, 0, ws, [&](uint32_t i, std::vector<uint32_t>* keys) { f.stage1_keys(i, keys); },
+        [&](uint32_t i, const int32_t* sums) {
+          std::copy(sums, sums + L, ws->emissions.data() + size_t{i - a} * L);
+          if (S > 1 && !ws->scored[i]) {  // once, should sentences overlap
+            ws->scored[i] = 1;
+            keep_stage2_part(sums + L, ws->stage2.get() + size_t{i} * kPartBytes, ws);
+          }
+        });
     ner::viterbi<int32_t>(ws->emissions.data(), b - a, model.transitions(0), ws->labels.data() + a, &ws->delta,
                           &ws->back);
   }
@@ -401,14 +465,13 @@ const std::vector<uint8_t>& run(const TaggerModel& model, const std::vector<std:
       uint32_t a = std::min<uint32_t>(s.first, static_cast<uint32_t>(n));
       uint32_t b = std::min<uint32_t>(std::max(s.second, a), static_cast<uint32_t>(n));
       ws->emissions.resize(size_t{b - a} * L);
-      for (uint32_t i = a; i < b; ++i) {
-        int32_t* scores = ws->emissions.data() + size_t{i - a} * L;
-        read_stage2_part(ws->stage2.get() + size_t{i} * kPartBytes, *ws, scores);
-        ws->keys.clear();
-        f.stage2_keys(i, &ws->keys);
-        score_keys(model, ws->keys.data(), ws->keys.data() + ws->keys.size(), 1, sums);
-        for (int y = 0; y < L; ++y) scores[y] += sums[y];
-      }
+      score_tokens(
+          model, a, b, 1, ws, [&](uint32_t i, std::vector<uint32_t>* keys) { f.stage2_keys(i, keys); },
+          [&](uint32_t i, const int32_t* sums) {
+            int32_t* scores = ws->emissions.data() + size_t{i - a} * L;
+            read_stage2_part(ws->stage2.get() + size_t{i} * kPartBytes, *ws, scores);
+            for (int y = 0; y < L; ++y) scores[y] += sums[y];
+          });
       ner::viterbi<int32_t>(ws->emissions.data(), b - a, model.transitions(1), ws->labels.data() + a, &ws->delta,
                             &ws->back);
     }
