@@ -6,42 +6,40 @@
 
 namespace lede {
 
-bool is_valid_utf8(std::string_view s) {
-  size_t i = 0;
+namespace {
+
+// The byte offset of the first invalid subpart at or after `from` (npos when there is none), and
+// its length in *length. U+FFFD itself, spelled EF BF BD, is valid.
+size_t next_invalid(std::string_view s, size_t from, uint32_t* length) {
   const size_t n = s.size();
-  while (i < n) {
+  for (size_t i = from; i < n;) {
     if (static_cast<unsigned char>(s[i]) < 0x80) {
       ++i;
       continue;
     }
-    uint32_t len;
-    if (decode_utf8(s, i, &len) == kReplacement) {
-      // U+FFFD itself is valid when spelled EF BF BD.
-      if (!(len == 3 && s.compare(i, 3, "\xEF\xBF\xBD") == 0)) return false;
-    }
-    i += len;
+    if (decode_utf8(s, i, length) == kReplacement &&
+        !(*length == 3 && s.compare(i, 3, "\xEF\xBF\xBD") == 0))
+      return i;
+    i += *length;
   }
-  return true;
+  return std::string_view::npos;
+}
+
+}  // namespace
+
+bool is_valid_utf8(std::string_view s) {
+  uint32_t len;
+  return next_invalid(s, 0, &len) == std::string_view::npos;
 }
 
 void append_sanitized_utf8(std::string_view s, std::string* out) {
-  size_t i = 0, run = 0;  // [run, i) is valid and not yet copied
-  const size_t n = s.size();
-  while (i < n) {
-    if (static_cast<unsigned char>(s[i]) < 0x80) {
-      ++i;
-      continue;
-    }
-    uint32_t len;
-    char32_t cp = decode_utf8(s, i, &len);
-    if (cp == kReplacement && !(len == 3 && s.compare(i, 3, "\xEF\xBF\xBD") == 0)) {
-      out->append(s.data() + run, i - run);
-      out->append("\xEF\xBF\xBD");
-      run = i + len;
-    }
-    i += len;
+  size_t run = 0;  // the first byte not yet copied
+  uint32_t len;
+  for (size_t bad; (bad = next_invalid(s, run, &len)) != std::string_view::npos; run = bad + len) {
+    out->append(s.data() + run, bad - run);
+    out->append("\xEF\xBF\xBD");
   }
-  out->append(s.data() + run, n - run);
+  out->append(s.data() + run, s.size() - run);
 }
 
 namespace {
