@@ -119,6 +119,18 @@ class QuoteFinder {
   }
 
   void index();
+  // Records reported speech: content tokens [first, end), its speaker phrase and cue tokens.
+  void add_indirect(uint32_t first, uint32_t end, Phrase speaker, uint32_t cue_first,
+                    uint32_t cue_end) {
+    Candidate cand;
+    cand.kind = QuoteKind::indirect;
+    cand.first = first;
+    cand.end = end;
+    cand.who.speaker = speaker;
+    cand.who.cue_first = cue_first;
+    cand.who.cue_end = cue_end;
+    candidates_.push_back(cand);
+  }
   void pair_marks();
   bool spacing_open(uint32_t i, uint32_t pf) const;
   bool spacing_attached_right(uint32_t i, uint32_t pe) const;
@@ -1121,14 +1133,7 @@ void QuoteFinder::find_indirect() {
             clause = obj.end;
         }
         if (clause != kNone && clause + 2 < last) {
-          Candidate cand;
-          cand.kind = QuoteKind::indirect;
-          cand.first = clause;
-          cand.end = last;
-          cand.who.speaker = sp;
-          cand.who.cue_first = c;
-          cand.who.cue_end = k > c + 1 ? k : c + 1;
-          candidates_.push_back(cand);
+          add_indirect(clause, last, sp, c, k > c + 1 ? k : c + 1);
           found = true;
           break;
         }
@@ -1146,26 +1151,12 @@ void QuoteFinder::find_indirect() {
         const bool middle = tail < last && is_punct(tail, ',') && last > tail + 3 &&
                             !quoted_[tail + 1];
         if (middle && last - (tail + 1) > sp.first - 1 - sf) {
-          Candidate cand;
-          cand.kind = QuoteKind::indirect;
-          cand.first = tail + 1;
-          cand.end = last;
-          cand.who.speaker = sp;
-          cand.who.cue_first = c;
-          cand.who.cue_end = c + 1;
-          candidates_.push_back(cand);
+          add_indirect(tail + 1, last, sp, c, c + 1);
           found = true;
           break;
         }
         if ((tail >= last || middle) && !(last < se && is_punct(last, ':'))) {
-          Candidate cand;
-          cand.kind = QuoteKind::indirect;
-          cand.first = sf;
-          cand.end = sp.first - 1;
-          cand.who.speaker = sp;
-          cand.who.cue_first = c;
-          cand.who.cue_end = c + 1;
-          candidates_.push_back(cand);
+          add_indirect(sf, sp.first - 1, sp, c, c + 1);
           found = true;
           break;
         }
@@ -1173,14 +1164,7 @@ void QuoteFinder::find_indirect() {
       if (!sp.ok() && c > sf + 3 && is_punct(c - 1, ',') && !quoted_[c - 2]) {
         Phrase inv = np_right(c + 1, se);
         if (inv.ok() && inv.end >= last - 0 && !(lookup_pronoun(lower_[inv.first]) != PronounKind::none)) {
-          Candidate cand;
-          cand.kind = QuoteKind::indirect;
-          cand.first = sf;
-          cand.end = c - 1;
-          cand.who.speaker = inv;
-          cand.who.cue_first = c;
-          cand.who.cue_end = c + 1;
-          candidates_.push_back(cand);
+          add_indirect(sf, c - 1, inv, c, c + 1);
           found = true;
           break;
         }
@@ -1196,14 +1180,7 @@ void QuoteFinder::find_indirect() {
                lower_[c - 1] == "its")
         sp = {c - 1, c};
       if (!sp.ok() || c + 2 >= last) continue;
-      Candidate cand;
-      cand.kind = QuoteKind::indirect;
-      cand.first = c + 2;
-      cand.end = last;
-      cand.who.speaker = sp;
-      cand.who.cue_first = c;
-      cand.who.cue_end = c + 1;
-      candidates_.push_back(cand);
+      add_indirect(c + 2, last, sp, c, c + 1);
       found = true;
     }
     if (found) continue;
