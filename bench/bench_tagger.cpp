@@ -9,6 +9,7 @@
 //
 // Usage: lede-bench-tagger [--passes N] [--data DIR]
 //   DIR defaults to $LEDE_DATA, else <repo>/../shared/data.
+#include "corpus.h"
 #include <dirent.h>
 
 #include <time.h>
@@ -70,22 +71,6 @@ std::vector<ConllDocument> read_conll(const std::string& path) {
   return docs;
 }
 
-std::vector<std::string> read_texts(const std::string& dir) {
-  std::vector<std::string> names, texts;
-  if (DIR* d = opendir(dir.c_str())) {
-    while (dirent* e = readdir(d)) {
-      std::string name = e->d_name;
-      if (name.size() > 4 && name.compare(name.size() - 4, 4, ".txt") == 0) names.push_back(name);
-    }
-    closedir(d);
-  }
-  std::sort(names.begin(), names.end());
-  for (const auto& name : names) {
-    std::ifstream in(dir + "/" + name, std::ios::binary);
-    texts.emplace_back(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
-  }
-  return texts;
-}
 
 // This thread's CPU time: on a shared machine the wall clock also counts time spent waiting for a
 // core, so both are reported.
@@ -138,7 +123,7 @@ int main(int argc, char** argv) {
     std::vector<lede::Token> tokens;
     std::vector<lede::Segment> sentences;
   };
-  std::vector<std::string> texts = read_texts(data + "/polnear/train/text");
+  std::vector<std::string> texts = read_text_files(data + "/polnear/train/text");
   std::vector<Prepared> prepared;
   size_t text_tokens = 0;
   for (const auto& t : texts) {

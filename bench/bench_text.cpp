@@ -10,6 +10,7 @@
 //
 // Usage: lede-bench-text [--passes N] [--json] [DIR]
 //   DIR defaults to $LEDE_DATA/polnear/train/text ($LEDE_DATA defaults to <repo>/../shared/data).
+#include "corpus.h"
 #include <dirent.h>
 
 #include <algorithm>
@@ -36,23 +37,6 @@ namespace {
 
 using Clock = std::chrono::steady_clock;
 
-std::vector<std::string> read_corpus(const std::string& dir) {
-  std::vector<std::string> names;
-  if (DIR* d = opendir(dir.c_str())) {
-    while (dirent* e = readdir(d)) {
-      std::string name = e->d_name;
-      if (name.size() > 4 && name.compare(name.size() - 4, 4, ".txt") == 0) names.push_back(name);
-    }
-    closedir(d);
-  }
-  std::sort(names.begin(), names.end());
-  std::vector<std::string> docs;
-  for (const auto& name : names) {
-    std::ifstream in(dir + "/" + name, std::ios::binary);
-    docs.emplace_back(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
-  }
-  return docs;
-}
 
 double median(std::vector<double> v) {
   std::sort(v.begin(), v.end());
@@ -116,7 +100,7 @@ int main(int argc, char** argv) {
     const char* data = std::getenv("LEDE_DATA");
     dir = std::string(data && *data ? data : LEDE_SOURCE_DIR "/../shared/data") + "/polnear/train/text";
   }
-  std::vector<std::string> docs = read_corpus(dir);
+  std::vector<std::string> docs = read_text_files(dir);
   if (docs.empty()) {
     std::fprintf(stderr, "lede-bench-text: no .txt files in '%s' (set LEDE_DATA)\n", dir.c_str());
     return 2;
