@@ -198,225 +198,275 @@ size_t bounded_edit_distance(std::string_view a, std::string_view b, size_t limi
   return std::min(prev[a.size()], limit + 1);
 }
 
+namespace {
+
+// Merging runs in phases over one document's forms. Each phase is a function of its own (not
+// inlined): as one function of ~22 KB of wasm, V8's optimising tier needed ~18 MB to compile it.
+class EntityMerger {
+ public:
+  EntityMerger(std::string_view text_in, const std::vector<Token>& tokens_in, std::vector<Mention> mentions_in)
+      : text(text_in), tokens(tokens_in), mentions(std::move(mentions_in)) {}
+
+  std::vector<Entity> run() {
+    // Drop malformed mentions rather than trust them; keep the rest in text order.
+    mentions.erase(std::remove_if(mentions.begin(), mentions.end(),
+                                  [&](const Mention& m) {
+                                    return m.first_token >= m.end_token ||
+                                           m.end_token > tokens.size();
+                                  }),
+                   mentions.end());
+    std::stable_sort(mentions.begin(), mentions.end(), [](const Mention& a, const Mention& b) {
+      return a.first_token < b.first_token;
+    });
+    for (Mention& m : mentions) strip_title(text, tokens, &m);
+    collect_forms();
+    uf = UnionFind(forms.size());
+    classify_forms();
+    unite_full_names();
+    unite_single_words();
+    unite_acronyms();
+    attach_bare_names();
+    group_mentions();
+    return build_entities();
+  }
+
+ private:
+  // Pairwise work is bounded so that adversarial inputs with many distinct names stay linear-ish.
+  static constexpr size_t kMaxPairs = 200000;
+
+  EntityType form_type(const Form& f) const { return majority(f.type_votes, mentions[f.mentions[0]].type); }
+
+  [[gnu::noinline]] void collect_forms() {
+    // Distinct forms.
+    std::unordered_map<std::string, uint32_t> form_of_key;
+    form_of_mention.resize(mentions.size());
+    for (uint32_t mi = 0; mi < mentions.size(); ++mi) {
+      const Mention& m = mentions[mi];
+      std::vector<std::string> words;
+      for (uint32_t t = m.first_token; t < m.end_token; ++t) {
+        const Token& tok = tokens[t];
+        if (tok.kind == TokenKind::punct || tok.kind == TokenKind::quote || tok.kind == TokenKind::dash)
+          continue;
+        std::string w = fold_for_matching(token_text(text, tok));
+        if (words.empty() && is_name_stopword(w) && t + 1 < m.end_token) continue;
+        words.push_back(std::move(w));
+      }
+      if (words.empty()) words.push_back(fold_for_matching(surface(text, m)));
+      std::string key;
+      for (const std::string& w : words) {
+        if (!key.empty()) key += ' ';
+        key += w;
+      }
+      std::string_view canon = alias_canonical(key);
+      if (!canon.empty()) key = std::string(canon);
+      if (words.size() == 1) words[0] = canonical_word(words[0]);
+      auto [it, inserted] = form_of_key.emplace(key, static_cast<uint32_t>(forms.size()));
+      if (inserted) {
+        Form f;
+        f.key = key;
+        f.words = std::move(words);
+        f.last = canonical_word(surname(f));
+        forms.push_back(std::move(f));
+      }
+      Form& f = forms[it->second];
+      f.mentions.push_back(mi);
+      ++f.type_votes[static_cast<size_t>(m.type)];
+      form_of_mention[mi] = it->second;
+    }
+  }
+
+  // Full names: same first name (or initial) and same surname; a generational suffix must agree.
+  [[gnu::noinline]] void classify_forms() {
+    for (uint32_t i = 0; i < forms.size(); ++i) {
+      if (forms[i].words.size() >= 2 && form_type(forms[i]) == EntityType::PERSON)
+        full_names.push_back(i);
+      else if (forms[i].words.size() == 1)
+        singles.push_back(i);
+    }
+  }
+
+  [[gnu::noinline]] void unite_full_names() {
+    size_t pairs = 0;
+    for (size_t a = 0; a < full_names.size() && pairs < kMaxPairs; ++a)
+      for (size_t b = a + 1; b < full_names.size() && pairs < kMaxPairs; ++b, ++pairs) {
+        const Form& x = forms[full_names[a]];
+        const Form& y = forms[full_names[b]];
+        if (has_suffix(x) != has_suffix(y)) continue;
+        if ((x.last == y.last || spelling_variants(surname(x), surname(y))) &&
+            first_names_match(x.words[0], y.words[0]))
+          uf.unite(full_names[a], full_names[b]);
+      }
+  }
+
+  [[gnu::noinline]] void unite_single_words() {
+    // Single words that are spelling variants of each other (both people, or the alias table).
+    std::unordered_map<std::string, uint32_t> by_canonical;
+    for (uint32_t s : singles) {
+      auto [it, inserted] = by_canonical.emplace(forms[s].words[0], s);
+      if (!inserted) uf.unite(it->second, s);
+    }
+    size_t pairs = 0;
+    for (size_t a = 0; a < singles.size() && pairs < kMaxPairs; ++a)
+      for (size_t b = a + 1; b < singles.size() && pairs < kMaxPairs; ++b, ++pairs) {
+        const Form& x = forms[singles[a]];
+        const Form& y = forms[singles[b]];
+        if (form_type(x) != EntityType::PERSON || form_type(y) != EntityType::PERSON) continue;
+        if (spelling_variants(x.words[0], y.words[0])) uf.unite(singles[a], singles[b]);
+      }
+  }
+
+  [[gnu::noinline]] void unite_acronyms() {
+    // Acronyms and their long forms ("NATO", "North Atlantic Treaty Organization").
+    std::unordered_map<std::string, std::vector<uint32_t>> long_forms_by_initials;
+    for (uint32_t i = 0; i < forms.size(); ++i)
+      if (forms[i].words.size() >= 2 && form_type(forms[i]) != EntityType::PERSON)
+        long_forms_by_initials[initials(forms[i])].push_back(i);
+    for (uint32_t s : singles) {
+      const Form& f = forms[s];
+      if (!is_acronym(surface(text, mentions[f.mentions[0]]))) continue;
+      std::string letters;
+      for (char c : fold_for_matching(surface(text, mentions[f.mentions[0]])))
+        if (c != '.') letters += c;
+      auto found = long_forms_by_initials.find(letters);
+      if (found == long_forms_by_initials.end()) continue;
+      uint32_t match = UINT32_MAX;
+      int count = 0;
+      for (uint32_t i : found->second)
+        if (uf.find(i) != match) {
+          match = uf.find(i);
+          ++count;
+        }
+      if (count == 1) uf.unite(s, match);
+    }
+  }
+
+  [[gnu::noinline]] void attach_bare_names() {
+    // Bare names (surname or first name) join the full name that carries them. Only person-like
+    // bare names do: "UN" never joins "Kim Jong Un". Exact matches come from an index; spelling
+    // variants need a scan, done only while the document has a sane number of full names.
+    std::unordered_map<std::string, std::vector<uint32_t>> full_by_word;
+    for (uint32_t fn : full_names) {
+      full_by_word[forms[fn].last].push_back(fn);
+      if (first_name_gender(forms[fn].words[0]) != Gender::unknown)
+        full_by_word[forms[fn].words[0]].push_back(fn);
+    }
+    size_t variant_budget = kMaxPairs;
+    for (uint32_t s : singles) {
+      Form& f = forms[s];
+      const EntityType type = form_type(f);
+      if (type == EntityType::LOC) continue;
+      if (type != EntityType::PERSON && is_acronym(surface(text, mentions[f.mentions[0]]))) continue;
+      std::vector<uint32_t> roots;
+      auto add = [&](uint32_t fn) {
+        uint32_t r = uf.find(fn);
+        if (std::find(roots.begin(), roots.end(), r) == roots.end()) roots.push_back(r);
+      };
+      auto exact = full_by_word.find(f.words[0]);
+      if (exact != full_by_word.end())
+        for (uint32_t fn : exact->second) add(fn);
+      if (variant_budget >= full_names.size()) {
+        variant_budget -= full_names.size();
+        for (uint32_t fn : full_names)
+          if (f.words[0] != forms[fn].last && spelling_variants(f.words[0], surname(forms[fn])))
+            add(fn);
+      }
+      if (roots.size() == 1) {
+        uf.unite(s, roots[0]);
+      } else if (roots.size() > 1) {
+        f.ambiguous = true;
+        f.candidates = roots;
+      }
+    }
+  }
+
+  [[gnu::noinline]] void group_mentions() {
+    // Groups of forms become entities; ambiguous bare names pick the nearest full name.
+    std::unordered_map<uint32_t, std::vector<uint32_t>> positions_of_root;  // sorted token indices
+    for (uint32_t mi = 0; mi < mentions.size(); ++mi)
+      if (!forms[form_of_mention[mi]].ambiguous)
+        positions_of_root[uf.find(form_of_mention[mi])].push_back(mentions[mi].first_token);
+    group_of_mention.resize(mentions.size());
+    for (uint32_t mi = 0; mi < mentions.size(); ++mi) {
+      const Form& f = forms[form_of_mention[mi]];
+      if (!f.ambiguous) {
+        group_of_mention[mi] = uf.find(form_of_mention[mi]);
+        continue;
+      }
+      const uint32_t at = mentions[mi].first_token;
+      uint32_t best = UINT32_MAX, best_distance = UINT32_MAX;
+      bool best_before = false;
+      for (uint32_t root : f.candidates) {
+        auto found = positions_of_root.find(root);
+        if (found == positions_of_root.end()) continue;
+        const std::vector<uint32_t>& pos = found->second;
+        auto it = std::lower_bound(pos.begin(), pos.end(), at);
+        if (it != pos.begin()) {  // nearest preceding mention of this person
+          uint32_t d = at - *(it - 1);
+          if (!best_before || d < best_distance) {
+            best = root;
+            best_distance = d;
+            best_before = true;
+          }
+        } else if (!best_before && it != pos.end() && *it - at < best_distance) {
+          best = root;
+          best_distance = *it - at;
+        }
+      }
+      group_of_mention[mi] = best == UINT32_MAX ? uf.find(form_of_mention[mi]) : best;
+    }
+  }
+
+  [[gnu::noinline]] std::vector<Entity> build_entities() {
+    std::unordered_map<uint32_t, uint32_t> entity_of_group;
+    std::vector<Entity> entities;
+    std::vector<std::array<uint32_t, 4>> votes;
+    std::vector<uint32_t> name_form;  // the most complete form of each entity
+    for (uint32_t mi = 0; mi < mentions.size(); ++mi) {
+      auto [it, inserted] = entity_of_group.emplace(group_of_mention[mi], static_cast<uint32_t>(entities.size()));
+      if (inserted) {
+        entities.emplace_back();
+        entities.back().id = it->second;
+        votes.push_back({});
+        name_form.push_back(form_of_mention[mi]);
+      }
+      Entity& e = entities[it->second];
+      const Mention& m = mentions[mi];
+      ++votes[it->second][static_cast<size_t>(m.type)];
+      std::string s = surface(text, m);
+      if (std::find(e.aliases.begin(), e.aliases.end(), s) == e.aliases.end()) e.aliases.push_back(s);
+      const Form& current = forms[name_form[it->second]];
+      const Form& candidate = forms[form_of_mention[mi]];
+      if (candidate.words.size() > current.words.size() ||
+          (candidate.words.size() == current.words.size() &&
+           candidate.mentions.size() > current.mentions.size()))
+        name_form[it->second] = form_of_mention[mi];
+      e.mentions.push_back(m);
+    }
+    for (size_t i = 0; i < entities.size(); ++i) {
+      Entity& e = entities[i];
+      e.type = majority(votes[i], e.mentions.front().type);
+      e.name = surface(text, mentions[forms[name_form[i]].mentions[0]]);
+    }
+    return entities;
+  }
+
+  std::string_view text;
+  const std::vector<Token>& tokens;
+  std::vector<Mention> mentions;
+  std::vector<Form> forms;
+  std::vector<uint32_t> form_of_mention;
+  std::vector<uint32_t> full_names, singles;
+  std::vector<uint32_t> group_of_mention;
+  UnionFind uf{0};
+};
+
+}  // namespace
+
 std::vector<Entity> merge_entities(std::string_view text, const std::vector<Token>& tokens,
                                    const std::vector<Segment>& sentences,
                                    std::vector<Mention> mentions) {
   (void)sentences;
-  // Drop malformed mentions rather than trust them; keep the rest in text order.
-  mentions.erase(std::remove_if(mentions.begin(), mentions.end(),
-                                [&](const Mention& m) {
-                                  return m.first_token >= m.end_token ||
-                                         m.end_token > tokens.size();
-                                }),
-                 mentions.end());
-  std::stable_sort(mentions.begin(), mentions.end(), [](const Mention& a, const Mention& b) {
-    return a.first_token < b.first_token;
-  });
-  for (Mention& m : mentions) strip_title(text, tokens, &m);
-
-  // Distinct forms.
-  std::vector<Form> forms;
-  std::unordered_map<std::string, uint32_t> form_of_key;
-  std::vector<uint32_t> form_of_mention(mentions.size());
-  for (uint32_t mi = 0; mi < mentions.size(); ++mi) {
-    const Mention& m = mentions[mi];
-    std::vector<std::string> words;
-    for (uint32_t t = m.first_token; t < m.end_token; ++t) {
-      const Token& tok = tokens[t];
-      if (tok.kind == TokenKind::punct || tok.kind == TokenKind::quote || tok.kind == TokenKind::dash)
-        continue;
-      std::string w = fold_for_matching(token_text(text, tok));
-      if (words.empty() && is_name_stopword(w) && t + 1 < m.end_token) continue;
-      words.push_back(std::move(w));
-    }
-    if (words.empty()) words.push_back(fold_for_matching(surface(text, m)));
-    std::string key;
-    for (const std::string& w : words) {
-      if (!key.empty()) key += ' ';
-      key += w;
-    }
-    std::string_view canon = alias_canonical(key);
-    if (!canon.empty()) key = std::string(canon);
-    if (words.size() == 1) words[0] = canonical_word(words[0]);
-    auto [it, inserted] = form_of_key.emplace(key, static_cast<uint32_t>(forms.size()));
-    if (inserted) {
-      Form f;
-      f.key = key;
-      f.words = std::move(words);
-      f.last = canonical_word(surname(f));
-      forms.push_back(std::move(f));
-    }
-    Form& f = forms[it->second];
-    f.mentions.push_back(mi);
-    ++f.type_votes[static_cast<size_t>(m.type)];
-    form_of_mention[mi] = it->second;
-  }
-
-  auto form_type = [&](const Form& f) { return majority(f.type_votes, mentions[f.mentions[0]].type); };
-  UnionFind uf(forms.size());
-
-  // Full names: same first name (or initial) and same surname; a generational suffix must agree.
-  std::vector<uint32_t> full_names, singles;
-  for (uint32_t i = 0; i < forms.size(); ++i) {
-    if (forms[i].words.size() >= 2 && form_type(forms[i]) == EntityType::PERSON)
-      full_names.push_back(i);
-    else if (forms[i].words.size() == 1)
-      singles.push_back(i);
-  }
-  // Pairwise work is bounded so that adversarial inputs with many distinct names stay linear-ish.
-  constexpr size_t kMaxPairs = 200000;
-  size_t pairs = 0;
-  for (size_t a = 0; a < full_names.size() && pairs < kMaxPairs; ++a)
-    for (size_t b = a + 1; b < full_names.size() && pairs < kMaxPairs; ++b, ++pairs) {
-      const Form& x = forms[full_names[a]];
-      const Form& y = forms[full_names[b]];
-      if (has_suffix(x) != has_suffix(y)) continue;
-      if ((x.last == y.last || spelling_variants(surname(x), surname(y))) &&
-          first_names_match(x.words[0], y.words[0]))
-        uf.unite(full_names[a], full_names[b]);
-    }
-
-  // Single words that are spelling variants of each other (both people, or the alias table).
-  std::unordered_map<std::string, uint32_t> by_canonical;
-  for (uint32_t s : singles) {
-    auto [it, inserted] = by_canonical.emplace(forms[s].words[0], s);
-    if (!inserted) uf.unite(it->second, s);
-  }
-  pairs = 0;
-  for (size_t a = 0; a < singles.size() && pairs < kMaxPairs; ++a)
-    for (size_t b = a + 1; b < singles.size() && pairs < kMaxPairs; ++b, ++pairs) {
-      const Form& x = forms[singles[a]];
-      const Form& y = forms[singles[b]];
-      if (form_type(x) != EntityType::PERSON || form_type(y) != EntityType::PERSON) continue;
-      if (spelling_variants(x.words[0], y.words[0])) uf.unite(singles[a], singles[b]);
-    }
-
-  // Acronyms and their long forms ("NATO", "North Atlantic Treaty Organization").
-  std::unordered_map<std::string, std::vector<uint32_t>> long_forms_by_initials;
-  for (uint32_t i = 0; i < forms.size(); ++i)
-    if (forms[i].words.size() >= 2 && form_type(forms[i]) != EntityType::PERSON)
-      long_forms_by_initials[initials(forms[i])].push_back(i);
-  for (uint32_t s : singles) {
-    const Form& f = forms[s];
-    if (!is_acronym(surface(text, mentions[f.mentions[0]]))) continue;
-    std::string letters;
-    for (char c : fold_for_matching(surface(text, mentions[f.mentions[0]])))
-      if (c != '.') letters += c;
-    auto found = long_forms_by_initials.find(letters);
-    if (found == long_forms_by_initials.end()) continue;
-    uint32_t match = UINT32_MAX;
-    int count = 0;
-    for (uint32_t i : found->second)
-      if (uf.find(i) != match) {
-        match = uf.find(i);
-        ++count;
-      }
-    if (count == 1) uf.unite(s, match);
-  }
-
-  // Bare names (surname or first name) join the full name that carries them. Only person-like
-  // bare names do: "UN" never joins "Kim Jong Un". Exact matches come from an index; spelling
-  // variants need a scan, done only while the document has a sane number of full names.
-  std::unordered_map<std::string, std::vector<uint32_t>> full_by_word;
-  for (uint32_t fn : full_names) {
-    full_by_word[forms[fn].last].push_back(fn);
-    if (first_name_gender(forms[fn].words[0]) != Gender::unknown)
-      full_by_word[forms[fn].words[0]].push_back(fn);
-  }
-  size_t variant_budget = kMaxPairs;
-  for (uint32_t s : singles) {
-    Form& f = forms[s];
-    const EntityType type = form_type(f);
-    if (type == EntityType::LOC) continue;
-    if (type != EntityType::PERSON && is_acronym(surface(text, mentions[f.mentions[0]]))) continue;
-    std::vector<uint32_t> roots;
-    auto add = [&](uint32_t fn) {
-      uint32_t r = uf.find(fn);
-      if (std::find(roots.begin(), roots.end(), r) == roots.end()) roots.push_back(r);
-    };
-    auto exact = full_by_word.find(f.words[0]);
-    if (exact != full_by_word.end())
-      for (uint32_t fn : exact->second) add(fn);
-    if (variant_budget >= full_names.size()) {
-      variant_budget -= full_names.size();
-      for (uint32_t fn : full_names)
-        if (f.words[0] != forms[fn].last && spelling_variants(f.words[0], surname(forms[fn])))
-          add(fn);
-    }
-    if (roots.size() == 1) {
-      uf.unite(s, roots[0]);
-    } else if (roots.size() > 1) {
-      f.ambiguous = true;
-      f.candidates = roots;
-    }
-  }
-
-  // Groups of forms become entities; ambiguous bare names pick the nearest full name.
-  std::unordered_map<uint32_t, std::vector<uint32_t>> positions_of_root;  // sorted token indices
-  for (uint32_t mi = 0; mi < mentions.size(); ++mi)
-    if (!forms[form_of_mention[mi]].ambiguous)
-      positions_of_root[uf.find(form_of_mention[mi])].push_back(mentions[mi].first_token);
-  std::vector<uint32_t> group_of_mention(mentions.size());
-  for (uint32_t mi = 0; mi < mentions.size(); ++mi) {
-    const Form& f = forms[form_of_mention[mi]];
-    if (!f.ambiguous) {
-      group_of_mention[mi] = uf.find(form_of_mention[mi]);
-      continue;
-    }
-    const uint32_t at = mentions[mi].first_token;
-    uint32_t best = UINT32_MAX, best_distance = UINT32_MAX;
-    bool best_before = false;
-    for (uint32_t root : f.candidates) {
-      auto found = positions_of_root.find(root);
-      if (found == positions_of_root.end()) continue;
-      const std::vector<uint32_t>& pos = found->second;
-      auto it = std::lower_bound(pos.begin(), pos.end(), at);
-      if (it != pos.begin()) {  // nearest preceding mention of this person
-        uint32_t d = at - *(it - 1);
-        if (!best_before || d < best_distance) {
-          best = root;
-          best_distance = d;
-          best_before = true;
-        }
-      } else if (!best_before && it != pos.end() && *it - at < best_distance) {
-        best = root;
-        best_distance = *it - at;
-      }
-    }
-    group_of_mention[mi] = best == UINT32_MAX ? uf.find(form_of_mention[mi]) : best;
-  }
-
-  std::unordered_map<uint32_t, uint32_t> entity_of_group;
-  std::vector<Entity> entities;
-  std::vector<std::array<uint32_t, 4>> votes;
-  std::vector<uint32_t> name_form;  // the most complete form of each entity
-  for (uint32_t mi = 0; mi < mentions.size(); ++mi) {
-    auto [it, inserted] = entity_of_group.emplace(group_of_mention[mi], static_cast<uint32_t>(entities.size()));
-    if (inserted) {
-      entities.emplace_back();
-      entities.back().id = it->second;
-      votes.push_back({});
-      name_form.push_back(form_of_mention[mi]);
-    }
-    Entity& e = entities[it->second];
-    const Mention& m = mentions[mi];
-    ++votes[it->second][static_cast<size_t>(m.type)];
-    std::string s = surface(text, m);
-    if (std::find(e.aliases.begin(), e.aliases.end(), s) == e.aliases.end()) e.aliases.push_back(s);
-    const Form& current = forms[name_form[it->second]];
-    const Form& candidate = forms[form_of_mention[mi]];
-    if (candidate.words.size() > current.words.size() ||
-        (candidate.words.size() == current.words.size() &&
-         candidate.mentions.size() > current.mentions.size()))
-      name_form[it->second] = form_of_mention[mi];
-    e.mentions.push_back(m);
-  }
-  for (size_t i = 0; i < entities.size(); ++i) {
-    Entity& e = entities[i];
-    e.type = majority(votes[i], e.mentions.front().type);
-    e.name = surface(text, mentions[forms[name_form[i]].mentions[0]]);
-  }
-  return entities;
+  return EntityMerger(text, tokens, std::move(mentions)).run();
 }
 
 }  // namespace lede

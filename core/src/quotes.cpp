@@ -118,7 +118,7 @@ class QuoteFinder {
     return f.compare(0, 1, t.substr(0, 1)) != 0;  // a non-ASCII letter that case-folds changes
   }
 
-  void index();
+  [[gnu::noinline]] void index();
   // Records reported speech: content tokens [first, end), its speaker phrase and cue tokens.
   void add_indirect(uint32_t first, uint32_t end, Phrase speaker, uint32_t cue_first,
                     uint32_t cue_end) {
@@ -131,7 +131,7 @@ class QuoteFinder {
     cand.who.cue_end = cue_end;
     candidates_.push_back(cand);
   }
-  void pair_marks();
+  [[gnu::noinline]] void pair_marks();
   bool spacing_open(uint32_t i, uint32_t pf) const;
   bool spacing_attached_right(uint32_t i, uint32_t pe) const;
   std::vector<uint8_t> left_open_, right_glued_;  // memo for runs of adjacent marks
@@ -148,9 +148,9 @@ class QuoteFinder {
   QuoteKind kind_of(const MarkSpan& s, uint32_t first, uint32_t end) const;
   bool looks_like_title(uint32_t first, uint32_t end) const;
   bool headline_paragraph(uint32_t p) const;
-  Attribution attribute_quoted(const MarkSpan& s) const;
-  void find_indirect();
-  void resolve(const Candidate& c, Quote* q);
+  [[gnu::noinline]] Attribution attribute_quoted(const MarkSpan& s) const;
+  [[gnu::noinline]] void find_indirect();
+  [[gnu::noinline]] void resolve(const Candidate& c, Quote* q);
   uint32_t resolve_pronoun(PronounKind kind, uint32_t pos) const;
   uint32_t entity_of_phrase(Phrase p) const;
   bool compatible(uint32_t entity, PronounKind kind, bool strict) const;

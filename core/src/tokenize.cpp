@@ -198,7 +198,7 @@ class Scanner {
   }
 
   // Consumes combining marks, variation selectors and joiners that follow position i.
-  size_t attach_marks(size_t i) const {
+  [[gnu::noinline]] size_t attach_marks(size_t i) const {
     while (i < n_) {
       char32_t c = at(i);
       Cls k = classify(c);
@@ -309,7 +309,7 @@ class Scanner {
   }
 
   // One extended grapheme cluster (emoji ZWJ sequences, flags, skin tones, keycaps).
-  size_t scan_grapheme(size_t i) const {
+  [[gnu::noinline]] size_t scan_grapheme(size_t i) const {
     utf8proc_int32_t state = 0;
     uint32_t len;
     char32_t prev = at(i, &len);
@@ -325,7 +325,7 @@ class Scanner {
     return e;
   }
 
-  size_t scan_url(size_t i) const {
+  [[gnu::noinline]] size_t scan_url(size_t i) const {
     size_t e = i;
     int parens = 0;
     while (e < n_) {
@@ -349,7 +349,7 @@ class Scanner {
 
   // An e-mail address starting at i, or 0. Local part and domain lengths are bounded (RFC 5321:
   // 64 and 255), which keeps the lookahead constant per token.
-  size_t scan_email(size_t i) const {
+  [[gnu::noinline]] size_t scan_email(size_t i) const {
     auto local = [](char ch) {
       return (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || (ch >= '0' && ch <= '9') ||
              ch == '.' || ch == '_' || ch == '%' || ch == '+' || ch == '-';
@@ -477,7 +477,7 @@ class Scanner {
            UTF8PROC_CATEGORY_LU;
   }
 
-  size_t scan_number(size_t i, TokenKind* kind) {
+  [[gnu::noinline]] size_t scan_number(size_t i, TokenKind* kind) {
     *kind = TokenKind::number;
     size_t e = i;
     while (e < n_) {
