@@ -18,9 +18,11 @@ bool fail(std::string* error, const std::string& message) {
   return false;
 }
 
+// A stage as the file has it: sparse.
 struct StageWeights {
-  std::vector<uint32_t> keys;   // strictly increasing
-  std::vector<int16_t> rows;    // keys.size() x kLabels
+  std::vector<uint32_t> keys;     // strictly increasing
+  std::vector<uint32_t> masks;    // per key: the labels it has a weight for (non-zero)
+  std::vector<int16_t> weights;   // those weights, key after key, in label order
   std::vector<int32_t> transitions;
 };
 
@@ -49,18 +51,20 @@ bool read_stage(ner::PayloadReader* r, StageWeights* stage, std::string* error) 
     if (key > 0xFFFFFFFFull) return fail(error, "feature key out of range");
     stage->keys[i] = static_cast<uint32_t>(key);
   }
-  stage->rows.assign(n * L, 0);
+  stage->masks.resize(n);
+  stage->weights.clear();
+  // Each weight takes at least one byte: the same kind of bound.
+  stage->weights.reserve(std::min<size_t>(r->remaining(), n * L));
   for (size_t i = 0; i < n; ++i) {
     uint64_t label_mask;
     if (!r->varint(&label_mask)) return fail(error, "payload ends inside the feature weights");
     if (label_mask == 0 || label_mask >= (1u << L)) return fail(error, "bad label mask");
-    int16_t* row = stage->rows.data() + i * L;
-    for (int y = 0; y < L; ++y) {
-      if (!(label_mask & (1u << y))) continue;
+    stage->masks[i] = static_cast<uint32_t>(label_mask);
+    for (int k = __builtin_popcount(static_cast<uint32_t>(label_mask)); k > 0; --k) {
       int64_t v;
       if (!r->signed_varint(&v)) return fail(error, "payload ends inside the feature weights");
       if (v < -32767 || v > 32767) return fail(error, "feature weight out of range");
-      row[y] = static_cast<int16_t>(v);
+      stage->weights.push_back(static_cast<int16_t>(v));
     }
   }
   return true;
@@ -68,7 +72,9 @@ bool read_stage(ner::PayloadReader* r, StageWeights* stage, std::string* error) 
 
 }  // namespace
 
-// Merges the stages' sorted key lists into one table whose rows hold every stage's weights.
+// Merges the stages' sorted key lists into one table whose rows hold every stage's weights. The
+// large arrays are zeroed with memset: an element-wise fill of the ~7 MB of rows was most of the
+// load time in wasm.
 struct ModelBuilder {
   static void merge(const std::vector<StageWeights>& stages, TaggerModel* model) {
     constexpr int L = ner::kLabels;
@@ -85,22 +91,31 @@ struct ModelBuilder {
       keys.swap(merged);
     }
     if (!keys.empty() && keys.front() == 0) keys.erase(keys.begin());  // 0 marks empty slots
-    model->rows_.assign(keys.size() * S * L, 0);
+    model->feature_count_ = keys.size();
+    const size_t row_size = static_cast<size_t>(S) * L;
+    model->rows_.reset(new int16_t[keys.size() * row_size]);
+    std::memset(model->rows_.get(), 0, keys.size() * row_size * sizeof(int16_t));
     for (int s = 0; s < S; ++s) {
       const StageWeights& st = stages[s];
-      size_t k = 0;
+      size_t k = 0, w = 0;
       for (size_t i = 0; i < st.keys.size(); ++i) {
         while (k < keys.size() && keys[k] < st.keys[i]) ++k;
-        if (k == keys.size() || keys[k] != st.keys[i]) continue;
-        std::copy(st.rows.begin() + static_cast<long>(i * L), st.rows.begin() + static_cast<long>((i + 1) * L),
-                  model->rows_.begin() + static_cast<long>((k * S + s) * L));
+        const uint32_t mask = st.masks[i];
+        if (k == keys.size() || keys[k] != st.keys[i]) {  // key 0
+          w += static_cast<size_t>(__builtin_popcount(mask));
+          continue;
+        }
+        int16_t* row = model->rows_.get() + k * row_size + static_cast<size_t>(s) * L;
+        for (uint32_t m = mask; m; m &= m - 1) row[__builtin_ctz(m)] = st.weights[w++];
       }
     }
     size_t slots = 16;
     while (slots < keys.size() * 2) slots <<= 1;
     model->mask_ = static_cast<uint32_t>(slots - 1);
-    model->slots_.assign(slots, TaggerModel::Slot{0, 0});
-    model->filter_.assign((size_t{1} << TaggerModel::kFilterBits) / 64, 0);
+    model->slots_.reset(new TaggerModel::Slot[slots]);
+    std::memset(static_cast<void*>(model->slots_.get()), 0, slots * sizeof(TaggerModel::Slot));
+    model->filter_.reset(new uint64_t[TaggerModel::kFilterWords]);
+    std::memset(model->filter_.get(), 0, TaggerModel::kFilterWords * sizeof(uint64_t));
     for (size_t k = 0; k < keys.size(); ++k) {
       uint32_t bit = (keys[k] * 0x85EBCA6Bu) >> (32 - TaggerModel::kFilterBits);
       model->filter_[bit >> 6] |= uint64_t{1} << (bit & 63);

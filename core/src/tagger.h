@@ -31,7 +31,7 @@ class TaggerModel {
   const int16_t* find(uint32_t key) const {
     for (uint32_t slot = first_slot(key);; slot = (slot + 1) & mask_) {
       const Slot& s = slots_[slot];
-      if (s.key == key) return rows_.data() + static_cast<size_t>(s.row) * stage_count_ * ner::kLabels;
+      if (s.key == key) return rows_.get() + static_cast<size_t>(s.row) * stage_count_ * ner::kLabels;
       if (s.key == 0) return nullptr;
     }
   }
@@ -47,7 +47,7 @@ class TaggerModel {
     return transitions_.data() + static_cast<size_t>(stage) * (ner::kLabels + 1) * (ner::kLabels + 1);
   }
   const ner::ClusterTable& clusters() const { return clusters_; }
-  size_t feature_count() const { return rows_.size() / (static_cast<size_t>(stage_count_) * ner::kLabels); }
+  size_t feature_count() const { return feature_count_; }
 
  private:
   struct Slot {
@@ -57,13 +57,15 @@ class TaggerModel {
   uint32_t first_slot(uint32_t key) const { return (key * 0x9E3779B1u) & mask_; }
   friend struct ModelBuilder;
   static constexpr int kFilterBits = 20;  // 2^20 bits = 128 KB
+  static constexpr size_t kFilterWords = (size_t{1} << kFilterBits) / 64;
 
   int stage_count_ = 1;
-  std::vector<Slot> slots_;
-  std::vector<int16_t> rows_;
+  size_t feature_count_ = 0;
+  std::unique_ptr<Slot[]> slots_;
+  std::unique_ptr<int16_t[]> rows_;
   std::vector<int32_t> transitions_;
   uint32_t mask_ = 0;
-  std::vector<uint64_t> filter_;
+  std::unique_ptr<uint64_t[]> filter_;
   ner::ClusterTable clusters_;
 };
 
