@@ -319,3 +319,110 @@ TEST_CASE("tagger: CoNLL-2003 dev F1 with the embedded model", "[tagger][data]")
   WARN("CoNLL-2003 dev (eng.testa) F1 " << f1 << "\n" << scorer.report());
   CHECK(f1 >= 91.0);
 }
+
+namespace {
+
+// A one-stage model without clusters whose weights (random, seeded) are on the given feature keys:
+// a model unlike the default one that still scores real features of real words.
+std::unique_ptr<TaggerModel> random_model(std::vector<uint32_t> keys, uint32_t seed) {
+  std::sort(keys.begin(), keys.end());
+  keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
+  std::mt19937 rng(seed);
+  std::string payload;
+  ner::put_varint(&payload, ner::kLabels);
+  ner::put_varint(&payload, 0);  // no clusters
+  ner::put_varint(&payload, 1);  // one stage
+  for (int k = 0; k < (ner::kLabels + 1) * (ner::kLabels + 1); ++k) ner::put_signed(&payload, int(rng() % 2001) - 1000);
+  ner::put_varint(&payload, keys.size());
+  uint32_t previous = 0;
+  for (uint32_t key : keys) {
+    ner::put_varint(&payload, key - previous);
+    previous = key;
+  }
+  for (size_t k = 0; k < keys.size(); ++k) {
+    uint32_t mask = 1 + rng() % ((1u << ner::kLabels) - 1);
+    ner::put_varint(&payload, mask);
+    for (int b = __builtin_popcount(mask); b > 0; --b) ner::put_signed(&payload, int(rng() % 4001) - 2000);
+  }
+  std::string file(ner::kModelMagic, sizeof ner::kModelMagic);
+  ner::put_u32(&file, ner::kModelFormatVersion);
+  ner::put_u32(&file, ner::kFeatureScheme);
+  ner::put_u32(&file, static_cast<uint32_t>(payload.size()));
+  ner::put_u32(&file, ner::model_checksum(reinterpret_cast<const uint8_t*>(payload.data()), payload.size()));
+  file += payload;
+  std::string error;
+  auto model = TaggerModel::load(reinterpret_cast<const uint8_t*>(file.data()), file.size(), &error);
+  INFO(error);
+  REQUIRE(model);
+  return model;
+}
+
+}  // namespace
+
+TEST_CASE("tagger: the word cache changes no label, whatever its size and however models alternate",
+          "[tagger]") {
+  // Documents of words drawn from a small vocabulary (so that words repeat within and across
+  // documents, and neighbours vary), with words too long to be cached and invalid UTF-8.
+  std::mt19937 rng(11);
+  const std::vector<std::string> vocabulary = {
+      "The", "President", "Putin", "said", "New", "York", "Corp.", "\xE2\x80\x9C", "\xE2\x80\x9D", "Ukraine",
+      "'s", "of", "and", "KIEV", "Reuters", "-", "1996", "Zelenskyy", "Bank", "\xFF\xFE", "", "U.S.", "European",
+      "Union", ".", "Washington", "told", "reporters", "Mr.", "Trump", "Kremlin", "Moscow", "ministry", "Berlin",
+      "Internationalisierungsbestrebungen", "Donaudampfschifffahrtsgesellschaftskapitän", "\"", "Merkel", "on"};
+  struct Document {
+    std::vector<std::string_view> words;
+    std::vector<std::pair<uint32_t, uint32_t>> sentences;
+  };
+  std::vector<Document> documents(60);
+  for (Document& d : documents) {
+    size_t n = rng() % 200;
+    for (size_t i = 0; i < n; ++i) d.words.push_back(vocabulary[rng() % vocabulary.size()]);
+    for (uint32_t a = 0; a < n;) {
+      uint32_t b = std::min<uint32_t>(static_cast<uint32_t>(n), a + 1 + static_cast<uint32_t>(rng() % 25));
+      d.sentences.emplace_back(a, b);
+      a = b;
+    }
+  }
+  std::string error;
+  auto default_model = TaggerModel::load(default_model_data(), default_model_size(), &error);
+  REQUIRE(default_model);
+  // A second model over the documents' own features, used for every third document.
+  ner::DocumentFeatures features;
+  std::vector<uint32_t> keys;
+  for (const Document& d : documents) {
+    features.build(d.words, d.sentences, nullptr);
+    for (size_t i = 0; i < d.words.size(); ++i) features.stage1_keys(i, &keys);
+  }
+  auto other_model = random_model(keys, 5);
+
+  auto tag_all = [&](size_t cache_entries) {
+    set_word_cache_entries(cache_entries);
+    std::vector<std::vector<uint8_t>> out;
+    for (size_t k = 0; k < documents.size(); ++k) {
+      const TaggerModel& model = k % 3 == 2 ? *other_model : *default_model;
+      out.push_back(tag_document_labels(model, documents[k].words, documents[k].sentences));
+    }
+    return out;
+  };
+  const auto uncached = tag_all(0);
+  CHECK(word_cache_bytes() == 0);
+  // The models disagree (else alternating them would prove nothing).
+  size_t differ = 0;
+  for (size_t k = 2; k < documents.size(); k += 3) {
+    differ += tag_document_labels(*default_model, documents[k].words, documents[k].sentences) != uncached[k];
+  }
+  CHECK(differ > 0);
+  // Two entries: most words go uncached, and entries change hands all the time.
+  for (size_t entries : {size_t{2}, size_t{16}, size_t{256}, kDefaultWordCacheEntries}) {
+    INFO(entries << " entries");
+    CHECK(tag_all(entries) == uncached);
+    CHECK(word_cache_bytes() > 0);
+    // And again, with what the first pass left in the cache (resizing empties it: not here).
+    std::vector<std::vector<uint8_t>> again;
+    for (size_t k = 0; k < documents.size(); ++k) {
+      const TaggerModel& model = k % 3 == 2 ? *other_model : *default_model;
+      again.push_back(tag_document_labels(model, documents[k].words, documents[k].sentences));
+    }
+    CHECK(again == uncached);
+  }
+}

@@ -3,8 +3,10 @@
 
 #include <algorithm>
 #include <array>
+#include <atomic>
 #include <cstring>
 #include <iterator>
+#include <new>
 
 #include "lexicon.h"
 #include "tagger_model_format.h"
@@ -167,6 +169,8 @@ std::unique_ptr<TaggerModel> TaggerModel::load(const uint8_t* data, size_t size,
   }
 
   auto model = std::unique_ptr<TaggerModel>(new TaggerModel());
+  static std::atomic<uint64_t> next_id{1};
+  model->id_ = next_id++;
   PayloadReader r(payload, payload_size);
   uint64_t labels, n_clusters, n_stages;
   if (!r.varint(&labels) || labels != kLabels) {
@@ -233,12 +237,14 @@ struct TaggingWorkspace {
   std::vector<uint8_t> back;
   std::vector<uint8_t> labels;
   std::vector<uint8_t> stage1_labels;
+  std::vector<uint32_t> word_refs;  // each token's word cache entry, or WordCache::kNone
   Lookup lookups[3];
 
   size_t bytes() const {
     return features.memory_bytes() + keys.capacity() * sizeof(uint32_t) + emissions.capacity() * sizeof(int32_t) +
            stage2_capacity + scored.capacity() + wide.capacity() * sizeof(wide[0]) +
-           delta.capacity() * sizeof(int32_t) + back.capacity() + labels.capacity() + stage1_labels.capacity();
+           delta.capacity() * sizeof(int32_t) + back.capacity() + labels.capacity() + stage1_labels.capacity() +
+           word_refs.capacity() * sizeof(uint32_t);
   }
 };
 
@@ -282,44 +288,210 @@ void sum_rows(const int16_t* const* rows, size_t n_rows, int offset, int32_t* su
   for (int k = 0; k < W % 8; ++k) sums[8 * kBlocks + k] = rest[k];
 }
 
-// Scores of one token's keys: sums[(s - first_stage) * L + y] for stages s >= first_stage, one
-// table lookup per key serving every stage. Keys are random positions in tables of a few MB: the
-// slots of a token are prefetched first, then its rows, so that the cache misses overlap instead
-// of queueing.
-void score_keys(const TaggerModel& model, const uint32_t* begin, const uint32_t* end, int first_stage,
-                int32_t* sums) {
+// Scores of groups of keys: sums[g * stride + (s - first_stage) * L + y] for stages s >= first_stage,
+// group g being keys [ends[g - 1], ends[g]) (from keys[0] for g = 0), one table lookup per key
+// serving every stage. Keys are random positions in tables of a few MB: the slots of a chunk of keys
+// are prefetched first, then their rows, so that the cache misses overlap instead of queueing.
+void score_key_groups(const TaggerModel& model, const uint32_t* keys, const size_t* ends, int n_groups,
+                      int first_stage, int32_t* sums, size_t stride) {
   constexpr int L = ner::kLabels;
+  constexpr size_t kChunk = 64;
   const int lanes = (model.stage_count() - first_stage) * L;
-  for (int y = 0; y < lanes; ++y) sums[y] = 0;
-  const int16_t* found[64];
-  // In chunks of at most 64 keys (a token has fewer in practice).
-  for (const uint32_t* chunk = begin; chunk != end;) {
-    const uint32_t* chunk_end = end - chunk > 64 ? chunk + 64 : end;
-    uint32_t present[64];
+  for (int g = 0; g < n_groups; ++g) std::fill(sums + g * stride, sums + g * stride + lanes, 0);
+  const int16_t* found[kChunk];
+  int group_of[kChunk];
+  uint32_t present[kChunk];
+  int present_group[kChunk];
+  const size_t n_keys = n_groups ? ends[n_groups - 1] : 0;
+  int g = 0;
+  for (size_t chunk = 0; chunk < n_keys;) {
+    const size_t chunk_end = std::min(n_keys, chunk + kChunk);
     size_t n_present = 0;
-    for (const uint32_t* k = chunk; k != chunk_end; ++k) {
-      if (!model.may_have(*k)) continue;
-      __builtin_prefetch(model.slot_address(*k));
-      present[n_present++] = *k;
+    for (size_t k = chunk; k < chunk_end; ++k) {
+      while (k >= ends[g]) ++g;
+      if (!model.may_have(keys[k])) continue;
+      __builtin_prefetch(model.slot_address(keys[k]));
+      present_group[n_present] = g;
+      present[n_present++] = keys[k];
     }
     chunk = chunk_end;
     size_t n_found = 0;
     for (size_t p = 0; p < n_present; ++p) {
       const int16_t* row = model.find(present[p]);
       if (!row) continue;
-      __builtin_prefetch(row + first_stage * L);
-      __builtin_prefetch(row + first_stage * L + L - 1);
+      for (int lane = 0; lane < lanes; lane += 32) __builtin_prefetch(row + first_stage * L + lane);
+      __builtin_prefetch(row + first_stage * L + lanes - 1);
+      group_of[n_found] = present_group[p];
       found[n_found++] = row;
     }
-    int32_t part[2 * L];
-    if (lanes == 2 * L) {
-      sum_rows<2 * L>(found, n_found, first_stage * L, part);
-    } else {
-      sum_rows<L>(found, n_found, first_stage * L, part);
+    // Runs of rows of one group, summed together.
+    for (size_t r = 0; r < n_found;) {
+      size_t e = r + 1;
+      while (e < n_found && group_of[e] == group_of[r]) ++e;
+      int32_t part[2 * L];
+      if (lanes == 2 * L) {
+        sum_rows<2 * L>(found + r, e - r, first_stage * L, part);
+      } else {
+        sum_rows<L>(found + r, e - r, first_stage * L, part);
+      }
+      int32_t* out = sums + group_of[r] * stride;
+      for (int y = 0; y < lanes; ++y) out[y] += part[y];
+      r = e;
     }
-    for (int y = 0; y < lanes; ++y) sums[y] += part[y];
   }
 }
+
+// The same for one group: sums[(s - first_stage) * L + y].
+void score_keys(const TaggerModel& model, const uint32_t* begin, const uint32_t* end, int first_stage,
+                int32_t* sums) {
+  const size_t ends[1] = {static_cast<size_t>(end - begin)};
+  score_key_groups(model, begin, ends, 1, first_stage, sums, 0);
+}
+
+// The calling thread's word cache (set_word_cache_entries). Entries come in sets of two; a word's
+// set is given by a hash of its bytes, which are kept and compared, so that no two words are ever
+// taken for one. A set's less recently used entry gives way to a new word, unless both serve the
+// document being tagged: the word then goes uncached for this document (its keys are scored at
+// each occurrence, as without a cache), so that a document's entries stay put while it is tagged.
+class WordCache {
+ public:
+  static constexpr uint32_t kNone = UINT32_MAX;
+    static constexpr size_t kMaxWordBytes = 24;  // longer words are rare enough to go uncached
+  static constexpr int kLanes = 2 * ner::kLabels;
+
+  explicit WordCache(size_t entries) { resize(entries); }
+
+  void resize(size_t entries) {
+    size_t n = entries >= kWays ? kWays : 0;
+    while (n && n * 2 <= entries) n *= 2;
+    capacity_ = n;
+    tags_.reset();
+    storage_.reset();
+    model_id_ = 0;
+  }
+  size_t bytes() const { return tags_ ? capacity_ * (sizeof(Tag) + sizeof(Entry)) : 0; }
+
+  // At the start of each document: binds the cache to the model (emptying it for another one).
+  void begin_document(const TaggerModel& model, const ner::DocumentFeatures& features,
+                      std::vector<uint32_t>* keys) {
+    bool fresh = model.id() != model_id_;
+    if (fresh) {
+      model_id_ = model.id();
+      for (int part = 1; part < ner::kWordKeyParts; ++part) {
+        keys->clear();
+        features.word_keys(part, {}, nullptr, keys);
+        score_keys(model, keys->data(), keys->data() + keys->size(), 0, edge_[part]);
+      }
+    }
+    if (capacity_ == 0) return;
+    if (!tags_) {
+      // The entries are left unwritten (untouched memory costs nothing until used); the tags are
+      // what says which entries hold a word.
+      tags_.reset(new Tag[capacity_]());
+      storage_.reset(new unsigned char[capacity_ * sizeof(Entry)]);
+      stamp_ = 1;
+    } else if (fresh || ++stamp_ == 0) {
+      std::fill(tags_.get(), tags_.get() + capacity_, Tag());
+      stamp_ = 1;
+    }
+  }
+
+  // The entry of `word` (added if need be, its facts and part scores computed), or kNone when the
+  // word goes uncached.
+  uint32_t find_or_add(std::string_view word, const TaggerModel& model, const ner::DocumentFeatures& features,
+                       std::vector<uint32_t>* keys) {
+    if (capacity_ == 0 || word.size() > kMaxWordBytes) return kNone;
+    const uint64_t hash = lexicon_word_hash(word);
+    const size_t first = (static_cast<size_t>((hash * 0x9E3779B97F4A7C15ull) >> 32) & (capacity_ / kWays - 1)) * kWays;
+    size_t victim = kNone;
+    for (size_t k = first; k < first + kWays; ++k) {
+      Tag& tag = tags_[k];
+      if (tag.stamp != 0 && tag.hash == hash && tag.length == word.size() &&
+          std::memcmp(entry(k)->bytes, word.data(), word.size()) == 0) {
+        tag.stamp = stamp_;
+        return static_cast<uint32_t>(k);
+      }
+      if (tag.stamp != stamp_ && (victim == kNone || tag.stamp < tags_[victim].stamp)) victim = k;
+    }
+    if (victim == kNone) return kNone;
+    Entry* e = new (storage_.get() + victim * sizeof(Entry)) Entry;
+    std::memcpy(e->bytes, word.data(), word.size());
+    e->info = features.word_info(word, &model.clusters());
+    // Every part's keys, scored together so that their lookups overlap.
+    keys->clear();
+    size_t ends[ner::kWordKeyParts];
+    for (int part = 0; part < ner::kWordKeyParts; ++part) {
+      features.word_keys(part, word, &e->info, keys);
+      ends[part] = keys->size();
+    }
+    score_key_groups(model, keys->data(), ends, ner::kWordKeyParts, 0, &e->sums[0][0], kLanes);
+    tags_[victim] = {hash, stamp_, static_cast<uint32_t>(word.size())};
+    return static_cast<uint32_t>(victim);
+  }
+
+  const ner::WordInfo& info(uint32_t ref) const { return entry(ref)->info; }
+  // The scores (every stage's lanes) of part `part` of word `ref`, or of the sentence edge (ref
+  // kNone) as a neighbour.
+  const int32_t* sums(uint32_t ref, int part) const { return ref == kNone ? edge_[part] : entry(ref)->sums[part]; }
+
+ private:
+  static constexpr size_t kWays = 2;
+  struct Tag {
+    uint64_t hash = 0;
+    uint32_t stamp = 0;  // the last document that used the entry; 0 = empty
+    uint32_t length = 0;
+  };
+  struct Entry {
+    char bytes[kMaxWordBytes];
+    ner::WordInfo info;
+    int32_t sums[ner::kWordKeyParts][kLanes];
+  };
+  Entry* entry(size_t k) const { return std::launder(reinterpret_cast<Entry*>(storage_.get() + k * sizeof(Entry))); }
+
+  size_t capacity_ = 0;
+  std::unique_ptr<Tag[]> tags_;
+  std::unique_ptr<unsigned char[]> storage_;
+  uint64_t model_id_ = 0;
+  uint32_t stamp_ = 0;
+  int32_t edge_[ner::kWordKeyParts][kLanes] = {};
+};
+
+WordCache& thread_word_cache() {
+  static thread_local WordCache cache(kDefaultWordCacheEntries);
+  return cache;
+}
+
+// sums[0, W) = keyed[0, W) + the sum over k of parts[k][0, W).
+template <int W>
+void add_parts(const int32_t* keyed, const int32_t* const* parts, int n_parts, int32_t* sums) {
+  std::copy(keyed, keyed + W, sums);
+  for (int k = 0; k < n_parts; ++k) {
+    for (int y = 0; y < W; ++y) sums[y] += parts[k][y];
+  }
+}
+
+// build()'s word facts from the cache, noting each token's entry.
+class CachedWords : public ner::DocumentFeatures::WordSource {
+ public:
+  CachedWords(WordCache* cache, const TaggerModel* model, const ner::DocumentFeatures* features,
+              std::vector<uint32_t>* refs, std::vector<uint32_t>* keys)
+      : cache_(cache), model_(model), features_(features), refs_(refs), keys_(keys) {}
+  const ner::WordInfo& word(size_t i, std::string_view word) override {
+    uint32_t ref = cache_->find_or_add(word, *model_, *features_, keys_);
+    (*refs_)[i] = ref;
+    if (ref != WordCache::kNone) return cache_->info(ref);
+    uncached_ = features_->word_info(word, &model_->clusters());
+    return uncached_;
+  }
+
+ private:
+  WordCache* cache_;
+  const TaggerModel* model_;
+  const ner::DocumentFeatures* features_;
+  std::vector<uint32_t>* refs_;
+  std::vector<uint32_t>* keys_;
+  ner::WordInfo uncached_;
+};
 
 // A token's part of the stage-2 scores that its stage-1 keys give, kept until stage 2 in kLabels
 // 24-bit lanes (kPartBytes): each score minus the token's lowest. Viterbi's decisions do not change
@@ -414,8 +586,8 @@ void score_tokens(const TaggerModel& model, uint32_t a, uint32_t b, int first_st
         for (size_t p = 0; p < l.n_present; ++p) {
           const int16_t* row = model.find(l.present[p]);
           if (!row) continue;
-          __builtin_prefetch(row + first_stage * L);
-          __builtin_prefetch(row + first_stage * L + L - 1);
+          for (int lane = 0; lane < lanes; lane += 32) __builtin_prefetch(row + first_stage * L + lane);
+          __builtin_prefetch(row + first_stage * L + lanes - 1);
           l.found[l.n_found++] = row;
         }
       }
@@ -446,7 +618,35 @@ const std::vector<uint8_t>& run(const TaggerModel& model, const std::vector<std:
   const int S = model.stage_count();
   const size_t n = words.size();
   ner::DocumentFeatures& f = ws->features;
-  f.build(words, sentences, &model.clusters(), /*keep_stage1_keys=*/false);
+  WordCache& cache = thread_word_cache();
+  cache.begin_document(model, f, &ws->keys);
+  ws->word_refs.assign(n, WordCache::kNone);
+  CachedWords source(&cache, &model, &f, &ws->word_refs, &ws->keys);
+  f.build(words, sentences, &model.clusters(), /*keep_stage1_keys=*/false, &source);
+  // Which of token i's stage-1 parts are scored from its keys; the scores of the others (the parts
+  // of its words alone that the cache has) are in from_cache[0, n_cached).
+  struct Parts {
+    unsigned keyed = ner::kKeysContext;
+    int n_cached = 0;
+    const int32_t* from_cache[ner::kWordKeyParts];
+  };
+  auto parts_of = [&](uint32_t i) {
+    Parts p;
+    for (int part = 0; part < ner::kWordKeyParts; ++part) {
+      uint32_t ref = WordCache::kNone;
+      if (f.neighbour_inside(i, part)) {
+        ref = ws->word_refs[i + ner::kPartOffset[part]];
+        if (ref == WordCache::kNone) {
+          p.keyed |= 1u << part;
+          continue;
+        }
+      } else if (part == 0) {
+        return Parts{0, 0, {}};  // outside every sentence: no features
+      }
+      p.from_cache[p.n_cached++] = cache.sums(ref, part);  // the sentence edge when ref is kNone
+    }
+    return p;
+  };
   ws->labels.assign(n, 0);
   if (S > 1) {
     if (ws->stage2_capacity < n * kPartBytes) {
@@ -461,8 +661,23 @@ const std::vector<uint8_t>& run(const TaggerModel& model, const std::vector<std:
     uint32_t b = std::min<uint32_t>(std::max(s.second, a), static_cast<uint32_t>(n));
     ws->emissions.resize(size_t{b - a} * L);
     score_tokens(
-        model, a, b, 0, ws, [&](uint32_t i, std::vector<uint32_t>* keys) { f.stage1_keys(i, keys); },
-        [&](uint32_t i, const int32_t* sums) {
+        model, a, b, 0, ws,
+        [&](uint32_t i, std::vector<uint32_t>* keys) {
+          // Two tokens ahead of their use: the cached scores are fetched meanwhile.
+          const Parts p = parts_of(i);
+          for (int k = 0; k < p.n_cached; ++k) {
+            for (int line = 0; line < 2 * L * 4; line += 64) __builtin_prefetch(reinterpret_cast<const char*>(p.from_cache[k]) + line);
+          }
+          f.stage1_keys(i, keys, p.keyed);
+        },
+        [&](uint32_t i, const int32_t* keyed_sums) {
+          int32_t sums[2 * L];
+          const Parts p = parts_of(i);
+          if (S == 2) {
+            add_parts<2 * L>(keyed_sums, p.from_cache, p.n_cached, sums);
+          } else {
+            add_parts<L>(keyed_sums, p.from_cache, p.n_cached, sums);
+          }
           std::copy(sums, sums + L, ws->emissions.data() + size_t{i - a} * L);
           if (S > 1 && !ws->scored[i]) {  // once, should sentences overlap
             ws->scored[i] = 1;
@@ -511,6 +726,9 @@ void release_if_large(TaggingWorkspace* ws) {
 }  // namespace
 
 size_t tagging_workspace_bytes() { return thread_workspace().bytes(); }
+
+void set_word_cache_entries(size_t entries) { thread_word_cache().resize(entries); }
+size_t word_cache_bytes() { return thread_word_cache().bytes(); }
 
 std::vector<uint8_t> tag_document_labels(const TaggerModel& model,
                                          const std::vector<std::string_view>& words,

@@ -48,6 +48,9 @@ class TaggerModel {
   }
   const ner::ClusterTable& clusters() const { return clusters_; }
   size_t feature_count() const { return feature_count_; }
+  // Different for every model loaded in this process, so that what was computed with one model is
+  // never taken for another's (an address may be reused).
+  uint64_t id() const { return id_; }
 
  private:
   struct Slot {
@@ -61,6 +64,7 @@ class TaggerModel {
 
   int stage_count_ = 1;
   size_t feature_count_ = 0;
+  uint64_t id_ = 0;
   std::unique_ptr<Slot[]> slots_;
   std::unique_ptr<int16_t[]> rows_;
   std::vector<int32_t> transitions_;
@@ -92,8 +96,17 @@ std::vector<uint8_t> tag_document_labels(const TaggerModel& model,
 
 // The bytes of buffers the calling thread keeps between documents for tagging: about 130 a token
 // of the last document, none after one of more than 65,536 tokens or that needed more than 16 MB
-// (they are freed then).
+// (they are freed then). Besides, each tagging thread keeps a word cache of a fixed size (below).
 size_t tagging_workspace_bytes();
+
+// The calling thread's word cache: for the words met most recently, their features' facts and the
+// scores of the features that depend on the word alone (KeyParts), so that a frequent word's are
+// computed once rather than at every occurrence. Tagging gives the same labels with or without it.
+// Sets its size in entries (rounded down to a power of two; 0 = no cache) and empties it; by
+// default 4096 entries, 3.1 MB, of which only what is used is ever touched.
+constexpr size_t kDefaultWordCacheEntries = 4096;
+void set_word_cache_entries(size_t entries);
+size_t word_cache_bytes();
 
 // The tagger stage of the pipeline: the names in an analysed text as mentions (byte spans into
 // text). A PERSON preceded by title words ("President", "Prime Minister", "Mr.") gets them as its

@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <array>
 #include <cstring>
+#include <initializer_list>
 #include <limits>
 
 #include "lexicon.h"
@@ -214,8 +215,8 @@ char shape_char(char32_t cp) {
 
 }  // namespace
 
-void DocumentFeatures::compute_token(std::string_view word, const ClusterTable* clusters, TokenInfo* t,
-                                     TokenSelf* self) const {
+void DocumentFeatures::compute_word(std::string_view word, const ClusterTable* clusters, WordInfo* t,
+                                    TokenSelf* self) const {
   scratch_.clear();
   normalize_word(word, &scratch_);
   scratch_lower_.clear();
@@ -304,9 +305,17 @@ void DocumentFeatures::compute_token(std::string_view word, const ClusterTable* 
   t->cluster = !clusters->entries.empty() ? clusters->lookup(static_cast<uint32_t>(wn ^ (wn >> 32))) : 0;
 }
 
+WordInfo DocumentFeatures::word_info(std::string_view word, const ClusterTable* clusters) const {
+  static const ClusterTable kNoClusters;
+  WordInfo info;
+  TokenSelf unused;
+  compute_word(word, clusters ? clusters : &kNoClusters, &info, &unused);
+  return info;
+}
+
 void DocumentFeatures::build(const std::vector<std::string_view>& words,
                              const std::vector<std::pair<uint32_t, uint32_t>>& sentences,
-                             const ClusterTable* clusters, bool keep_stage1_keys) {
+                             const ClusterTable* clusters, bool keep_stage1_keys, WordSource* source) {
   const size_t n = words.size();
   info_.assign(n, TokenInfo());
   sentence_of_.assign(n, kNoSentence);
@@ -319,8 +328,12 @@ void DocumentFeatures::build(const std::vector<std::string_view>& words,
   words_ = &words;
   static const ClusterTable kNoClusters;
   if (!clusters) clusters = &kNoClusters;
-  TokenSelf self;
-  for (size_t i = 0; i < n; ++i) compute_token(words[i], clusters, &info_[i], &self);
+  if (source) {
+    for (size_t i = 0; i < n; ++i) static_cast<WordInfo&>(info_[i]) = source->word(i, words[i]);
+  } else {
+    TokenSelf self;
+    for (size_t i = 0; i < n; ++i) compute_word(words[i], clusters, &info_[i], &self);
+  }
 
   // Sentence context and multi-word lexicon matches.
   for (uint32_t si = 0; si < sentences_.size(); ++si) {
@@ -417,24 +430,114 @@ DocumentFeatures::Occurrence DocumentFeatures::occurrences(const TokenInfo& t) c
                           [](const auto& x, const auto& y) { return x.first < y.first; });
 }
 
-void DocumentFeatures::stage1_keys(size_t i, std::vector<uint32_t>* keys) const {
+void DocumentFeatures::stage1_keys(size_t i, std::vector<uint32_t>* keys, unsigned parts) const {
   // Tokens outside every sentence (callers should not produce them) get no features.
   if (sentence_of_[i] == kNoSentence) return;
   auto [a, b] = sentences_[sentence_of_[i]];
-  // The token's own prefixes, suffixes and shape are computed again here rather than kept for
-  // the whole document: 72 bytes a token.
-  TokenInfo unused;
-  TokenSelf self;
-  compute_token((*words_)[i], nullptr, &unused, &self);
-  add_local_features(i, a, b, self, keys);
+  // At most 57 + 8 per lexicon category keys (137 with 10 categories), gathered on the stack and
+  // appended at once.
+  uint32_t out[kMaxWordKeys + 4 * (kLexiconCategoryCount + 4) + kMaxContextKeys];
+  int n_out = 0;
+  if (parts & kKeysSelf) {
+    // The token's own prefixes, suffixes and shape are computed again here rather than kept for
+    // the whole document: 72 bytes a token.
+    WordInfo unused;
+    TokenSelf self;
+    compute_word((*words_)[i], nullptr, &unused, &self);
+    n_out += self_keys(info_[i], self, out + n_out);
+  }
+  for (int part = 1; part < kWordKeyParts; ++part) {
+    if (!(parts & (1u << part))) continue;
+    long j = static_cast<long>(i) + kPartOffset[part];
+    n_out += neighbour_keys(part, j >= static_cast<long>(a) && j < static_cast<long>(b) ? &info_[j] : nullptr, out + n_out);
+  }
+  if (parts & kKeysContext) n_out += context_keys(i, a, b, out + n_out);
+  keys->insert(keys->end(), out, out + n_out);
 }
 
-void DocumentFeatures::add_local_features(size_t i, uint32_t a, uint32_t b, const TokenSelf& self,
-                                          std::vector<uint32_t>* out_keys) const {
-  // At most 9 + 8 + 10 + 8 per lexicon category + 3 + 2 + 4 + 4 + 1 + 16 keys (137 with 10
-  // categories), gathered on the stack and appended at once.
-  constexpr int kMaxKeys = 57 + 8 * kLexiconCategoryCount;
-  uint32_t out[kMaxKeys];
+bool DocumentFeatures::neighbour_inside(size_t i, int part) const {
+  if (sentence_of_[i] == kNoSentence) return false;
+  auto [a, b] = sentences_[sentence_of_[i]];
+  long j = static_cast<long>(i) + kPartOffset[part];
+  return j >= static_cast<long>(a) && j < static_cast<long>(b);
+}
+
+void DocumentFeatures::word_keys(int part, std::string_view word, const WordInfo* info,
+                                 std::vector<uint32_t>* keys) const {
+  uint32_t out[kMaxWordKeys];
+  int n_out;
+  if (part == 0) {
+    WordInfo unused;
+    TokenSelf self;
+    compute_word(word, nullptr, &unused, &self);
+    n_out = self_keys(*info, self, out);
+  } else {
+    n_out = neighbour_keys(part, info, out);
+  }
+  keys->insert(keys->end(), out, out + n_out);
+}
+
+namespace {
+
+// Adds the keys of a word's cluster path: its prefixes of the given depths, then the whole path.
+template <typename Add>
+void add_cluster_keys(uint32_t tmpl, uint32_t cluster, std::initializer_list<uint32_t> depths, Add add) {
+  if (!cluster) return;
+  uint32_t depth = 31 - static_cast<uint32_t>(__builtin_clz(cluster));
+  for (uint32_t d : depths) {
+    if (d < depth) add(tmpl, (1u << d) | ((cluster >> (depth - d)) & ((1u << d) - 1)));
+  }
+  add(tmpl, cluster);
+}
+
+constexpr uint32_t kLexiconMask = (1u << kLexiconCategoryCount) - 1;
+
+}  // namespace
+
+int DocumentFeatures::self_keys(const WordInfo& t, const TokenSelf& self, uint32_t* out) {
+  int n_out = 0;
+  auto add = [&](uint32_t tmpl, uint64_t v) { out[n_out++] = make_key(tmpl, v); };
+  add(T_BIAS, 0);
+  add(T_W, t.wnorm);
+  add(T_FORM, t.form);
+  for (int k = 0; k < 4; ++k) {
+    if (self.prefix[k]) add(T_PRE + k, self.prefix[k]);
+    if (self.suffix[k]) add(T_SUF + k, self.suffix[k]);
+  }
+  add(T_SHAPE, self.shape);
+  add(T_SS, t.short_shape);
+  add(T_LEN, t.length * 16 + t.cap);
+  for (uint32_t bits = t.lex & kLexiconMask; bits; bits &= bits - 1) {
+    const int bit = __builtin_ctz(bits);
+    add(T_LEX0, bit);
+    add(T_LEX0_CAP, bit * 16 + t.cap);
+  }
+  add_cluster_keys(T_CL0, t.cluster, {4u, 8u, 12u}, add);
+  return n_out;
+}
+
+int DocumentFeatures::neighbour_keys(int part, const WordInfo* w, uint32_t* out) {
+  int n_out = 0;
+  auto add = [&](uint32_t tmpl, uint64_t v) { out[n_out++] = make_key(tmpl, v); };
+  const uint64_t wnorm = w ? w->wnorm : kBoundary;
+  switch (part) {
+    case 3: add(T_WM2, wnorm); break;
+    case 4: add(T_WP2, wnorm); break;
+    default: {
+      const bool prev = part == 1;
+      add(prev ? T_WM1 : T_WP1, wnorm);
+      add(prev ? T_SS_M1 : T_SS_P1, w ? w->short_shape : kBoundary);
+      if (!w) break;
+      for (uint32_t bits = w->lex & kLexiconMask; bits; bits &= bits - 1) {
+        add(prev ? T_LEXM1 : T_LEXP1, static_cast<uint64_t>(__builtin_ctz(bits)));
+      }
+      add_cluster_keys(prev ? T_CLM1 : T_CLP1, w->cluster, {8u}, add);
+    }
+  }
+  return n_out;
+}
+
+int DocumentFeatures::context_keys(size_t i, uint32_t a, uint32_t b, uint32_t* out) const {
   int n_out = 0;
   const TokenInfo& t = info_[i];
   const long la = a, lb = b;
@@ -445,47 +548,20 @@ void DocumentFeatures::add_local_features(size_t i, uint32_t a, uint32_t b, cons
   long li = static_cast<long>(i);
   auto add = [&](uint32_t tmpl, uint64_t v) { out[n_out++] = make_key(tmpl, v); };
 
-  add(T_BIAS, 0);
-  add(T_W, t.wnorm);
-  add(T_FORM, t.form);
-  add(T_WM1, wn(li - 1));
-  add(T_WP1, wn(li + 1));
-  add(T_WM2, wn(li - 2));
-  add(T_WP2, wn(li + 2));
   add(T_BI_M1, combine(wn(li - 1), t.wnorm));
   add(T_BI_P1, combine(t.wnorm, wn(li + 1)));
-  for (int k = 0; k < 4; ++k) {
-    if (self.prefix[k]) add(T_PRE + k, self.prefix[k]);
-    if (self.suffix[k]) add(T_SUF + k, self.suffix[k]);
-  }
-  add(T_SHAPE, self.shape);
-  add(T_SS, t.short_shape);
-  add(T_SS_M1, ss(li - 1));
-  add(T_SS_P1, ss(li + 1));
   add(T_SS_M1_0, combine(ss(li - 1), t.short_shape));
   add(T_SS_0_P1, combine(t.short_shape, ss(li + 1)));
   add(T_SS_TRI, combine(combine(ss(li - 1), t.short_shape), ss(li + 1)));
   add(T_CAP_CTX, t.cap * 16 + t.context);
   add(T_CAPS3, (cap(li - 1) * 16 + t.cap) * 16 + cap(li + 1));
-  add(T_LEN, t.length * 16 + t.cap);
-  const uint16_t lex_prev = lex(li - 1), lex_next = lex(li + 1);
-  // The categories present anywhere here, in ascending order (most tokens have none).
-  uint32_t any = (t.lex | lex_prev | lex_next | t.gaz_part[0] | t.gaz_part[1] | t.gaz_part[2]) &
-                 ((1u << kLexiconCategoryCount) - 1);
-  for (; any; any &= any - 1) {
-    const int bit = __builtin_ctz(any);
-    uint16_t m = static_cast<uint16_t>(1u << bit);
-    if (t.lex & m) {
-      add(T_LEX0, bit);
-      add(T_LEX0_CAP, bit * 16 + t.cap);
-    }
-    if (lex_prev & m) {
-      add(T_LEXM1, bit);
-      add(T_LEXM1_CAP0, bit * 16 + t.cap);
-    }
-    if (lex_next & m) add(T_LEXP1, bit);
-    for (int part = 0; part < 3; ++part) {
-      if (t.gaz_part[part] & m) add(T_GAZ, part * 32 + bit);
+  // The categories of the word before, and of phrases over this one (most tokens have none).
+  for (uint32_t bits = lex(li - 1) & kLexiconMask; bits; bits &= bits - 1) {
+    add(T_LEXM1_CAP0, static_cast<uint64_t>(__builtin_ctz(bits)) * 16 + t.cap);
+  }
+  for (uint32_t part = 0; part < 3; ++part) {
+    for (uint32_t bits = t.gaz_part[part] & kLexiconMask; bits; bits &= bits - 1) {
+      add(T_GAZ, part * 32 + static_cast<uint32_t>(__builtin_ctz(bits)));
     }
   }
   add(T_WM1_SS0, combine(wn(li - 1), t.short_shape));
@@ -494,21 +570,6 @@ void DocumentFeatures::add_local_features(size_t i, uint32_t a, uint32_t b, cons
   if (t.context != kCtxMiddle) {
     add(T_W_CTX, combine(t.wnorm, t.context));
     add(T_FORM_CTX, combine(t.form, t.context));
-  }
-  if (t.cluster) {
-    uint32_t depth = 31 - static_cast<uint32_t>(__builtin_clz(t.cluster));
-    for (uint32_t d : {4u, 8u, 12u}) {
-      if (d < depth) add(T_CL0, (1u << d) | ((t.cluster >> (depth - d)) & ((1u << d) - 1)));
-    }
-    add(T_CL0, t.cluster);
-  }
-  for (long j : {li - 1, li + 1}) {
-    if (j < la || j >= lb || !info_[j].cluster) continue;
-    uint32_t c = info_[j].cluster;
-    uint32_t depth = 31 - static_cast<uint32_t>(__builtin_clz(c));
-    uint32_t tmpl = j < li ? T_CLM1 : T_CLP1;
-    if (depth > 8) add(tmpl, (1u << 8) | ((c >> (depth - 8)) & 0xFF));
-    add(tmpl, c);
   }
 
   // Document context: how the same word is written, and what surrounds it, elsewhere.
@@ -535,7 +596,7 @@ void DocumentFeatures::add_local_features(size_t i, uint32_t a, uint32_t b, cons
       }
     }
   }
-  out_keys->insert(out_keys->end(), out, out + n_out);
+  return n_out;
 }
 
 void DocumentFeatures::add_predictions(const std::vector<uint8_t>& labels, bool keep_stage2_keys) {

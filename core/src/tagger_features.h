@@ -12,6 +12,8 @@
 #include <utility>
 #include <vector>
 
+#include "lexicon.h"
+
 namespace lede {
 namespace ner {
 
@@ -59,14 +61,44 @@ void lower_word(std::string_view normalized, std::string* out);
 // Bumped whenever a feature template changes: a model trained with other templates is refused.
 constexpr uint32_t kFeatureScheme = 5;
 
+// What a token's features need to know of its word alone: a function of the word's bytes (and the
+// model's clusters), so that a tagger may keep it from one occurrence of the word to the next.
+struct WordInfo {
+  uint64_t form = 0, lower = 0, wnorm = 0, short_shape = 0;
+  uint32_t cluster = 0;
+  uint16_t lex = 0;    // single-word lexicon categories
+  uint8_t cap = 0;     // capitalisation class, see tagger_features.cpp
+  uint8_t length = 0;  // code points, capped
+};
+
+// A token's stage-1 keys come in parts, by what they depend on: its own word alone (self); the
+// word before, after, two before, two after it alone (the word's role as that neighbour, or the
+// sentence edge); and the rest (context: pairs of words, position, phrase matches, document). The
+// parts of a word alone are the same wherever the word occurs, which a tagger may exploit; a model
+// sees only their union.
+enum KeyParts : unsigned {
+  kKeysSelf = 1, kKeysPrev = 2, kKeysNext = 4, kKeysPrev2 = 8, kKeysNext2 = 16, kKeysContext = 32,
+  kKeysAll = 63,
+};
+constexpr int kWordKeyParts = 5;  // the parts of one word alone: bits 0..4
+// Where the word of each of those parts is, from the token.
+constexpr int kPartOffset[kWordKeyParts] = {0, -1, 1, -2, 2};
+
 // Features of one document. build() computes the first-stage features (local + document context);
 // add_predictions() the second-stage ones from the first stage's labels. Reusable across
 // documents: buffers keep their capacity.
 class DocumentFeatures {
  public:
+  // Where build gets the facts of the document's words: from a source that may know them already,
+  // or by computing them (word_info with the same clusters; a source must give the same).
+  class WordSource {
+   public:
+    virtual ~WordSource() = default;
+    virtual const WordInfo& word(size_t i, std::string_view word) = 0;
+  };
   void build(const std::vector<std::string_view>& words,
              const std::vector<std::pair<uint32_t, uint32_t>>& sentences,
-             const ClusterTable* clusters, bool keep_stage1_keys = true);
+             const ClusterTable* clusters, bool keep_stage1_keys = true, WordSource* source = nullptr);
   // stage1_labels must outlive the stage-2 keys' use.
   void add_predictions(const std::vector<uint8_t>& stage1_labels, bool keep_stage2_keys = true);
 
@@ -82,7 +114,17 @@ class DocumentFeatures {
   // Appends the stage-1 keys of token i to *keys (valid after build, with or without
   // keep_stage1_keys: the tagger computes them a token at a time, so that a document's keys are
   // never all held at once).
-  void stage1_keys(size_t i, std::vector<uint32_t>* keys) const;
+  // parts: a union of KeyParts, to leave out the parts the caller has the scores of.
+  void stage1_keys(size_t i, std::vector<uint32_t>* keys, unsigned parts = kKeysAll) const;
+  // The facts of one word (clusters: the model's, or null for none).
+  WordInfo word_info(std::string_view word, const ClusterTable* clusters) const;
+  // Appends the keys of one part of bit `part` in [0, kWordKeyParts) that word, whose word_info is
+  // *info, contributes wherever it occurs. A neighbour part (1..4) with a null info: the sentence
+  // edge there.
+  void word_keys(int part, std::string_view word, const WordInfo* info, std::vector<uint32_t>* keys) const;
+  // Whether token i is in a sentence and, for a neighbour part, the neighbour is in the same one:
+  // else stage1_keys gives no keys (no sentence) or the sentence edge's.
+  bool neighbour_inside(size_t i, int part) const;
   // Stage-1 keys of token i (valid after build with keep_stage1_keys).
   const uint32_t* stage1_begin(size_t i) const { return keys1_.data() + offsets1_[i]; }
   const uint32_t* stage1_end(size_t i) const { return keys1_.data() + offsets1_[i + 1]; }
@@ -95,15 +137,10 @@ class DocumentFeatures {
 
  private:
   static constexpr uint32_t kNoGroup = UINT32_MAX;
-  struct TokenInfo {
-    uint64_t form = 0, lower = 0, wnorm = 0, short_shape = 0;
-    uint32_t cluster = 0;
+  struct TokenInfo : WordInfo {
     uint32_t group = kNoGroup;  // where the entries of its lower-cased form begin in by_lower_
-    uint16_t lex = 0;        // single-word lexicon categories
     uint16_t gaz_part[4] = {};  // phrase matches covering this token, by BILU position
-    uint8_t cap = 0;         // capitalisation class, see tagger_features.cpp
     uint8_t context = 0;     // position class: sentence-initial, after a quote, headline, ...
-    uint8_t length = 0;      // code points, capped
     bool lower_seen = false;       // the lower-case form occurs in lower case elsewhere in the document
     bool cap_seen_inside = false;  // occurs capitalised mid-sentence elsewhere in the document
   };
@@ -112,13 +149,18 @@ class DocumentFeatures {
     uint64_t shape = 0;
     uint64_t prefix[4] = {}, suffix[4] = {};
   };
-  // Without clusters, only the fields the token's own features need (not lex, cluster).
   using Occurrence = std::vector<std::pair<uint64_t, uint32_t>>::const_iterator;
   // The first entry of by_lower_ with the token's lower-cased form (or the end).
   Occurrence occurrences(const TokenInfo& t) const;
-  void compute_token(std::string_view word, const ClusterTable* clusters, TokenInfo* info, TokenSelf* self) const;
-  void add_local_features(size_t i, uint32_t s_first, uint32_t s_end, const TokenSelf& self,
-                          std::vector<uint32_t>* keys) const;
+  // With clusters, fills *info only; without, *self only (and info's length, shape and cap).
+  void compute_word(std::string_view word, const ClusterTable* clusters, WordInfo* info, TokenSelf* self) const;
+  // The keys of word_keys, written to out (at most kMaxWordKeys); returns how many.
+  static constexpr int kMaxWordKeys = 18 + 2 * kLexiconCategoryCount;
+  static int self_keys(const WordInfo& w, const TokenSelf& self, uint32_t* out);
+  static int neighbour_keys(int part, const WordInfo* w, uint32_t* out);
+  // The context part of token i of sentence [a, b), written to out (room for kMaxContextKeys).
+  static constexpr int kMaxContextKeys = 29 + 4 * kLexiconCategoryCount;
+  int context_keys(size_t i, uint32_t a, uint32_t b, uint32_t* out) const;
 
   std::vector<TokenInfo> info_;
   std::vector<uint32_t> sentence_of_;
