@@ -359,7 +359,7 @@ std::unique_ptr<TaggerModel> random_model(std::vector<uint32_t> keys, uint32_t s
 
 }  // namespace
 
-TEST_CASE("tagger: the word cache changes no label, whatever its size and however models alternate",
+TEST_CASE("tagger: the word cache changes no score, whatever its size and however models alternate",
           "[tagger]") {
   // Documents of words drawn from a small vocabulary (so that words repeat within and across
   // documents, and neighbours vary), with words too long to be cached and invalid UTF-8.
@@ -395,12 +395,16 @@ TEST_CASE("tagger: the word cache changes no label, whatever its size and howeve
   }
   auto other_model = random_model(keys, 5);
 
+  // Labels and, more sensitive, every score behind them.
   auto tag_all = [&](size_t cache_entries) {
     set_word_cache_entries(cache_entries);
     std::vector<std::vector<uint8_t>> out;
     for (size_t k = 0; k < documents.size(); ++k) {
       const TaggerModel& model = k % 3 == 2 ? *other_model : *default_model;
       out.push_back(tag_document_labels(model, documents[k].words, documents[k].sentences));
+      std::vector<int32_t> scores = tag_document_scores(model, documents[k].words, documents[k].sentences);
+      out.emplace_back(reinterpret_cast<const uint8_t*>(scores.data()),
+                       reinterpret_cast<const uint8_t*>(scores.data() + scores.size()));
     }
     return out;
   };
@@ -409,7 +413,7 @@ TEST_CASE("tagger: the word cache changes no label, whatever its size and howeve
   // The models disagree (else alternating them would prove nothing).
   size_t differ = 0;
   for (size_t k = 2; k < documents.size(); k += 3) {
-    differ += tag_document_labels(*default_model, documents[k].words, documents[k].sentences) != uncached[k];
+    differ += tag_document_labels(*default_model, documents[k].words, documents[k].sentences) != uncached[2 * k];
   }
   CHECK(differ > 0);
   // Two entries: most words go uncached, and entries change hands all the time.
@@ -422,6 +426,9 @@ TEST_CASE("tagger: the word cache changes no label, whatever its size and howeve
     for (size_t k = 0; k < documents.size(); ++k) {
       const TaggerModel& model = k % 3 == 2 ? *other_model : *default_model;
       again.push_back(tag_document_labels(model, documents[k].words, documents[k].sentences));
+      std::vector<int32_t> scores = tag_document_scores(model, documents[k].words, documents[k].sentences);
+      again.emplace_back(reinterpret_cast<const uint8_t*>(scores.data()),
+                         reinterpret_cast<const uint8_t*>(scores.data() + scores.size()));
     }
     CHECK(again == uncached);
   }

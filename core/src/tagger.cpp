@@ -5,7 +5,6 @@
 #include <array>
 #include <atomic>
 #include <cstring>
-#include <iterator>
 
 #include "lexicon.h"
 #include "tagger_model_format.h"
@@ -19,15 +18,16 @@ bool fail(std::string* error, const std::string& message) {
   return false;
 }
 
-// A stage as the file has it: sparse.
-struct StageWeights {
-  std::vector<uint32_t> keys;     // strictly increasing
-  std::vector<uint32_t> masks;    // per key: the labels it has a weight for (non-zero)
-  std::vector<int16_t> weights;   // those weights, key after key, in label order
+// A stage as the file has it, once checked: its transitions, its feature count and where its
+// features begin. Loading reads the payload twice: once to check everything and count the
+// features, then straight into the model's table, with no copy of the weights in between.
+struct StageLayout {
   std::vector<int32_t> transitions;
+  size_t count = 0;
+  const uint8_t* features = nullptr;  // the key deltas, then the masks and weights
 };
 
-bool read_stage(ner::PayloadReader* r, StageWeights* stage, std::string* error) {
+bool check_stage(ner::PayloadReader* r, StageLayout* stage, std::string* error) {
   constexpr int L = ner::kLabels;
   stage->transitions.resize((L + 1) * (L + 1));
   for (int32_t& w : stage->transitions) {
@@ -41,31 +41,24 @@ bool read_stage(ner::PayloadReader* r, StageWeights* stage, std::string* error) 
   // Every feature takes at least 3 bytes (key delta, mask, one weight): a cheap bound that keeps a
   // damaged count from allocating gigabytes before the reads fail.
   if (count > r->remaining() / 3) return fail(error, "feature count " + std::to_string(count) + " is too large");
-  size_t n = static_cast<size_t>(count);
-  stage->keys.resize(n);
+  stage->count = static_cast<size_t>(count);
+  stage->features = r->position();
   uint64_t key = 0;
-  for (size_t i = 0; i < n; ++i) {
+  for (size_t i = 0; i < stage->count; ++i) {
     uint64_t delta;
     if (!r->varint(&delta)) return fail(error, "payload ends inside the feature keys");
     if (delta == 0) return fail(error, "feature keys are not strictly increasing");
     key += delta;
     if (key > 0xFFFFFFFFull) return fail(error, "feature key out of range");
-    stage->keys[i] = static_cast<uint32_t>(key);
   }
-  stage->masks.resize(n);
-  stage->weights.clear();
-  // Each weight takes at least one byte: the same kind of bound.
-  stage->weights.reserve(std::min<size_t>(r->remaining(), n * L));
-  for (size_t i = 0; i < n; ++i) {
+  for (size_t i = 0; i < stage->count; ++i) {
     uint64_t label_mask;
     if (!r->varint(&label_mask)) return fail(error, "payload ends inside the feature weights");
     if (label_mask == 0 || label_mask >= (1u << L)) return fail(error, "bad label mask");
-    stage->masks[i] = static_cast<uint32_t>(label_mask);
     for (int k = __builtin_popcount(static_cast<uint32_t>(label_mask)); k > 0; --k) {
       int64_t v;
       if (!r->signed_varint(&v)) return fail(error, "payload ends inside the feature weights");
       if (v < -32767 || v > 32767) return fail(error, "feature weight out of range");
-      stage->weights.push_back(static_cast<int16_t>(v));
     }
   }
   return true;
@@ -73,57 +66,66 @@ bool read_stage(ner::PayloadReader* r, StageWeights* stage, std::string* error) 
 
 }  // namespace
 
-// Merges the stages' sorted key lists into one table whose rows hold every stage's weights. The
-// large arrays are zeroed with memset: an element-wise fill of the ~7 MB of rows was most of the
-// load time in wasm.
+// Fills the model's table from checked stages: one slot per distinct key, whose row holds every
+// stage's weights of it. Rows are zeroed as their key first comes, so that memory is touched once
+// and only for rows in use (the table is sized for the stages' counts together, an upper bound).
 struct ModelBuilder {
-  static void merge(const std::vector<StageWeights>& stages, TaggerModel* model) {
+  static void fill(const std::vector<StageLayout>& stages, const uint8_t* payload_end, TaggerModel* model) {
     constexpr int L = ner::kLabels;
     const int S = static_cast<int>(stages.size());
     model->stage_count_ = S;
     model->transitions_.clear();
-    for (const auto& st : stages) model->transitions_.insert(model->transitions_.end(), st.transitions.begin(), st.transitions.end());
-    // Each stage's keys are strictly increasing (read_stage checks): a union of sorted lists.
-    std::vector<uint32_t> keys;
+    size_t capacity = 0;
     for (const auto& st : stages) {
-      std::vector<uint32_t> merged;
-      merged.reserve(keys.size() + st.keys.size());
-      std::set_union(keys.begin(), keys.end(), st.keys.begin(), st.keys.end(), std::back_inserter(merged));
-      keys.swap(merged);
+      model->transitions_.insert(model->transitions_.end(), st.transitions.begin(), st.transitions.end());
+      capacity += st.count;
     }
-    if (!keys.empty() && keys.front() == 0) keys.erase(keys.begin());  // 0 marks empty slots
-    model->feature_count_ = keys.size();
     const size_t row_size = static_cast<size_t>(S) * L;
-    model->rows_.reset(new int16_t[keys.size() * row_size]);
-    std::memset(model->rows_.get(), 0, keys.size() * row_size * sizeof(int16_t));
-    for (int s = 0; s < S; ++s) {
-      const StageWeights& st = stages[s];
-      size_t k = 0, w = 0;
-      for (size_t i = 0; i < st.keys.size(); ++i) {
-        while (k < keys.size() && keys[k] < st.keys[i]) ++k;
-        const uint32_t mask = st.masks[i];
-        if (k == keys.size() || keys[k] != st.keys[i]) {  // key 0
-          w += static_cast<size_t>(__builtin_popcount(mask));
-          continue;
-        }
-        int16_t* row = model->rows_.get() + k * row_size + static_cast<size_t>(s) * L;
-        for (uint32_t m = mask; m; m &= m - 1) row[__builtin_ctz(m)] = st.weights[w++];
-      }
-    }
+    model->rows_.reset(new int16_t[std::max<size_t>(capacity, 1) * row_size]);
     size_t slots = 16;
-    while (slots < keys.size() * 2) slots <<= 1;
+    while (slots < capacity * 2) slots <<= 1;
     model->mask_ = static_cast<uint32_t>(slots - 1);
     model->slots_.reset(new TaggerModel::Slot[slots]);
     std::memset(static_cast<void*>(model->slots_.get()), 0, slots * sizeof(TaggerModel::Slot));
     model->filter_.reset(new uint64_t[TaggerModel::kFilterWords]);
     std::memset(model->filter_.get(), 0, TaggerModel::kFilterWords * sizeof(uint64_t));
-    for (size_t k = 0; k < keys.size(); ++k) {
-      uint32_t bit = (keys[k] * 0x85EBCA6Bu) >> (32 - TaggerModel::kFilterBits);
-      model->filter_[bit >> 6] |= uint64_t{1} << (bit & 63);
-      uint32_t slot = model->first_slot(keys[k]);
-      while (model->slots_[slot].key != 0) slot = (slot + 1) & model->mask_;
-      model->slots_[slot] = {keys[k], static_cast<uint32_t>(k)};
+    uint32_t rows = 0;
+    std::vector<uint32_t> keys;
+    for (int s = 0; s < S; ++s) {
+      // check_stage has read these bytes: every read succeeds and every value is in range.
+      ner::PayloadReader r(stages[s].features, static_cast<size_t>(payload_end - stages[s].features));
+      keys.resize(stages[s].count);
+      uint64_t key = 0;
+      for (uint32_t& k : keys) {
+        uint64_t delta = 0;
+        r.varint(&delta);
+        key += delta;
+        k = static_cast<uint32_t>(key);
+      }
+      for (uint32_t k : keys) {
+        uint64_t mask = 0;
+        r.varint(&mask);
+        int16_t* row = nullptr;
+        if (k != 0) {  // 0 marks empty slots
+          uint32_t slot = model->first_slot(k);
+          while (model->slots_[slot].key != 0 && model->slots_[slot].key != k) slot = (slot + 1) & model->mask_;
+          if (model->slots_[slot].key == 0) {
+            model->slots_[slot] = {k, rows};
+            std::memset(model->rows_.get() + size_t{rows} * row_size, 0, row_size * sizeof(int16_t));
+            ++rows;
+            uint32_t bit = (k * 0x85EBCA6Bu) >> (32 - TaggerModel::kFilterBits);
+            model->filter_[bit >> 6] |= uint64_t{1} << (bit & 63);
+          }
+          row = model->rows_.get() + size_t{model->slots_[slot].row} * row_size + static_cast<size_t>(s) * L;
+        }
+        for (uint32_t m = static_cast<uint32_t>(mask); m; m &= m - 1) {
+          int64_t w = 0;
+          r.signed_varint(&w);
+          if (row) row[__builtin_ctz(m)] = static_cast<int16_t>(w);
+        }
+      }
     }
+    model->feature_count_ = rows;
   }
 };
 
@@ -196,15 +198,15 @@ std::unique_ptr<TaggerModel> TaggerModel::load(const uint8_t* data, size_t size,
     fail(error, "bad stage count");
     return nullptr;
   }
-  std::vector<StageWeights> stages(static_cast<size_t>(n_stages));
-  for (StageWeights& stage : stages) {
-    if (!read_stage(&r, &stage, error)) return nullptr;
+  std::vector<StageLayout> stages(static_cast<size_t>(n_stages));
+  for (StageLayout& stage : stages) {
+    if (!check_stage(&r, &stage, error)) return nullptr;
   }
   if (!r.at_end()) {
     fail(error, "payload has unread bytes after the last stage");
     return nullptr;
   }
-  ModelBuilder::merge(stages, model.get());
+  ModelBuilder::fill(stages, payload + payload_size, model.get());
   return model;
 }
 
@@ -237,6 +239,7 @@ struct TaggingWorkspace {
   std::vector<uint8_t> labels;
   std::vector<uint8_t> stage1_labels;
   std::vector<uint32_t> word_refs;  // each token's word cache entry, or WordCache::kNone
+  std::vector<uint32_t> shape_keys;  // a shape context's keys
   Lookup lookups[3];
 
   size_t bytes() const {
@@ -375,11 +378,15 @@ class WordCache {
     size_t n = entries >= kWays ? kWays : 0;
     while (n && n * 2 <= entries) n *= 2;
     capacity_ = n;
+    shape_capacity_ = n ? std::max(n / 2, kWays) : 0;
     tags_.reset();
     sums_.reset();
+    shapes_.reset();
     model_id_ = 0;
   }
-  size_t bytes() const { return tags_ ? capacity_ * (sizeof(Tag) + sizeof(Sums)) : 0; }
+  size_t bytes() const {
+    return tags_ ? capacity_ * (sizeof(Tag) + sizeof(Sums)) + shape_capacity_ * sizeof(ShapeEntry) : 0;
+  }
 
   // At the start of each document: binds the cache to the model (emptying it for another one).
   void begin_document(const TaggerModel& model, const ner::DocumentFeatures& features,
@@ -399,10 +406,15 @@ class WordCache {
       // what says which entries hold a word.
       tags_.reset(new Tag[capacity_]());
       sums_.reset(new Sums[capacity_]);
+      shapes_.reset(new ShapeEntry[shape_capacity_]());
       stamp_ = 1;
     } else if (fresh || ++stamp_ == 0) {
       std::fill(tags_.get(), tags_.get() + capacity_, Tag());
       stamp_ = 1;
+    }
+    if (fresh) {
+      for (size_t k = 0; k < shape_capacity_; ++k) shapes_[k].used = 0;
+      shape_clock_ = 0;
     }
   }
 
@@ -440,6 +452,36 @@ class WordCache {
     return static_cast<uint32_t>(victim);
   }
 
+  // The scores of the shape part of a token's keys (every stage's lanes) for `shape`, computed if
+  // need be: valid until the next call. Shape contexts are few (a few thousand kinds in news, the
+  // same few hundred most of the time), so a small table of them serves most tokens.
+  const int32_t* shape_sums(const ner::ShapeContext& shape, const TaggerModel& model, std::vector<uint32_t>* keys) {
+    if (shape_capacity_ == 0) {
+      keys->clear();
+      ner::DocumentFeatures::shape_keys(shape, keys);
+      score_keys(model, keys->data(), keys->data() + keys->size(), 0, shape_scratch_);
+      return shape_scratch_;
+    }
+    const uint64_t hash = shape.hash();
+    const size_t first = (static_cast<size_t>(hash >> 32) & (shape_capacity_ / kWays - 1)) * kWays;
+    size_t victim = first;
+    for (size_t k = first; k < first + kWays; ++k) {
+      ShapeEntry& e = shapes_[k];
+      if (e.used != 0 && e.shape == shape) {
+        e.used = ++shape_clock_;
+        return e.sums;
+      }
+      if (e.used < shapes_[victim].used) victim = k;
+    }
+    ShapeEntry& e = shapes_[victim];
+    e.shape = shape;
+    e.used = ++shape_clock_;
+    keys->clear();
+    ner::DocumentFeatures::shape_keys(shape, keys);
+    score_keys(model, keys->data(), keys->data() + keys->size(), 0, e.sums);
+    return e.sums;
+  }
+
   const ner::WordInfo& info(uint32_t ref) const { return tags_[ref].info; }
   // The scores (every stage's lanes) of part `part` of word `ref`, or of the sentence edge (ref
   // kNone) as a neighbour.
@@ -465,10 +507,19 @@ class WordCache {
   struct Sums {
     int32_t part[ner::kWordKeyParts][kLanes];
   };
+  struct ShapeEntry {
+    ner::ShapeContext shape;
+    uint64_t used = 0;  // when last used (shape_clock_); 0 = empty
+    int32_t sums[kLanes];
+  };
 
   size_t capacity_ = 0;
   std::unique_ptr<Tag[]> tags_;
   std::unique_ptr<Sums[]> sums_;
+  size_t shape_capacity_ = 0;
+  std::unique_ptr<ShapeEntry[]> shapes_;
+  uint64_t shape_clock_ = 0;
+  int32_t shape_scratch_[kLanes];
   uint64_t model_id_ = 0;
   uint32_t stamp_ = 0;
   int32_t edge_[ner::kWordKeyParts][kLanes] = {};
@@ -631,7 +682,7 @@ void score_tokens(const TaggerModel& model, uint32_t a, uint32_t b, int first_st
 // stage-1 labels first.
 const std::vector<uint8_t>& run(const TaggerModel& model, const std::vector<std::string_view>& words,
                                 const std::vector<std::pair<uint32_t, uint32_t>>& sentences,
-                                TaggingWorkspace* ws) {
+                                TaggingWorkspace* ws, std::vector<int32_t>* scores_out = nullptr) {
   constexpr int L = ner::kLabels;
   const int S = model.stage_count();
   const size_t n = words.size();
@@ -646,8 +697,10 @@ const std::vector<uint8_t>& run(const TaggerModel& model, const std::vector<std:
   struct Parts {
     unsigned keyed = ner::kKeysContext;
     int n_cached = 0;
-    const int32_t* from_cache[ner::kWordKeyParts];
+    const int32_t* from_cache[ner::kWordKeyParts + 1];
   };
+  // The shape part's scores of the tokens between keys_of and use in score_tokens (at most three).
+  int32_t shape_ring[3][2 * L];
   auto parts_of = [&](uint32_t i) {
     Parts p;
     for (int part = 0; part < ner::kWordKeyParts; ++part) {
@@ -663,9 +716,11 @@ const std::vector<uint8_t>& run(const TaggerModel& model, const std::vector<std:
       }
       p.from_cache[p.n_cached++] = cache.sums(ref, part);  // the sentence edge when ref is kNone
     }
+    p.from_cache[p.n_cached++] = shape_ring[i % 3];
     return p;
   };
   ws->labels.assign(n, 0);
+  if (scores_out) scores_out->assign(2 * n * S * L, 0);
   if (S > 1) {
     if (ws->stage2_capacity < n * kPartBytes) {
       ws->stage2_capacity = n * kPartBytes;
@@ -683,7 +738,11 @@ const std::vector<uint8_t>& run(const TaggerModel& model, const std::vector<std:
         [&](uint32_t i, std::vector<uint32_t>* keys) {
           // Two tokens ahead of their use: the cached scores are fetched meanwhile.
           const Parts p = parts_of(i);
-          for (int k = 0; k < p.n_cached; ++k) {
+          if (p.n_cached > 0) {
+            const int32_t* shape = cache.shape_sums(f.shape_context(i), model, &ws->shape_keys);
+            std::copy(shape, shape + S * L, shape_ring[i % 3]);
+          }
+          for (int k = 0; k + 1 < p.n_cached; ++k) {
             for (int line = 0; line < 2 * L * 4; line += 64) prefetch(reinterpret_cast<const char*>(p.from_cache[k]) + line);
           }
           f.stage1_keys(i, keys, p.keyed);
@@ -697,6 +756,7 @@ const std::vector<uint8_t>& run(const TaggerModel& model, const std::vector<std:
             add_parts<L>(keyed_sums, p.from_cache, p.n_cached, sums);
           }
           std::copy(sums, sums + L, ws->emissions.data() + size_t{i - a} * L);
+          if (scores_out) std::copy(sums, sums + S * L, scores_out->data() + size_t{i} * S * L);
           if (S > 1 && !ws->scored[i]) {  // once, should sentences overlap
             ws->scored[i] = 1;
             keep_stage2_part(sums + L, ws->stage2.get() + size_t{i} * kPartBytes, ws);
@@ -719,6 +779,7 @@ const std::vector<uint8_t>& run(const TaggerModel& model, const std::vector<std:
             int32_t* scores = ws->emissions.data() + size_t{i - a} * L;
             read_stage2_part(ws->stage2.get() + size_t{i} * kPartBytes, *ws, scores);
             for (int y = 0; y < L; ++y) scores[y] += sums[y];
+            if (scores_out) std::copy(sums, sums + L, scores_out->data() + (n + i) * S * L);
           });
       ner::viterbi<int32_t>(ws->emissions.data(), b - a, model.transitions(1), ws->labels.data() + a, &ws->delta,
                             &ws->back);
@@ -755,6 +816,15 @@ std::vector<uint8_t> tag_document_labels(const TaggerModel& model,
   std::vector<uint8_t> labels = run(model, words, sentences, &ws);
   release_if_large(&ws);
   return labels;
+}
+
+std::vector<int32_t> tag_document_scores(const TaggerModel& model, const std::vector<std::string_view>& words,
+                                         const std::vector<std::pair<uint32_t, uint32_t>>& sentences) {
+  TaggingWorkspace& ws = thread_workspace();
+  std::vector<int32_t> scores;
+  run(model, words, sentences, &ws, &scores);
+  release_if_large(&ws);
+  return scores;
 }
 
 std::vector<NameSpan> tag_document(const TaggerModel& model, const std::vector<std::string_view>& words,

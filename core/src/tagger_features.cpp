@@ -436,7 +436,7 @@ void DocumentFeatures::stage1_keys(size_t i, std::vector<uint32_t>* keys, unsign
   auto [a, b] = sentences_[sentence_of_[i]];
   // At most 57 + 8 per lexicon category keys (137 with 10 categories), gathered on the stack and
   // appended at once.
-  uint32_t out[kMaxWordKeys + 4 * (kLexiconCategoryCount + 4) + kMaxContextKeys];
+  uint32_t out[kMaxWordKeys + 4 * (kLexiconCategoryCount + 4) + kMaxShapeKeys + kMaxContextKeys];
   int n_out = 0;
   if (parts & kKeysSelf) {
     // The token's own prefixes, suffixes and shape are computed again here rather than kept for
@@ -451,6 +451,7 @@ void DocumentFeatures::stage1_keys(size_t i, std::vector<uint32_t>* keys, unsign
     long j = static_cast<long>(i) + kPartOffset[part];
     n_out += neighbour_keys(part, j >= static_cast<long>(a) && j < static_cast<long>(b) ? &info_[j] : nullptr, out + n_out);
   }
+  if (parts & kKeysShape) n_out += shape_keys(shape_context(i, a, b), out + n_out);
   if (parts & kKeysContext) n_out += context_keys(i, a, b, out + n_out);
   keys->insert(keys->end(), out, out + n_out);
 }
@@ -537,24 +538,57 @@ int DocumentFeatures::neighbour_keys(int part, const WordInfo* w, uint32_t* out)
   return n_out;
 }
 
+uint64_t ShapeContext::hash() const {
+  uint64_t h = combine(combine(short_shape[0], short_shape[1]), short_shape[2]);
+  return combine(h, (uint64_t{cap[0]} << 24) | (uint64_t{cap[1]} << 16) | (uint64_t{cap[2]} << 8) | context);
+}
+
+ShapeContext DocumentFeatures::shape_context(size_t i) const {
+  if (sentence_of_[i] == kNoSentence) return ShapeContext();
+  auto [a, b] = sentences_[sentence_of_[i]];
+  return shape_context(i, a, b);
+}
+
+ShapeContext DocumentFeatures::shape_context(size_t i, uint32_t a, uint32_t b) const {
+  ShapeContext shape;
+  for (int k = 0; k < 3; ++k) {
+    const long j = static_cast<long>(i) + k - 1;
+    const bool inside = j >= static_cast<long>(a) && j < static_cast<long>(b);
+    shape.short_shape[k] = inside ? info_[j].short_shape : kBoundary;
+    shape.cap[k] = inside ? info_[j].cap : 15;
+  }
+  shape.context = info_[i].context;
+  return shape;
+}
+
+void DocumentFeatures::shape_keys(const ShapeContext& shape, std::vector<uint32_t>* keys) {
+  uint32_t out[kMaxShapeKeys];
+  const int n_out = shape_keys(shape, out);
+  keys->insert(keys->end(), out, out + n_out);
+}
+
+int DocumentFeatures::shape_keys(const ShapeContext& c, uint32_t* out) {
+  int n_out = 0;
+  auto add = [&](uint32_t tmpl, uint64_t v) { out[n_out++] = make_key(tmpl, v); };
+  add(T_SS_M1_0, combine(c.short_shape[0], c.short_shape[1]));
+  add(T_SS_0_P1, combine(c.short_shape[1], c.short_shape[2]));
+  add(T_SS_TRI, combine(combine(c.short_shape[0], c.short_shape[1]), c.short_shape[2]));
+  add(T_CAP_CTX, c.cap[1] * 16 + c.context);
+  add(T_CAPS3, (uint64_t{c.cap[0]} * 16 + c.cap[1]) * 16 + c.cap[2]);
+  return n_out;
+}
+
 int DocumentFeatures::context_keys(size_t i, uint32_t a, uint32_t b, uint32_t* out) const {
   int n_out = 0;
   const TokenInfo& t = info_[i];
   const long la = a, lb = b;
   auto wn = [&](long j) { return j >= la && j < lb ? info_[j].wnorm : kBoundary; };
-  auto ss = [&](long j) { return j >= la && j < lb ? info_[j].short_shape : kBoundary; };
-  auto cap = [&](long j) -> uint64_t { return j >= la && j < lb ? info_[j].cap : 15; };
   auto lex = [&](long j) -> uint16_t { return j >= la && j < lb ? info_[j].lex : 0; };
   long li = static_cast<long>(i);
   auto add = [&](uint32_t tmpl, uint64_t v) { out[n_out++] = make_key(tmpl, v); };
 
   add(T_BI_M1, combine(wn(li - 1), t.wnorm));
   add(T_BI_P1, combine(t.wnorm, wn(li + 1)));
-  add(T_SS_M1_0, combine(ss(li - 1), t.short_shape));
-  add(T_SS_0_P1, combine(t.short_shape, ss(li + 1)));
-  add(T_SS_TRI, combine(combine(ss(li - 1), t.short_shape), ss(li + 1)));
-  add(T_CAP_CTX, t.cap * 16 + t.context);
-  add(T_CAPS3, (cap(li - 1) * 16 + t.cap) * 16 + cap(li + 1));
   // The categories of the word before, and of phrases over this one (most tokens have none).
   for (uint32_t bits = lex(li - 1) & kLexiconMask; bits; bits &= bits - 1) {
     add(T_LEXM1_CAP0, static_cast<uint64_t>(__builtin_ctz(bits)) * 16 + t.cap);

@@ -73,12 +73,27 @@ struct WordInfo {
 
 // A token's stage-1 keys come in parts, by what they depend on: its own word alone (self); the
 // word before, after, two before, two after it alone (the word's role as that neighbour, or the
-// sentence edge); and the rest (context: pairs of words, position, phrase matches, document). The
-// parts of a word alone are the same wherever the word occurs, which a tagger may exploit; a model
-// sees only their union.
+// sentence edge); the shapes around it (the ShapeContext below); and the rest (context: pairs of
+// words, phrase matches, document). The parts of a word alone are the same wherever the word
+// occurs, and the shape part the same wherever the shapes are, which a tagger may exploit; a
+// model sees only their union.
 enum KeyParts : unsigned {
-  kKeysSelf = 1, kKeysPrev = 2, kKeysNext = 4, kKeysPrev2 = 8, kKeysNext2 = 16, kKeysContext = 32,
-  kKeysAll = 63,
+  kKeysSelf = 1, kKeysPrev = 2, kKeysNext = 4, kKeysPrev2 = 8, kKeysNext2 = 16, kKeysShape = 32,
+  kKeysContext = 64, kKeysAll = 127,
+};
+
+// What the shape part of a token's keys depends on: the short shapes and capitalisation classes of
+// the words before, at and after it (kEdge* outside the sentence), and its position class.
+struct ShapeContext {
+  uint64_t short_shape[3] = {};
+  uint8_t cap[3] = {};
+  uint8_t context = 0;
+  bool operator==(const ShapeContext& o) const {
+    return short_shape[0] == o.short_shape[0] && short_shape[1] == o.short_shape[1] &&
+           short_shape[2] == o.short_shape[2] && cap[0] == o.cap[0] && cap[1] == o.cap[1] && cap[2] == o.cap[2] &&
+           context == o.context;
+  }
+  uint64_t hash() const;
 };
 constexpr int kWordKeyParts = 5;  // the parts of one word alone: bits 0..4
 // Where the word of each of those parts is, from the token.
@@ -122,6 +137,10 @@ class DocumentFeatures {
   // *info, contributes wherever it occurs. A neighbour part (1..4) with a null info: the sentence
   // edge there.
   void word_keys(int part, std::string_view word, const WordInfo* info, std::vector<uint32_t>* keys) const;
+  // The shape context of token i (valid after build, for a token in a sentence), and the keys of
+  // the shape part that a shape context gives.
+  ShapeContext shape_context(size_t i) const;
+  static void shape_keys(const ShapeContext& shape, std::vector<uint32_t>* keys);
   // Whether token i is in a sentence and, for a neighbour part, the neighbour is in the same one:
   // else stage1_keys gives no keys (no sentence) or the sentence edge's.
   bool neighbour_inside(size_t i, int part) const;
@@ -158,8 +177,11 @@ class DocumentFeatures {
   static constexpr int kMaxWordKeys = 18 + 2 * kLexiconCategoryCount;
   static int self_keys(const WordInfo& w, const TokenSelf& self, uint32_t* out);
   static int neighbour_keys(int part, const WordInfo* w, uint32_t* out);
-  // The context part of token i of sentence [a, b), written to out (room for kMaxContextKeys).
-  static constexpr int kMaxContextKeys = 29 + 4 * kLexiconCategoryCount;
+  // The shape and context parts of token i of sentence [a, b), written to out.
+  static constexpr int kMaxShapeKeys = 5;
+  static constexpr int kMaxContextKeys = 24 + 4 * kLexiconCategoryCount;
+  static int shape_keys(const ShapeContext& shape, uint32_t* out);
+  ShapeContext shape_context(size_t i, uint32_t a, uint32_t b) const;
   int context_keys(size_t i, uint32_t a, uint32_t b, uint32_t* out) const;
 
   std::vector<TokenInfo> info_;

@@ -75,6 +75,7 @@ class PayloadReader {
     return true;
   }
   bool at_end() const { return p_ == end_; }
+  const uint8_t* position() const { return p_; }
   size_t remaining() const { return static_cast<size_t>(end_ - p_); }
   bool failed() const { return failed_; }
 
