@@ -440,14 +440,10 @@ class WordCache {
     tag.stamp = stamp_;
     tag.length = static_cast<uint32_t>(word.size());
     std::memcpy(tag.bytes, word.data(), word.size());
-    tag.info = features.word_info(word, &model.clusters());
     // Every part's keys, scored together so that their lookups overlap.
     keys->clear();
     size_t ends[ner::kWordKeyParts];
-    for (int part = 0; part < ner::kWordKeyParts; ++part) {
-      features.word_keys(part, word, &tag.info, keys);
-      ends[part] = keys->size();
-    }
+    tag.info = features.word_info_and_keys(word, &model.clusters(), keys, ends);
     score_key_groups(model, keys->data(), ends, ner::kWordKeyParts, 0, &sums_[victim].part[0][0], kLanes);
     return static_cast<uint32_t>(victim);
   }

@@ -223,10 +223,10 @@ void DocumentFeatures::compute_word(std::string_view word, const ClusterTable* c
   lower_word(scratch_, &scratch_lower_);
   const std::string& form = scratch_;
   const std::string& lower = scratch_lower_;
-  // Without clusters only *self is wanted; with them, only *t.
-  const bool own = clusters == nullptr;
+  // With clusters *t is wanted in full (else only its length, shape and cap); *self when given.
+  const bool own = self != nullptr;
   uint64_t wn = 0xCBF29CE484222325ull;
-  if (!own) {
+  if (clusters) {
     t->form = fnv(form);
     t->lower = fnv(lower);
     for (unsigned char c : lower) {
@@ -284,7 +284,7 @@ void DocumentFeatures::compute_word(std::string_view word, const ClusterTable* c
     last = c;
     i += len;
   }
-  self->shape = shape;
+  if (own) self->shape = shape;
   t->short_shape = short_shape;
   if (upper + lowerc + letters_other == 0) {
     t->cap = digits ? kCapDigit : kCapNone;
@@ -299,7 +299,7 @@ void DocumentFeatures::compute_word(std::string_view word, const ClusterTable* c
   } else {
     t->cap = kCapMixed;
   }
-  if (own) return;
+  if (!clusters) return;
   t->lex = lexicon_lookup(lexicon_phrase_extend(kLexiconHashSeed, t->lower));
   // Clusters are keyed by the lower-cased word with digits as 0 (cluster_word_hash of that form).
   t->cluster = !clusters->entries.empty() ? clusters->lookup(static_cast<uint32_t>(wn ^ (wn >> 32))) : 0;
@@ -308,8 +308,22 @@ void DocumentFeatures::compute_word(std::string_view word, const ClusterTable* c
 WordInfo DocumentFeatures::word_info(std::string_view word, const ClusterTable* clusters) const {
   static const ClusterTable kNoClusters;
   WordInfo info;
-  TokenSelf unused;
-  compute_word(word, clusters ? clusters : &kNoClusters, &info, &unused);
+  compute_word(word, clusters ? clusters : &kNoClusters, &info, nullptr);
+  return info;
+}
+
+WordInfo DocumentFeatures::word_info_and_keys(std::string_view word, const ClusterTable* clusters,
+                                              std::vector<uint32_t>* keys, size_t* ends) const {
+  static const ClusterTable kNoClusters;
+  WordInfo info;
+  TokenSelf self;
+  compute_word(word, clusters ? clusters : &kNoClusters, &info, &self);
+  uint32_t out[kMaxWordKeys];
+  for (int part = 0; part < kWordKeyParts; ++part) {
+    const int n_out = part == 0 ? self_keys(info, self, out) : neighbour_keys(part, &info, out);
+    keys->insert(keys->end(), out, out + n_out);
+    ends[part] = keys->size();
+  }
   return info;
 }
 
@@ -331,8 +345,7 @@ void DocumentFeatures::build(const std::vector<std::string_view>& words,
   if (source) {
     for (size_t i = 0; i < n; ++i) static_cast<WordInfo&>(info_[i]) = source->word(i, words[i]);
   } else {
-    TokenSelf self;
-    for (size_t i = 0; i < n; ++i) compute_word(words[i], clusters, &info_[i], &self);
+    for (size_t i = 0; i < n; ++i) compute_word(words[i], clusters, &info_[i], nullptr);
   }
 
   // Sentence context and multi-word lexicon matches.

@@ -133,6 +133,10 @@ class DocumentFeatures {
   void stage1_keys(size_t i, std::vector<uint32_t>* keys, unsigned parts = kKeysAll) const;
   // The facts of one word (clusters: the model's, or null for none).
   WordInfo word_info(std::string_view word, const ClusterTable* clusters) const;
+  // Both at once: the facts of `word`, and the keys of every part of it alone (bits 0..4) appended
+  // to *keys, part after part, ends[part] being keys->size() after it.
+  WordInfo word_info_and_keys(std::string_view word, const ClusterTable* clusters, std::vector<uint32_t>* keys,
+                              size_t* ends) const;
   // Appends the keys of one part of bit `part` in [0, kWordKeyParts) that word, whose word_info is
   // *info, contributes wherever it occurs. A neighbour part (1..4) with a null info: the sentence
   // edge there.
@@ -171,7 +175,7 @@ class DocumentFeatures {
   using Occurrence = std::vector<std::pair<uint64_t, uint32_t>>::const_iterator;
   // The first entry of by_lower_ with the token's lower-cased form (or the end).
   Occurrence occurrences(const TokenInfo& t) const;
-  // With clusters, fills *info only; without, *self only (and info's length, shape and cap).
+  // Fills *info (only its length, shape and cap without clusters) and, when given, *self.
   void compute_word(std::string_view word, const ClusterTable* clusters, WordInfo* info, TokenSelf* self) const;
   // The keys of word_keys, written to out (at most kMaxWordKeys); returns how many.
   static constexpr int kMaxWordKeys = 18 + 2 * kLexiconCategoryCount;
