@@ -1380,6 +1380,10 @@ fbi
 cia
 )";
 
+// Marks, in the table, the phrases that are the beginning of longer ones.
+constexpr uint16_t kContinues = 1u << 15;
+static_assert(kLexiconCategoryCount < 15, "a category would collide with kContinues");
+
 struct PhraseTable {
   std::vector<std::pair<uint64_t, uint16_t>> entries;  // sorted by hash
   // The same entries in an open-addressing table (hash 0 marks an empty slot), for lookups.
@@ -1431,6 +1435,7 @@ struct PhraseTable {
         size_t sp = line.find(' ');
         h = lexicon_phrase_extend(h, lexicon_word_hash(line.substr(0, sp)));
         line = sp == std::string_view::npos ? std::string_view() : line.substr(sp + 1);
+        if (!line.empty()) entries.emplace_back(h, kContinues);  // a longer phrase begins so
       }
       entries.emplace_back(h, category);
     }
@@ -1444,14 +1449,23 @@ const PhraseTable& phrase_table() {
 
 }  // namespace
 
-uint16_t lexicon_lookup(uint64_t phrase_hash) {
+uint16_t lexicon_lookup(uint64_t phrase_hash, bool* continues) {
   static const PhraseTable& table = phrase_table();
+  *continues = false;
   if (phrase_hash == 0) return 0;
   for (uint64_t slot = (phrase_hash >> 17) & table.mask;; slot = (slot + 1) & table.mask) {
     const auto& e = table.slots[slot];
-    if (e.first == phrase_hash) return e.second;
+    if (e.first == phrase_hash) {
+      *continues = (e.second & kContinues) != 0;
+      return e.second & static_cast<uint16_t>(~kContinues);
+    }
     if (e.first == 0) return 0;
   }
+}
+
+uint16_t lexicon_lookup(uint64_t phrase_hash) {
+  bool continues;
+  return lexicon_lookup(phrase_hash, &continues);
 }
 
 }  // namespace lede

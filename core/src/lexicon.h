@@ -28,6 +28,9 @@ constexpr int kLexiconMaxPhraseWords = 4;
 // Looks up a phrase given as the 64-bit hash of its lower-cased words (see lexicon_phrase_hash).
 // Returns the categories it belongs to, 0 when it is on no list.
 uint16_t lexicon_lookup(uint64_t phrase_hash);
+// The same, also saying whether longer phrases on the lists begin with this one (so that a
+// search for phrases word by word can stop as soon as none can match).
+uint16_t lexicon_lookup(uint64_t phrase_hash, bool* continues);
 
 // Hash of a phrase built one lower-cased word at a time: start with kLexiconHashSeed and fold in
 // each word's hash with lexicon_phrase_extend.

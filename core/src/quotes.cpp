@@ -180,15 +180,22 @@ void QuoteFinder::index() {
   n_ = static_cast<uint32_t>(toks_.size());
   lower_.resize(n_);
   cue_verb_.assign(n_, CueVerb{});
-  lower_buffer_.clear();
-  lower_buffer_.reserve(text_.size());
+  // Written through a pointer into a buffer sized first: appending a byte at a time was a call a
+  // byte in wasm.
   std::vector<std::pair<uint32_t, uint32_t>> at(n_, {0, 0});
+  size_t size = 0;
   for (uint32_t i = 0; i < n_; ++i)
     if (is_word(i) || toks_[i].kind == TokenKind::punct) {
-      std::string_view t = tok(i);
-      at[i] = {static_cast<uint32_t>(lower_buffer_.size()), static_cast<uint32_t>(t.size())};
-      for (char c : t) lower_buffer_ += (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+      const uint32_t length = toks_[i].span.end - toks_[i].span.start;
+      at[i] = {static_cast<uint32_t>(size), length};
+      size += length;
     }
+  lower_buffer_.resize(size);
+  char* out = lower_buffer_.data();
+  for (uint32_t i = 0; i < n_; ++i) {
+    if (!(is_word(i) || toks_[i].kind == TokenKind::punct)) continue;
+    for (char c : tok(i)) *out++ = (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+  }
   for (uint32_t i = 0; i < n_; ++i) {
     lower_[i] = std::string_view(lower_buffer_).substr(at[i].first, at[i].second);
     if (toks_[i].kind == TokenKind::word) cue_verb_[i] = lookup_cue_verb(lower_[i]);

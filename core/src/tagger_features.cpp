@@ -381,11 +381,13 @@ void DocumentFeatures::build(const std::vector<std::string_view>& words,
       if (at_start && !(t.form == kQuote || t.form == kApos || t.form == kParen)) at_start = false;
     }
     for (uint32_t i = a; i < b; ++i) {
-      uint64_t h = kLexiconHashSeed;
-      for (uint32_t len = 1; len <= kLexiconMaxPhraseWords && i + len <= b; ++len) {
+      // Word by word while some phrase of the lists begins with the words so far.
+      uint64_t h = lexicon_phrase_extend(kLexiconHashSeed, info_[i].lower);
+      bool more;
+      lexicon_lookup(h, &more);  // the word alone is info_[i].lex
+      for (uint32_t len = 2; more && len <= kLexiconMaxPhraseWords && i + len <= b; ++len) {
         h = lexicon_phrase_extend(h, info_[i + len - 1].lower);
-        if (len == 1) continue;
-        uint16_t cats = lexicon_lookup(h);
+        uint16_t cats = lexicon_lookup(h, &more);
         if (!cats) continue;
         info_[i].gaz_part[kPartB] |= cats;
         for (uint32_t k = i + 1; k + 1 < i + len; ++k) info_[k].gaz_part[kPartI] |= cats;

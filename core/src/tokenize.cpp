@@ -163,6 +163,18 @@ class Scanner {
  private:
   std::string_view t_;
   size_t n_;
+  // The next '@' at or after the scan (n_ for none): found by one forward search of the text, so
+  // that most words skip the e-mail check.
+  mutable size_t next_at_ = 0;
+  mutable bool next_at_known_ = false;
+  size_t next_at(size_t i) const {
+    if (!next_at_known_ || next_at_ < i) {
+      const void* p = std::memchr(t_.data() + i, '@', n_ - i);
+      next_at_ = p ? static_cast<size_t>(static_cast<const char*>(p) - t_.data()) : n_;
+      next_at_known_ = true;
+    }
+    return next_at_;
+  }
 
   char32_t at(size_t i, uint32_t* len) const { return decode_utf8(t_, i, len); }
   char32_t at(size_t i) const {
@@ -354,6 +366,7 @@ class Scanner {
       return (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || (ch >= '0' && ch <= '9') ||
              ch == '.' || ch == '_' || ch == '%' || ch == '+' || ch == '-';
     };
+    if (next_at(i) - i > 64) return 0;  // the local part would be too long, or there is no '@'
     size_t e = i;
     while (e < n_ && e - i < 64 && local(t_[e])) ++e;
     if (e == i || e >= n_ || t_[e] != '@' || t_[e - 1] == '.') return 0;
