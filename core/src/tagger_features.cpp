@@ -861,6 +861,17 @@ struct TransitionGroups {
 
 // Four int32 lanes (GCC/Clang vector extension: SSE2 natively, plain scalar code in wasm).
 typedef int32_t I32x4 __attribute__((vector_size(16)));
+
+// Lane-wise maximum: one instruction in WebAssembly SIMD; a compare and a select on baseline x86-64
+// (SSE2 has no 32-bit max).
+inline I32x4 max_lanes(I32x4 a, I32x4 b) {
+#if defined(__wasm_simd128__)
+  return __builtin_wasm_max_s_i32x4(a, b);
+#else
+  I32x4 gt = a > b;  // all ones where a wins
+  return (a & gt) | (b & ~gt);
+#endif
+}
 constexpr int kOpenVectors = 3;  // the 9 open targets in 12 lanes
 
 }  // namespace
@@ -907,9 +918,7 @@ void viterbi<int32_t>(const int32_t* em, size_t n, const int32_t* tr, uint8_t* o
     for (int k = 1; k < g.n_closed; ++k) {
       const int32_t pv = prev[g.closed[k]];
       for (int v = 0; v < kOpenVectors; ++v) {
-        I32x4 s = tr_open[k][v] + pv;
-        I32x4 gt = s > best[v];  // all ones where s wins
-        best[v] = (s & gt) | (best[v] & ~gt);
+        best[v] = max_lanes(tr_open[k][v] + pv, best[v]);
       }
     }
     int32_t best_flat[kOpenVectors * 4];
