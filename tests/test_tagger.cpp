@@ -4,12 +4,14 @@
 
 #include <algorithm>
 #include <cstring>
+#include <initializer_list>
 #include <random>
 #include <set>
 #include <sstream>
 
 #include "../eval/conll_score.h"
 #include "lede/lede.h"
+#include "lexicon.h"
 #include "segment.h"
 #include "support.h"
 #include "tagger.h"
@@ -432,4 +434,30 @@ TEST_CASE("tagger: the word cache changes no score, whatever its size and howeve
     }
     CHECK(again == uncached);
   }
+}
+
+TEST_CASE("lexicon: a phrase lookup says whether longer phrases begin with it", "[tagger]") {
+  auto lookup = [](std::initializer_list<const char*> words, bool* continues) {
+    uint64_t h = kLexiconHashSeed;
+    for (const char* w : words) h = lexicon_phrase_extend(h, lexicon_word_hash(w));
+    return lexicon_lookup(h, continues);
+  };
+  bool more = false;
+  CHECK((lookup({"united", "states"}, &more) & kLexCountry) != 0);
+  CHECK(more);  // "united states of america"
+  CHECK(lookup({"united", "states", "of"}, &more) == 0);
+  CHECK(more);
+  CHECK((lookup({"united", "states", "of", "america"}, &more) & kLexCountry) != 0);
+  CHECK_FALSE(more);
+  CHECK(lookup({"sri"}, &more) == 0);
+  CHECK(more);  // "sri lanka"
+  CHECK((lookup({"new", "york"}, &more) & kLexCity) != 0);
+  CHECK(more);  // "new york city"
+  CHECK(lookup({"zebra", "crossing"}, &more) == 0);
+  CHECK_FALSE(more);
+  // The one-argument form gives the same categories.
+  uint64_t h = lexicon_phrase_extend(lexicon_phrase_extend(kLexiconHashSeed, lexicon_word_hash("sri")),
+                                     lexicon_word_hash("lanka"));
+  CHECK(lexicon_lookup(h) == lookup({"sri", "lanka"}, &more));
+  CHECK((lexicon_lookup(h) & kLexCountry) != 0);
 }

@@ -256,17 +256,6 @@ TaggingWorkspace& thread_workspace() {
   return ws;
 }
 
-// Starts fetching the cache line at p into the cache. WebAssembly has no prefetch instruction (the
-// builtin compiles to nothing there): a load whose value is dropped does the same on an
-// out-of-order CPU, and it is what lets the lookups of the next tokens overlap in wasm.
-inline void prefetch(const void* p) {
-#if defined(__wasm__)
-  (void)*static_cast<const volatile char*>(p);
-#else
-  __builtin_prefetch(p);
-#endif
-}
-
 typedef int32_t I32x4 __attribute__((vector_size(16)));
 typedef uint32_t U32x4 __attribute__((vector_size(16)));
 
@@ -323,7 +312,7 @@ void score_key_groups(const TaggerModel& model, const uint32_t* keys, const size
     for (size_t k = chunk; k < chunk_end; ++k) {
       while (k >= ends[g]) ++g;
       if (!model.may_have(keys[k])) continue;
-      prefetch(model.slot_address(keys[k]));
+      __builtin_prefetch(model.slot_address(keys[k]));
       present_group[n_present] = g;
       present[n_present++] = keys[k];
     }
@@ -332,8 +321,8 @@ void score_key_groups(const TaggerModel& model, const uint32_t* keys, const size
     for (size_t p = 0; p < n_present; ++p) {
       const int16_t* row = model.find(present[p]);
       if (!row) continue;
-      for (int lane = 0; lane < lanes; lane += 32) prefetch(row + first_stage * L + lane);
-      prefetch(row + first_stage * L + lanes - 1);
+      for (int lane = 0; lane < lanes; lane += 32) __builtin_prefetch(row + first_stage * L + lane);
+      __builtin_prefetch(row + first_stage * L + lanes - 1);
       group_of[n_found] = present_group[p];
       found[n_found++] = row;
     }
@@ -652,7 +641,7 @@ void score_tokens(const TaggerModel& model, uint32_t a, uint32_t b, int first_st
         l.n_present = 0;
         for (uint32_t k : ws->keys) {
           if (!model.may_have(k)) continue;
-          prefetch(model.slot_address(k));
+          __builtin_prefetch(model.slot_address(k));
           l.present[l.n_present++] = k;
         }
       }
@@ -664,8 +653,8 @@ void score_tokens(const TaggerModel& model, uint32_t a, uint32_t b, int first_st
         for (size_t p = 0; p < l.n_present; ++p) {
           const int16_t* row = model.find(l.present[p]);
           if (!row) continue;
-          for (int lane = 0; lane < lanes; lane += 32) prefetch(row + first_stage * L + lane);
-          prefetch(row + first_stage * L + lanes - 1);
+          for (int lane = 0; lane < lanes; lane += 32) __builtin_prefetch(row + first_stage * L + lane);
+          __builtin_prefetch(row + first_stage * L + lanes - 1);
           l.found[l.n_found++] = row;
         }
       }
@@ -752,7 +741,8 @@ const std::vector<uint8_t>& run(const TaggerModel& model, const std::vector<std:
             std::copy(shape, shape + S * L, shape_ring[i % 3]);
           }
           for (int k = 0; k + 1 < p.n_cached; ++k) {
-            for (int line = 0; line < 2 * L * 4; line += 64) prefetch(reinterpret_cast<const char*>(p.from_cache[k]) + line);
+            const char* part = reinterpret_cast<const char*>(p.from_cache[k]);
+            for (int line = 0; line < 2 * L * 4; line += 64) __builtin_prefetch(part + line);
           }
           f.stage1_keys(i, keys, p.keyed);
         },

@@ -463,8 +463,9 @@ void DocumentFeatures::stage1_keys(size_t i, std::vector<uint32_t>* keys, unsign
   }
   for (int part = 1; part < kWordKeyParts; ++part) {
     if (!(parts & (1u << part))) continue;
-    long j = static_cast<long>(i) + kPartOffset[part];
-    n_out += neighbour_keys(part, j >= static_cast<long>(a) && j < static_cast<long>(b) ? &info_[j] : nullptr, out + n_out);
+    const long j = static_cast<long>(i) + kPartOffset[part];
+    const bool inside = j >= static_cast<long>(a) && j < static_cast<long>(b);
+    n_out += neighbour_keys(part, inside ? &info_[j] : nullptr, out + n_out);
   }
   if (parts & kKeysShape) n_out += shape_keys(shape_context(i, a, b), out + n_out);
   if (parts & kKeysContext) n_out += context_keys(i, a, b, out + n_out);

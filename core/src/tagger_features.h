@@ -83,7 +83,8 @@ enum KeyParts : unsigned {
 };
 
 // What the shape part of a token's keys depends on: the short shapes and capitalisation classes of
-// the words before, at and after it (kEdge* outside the sentence), and its position class.
+// the words before, at and after it (fixed edge values outside the sentence), and its position
+// class.
 struct ShapeContext {
   uint64_t short_shape[3] = {};
   uint8_t cap[3] = {};
