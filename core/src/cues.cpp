@@ -2,8 +2,11 @@
 // forms, so that "writes", "wrote", "written" and "writing" are all cues.
 #include "cues.h"
 
+#include <array>
 #include <unordered_map>
 #include <unordered_set>
+
+#include "lexicon.h"
 
 namespace lede {
 namespace {
@@ -193,6 +196,13 @@ constexpr VerbForms kVerbs[] = {
 
 struct Lexicon {
   std::unordered_map<std::string_view, CueVerb> verbs;
+  // One bit per verb form's hash: a word whose bit is clear is no verb form, found without a
+  // look into the map (most words of a text; the lookup is made for every word token).
+  static constexpr int kVerbFilterBits = 14;
+  std::array<uint64_t, (size_t{1} << kVerbFilterBits) / 64> verb_filter{};
+  static uint32_t verb_filter_bit(std::string_view w) {
+    return static_cast<uint32_t>((lexicon_word_hash(w) * 0x9E3779B97F4A7C15ull) >> (64 - kVerbFilterBits));
+  }
   std::unordered_map<std::string_view, PronounKind> pronouns;
   std::unordered_set<std::string_view> adverbs, determiners, boundaries, speaker_nouns,
       statement_nouns;
@@ -200,7 +210,10 @@ struct Lexicon {
   Lexicon() {
     for (const VerbForms& v : kVerbs) {
       auto put = [&](const char* w, CueForm f) {
-        if (*w) verbs.emplace(w, CueVerb{f, v.takes_object, v.reporting, v.belief});
+        if (!*w) return;
+        verbs.emplace(w, CueVerb{f, v.takes_object, v.reporting, v.belief});
+        const uint32_t bit = verb_filter_bit(w);
+        verb_filter[bit >> 6] |= uint64_t{1} << (bit & 63);
       };
       put(v.base, CueForm::base);
       put(v.present, CueForm::present);
@@ -284,7 +297,10 @@ std::string ascii_lower(std::string_view s) {
 }
 
 CueVerb lookup_cue_verb(std::string_view lower) {
-  const auto& m = lexicon().verbs;
+  const Lexicon& lex = lexicon();
+  const uint32_t bit = Lexicon::verb_filter_bit(lower);
+  if (!((lex.verb_filter[bit >> 6] >> (bit & 63)) & 1)) return CueVerb{};
+  const auto& m = lex.verbs;
   auto it = m.find(lower);
   return it == m.end() ? CueVerb{} : it->second;
 }
