@@ -883,6 +883,11 @@ constexpr int kOpenVectors = 3;  // the 9 open targets in 12 lanes
 // found again on the way back, for the one label chosen at each position, from the same stored
 // scores with the same arithmetic (so with the same result).
 template <>
+// Natively on x86-64, a second copy for CPUs with SSE4.1 (its pmaxsd is the lane-wise max that
+// baseline SSE2 lacks), chosen once at load time: the portable binary stays portable.
+#if defined(__x86_64__) && defined(__GNUC__) && !defined(__clang__)
+__attribute__((target_clones("sse4.1", "default")))
+#endif
 void viterbi<int32_t>(const int32_t* em, size_t n, const int32_t* tr, uint8_t* out,
                       std::vector<int32_t>* delta_buf, std::vector<uint8_t>* /*back_buf*/) {
   if (n == 0) return;
