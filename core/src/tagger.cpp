@@ -378,14 +378,13 @@ class WordCache {
   }
 
   // At the start of each document: binds the cache to the model (emptying it for another one).
-  void begin_document(const TaggerModel& model, const ner::DocumentFeatures& features,
-                      std::vector<uint32_t>* keys) {
+  void begin_document(const TaggerModel& model, std::vector<uint32_t>* keys) {
     bool fresh = model.id() != model_id_;
     if (fresh) {
       model_id_ = model.id();
       for (int part = 1; part < ner::kWordKeyParts; ++part) {
         keys->clear();
-        features.word_keys(part, {}, nullptr, keys);
+        ner::DocumentFeatures::neighbour_part_keys(part, nullptr, keys);
         score_keys(model, keys->data(), keys->data() + keys->size(), 0, edge_[part]);
       }
     }
@@ -686,7 +685,7 @@ const std::vector<uint8_t>& run(const TaggerModel& model, const std::vector<std:
   const size_t n = words.size();
   ner::DocumentFeatures& f = ws->features;
   WordCache& cache = thread_word_cache();
-  cache.begin_document(model, f, &ws->keys);
+  cache.begin_document(model, &ws->keys);
   ws->word_refs.assign(n, WordCache::kNone);
   CachedWords source(&cache, &model, &f, &ws->word_refs, &ws->keys);
   f.build(words, sentences, &model.clusters(), /*keep_stage1_keys=*/false, &source);

@@ -479,18 +479,9 @@ bool DocumentFeatures::neighbour_inside(size_t i, int part) const {
   return j >= static_cast<long>(a) && j < static_cast<long>(b);
 }
 
-void DocumentFeatures::word_keys(int part, std::string_view word, const WordInfo* info,
-                                 std::vector<uint32_t>* keys) const {
+void DocumentFeatures::neighbour_part_keys(int part, const WordInfo* info, std::vector<uint32_t>* keys) {
   uint32_t out[kMaxWordKeys];
-  int n_out;
-  if (part == 0) {
-    WordInfo unused;
-    TokenSelf self;
-    compute_word(word, nullptr, &unused, &self);
-    n_out = self_keys(*info, self, out);
-  } else {
-    n_out = neighbour_keys(part, info, out);
-  }
+  const int n_out = neighbour_keys(part, info, out);
   keys->insert(keys->end(), out, out + n_out);
 }
 

@@ -138,10 +138,9 @@ class DocumentFeatures {
   // to *keys, part after part, ends[part] being keys->size() after it.
   WordInfo word_info_and_keys(std::string_view word, const ClusterTable* clusters, std::vector<uint32_t>* keys,
                               size_t* ends) const;
-  // Appends the keys of one part of bit `part` in [0, kWordKeyParts) that word, whose word_info is
-  // *info, contributes wherever it occurs. A neighbour part (1..4) with a null info: the sentence
-  // edge there.
-  void word_keys(int part, std::string_view word, const WordInfo* info, std::vector<uint32_t>* keys) const;
+  // Appends the keys of neighbour part `part` (1..4) that a word whose word_info is *info gives
+  // wherever it is that neighbour; with a null info, the sentence edge's.
+  static void neighbour_part_keys(int part, const WordInfo* info, std::vector<uint32_t>* keys);
   // The shape context of token i (valid after build, for a token in a sentence), and the keys of
   // the shape part that a shape context gives.
   ShapeContext shape_context(size_t i) const;
@@ -178,7 +177,8 @@ class DocumentFeatures {
   Occurrence occurrences(const TokenInfo& t) const;
   // Fills *info (only its length, shape and cap without clusters) and, when given, *self.
   void compute_word(std::string_view word, const ClusterTable* clusters, WordInfo* info, TokenSelf* self) const;
-  // The keys of word_keys, written to out (at most kMaxWordKeys); returns how many.
+  // The keys of a word's self part and of a neighbour part, written to out (at most kMaxWordKeys);
+  // return how many.
   static constexpr int kMaxWordKeys = 18 + 2 * kLexiconCategoryCount;
   static int self_keys(const WordInfo& w, const TokenSelf& self, uint32_t* out);
   static int neighbour_keys(int part, const WordInfo* w, uint32_t* out);
