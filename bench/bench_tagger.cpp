@@ -10,7 +10,6 @@
 // Usage: lede-bench-tagger [--passes N] [--data DIR]
 //   DIR defaults to $LEDE_DATA, else <repo>/../shared/data.
 #include "corpus.h"
-#include <dirent.h>
 
 #include <time.h>
 
@@ -19,7 +18,6 @@
 #include <cstdio>
 #include <cstdlib>
 #include <fstream>
-#include <iterator>
 #include <sstream>
 #include <string>
 #include <vector>

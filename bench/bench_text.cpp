@@ -11,7 +11,6 @@
 // Usage: lede-bench-text [--passes N] [--json] [DIR]
 //   DIR defaults to $LEDE_DATA/polnear/train/text ($LEDE_DATA defaults to <repo>/../shared/data).
 #include "corpus.h"
-#include <dirent.h>
 
 #include <algorithm>
 #include <chrono>
@@ -19,9 +18,7 @@
 #include <cstdlib>
 #include <cstring>
 #include <ctime>
-#include <fstream>
 #include <functional>
-#include <iterator>
 #include <string>
 #include <vector>
 

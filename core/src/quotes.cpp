@@ -180,22 +180,19 @@ void QuoteFinder::index() {
   n_ = static_cast<uint32_t>(toks_.size());
   lower_.resize(n_);
   cue_verb_.assign(n_, CueVerb{});
-  // Written through a pointer into a buffer sized first: appending a byte at a time was a call a
-  // byte in wasm.
+  // Written through a pointer (appending a byte at a time was a call a byte in wasm) into a buffer
+  // of the text's size: tokens do not overlap, so their bytes together are never more.
   std::vector<std::pair<uint32_t, uint32_t>> at(n_, {0, 0});
-  size_t size = 0;
-  for (uint32_t i = 0; i < n_; ++i)
-    if (is_word(i) || toks_[i].kind == TokenKind::punct) {
-      const uint32_t length = toks_[i].span.end - toks_[i].span.start;
-      at[i] = {static_cast<uint32_t>(size), length};
-      size += length;
-    }
-  lower_buffer_.resize(size);
-  char* out = lower_buffer_.data();
+  lower_buffer_.resize(text_.size());
+  char* const begin = lower_buffer_.data();
+  char* out = begin;
   for (uint32_t i = 0; i < n_; ++i) {
     if (!(is_word(i) || toks_[i].kind == TokenKind::punct)) continue;
-    for (char c : tok(i)) *out++ = (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+    std::string_view t = tok(i);
+    at[i] = {static_cast<uint32_t>(out - begin), static_cast<uint32_t>(t.size())};
+    for (char c : t) *out++ = (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
   }
+  lower_buffer_.resize(static_cast<size_t>(out - begin));
   for (uint32_t i = 0; i < n_; ++i) {
     lower_[i] = std::string_view(lower_buffer_).substr(at[i].first, at[i].second);
     if (toks_[i].kind == TokenKind::word) cue_verb_[i] = lookup_cue_verb(lower_[i]);

@@ -690,16 +690,20 @@ const std::vector<uint8_t>& run(const TaggerModel& model, const std::vector<std:
   CachedWords source(&cache, &model, &f, &ws->word_refs, &ws->keys);
   f.build(words, sentences, &model.clusters(), /*keep_stage1_keys=*/false, &source);
   // Which of token i's stage-1 parts are scored from its keys; the scores of the others (the parts
-  // of its words alone that the cache has) are in from_cache[0, n_cached).
+  // of its words alone that the cache has, and its shape part) are in from_cache[0, n_cached).
+  // Worked out when score_tokens asks for the token's keys and kept until it uses the token's
+  // scores, at most two tokens later: a ring of three.
   struct Parts {
     unsigned keyed = ner::kKeysContext;
     int n_cached = 0;
     const int32_t* from_cache[ner::kWordKeyParts + 1];
+    int32_t shape[2 * L];  // a copy: the shape table may change before the scores are used
   };
-  // The shape part's scores of the tokens between keys_of and use in score_tokens (at most three).
-  int32_t shape_ring[3][2 * L];
-  auto parts_of = [&](uint32_t i) {
-    Parts p;
+  Parts pending[3];
+  auto plan_parts = [&](uint32_t i) {
+    Parts& p = pending[i % 3];
+    p.keyed = ner::kKeysContext;
+    p.n_cached = 0;
     for (int part = 0; part < ner::kWordKeyParts; ++part) {
       uint32_t ref = WordCache::kNone;
       if (f.neighbour_inside(i, part)) {
@@ -709,11 +713,14 @@ const std::vector<uint8_t>& run(const TaggerModel& model, const std::vector<std:
           continue;
         }
       } else if (part == 0) {
-        return Parts{0, 0, {}};  // outside every sentence: no features
+        p.keyed = 0;  // outside every sentence: no features
+        return p;
       }
       p.from_cache[p.n_cached++] = cache.sums(ref, part);  // the sentence edge when ref is kNone
     }
-    p.from_cache[p.n_cached++] = shape_ring[i % 3];
+    const int32_t* shape = cache.shape_sums(f.shape_context(i), model, &ws->shape_keys);
+    std::copy(shape, shape + S * L, p.shape);
+    p.from_cache[p.n_cached++] = p.shape;
     return p;
   };
   ws->labels.assign(n, 0);
@@ -734,11 +741,7 @@ const std::vector<uint8_t>& run(const TaggerModel& model, const std::vector<std:
         model, a, b, 0, ws,
         [&](uint32_t i, std::vector<uint32_t>* keys) {
           // Two tokens ahead of their use: the cached scores are fetched meanwhile.
-          const Parts p = parts_of(i);
-          if (p.n_cached > 0) {
-            const int32_t* shape = cache.shape_sums(f.shape_context(i), model, &ws->shape_keys);
-            std::copy(shape, shape + S * L, shape_ring[i % 3]);
-          }
+          const Parts& p = plan_parts(i);
           for (int k = 0; k + 1 < p.n_cached; ++k) {
             const char* part = reinterpret_cast<const char*>(p.from_cache[k]);
             for (int line = 0; line < 2 * L * 4; line += 64) __builtin_prefetch(part + line);
@@ -747,7 +750,7 @@ const std::vector<uint8_t>& run(const TaggerModel& model, const std::vector<std:
         },
         [&](uint32_t i, const int32_t* keyed_sums) {
           int32_t sums[2 * L];
-          const Parts p = parts_of(i);
+          const Parts& p = pending[i % 3];
           if (S == 2) {
             add_parts<2 * L>(keyed_sums, p.from_cache, p.n_cached, sums);
           } else {

@@ -215,6 +215,16 @@ char shape_char(char32_t cp) {
 
 }  // namespace
 
+namespace {
+
+// The clusters of a model that has none.
+const ClusterTable& no_clusters() {
+  static const ClusterTable table;
+  return table;
+}
+
+}  // namespace
+
 void DocumentFeatures::compute_word(std::string_view word, const ClusterTable* clusters, WordInfo* t,
                                     TokenSelf* self) const {
   scratch_.clear();
@@ -224,7 +234,6 @@ void DocumentFeatures::compute_word(std::string_view word, const ClusterTable* c
   const std::string& form = scratch_;
   const std::string& lower = scratch_lower_;
   // With clusters *t is wanted in full (else only its length, shape and cap); *self when given.
-  const bool own = self != nullptr;
   uint64_t wn = 0xCBF29CE484222325ull;
   if (clusters) {
     t->form = fnv(form);
@@ -246,7 +255,7 @@ void DocumentFeatures::compute_word(std::string_view word, const ClusterTable* c
   }
   size_t n = cps_.size();
   cps_.push_back(static_cast<uint32_t>(lower.size()));
-  for (size_t k = 0; k < 4 && own; ++k) {
+  for (size_t k = 0; k < 4 && self; ++k) {
     if (k + 1 < n) {
       self->prefix[k] = fnv(std::string_view(lower).substr(0, cps_[k + 1]));
       self->suffix[k] = fnv(std::string_view(lower).substr(cps_[n - k - 1]));
@@ -284,7 +293,7 @@ void DocumentFeatures::compute_word(std::string_view word, const ClusterTable* c
     last = c;
     i += len;
   }
-  if (own) self->shape = shape;
+  if (self) self->shape = shape;
   t->short_shape = short_shape;
   if (upper + lowerc + letters_other == 0) {
     t->cap = digits ? kCapDigit : kCapNone;
@@ -306,18 +315,16 @@ void DocumentFeatures::compute_word(std::string_view word, const ClusterTable* c
 }
 
 WordInfo DocumentFeatures::word_info(std::string_view word, const ClusterTable* clusters) const {
-  static const ClusterTable kNoClusters;
   WordInfo info;
-  compute_word(word, clusters ? clusters : &kNoClusters, &info, nullptr);
+  compute_word(word, clusters ? clusters : &no_clusters(), &info, nullptr);
   return info;
 }
 
 WordInfo DocumentFeatures::word_info_and_keys(std::string_view word, const ClusterTable* clusters,
                                               std::vector<uint32_t>* keys, size_t* ends) const {
-  static const ClusterTable kNoClusters;
   WordInfo info;
   TokenSelf self;
-  compute_word(word, clusters ? clusters : &kNoClusters, &info, &self);
+  compute_word(word, clusters ? clusters : &no_clusters(), &info, &self);
   uint32_t out[kMaxWordKeys];
   for (int part = 0; part < kWordKeyParts; ++part) {
     const int n_out = part == 0 ? self_keys(info, self, out) : neighbour_keys(part, &info, out);
@@ -340,8 +347,7 @@ void DocumentFeatures::build(const std::vector<std::string_view>& words,
     sentences_.emplace_back(a, b);
   }
   words_ = &words;
-  static const ClusterTable kNoClusters;
-  if (!clusters) clusters = &kNoClusters;
+  if (!clusters) clusters = &no_clusters();
   if (source) {
     for (size_t i = 0; i < n; ++i) static_cast<WordInfo&>(info_[i]) = source->word(i, words[i]);
   } else {

@@ -130,7 +130,7 @@ constexpr std::string_view kDomainSuffixes[] = {"com", "org", "net", "gov", "edu
 
 class Scanner {
  public:
-  explicit Scanner(std::string_view text) : t_(text), n_(text.size()) {}
+  explicit Scanner(std::string_view text) : t_(text), n_(text.size()), next_at_(find_at(0)) {}
 
   std::vector<Token> run() {
     std::vector<Token> out;
@@ -165,14 +165,13 @@ class Scanner {
   size_t n_;
   // The next '@' at or after the scan (n_ for none): found by one forward search of the text, so
   // that most words skip the e-mail check.
-  mutable size_t next_at_ = 0;
-  mutable bool next_at_known_ = false;
+  mutable size_t next_at_;
+  size_t find_at(size_t i) const {
+    const void* p = i < n_ ? std::memchr(t_.data() + i, '@', n_ - i) : nullptr;
+    return p ? static_cast<size_t>(static_cast<const char*>(p) - t_.data()) : n_;
+  }
   size_t next_at(size_t i) const {
-    if (!next_at_known_ || next_at_ < i) {
-      const void* p = std::memchr(t_.data() + i, '@', n_ - i);
-      next_at_ = p ? static_cast<size_t>(static_cast<const char*>(p) - t_.data()) : n_;
-      next_at_known_ = true;
-    }
+    if (next_at_ < i) next_at_ = find_at(i);
     return next_at_;
   }
 
