@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cstring>
 #include <initializer_list>
+#include <map>
 #include <random>
 #include <set>
 #include <sstream>
@@ -326,6 +327,20 @@ namespace {
 
 // A one-stage model without clusters whose weights (random, seeded) are on the given feature keys:
 // a model unlike the default one that still scores real features of real words.
+std::unique_ptr<TaggerModel> load_payload(const std::string& payload) {
+  std::string file(ner::kModelMagic, sizeof ner::kModelMagic);
+  ner::put_u32(&file, ner::kModelFormatVersion);
+  ner::put_u32(&file, ner::kFeatureScheme);
+  ner::put_u32(&file, static_cast<uint32_t>(payload.size()));
+  ner::put_u32(&file, ner::model_checksum(reinterpret_cast<const uint8_t*>(payload.data()), payload.size()));
+  file += payload;
+  std::string error;
+  auto model = TaggerModel::load(reinterpret_cast<const uint8_t*>(file.data()), file.size(), &error);
+  INFO(error);
+  REQUIRE(model);
+  return model;
+}
+
 std::unique_ptr<TaggerModel> random_model(std::vector<uint32_t> keys, uint32_t seed) {
   std::sort(keys.begin(), keys.end());
   keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
@@ -346,17 +361,37 @@ std::unique_ptr<TaggerModel> random_model(std::vector<uint32_t> keys, uint32_t s
     ner::put_varint(&payload, mask);
     for (int b = __builtin_popcount(mask); b > 0; --b) ner::put_signed(&payload, int(rng() % 4001) - 2000);
   }
-  std::string file(ner::kModelMagic, sizeof ner::kModelMagic);
-  ner::put_u32(&file, ner::kModelFormatVersion);
-  ner::put_u32(&file, ner::kFeatureScheme);
-  ner::put_u32(&file, static_cast<uint32_t>(payload.size()));
-  ner::put_u32(&file, ner::model_checksum(reinterpret_cast<const uint8_t*>(payload.data()), payload.size()));
-  file += payload;
-  std::string error;
-  auto model = TaggerModel::load(reinterpret_cast<const uint8_t*>(file.data()), file.size(), &error);
-  INFO(error);
-  REQUIRE(model);
-  return model;
+  return load_payload(payload);
+}
+
+// Features' weights, stage by stage: key -> kLabels weights.
+using StageWeights = std::map<uint32_t, std::array<int32_t, ner::kLabels>>;
+
+// A model of these weights (no clusters, zero transitions); zero weights are left out, as
+// lede-train leaves them.
+std::unique_ptr<TaggerModel> model_of(const std::vector<StageWeights>& stages) {
+  std::string payload;
+  ner::put_varint(&payload, ner::kLabels);
+  ner::put_varint(&payload, 0);  // no clusters
+  ner::put_varint(&payload, stages.size());
+  for (const StageWeights& stage : stages) {
+    for (int k = 0; k < (ner::kLabels + 1) * (ner::kLabels + 1); ++k) ner::put_signed(&payload, 0);
+    ner::put_varint(&payload, stage.size());
+    uint32_t previous = 0;
+    for (const auto& [key, weights] : stage) {
+      ner::put_varint(&payload, key - previous);
+      previous = key;
+    }
+    for (const auto& [key, weights] : stage) {
+      uint32_t mask = 0;
+      for (int y = 0; y < ner::kLabels; ++y) mask |= uint32_t{weights[y] != 0} << y;
+      ner::put_varint(&payload, mask);
+      for (int y = 0; y < ner::kLabels; ++y) {
+        if (weights[y] != 0) ner::put_signed(&payload, weights[y]);
+      }
+    }
+  }
+  return load_payload(payload);
 }
 
 }  // namespace
@@ -427,6 +462,79 @@ TEST_CASE("tagger: the word cache changes no score, whatever its size and howeve
     // And again, with what the first pass left in the cache.
     CHECK(tag_all() == uncached);
   }
+  set_word_cache_entries(kDefaultWordCacheEntries);
+}
+
+TEST_CASE("tagger: a token's scores are the sums of its features' weights, one or two stages", "[tagger]") {
+  std::mt19937 rng(23);
+  const std::vector<std::string> vocabulary = {"The", "President", "Putin", "said", "New", "York", "Corp.", "of",
+                                               "KIEV", "Reuters", "-", "1996", "U.S.", ".", "told", "Mr.", "\"",
+                                               "Merkel", "on", "\xFF", "Donaudampfschifffahrtsgesellschaftskapitän"};
+  std::vector<std::string_view> words;
+  std::vector<std::pair<uint32_t, uint32_t>> sentences;
+  for (uint32_t a = 0; a < 400;) {
+    uint32_t b = a + 1 + static_cast<uint32_t>(rng() % 30);
+    sentences.emplace_back(a, b);
+    a = b;
+  }
+  for (uint32_t i = 0; i < sentences.back().second; ++i) words.push_back(vocabulary[rng() % vocabulary.size()]);
+  ner::DocumentFeatures features;
+  features.build(words, sentences, nullptr);
+  std::vector<std::vector<uint32_t>> token_keys(words.size());
+  std::set<uint32_t> distinct;
+  for (size_t i = 0; i < words.size(); ++i) {
+    features.stage1_keys(i, &token_keys[i]);
+    distinct.insert(token_keys[i].begin(), token_keys[i].end());
+  }
+  // Weights of every kind a record can hold: one label or all of them, the int16 extremes, keys in
+  // the first stage only, the second only or both, and keys no token has.
+  auto weights = [&]() {
+    std::array<int32_t, ner::kLabels> w{};
+    const int kind = static_cast<int>(rng() % 4);
+    for (int y = 0; y < ner::kLabels; ++y) {
+      if (kind == 0 ? y == static_cast<int>(rng() % ner::kLabels) : kind == 1 || rng() % 4 == 0) {
+        const int32_t v = rng() % 8 == 0 ? (rng() % 2 ? 32767 : -32767) : static_cast<int32_t>(rng() % 65535) - 32767;
+        w[y] = v != 0 ? v : 1;
+      }
+    }
+    if (std::all_of(w.begin(), w.end(), [](int32_t v) { return v == 0; })) w[rng() % ner::kLabels] = -5;
+    return w;
+  };
+  for (int k = 0; k < 500; ++k) distinct.insert(static_cast<uint32_t>(rng() | 1));
+  std::vector<StageWeights> two(2);
+  for (uint32_t key : distinct) {
+    const int where = static_cast<int>(rng() % 3);  // 0: first stage, 1: second, 2: both
+    if (where != 1) two[0][key] = weights();
+    if (where != 0) two[1][key] = weights();
+  }
+  std::vector<StageWeights> one;
+  one = {two[0]};
+  for (const std::vector<StageWeights>* stages : {&one, &two}) {
+    const int S = static_cast<int>(stages->size());
+    auto model = model_of(*stages);
+    REQUIRE(model->stage_count() == S);
+    std::vector<int32_t> expected(words.size() * S * ner::kLabels, 0);
+    for (size_t i = 0; i < words.size(); ++i) {
+      for (int s = 0; s < S; ++s) {
+        for (uint32_t key : token_keys[i]) {
+          auto found = (*stages)[s].find(key);
+          if (found == (*stages)[s].end()) continue;
+          for (int y = 0; y < ner::kLabels; ++y) expected[(i * S + s) * ner::kLabels + y] += found->second[y];
+        }
+      }
+    }
+    for (bool scalar : {false, true}) {
+      for (size_t entries : {size_t{0}, kDefaultWordCacheEntries}) {
+        INFO(S << " stages, " << (scalar ? "scalar" : "vector") << " sums, word cache of " << entries);
+        set_scalar_weight_sums(scalar);
+        set_word_cache_entries(entries);
+        std::vector<int32_t> scores = tag_document_scores(*model, words, sentences);
+        REQUIRE(scores.size() >= expected.size());
+        CHECK(std::equal(expected.begin(), expected.end(), scores.begin()));
+      }
+    }
+  }
+  set_scalar_weight_sums(false);
   set_word_cache_entries(kDefaultWordCacheEntries);
 }
 

@@ -6,6 +6,12 @@
 #include <atomic>
 #include <cstring>
 
+#if defined(__wasm_simd128__)
+#include <wasm_simd128.h>
+#elif defined(__x86_64__) && defined(__GNUC__)
+#include <immintrin.h>
+#endif
+
 #include "lexicon.h"
 #include "tagger_model_format.h"
 
@@ -24,7 +30,9 @@ bool fail(std::string* error, const std::string& message) {
 struct StageLayout {
   std::vector<int32_t> transitions;
   size_t count = 0;
-  const uint8_t* features = nullptr;  // the key deltas, then the masks and weights
+  size_t weight_count = 0;
+  const uint8_t* features = nullptr;  // the key deltas
+  const uint8_t* weights = nullptr;   // then the masks and weights
 };
 
 bool check_stage(ner::PayloadReader* r, StageLayout* stage, std::string* error) {
@@ -51,10 +59,12 @@ bool check_stage(ner::PayloadReader* r, StageLayout* stage, std::string* error) 
     key += delta;
     if (key > 0xFFFFFFFFull) return fail(error, "feature key out of range");
   }
+  stage->weights = r->position();
   for (size_t i = 0; i < stage->count; ++i) {
     uint64_t label_mask;
     if (!r->varint(&label_mask)) return fail(error, "payload ends inside the feature weights");
     if (label_mask == 0 || label_mask >= (1u << L)) return fail(error, "bad label mask");
+    stage->weight_count += static_cast<size_t>(__builtin_popcount(static_cast<uint32_t>(label_mask)));
     for (int k = __builtin_popcount(static_cast<uint32_t>(label_mask)); k > 0; --k) {
       int64_t v;
       if (!r->signed_varint(&v)) return fail(error, "payload ends inside the feature weights");
@@ -66,66 +76,112 @@ bool check_stage(ner::PayloadReader* r, StageLayout* stage, std::string* error) 
 
 }  // namespace
 
-// Fills the model's table from checked stages: one slot per distinct key, whose row holds every
-// stage's weights of it. Rows are zeroed as their key first comes, so that memory is touched once
-// and only for rows in use (the table is sized for the stages' counts together, an upper bound).
+// Fills the model's table from checked stages: one slot per distinct key, whose record holds every
+// stage's weights of it. The stages' keys are each in increasing order: merged, they give the
+// distinct keys in order, counted first so that the slots and records are allocated at their size,
+// then laid out one after the other. Nothing but the table itself is allocated.
 struct ModelBuilder {
   static void fill(const std::vector<StageLayout>& stages, const uint8_t* payload_end, TaggerModel* model) {
     constexpr int L = ner::kLabels;
+    static_assert(TaggerModel::kMaxStages * L <= 16 * TaggerModel::kMaskWords, "the mask words hold every stage");
     const int S = static_cast<int>(stages.size());
     model->stage_count_ = S;
     model->transitions_.clear();
-    size_t capacity = 0;
     for (const auto& st : stages) {
       model->transitions_.insert(model->transitions_.end(), st.transitions.begin(), st.transitions.end());
-      capacity += st.count;
     }
-    const size_t row_size = static_cast<size_t>(S) * L;
-    model->rows_.reset(new int16_t[std::max<size_t>(capacity, 1) * row_size]);
+    // check_stage has read these bytes: every read succeeds and every value is in range.
+    struct Keys {
+      ner::PayloadReader r;
+      size_t left;
+      uint64_t key, next;  // next: the current key, or kDone
+    };
+    constexpr uint64_t kDone = UINT64_MAX;
+    auto start = [&](int s) {
+      const StageLayout& st = stages[s];
+      Keys k{ner::PayloadReader(st.features, static_cast<size_t>(payload_end - st.features)), st.count, 0, kDone};
+      return k;
+    };
+    auto advance = [](Keys* k) {
+      if (k->left == 0) {
+        k->next = kDone;
+        return;
+      }
+      uint64_t delta = 0;
+      k->r.varint(&delta);
+      k->key += delta;
+      k->next = k->key;
+      --k->left;
+    };
+    // The distinct keys, and so the sizes.
+    std::vector<Keys> keys;
+    for (int s = 0; s < S; ++s) {
+      keys.push_back(start(s));
+      advance(&keys.back());
+    }
+    size_t distinct = 0, weights = 0;
+    for (;;) {
+      uint64_t k = kDone;
+      for (const Keys& ks : keys) k = std::min(k, ks.next);
+      if (k == kDone) break;
+      ++distinct;
+      for (Keys& ks : keys) {
+        if (ks.next == k) advance(&ks);
+      }
+    }
+    for (const auto& st : stages) weights += st.weight_count;
+    // At most two thirds full: a key not in the model probes a few slots (the filter turns most of
+    // them away before), one that is about two.
     size_t slots = 16;
-    while (slots < capacity * 2) slots <<= 1;
+    while (slots * 2 < distinct * 3) slots <<= 1;
     model->mask_ = static_cast<uint32_t>(slots - 1);
     model->slots_.reset(new TaggerModel::Slot[slots]);
     std::memset(static_cast<void*>(model->slots_.get()), 0, slots * sizeof(TaggerModel::Slot));
     model->filter_.reset(new uint64_t[TaggerModel::kFilterWords]);
     std::memset(model->filter_.get(), 0, TaggerModel::kFilterWords * sizeof(uint64_t));
-    uint32_t rows = 0;
-    std::vector<uint32_t> keys;
+    const size_t record_words = distinct * TaggerModel::kMaskWords + weights;
+    // Room for the 16-byte reads of sum_records at the last record.
+    model->records_.reset(new int16_t[record_words + TaggerModel::kRecordPadding]());
+    // The records, in key order.
+    std::vector<ner::PayloadReader> weight_readers;
+    keys.clear();
     for (int s = 0; s < S; ++s) {
-      // check_stage has read these bytes: every read succeeds and every value is in range.
-      ner::PayloadReader r(stages[s].features, static_cast<size_t>(payload_end - stages[s].features));
-      keys.resize(stages[s].count);
-      uint64_t key = 0;
-      for (uint32_t& k : keys) {
-        uint64_t delta = 0;
-        r.varint(&delta);
-        key += delta;
-        k = static_cast<uint32_t>(key);
-      }
-      for (uint32_t k : keys) {
-        uint64_t mask = 0;
-        r.varint(&mask);
-        int16_t* row = nullptr;
-        if (k != 0) {  // 0 marks empty slots
-          uint32_t slot = model->first_slot(k);
-          while (model->slots_[slot].key != 0 && model->slots_[slot].key != k) slot = (slot + 1) & model->mask_;
-          if (model->slots_[slot].key == 0) {
-            model->slots_[slot] = {k, rows};
-            std::memset(model->rows_.get() + size_t{rows} * row_size, 0, row_size * sizeof(int16_t));
-            ++rows;
-            uint32_t bit = (k * 0x85EBCA6Bu) >> (32 - TaggerModel::kFilterBits);
-            model->filter_[bit >> 6] |= uint64_t{1} << (bit & 63);
-          }
-          row = model->rows_.get() + size_t{model->slots_[slot].row} * row_size + static_cast<size_t>(s) * L;
-        }
-        for (uint32_t m = static_cast<uint32_t>(mask); m; m &= m - 1) {
-          int64_t w = 0;
-          r.signed_varint(&w);
-          if (row) row[__builtin_ctz(m)] = static_cast<int16_t>(w);
-        }
-      }
+      keys.push_back(start(s));
+      advance(&keys.back());
+      weight_readers.emplace_back(stages[s].weights, static_cast<size_t>(payload_end - stages[s].weights));
     }
-    model->feature_count_ = rows;
+    int16_t* out = model->records_.get();
+    for (;;) {
+      uint64_t k = kDone;
+      for (const Keys& ks : keys) k = std::min(k, ks.next);
+      if (k == kDone) break;
+      int16_t* record = out;
+      out += TaggerModel::kMaskWords;
+      uint64_t mask = 0;
+      for (int s = 0; s < S; ++s) {
+        if (keys[s].next != k) continue;
+        uint64_t stage_mask = 0;
+        weight_readers[s].varint(&stage_mask);
+        for (uint64_t m = stage_mask; m; m &= m - 1) {
+          int64_t w = 0;
+          weight_readers[s].signed_varint(&w);
+          *out++ = static_cast<int16_t>(w);
+        }
+        mask |= stage_mask << (s * L);
+        advance(&keys[s]);
+      }
+      for (int word = 0; word < TaggerModel::kMaskWords; ++word) {
+        record[word] = static_cast<int16_t>(static_cast<uint16_t>(mask >> (16 * word)));
+      }
+      // Keys are at least 1 (the first is a non-zero delta from 0): 0 stays the empty slot.
+      const uint32_t key = static_cast<uint32_t>(k);
+      uint32_t slot = model->first_slot(key);
+      while (model->slots_[slot].key != 0) slot = (slot + 1) & model->mask_;
+      model->slots_[slot] = {key, static_cast<uint32_t>(record - model->records_.get())};
+      uint32_t bit = (key * 0x85EBCA6Bu) >> (32 - TaggerModel::kFilterBits);
+      model->filter_[bit >> 6] |= uint64_t{1} << (bit & 63);
+    }
+    model->feature_count_ = distinct;
   }
 };
 
@@ -194,7 +250,7 @@ std::unique_ptr<TaggerModel> TaggerModel::load(const uint8_t* data, size_t size,
     word += delta;
     e = {static_cast<uint32_t>(word), static_cast<uint32_t>(path)};
   }
-  if (!r.varint(&n_stages) || n_stages < 1 || n_stages > 2) {
+  if (!r.varint(&n_stages) || n_stages < 1 || n_stages > TaggerModel::kMaxStages) {
     fail(error, "bad stage count");
     return nullptr;
   }
@@ -256,38 +312,140 @@ TaggingWorkspace& thread_workspace() {
   return ws;
 }
 
-typedef int32_t I32x4 __attribute__((vector_size(16)));
-typedef uint32_t U32x4 __attribute__((vector_size(16)));
+// For each value of a byte of a record's mask: the byte shuffle that spreads its weights (packed,
+// in bit order) over the eight 16-bit lanes whose bits are set, zeros elsewhere (0x80 makes
+// wasm's swizzle and x86's pshufb both write a zero), and how many weights it has.
+struct ExpandTable {
+  uint8_t shuffle[256][16];
+  uint8_t count[256];
+};
+constexpr ExpandTable make_expand_table() {
+  ExpandTable t{};
+  for (int b = 0; b < 256; ++b) {
+    int rank = 0;
+    for (int i = 0; i < 8; ++i) {
+      if ((b >> i) & 1) {
+        t.shuffle[b][2 * i] = static_cast<uint8_t>(2 * rank);
+        t.shuffle[b][2 * i + 1] = static_cast<uint8_t>(2 * rank + 1);
+        ++rank;
+      } else {
+        t.shuffle[b][2 * i] = t.shuffle[b][2 * i + 1] = 0x80;
+      }
+    }
+    t.count[b] = static_cast<uint8_t>(rank);
+  }
+  return t;
+}
+alignas(16) constexpr ExpandTable kExpand = make_expand_table();
 
-// sums[0, W) = the sum over rows r of rows[r][offset + lane], exactly (int32), eight lanes at a
-// time: a vector of eight int16 read as four int32 holds the even lanes in its low halves and the
-// odd lanes in its high halves (little-endian, as x86 and wasm are), which shifts sign-extend.
+// A record's mask from stage first_stage on (bit (s - first_stage) * kLabels + y), and where that
+// stage's weights begin.
+inline uint64_t record_mask(const int16_t* record, int first_stage, const int16_t** weights) {
+  uint64_t mask;
+  std::memcpy(&mask, record, sizeof mask);  // the first weight comes too; dropped
+  mask &= (uint64_t{1} << (TaggerModel::kMaxStages * ner::kLabels)) - 1;
+  const int16_t* w = record + TaggerModel::kMaskWords;
+  for (int s = 0; s < first_stage; ++s) {
+    const uint64_t stage = mask & ((uint64_t{1} << ner::kLabels) - 1);
+    w += kExpand.count[stage & 0xFF] + kExpand.count[(stage >> 8) & 0xFF] + kExpand.count[stage >> 16];
+    mask >>= ner::kLabels;
+  }
+  *weights = w;
+  return mask;
+}
+
+// sums[0, W) = the sum of the records' weights of stages first_stage and after: one weight at a
+// time here; where there is SIMD, a record's weights are spread to their lanes eight at a time by
+// one byte shuffle each, with no branch on how many there are, and added to int32 sums kept in
+// registers. The records table has room after its last record for the 16-byte reads.
 template <int W>
-void sum_rows(const int16_t* const* rows, size_t n_rows, int offset, int32_t* sums) {
-  constexpr int kBlocks = W / 8;
-  I32x4 even[kBlocks], odd[kBlocks];
-  int32_t rest[W % 8] = {};
-  for (int b = 0; b < kBlocks; ++b) even[b] = odd[b] = I32x4{};
-  for (size_t r = 0; r < n_rows; ++r) {
-    const int16_t* row = rows[r] + offset;
-    for (int b = 0; b < kBlocks; ++b) {
-      I32x4 v;
-      std::memcpy(&v, row + 8 * b, sizeof v);
-      even[b] += reinterpret_cast<I32x4>(reinterpret_cast<U32x4>(v) << 16) >> 16;
-      odd[b] += v >> 16;
-    }
-    for (int k = 0; k < W % 8; ++k) rest[k] += row[8 * kBlocks + k];
-  }
-  for (int b = 0; b < kBlocks; ++b) {
-    int32_t e[4], o[4];
-    std::memcpy(e, &even[b], sizeof e);
-    std::memcpy(o, &odd[b], sizeof o);
-    for (int k = 0; k < 4; ++k) {
-      sums[8 * b + 2 * k] = e[k];
-      sums[8 * b + 2 * k + 1] = o[k];
+void sum_records_scalar(const int16_t* const* records, size_t n_records, int first_stage, int32_t* sums) {
+  std::fill(sums, sums + W, 0);
+  for (size_t r = 0; r < n_records; ++r) {
+    const int16_t* w;
+    for (uint64_t mask = record_mask(records[r], first_stage, &w); mask; mask &= mask - 1) {
+      sums[__builtin_ctzll(mask)] += *w++;
     }
   }
-  for (int k = 0; k < W % 8; ++k) sums[8 * kBlocks + k] = rest[k];
+}
+
+bool scalar_sums = false;  // set_scalar_weight_sums
+
+#if defined(__wasm_simd128__)
+template <int W>
+void sum_records(const int16_t* const* records, size_t n_records, int first_stage, int32_t* sums) {
+  if (scalar_sums) return sum_records_scalar<W>(records, n_records, first_stage, sums);
+  constexpr int G = (W + 7) / 8;
+  v128_t lo[G], hi[G];
+  for (int g = 0; g < G; ++g) lo[g] = hi[g] = wasm_i32x4_splat(0);
+  for (size_t r = 0; r < n_records; ++r) {
+    const int16_t* w;
+    const uint64_t mask = record_mask(records[r], first_stage, &w);
+    for (int g = 0; g < G; ++g) {
+      const unsigned b = static_cast<unsigned>(mask >> (8 * g)) & 0xFF;
+      const v128_t e = wasm_i8x16_swizzle(wasm_v128_load(w), wasm_v128_load(kExpand.shuffle[b]));
+      lo[g] = wasm_i32x4_add(lo[g], wasm_i32x4_extend_low_i16x8(e));
+      hi[g] = wasm_i32x4_add(hi[g], wasm_i32x4_extend_high_i16x8(e));
+      w += kExpand.count[b];
+    }
+  }
+  int32_t all[8 * G];
+  for (int g = 0; g < G; ++g) {
+    wasm_v128_store(all + 8 * g, lo[g]);
+    wasm_v128_store(all + 8 * g + 4, hi[g]);
+  }
+  std::memcpy(sums, all, W * sizeof(int32_t));
+}
+#elif defined(__x86_64__) && defined(__GNUC__)
+template <int W>
+__attribute__((target("ssse3"))) void sum_records_ssse3(const int16_t* const* records, size_t n_records,
+                                                        int first_stage, int32_t* sums) {
+  constexpr int G = (W + 7) / 8;
+  __m128i lo[G], hi[G];
+  for (int g = 0; g < G; ++g) lo[g] = hi[g] = _mm_setzero_si128();
+  for (size_t r = 0; r < n_records; ++r) {
+    const int16_t* w;
+    const uint64_t mask = record_mask(records[r], first_stage, &w);
+    for (int g = 0; g < G; ++g) {
+      const unsigned b = static_cast<unsigned>(mask >> (8 * g)) & 0xFF;
+      const __m128i e = _mm_shuffle_epi8(_mm_loadu_si128(reinterpret_cast<const __m128i*>(w)),
+                                         _mm_load_si128(reinterpret_cast<const __m128i*>(kExpand.shuffle[b])));
+      // Sign-extended halves: each lane to the high half of an int32, shifted back down.
+      lo[g] = _mm_add_epi32(lo[g], _mm_srai_epi32(_mm_unpacklo_epi16(e, e), 16));
+      hi[g] = _mm_add_epi32(hi[g], _mm_srai_epi32(_mm_unpackhi_epi16(e, e), 16));
+      w += kExpand.count[b];
+    }
+  }
+  alignas(16) int32_t all[8 * G];
+  for (int g = 0; g < G; ++g) {
+    _mm_store_si128(reinterpret_cast<__m128i*>(all + 8 * g), lo[g]);
+    _mm_store_si128(reinterpret_cast<__m128i*>(all + 8 * g + 4), hi[g]);
+  }
+  std::memcpy(sums, all, W * sizeof(int32_t));
+}
+// Every x86-64 processor since 2006 has SSSE3; the baseline the binary is built for does not.
+const bool kHasSsse3 = __builtin_cpu_supports("ssse3");
+template <int W>
+void sum_records(const int16_t* const* records, size_t n_records, int first_stage, int32_t* sums) {
+  if (kHasSsse3 && !scalar_sums) {
+    sum_records_ssse3<W>(records, n_records, first_stage, sums);
+  } else {
+    sum_records_scalar<W>(records, n_records, first_stage, sums);
+  }
+}
+#else
+template <int W>
+void sum_records(const int16_t* const* records, size_t n_records, int first_stage, int32_t* sums) {
+  sum_records_scalar<W>(records, n_records, first_stage, sums);
+}
+#endif
+
+void sum_records(const int16_t* const* records, size_t n_records, int first_stage, int lanes, int32_t* sums) {
+  if (lanes == 2 * ner::kLabels) {
+    sum_records<2 * ner::kLabels>(records, n_records, first_stage, sums);
+  } else {
+    sum_records<ner::kLabels>(records, n_records, first_stage, sums);
+  }
 }
 
 // Scores of groups of keys: sums[g * stride + (s - first_stage) * L + y] for stages s >= first_stage,
@@ -319,23 +477,18 @@ void score_key_groups(const TaggerModel& model, const uint32_t* keys, const size
     chunk = chunk_end;
     size_t n_found = 0;
     for (size_t p = 0; p < n_present; ++p) {
-      const int16_t* row = model.find(present[p]);
-      if (!row) continue;
-      for (int lane = 0; lane < lanes; lane += 32) __builtin_prefetch(row + first_stage * L + lane);
-      __builtin_prefetch(row + first_stage * L + lanes - 1);
+      const int16_t* record = model.find(present[p]);
+      if (!record) continue;
+      __builtin_prefetch(record);
       group_of[n_found] = present_group[p];
-      found[n_found++] = row;
+      found[n_found++] = record;
     }
     // Runs of rows of one group, summed together.
     for (size_t r = 0; r < n_found;) {
       size_t e = r + 1;
       while (e < n_found && group_of[e] == group_of[r]) ++e;
       int32_t part[2 * L];
-      if (lanes == 2 * L) {
-        sum_rows<2 * L>(found + r, e - r, first_stage * L, part);
-      } else {
-        sum_rows<L>(found + r, e - r, first_stage * L, part);
-      }
+      sum_records(found + r, e - r, first_stage, lanes, part);
       int32_t* out = sums + group_of[r] * stride;
       for (int y = 0; y < lanes; ++y) out[y] += part[y];
       r = e;
@@ -514,6 +667,8 @@ WordCache& thread_word_cache() {
   return cache;
 }
 
+typedef int32_t I32x4 __attribute__((vector_size(16)));
+
 // sums[0, W) = keyed[0, W) + the sum over k of parts[k][0, W).
 // Four lanes at a time, written out: compilers left the plain loop scalar.
 template <int W>
@@ -650,11 +805,10 @@ void score_tokens(const TaggerModel& model, uint32_t a, uint32_t b, int first_st
       if (!l.plain) {
         l.n_found = 0;
         for (size_t p = 0; p < l.n_present; ++p) {
-          const int16_t* row = model.find(l.present[p]);
-          if (!row) continue;
-          for (int lane = 0; lane < lanes; lane += 32) __builtin_prefetch(row + first_stage * L + lane);
-          __builtin_prefetch(row + first_stage * L + lanes - 1);
-          l.found[l.n_found++] = row;
+          const int16_t* record = model.find(l.present[p]);
+          if (!record) continue;
+          __builtin_prefetch(record);
+          l.found[l.n_found++] = record;
         }
       }
     }
@@ -664,10 +818,8 @@ void score_tokens(const TaggerModel& model, uint32_t a, uint32_t b, int first_st
       int32_t sums[2 * L];
       if (l.plain) {
         score_keys(model, l.keys.data(), l.keys.data() + l.keys.size(), first_stage, sums);
-      } else if (lanes == 2 * L) {
-        sum_rows<2 * L>(l.found, l.n_found, first_stage * L, sums);
       } else {
-        sum_rows<L>(l.found, l.n_found, first_stage * L, sums);
+        sum_records(l.found, l.n_found, first_stage, lanes, sums);
       }
       use(i, sums);
     }
@@ -817,6 +969,12 @@ std::vector<uint8_t> tag_document_labels(const TaggerModel& model,
   std::vector<uint8_t> labels = run(model, words, sentences, &ws);
   release_if_large(&ws);
   return labels;
+}
+
+bool set_scalar_weight_sums(bool scalar) {
+  const bool was = scalar_sums;
+  scalar_sums = scalar;
+  return was;
 }
 
 std::vector<int32_t> tag_document_scores(const TaggerModel& model, const std::vector<std::string_view>& words,
