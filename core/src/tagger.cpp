@@ -5,6 +5,7 @@
 #include <array>
 #include <atomic>
 #include <cstring>
+#include <new>
 
 #if defined(__wasm_simd128__)
 #include <wasm_simd128.h>
@@ -522,12 +523,13 @@ class WordCache {
     capacity_ = n;
     shape_capacity_ = n ? std::max(n / 2, kWays) : 0;
     tags_.reset();
-    sums_.reset();
+    words_.reset();
     shapes_.reset();
+    shape_sums_.reset();
     model_id_ = 0;
   }
   size_t bytes() const {
-    return tags_ ? capacity_ * (sizeof(Tag) + sizeof(Sums)) + shape_capacity_ * sizeof(ShapeEntry) : 0;
+    return tags_ ? capacity_ * (sizeof(Tag) + sizeof(Word)) + shape_capacity_ * (sizeof(ShapeTag) + sizeof(ShapeSums)) : 0;
   }
 
   // At the start of each document: binds the cache to the model (emptying it for another one).
@@ -543,19 +545,24 @@ class WordCache {
     }
     if (capacity_ == 0) return;
     if (!tags_) {
-      // The scores are left unwritten (untouched memory costs nothing until used); the tags are
-      // what says which entries hold a word.
+      // The words' facts and scores are left unwritten (untouched memory costs nothing until
+      // used) and handed out in order, so that a few hundred words touch a few hundred KB, not
+      // pages all over; the tags are what says which entries hold a word.
       tags_.reset(new Tag[capacity_]());
-      sums_.reset(new Sums[capacity_]);
-      shapes_.reset(new ShapeEntry[shape_capacity_]());
+      words_.reset(new Word[capacity_]);
+      shapes_.reset(new ShapeTag[shape_capacity_]());
+      shape_sums_.reset(new ShapeSums[shape_capacity_]);
       stamp_ = 1;
+      next_word_ = 0;
     } else if (fresh || ++stamp_ == 0) {
       std::fill(tags_.get(), tags_.get() + capacity_, Tag());
       stamp_ = 1;
+      next_word_ = 0;
     }
     if (fresh) {
       for (size_t k = 0; k < shape_capacity_; ++k) shapes_[k].used = 0;
       shape_clock_ = 0;
+      next_shape_ = 0;
     }
   }
 
@@ -571,12 +578,13 @@ class WordCache {
       Tag& tag = tags_[k];
       if (tag.stamp != 0 && tag.hash == hash && tag.length == word.size() && tag.holds(word)) {
         tag.stamp = stamp_;
-        return static_cast<uint32_t>(k);
+        return tag.entry;
       }
       if (tag.stamp != stamp_ && (victim == kNone || tag.stamp < tags_[victim].stamp)) victim = k;
     }
     if (victim == kNone) return kNone;
     Tag& tag = tags_[victim];
+    if (tag.stamp == 0) tag.entry = next_word_++;  // a new entry; else the old word's place is reused
     tag.hash = hash;
     tag.stamp = stamp_;
     tag.length = static_cast<uint32_t>(word.size());
@@ -584,9 +592,10 @@ class WordCache {
     // Every part's keys, scored together so that their lookups overlap.
     keys->clear();
     size_t ends[ner::kWordKeyParts];
-    tag.info = features.word_info_and_keys(word, &model.clusters(), keys, ends);
-    score_key_groups(model, keys->data(), ends, ner::kWordKeyParts, 0, &sums_[victim].part[0][0], kLanes);
-    return static_cast<uint32_t>(victim);
+    Word& w = words_[tag.entry];
+    new (&w.info) ner::WordInfo(features.word_info_and_keys(word, &model.clusters(), keys, ends));
+    score_key_groups(model, keys->data(), ends, ner::kWordKeyParts, 0, &w.part[0][0], kLanes);
+    return tag.entry;
   }
 
   // The scores of the shape part of a token's keys (every stage's lanes) for `shape`, computed if
@@ -603,37 +612,39 @@ class WordCache {
     const size_t first = (static_cast<size_t>(hash >> 32) & (shape_capacity_ / kWays - 1)) * kWays;
     size_t victim = first;
     for (size_t k = first; k < first + kWays; ++k) {
-      ShapeEntry& e = shapes_[k];
+      ShapeTag& e = shapes_[k];
       if (e.used != 0 && e.shape == shape) {
         e.used = ++shape_clock_;
-        return e.sums;
+        return shape_sums_[e.entry].sums;
       }
       if (e.used < shapes_[victim].used) victim = k;
     }
-    ShapeEntry& e = shapes_[victim];
+    ShapeTag& e = shapes_[victim];
+    if (e.used == 0) e.entry = next_shape_++;  // as for words: handed out in order
     e.shape = shape;
     e.used = ++shape_clock_;
     keys->clear();
     ner::DocumentFeatures::shape_keys(shape, keys);
-    score_keys(model, keys->data(), keys->data() + keys->size(), 0, e.sums);
-    return e.sums;
+    int32_t* sums = shape_sums_[e.entry].sums;
+    score_keys(model, keys->data(), keys->data() + keys->size(), 0, sums);
+    return sums;
   }
 
-  const ner::WordInfo& info(uint32_t ref) const { return tags_[ref].info; }
+  const ner::WordInfo& info(uint32_t ref) const { return words_[ref].info; }
   // The scores (every stage's lanes) of part `part` of word `ref`, or of the sentence edge (ref
   // kNone) as a neighbour.
-  const int32_t* sums(uint32_t ref, int part) const { return ref == kNone ? edge_[part] : sums_[ref].part[part]; }
+  const int32_t* sums(uint32_t ref, int part) const { return ref == kNone ? edge_[part] : words_[ref].part[part]; }
 
  private:
   static constexpr size_t kWays = 2;
-  // What finding a word reads (80 bytes an entry, 320 KB in all), apart from the scores, which are
-  // read only when the tokens are scored.
+  // What finding a word reads (48 bytes an entry, 192 KB in all); the word's facts and scores are
+  // in words_[entry].
   struct Tag {
     uint64_t hash = 0;
-    uint32_t stamp = 0;  // the last document that used the entry; 0 = empty
+    uint32_t stamp = 0;  // the last document that used the entry; 0 = empty, and `entry` unset
     uint32_t length = 0;
     char bytes[kMaxWordBytes] = {};
-    ner::WordInfo info;
+    uint32_t entry = 0;
     bool holds(std::string_view word) const {  // of length `length`: a short loop beats a call
       for (size_t k = 0; k < word.size(); ++k) {
         if (bytes[k] != word[k]) return false;
@@ -641,20 +652,31 @@ class WordCache {
       return true;
     }
   };
-  struct Sums {
+  // Constructed without writing anything: `info` is set (placement new) when the entry is filled.
+  struct Word {
+    Word() {}
+    union {
+      ner::WordInfo info;
+    };
     int32_t part[ner::kWordKeyParts][kLanes];
   };
-  struct ShapeEntry {
+  struct ShapeTag {
     ner::ShapeContext shape;
-    uint64_t used = 0;  // when last used (shape_clock_); 0 = empty
+    uint64_t used = 0;  // when last used (shape_clock_); 0 = empty, and `entry` unset
+    uint32_t entry = 0;
+  };
+  struct ShapeSums {
     int32_t sums[kLanes];
   };
 
   size_t capacity_ = 0;
   std::unique_ptr<Tag[]> tags_;
-  std::unique_ptr<Sums[]> sums_;
+  std::unique_ptr<Word[]> words_;
+  uint32_t next_word_ = 0;  // words_ handed out so far
   size_t shape_capacity_ = 0;
-  std::unique_ptr<ShapeEntry[]> shapes_;
+  std::unique_ptr<ShapeTag[]> shapes_;
+  std::unique_ptr<ShapeSums[]> shape_sums_;
+  uint32_t next_shape_ = 0;
   uint64_t shape_clock_ = 0;
   int32_t shape_scratch_[kLanes];
   uint64_t model_id_ = 0;
