@@ -30,14 +30,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   if (data[0] & 1) {
     file.assign(reinterpret_cast<const char*>(data + 1), size - 1);
   } else {
-    const uint8_t* payload = data + 1;
-    size_t payload_size = size - 1;
-    file.assign(lede::ner::kModelMagic, sizeof lede::ner::kModelMagic);
-    lede::ner::put_u32(&file, lede::ner::kModelFormatVersion);
-    lede::ner::put_u32(&file, lede::ner::kFeatureScheme);
-    lede::ner::put_u32(&file, static_cast<uint32_t>(payload_size));
-    lede::ner::put_u32(&file, lede::ner::model_checksum(payload, payload_size));
-    file.append(reinterpret_cast<const char*>(payload), payload_size);
+    file = lede::ner::model_file_of(std::string(reinterpret_cast<const char*>(data + 1), size - 1));
   }
   const auto* bytes = reinterpret_cast<const uint8_t*>(file.data());
   std::string error;

@@ -37,40 +37,46 @@ def signed(v):
     return varint((v << 1) ^ (v >> 63) if v >= 0 else ((-v) << 1) - 1)
 
 
-def fnv1a(data):
+def checksum(data):
+    """ner::model_checksum: FNV-1a over little-endian 32-bit words, then the last bytes."""
     h = 2166136261
-    for b in data:
+    whole = len(data) - len(data) % 4
+    for i in range(0, whole, 4):
+        h = ((h ^ struct.unpack_from("<I", data, i)[0]) * 16777619) & 0xFFFFFFFF
+    for b in data[whole:]:
         h = ((h ^ b) * 16777619) & 0xFFFFFFFF
     return h
 
 
 def model_file(payload):
-    return MAGIC + struct.pack("<IIII", 1, SCHEME, len(payload), fnv1a(payload)) + payload
-
-
-def stage(features):
-    out = b"".join(signed((i % 7) - 3) for i in range((LABELS + 1) ** 2))
-    out += varint(len(features))
-    key = 0
-    for k, _ in features:
-        out += varint(k - key)
-        key = k
-    for _, weights in features:
-        mask = 0
-        for y in weights:
-            mask |= 1 << y
-        out += varint(mask) + b"".join(signed(w) for _, w in sorted(weights.items()))
-    return out
+    return MAGIC + struct.pack("<IIII", 2, SCHEME, len(payload), checksum(payload)) + payload
 
 
 def payload(stages, clusters=((17, 5), (40, 9))):
+    """stages: one {key: {label: weight}} per stage; the format of core/src/tagger_model_format.h."""
     out = varint(LABELS) + varint(len(clusters))
     word = 0
     for w, path in clusters:
         out += varint(w - word) + varint(path)
         word = w
-    out += varint(len(stages)) + b"".join(stages)
-    return out
+    out += varint(len(stages))
+    for _ in stages:
+        out += b"".join(signed((i % 7) - 3) for i in range((LABELS + 1) ** 2))
+    keys = sorted(set(k for s in stages for k in s))
+    out += varint(len(keys))
+    prev = 0
+    for k in keys:
+        out += varint(k - prev)
+        prev = k
+    records = b""
+    for k in keys:
+        mask, weights = 0, b""
+        for s, features in enumerate(stages):
+            for y, w in sorted(features.get(k, {}).items()):
+                mask |= 1 << (s * LABELS + y)
+                weights += struct.pack("<h", w)
+        records += struct.pack("<HHH", mask & 0xFFFF, (mask >> 16) & 0xFFFF, mask >> 32) + weights
+    return out + varint(len(records) // 2) + records + bytes(16)
 
 
 article = open(os.path.join(REPO, "samples", "article.txt"), "rb").read()
@@ -112,15 +118,15 @@ options = [
 for i, data in enumerate(options):
     write("options", "case%d" % i, data)
 
-one_stage = payload([stage([(1, {0: 5}), (2, {3: -7, 16: 32767}), (1000, {1: -32767})])])
-two_stage = payload([stage([(3, {2: 1})]), stage([(5, {4: 2}), (9, {0: 1, 1: 1})])])
+one_stage = payload([{1: {0: 5}, 2: {3: -7, 16: 32767}, 1000: {1: -32767}}])
+two_stage = payload([{3: {2: 1}, 9: {5: -3}}, {5: {4: 2}, 9: {0: 1, 1: 1}}])
 write("model", "one-stage", b"\0" + one_stage)
 write("model", "two-stage", b"\0" + two_stage)
-write("model", "no-clusters", b"\0" + payload([stage([(1, {0: 1})])], clusters=()))
+write("model", "no-clusters", b"\0" + payload([{1: {0: 1}}], clusters=()))
 write("model", "file-one-stage", b"\1" + model_file(one_stage))
 write("model", "file-bad-checksum", b"\1" + model_file(two_stage)[:-1] + b"\x55")
 write("model", "file-truncated", b"\1" + model_file(two_stage)[:100])
-write("model", "file-bad-version", b"\1" + MAGIC + struct.pack("<IIII", 9, SCHEME, 0, fnv1a(b"")))
+write("model", "file-bad-version", b"\1" + MAGIC + struct.pack("<IIII", 9, SCHEME, 0, checksum(b"")))
 real = os.path.join(REPO, "models", "lede-ner.bin")
 if os.path.exists(real):
     # The real model's payload, cut: the cluster table as lede-train writes it.

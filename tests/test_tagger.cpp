@@ -325,15 +325,26 @@ TEST_CASE("tagger: CoNLL-2003 dev F1 with the embedded model", "[tagger][data]")
 
 namespace {
 
-// A one-stage model without clusters whose weights (random, seeded) are on the given feature keys:
-// a model unlike the default one that still scores real features of real words.
+// Features' weights, stage by stage: key -> kLabels weights.
+using StageWeights = std::map<uint32_t, std::array<int32_t, ner::kLabels>>;
+
+// The payload of a model of these weights and transitions (zeros when none are given), without
+// clusters, as lede-train writes it (zero weights are left out).
+std::string payload_of(const std::vector<StageWeights>& stages, const std::vector<int32_t>& transitions = {}) {
+  constexpr int T = (ner::kLabels + 1) * (ner::kLabels + 1);
+  std::string payload;
+  ner::put_varint(&payload, ner::kLabels);
+  ner::put_varint(&payload, 0);  // no clusters
+  ner::put_varint(&payload, stages.size());
+  for (size_t k = 0; k < stages.size() * T; ++k) ner::put_signed(&payload, k < transitions.size() ? transitions[k] : 0);
+  std::vector<const StageWeights*> features;
+  for (const StageWeights& stage : stages) features.push_back(&stage);
+  ner::put_features(&payload, features);
+  return payload;
+}
+
 std::unique_ptr<TaggerModel> load_payload(const std::string& payload) {
-  std::string file(ner::kModelMagic, sizeof ner::kModelMagic);
-  ner::put_u32(&file, ner::kModelFormatVersion);
-  ner::put_u32(&file, ner::kFeatureScheme);
-  ner::put_u32(&file, static_cast<uint32_t>(payload.size()));
-  ner::put_u32(&file, ner::model_checksum(reinterpret_cast<const uint8_t*>(payload.data()), payload.size()));
-  file += payload;
+  const std::string file = ner::model_file_of(payload);
   std::string error;
   auto model = TaggerModel::load(reinterpret_cast<const uint8_t*>(file.data()), file.size(), &error);
   INFO(error);
@@ -341,60 +352,89 @@ std::unique_ptr<TaggerModel> load_payload(const std::string& payload) {
   return model;
 }
 
-std::unique_ptr<TaggerModel> random_model(std::vector<uint32_t> keys, uint32_t seed) {
-  std::sort(keys.begin(), keys.end());
-  keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
+std::unique_ptr<TaggerModel> model_of(const std::vector<StageWeights>& stages) { return load_payload(payload_of(stages)); }
+
+// A one-stage model without clusters whose weights (random, seeded) are on the given feature keys:
+// a model unlike the default one that still scores real features of real words.
+std::unique_ptr<TaggerModel> random_model(const std::vector<uint32_t>& keys, uint32_t seed) {
   std::mt19937 rng(seed);
-  std::string payload;
-  ner::put_varint(&payload, ner::kLabels);
-  ner::put_varint(&payload, 0);  // no clusters
-  ner::put_varint(&payload, 1);  // one stage
-  for (int k = 0; k < (ner::kLabels + 1) * (ner::kLabels + 1); ++k) ner::put_signed(&payload, int(rng() % 2001) - 1000);
-  ner::put_varint(&payload, keys.size());
-  uint32_t previous = 0;
+  std::vector<int32_t> transitions;
+  for (int k = 0; k < (ner::kLabels + 1) * (ner::kLabels + 1); ++k) transitions.push_back(int(rng() % 2001) - 1000);
+  std::vector<StageWeights> stages(1);
   for (uint32_t key : keys) {
-    ner::put_varint(&payload, key - previous);
-    previous = key;
-  }
-  for (size_t k = 0; k < keys.size(); ++k) {
+    std::array<int32_t, ner::kLabels> w{};
     uint32_t mask = 1 + rng() % ((1u << ner::kLabels) - 1);
-    ner::put_varint(&payload, mask);
-    for (int b = __builtin_popcount(mask); b > 0; --b) ner::put_signed(&payload, int(rng() % 4001) - 2000);
-  }
-  return load_payload(payload);
-}
-
-// Features' weights, stage by stage: key -> kLabels weights.
-using StageWeights = std::map<uint32_t, std::array<int32_t, ner::kLabels>>;
-
-// A model of these weights (no clusters, zero transitions); zero weights are left out, as
-// lede-train leaves them.
-std::unique_ptr<TaggerModel> model_of(const std::vector<StageWeights>& stages) {
-  std::string payload;
-  ner::put_varint(&payload, ner::kLabels);
-  ner::put_varint(&payload, 0);  // no clusters
-  ner::put_varint(&payload, stages.size());
-  for (const StageWeights& stage : stages) {
-    for (int k = 0; k < (ner::kLabels + 1) * (ner::kLabels + 1); ++k) ner::put_signed(&payload, 0);
-    ner::put_varint(&payload, stage.size());
-    uint32_t previous = 0;
-    for (const auto& [key, weights] : stage) {
-      ner::put_varint(&payload, key - previous);
-      previous = key;
+    for (int y = 0; y < ner::kLabels; ++y) {
+      if (mask >> y & 1) w[y] = int(rng() % 4001) - 2000;
     }
-    for (const auto& [key, weights] : stage) {
-      uint32_t mask = 0;
-      for (int y = 0; y < ner::kLabels; ++y) mask |= uint32_t{weights[y] != 0} << y;
-      ner::put_varint(&payload, mask);
-      for (int y = 0; y < ner::kLabels; ++y) {
-        if (weights[y] != 0) ner::put_signed(&payload, weights[y]);
-      }
-    }
+    stages[0][key] = w;
   }
-  return load_payload(payload);
+  return load_payload(payload_of(stages, transitions));
 }
 
 }  // namespace
+
+TEST_CASE("tagger: the default model loads in place with the same features", "[tagger]") {
+  std::string error;
+  auto copied = TaggerModel::load(default_model_data(), default_model_size(), &error);
+  auto in_place = TaggerModel::load_default(&error);
+  REQUIRE(copied);
+  REQUIRE(in_place);
+  CHECK(in_place->feature_count() == copied->feature_count());
+  std::vector<std::string_view> words = {"Vladimir", "Putin", "met", "Angela", "Merkel", "in", "Berlin", "."};
+  CHECK(tag_document_scores(*in_place, words, {{0, 8}}) == tag_document_scores(*copied, words, {{0, 8}}));
+}
+
+TEST_CASE("tagger: damaged weight records are refused with a clear error", "[tagger]") {
+  // Two stages; keys 5 (first stage only), 9 (both), 12 (second only).
+  std::array<int32_t, ner::kLabels> a{}, b{}, c{};
+  a[0] = 7;
+  b[3] = -32767;
+  b[16] = 32767;
+  c[1] = 1;
+  const std::vector<StageWeights> stages = {{{5, a}, {9, b}}, {{9, c}, {12, a}}};
+  const std::string good = payload_of(stages);
+  const size_t words = (3 + 1) + (3 + 3) + (3 + 1);
+  const size_t records = good.size() - ner::kRecordTailBytes - 2 * words;
+  auto refused = [](const std::string& payload, const char* why) {
+    const std::string file = ner::model_file_of(payload);
+    std::string error;
+    INFO(why);
+    CHECK(!TaggerModel::load(reinterpret_cast<const uint8_t*>(file.data()), file.size(), &error));
+    INFO(error);
+    CHECK(error.find(why) != std::string::npos);
+  };
+  REQUIRE(load_payload(good)->feature_count() == 3);
+  std::string bad = good;
+  bad[records] = bad[records + 1] = 0;  // key 5's mask: no label
+  refused(bad, "bad label mask");
+  bad = good;
+  bad[records + 4] = 0x04;  // bit 34: a third stage
+  refused(bad, "bad label mask");
+  bad = good;
+  bad[records + 6] = 0;  // key 5's weight: -32768
+  bad[records + 7] = static_cast<char>(0x80);
+  refused(bad, "weight out of range");
+  bad = good;
+  bad[bad.size() - 1] = 1;
+  refused(bad, "not zero");
+  bad = good;
+  bad[records + 20] = static_cast<char>(0xFF);  // key 12, the last, claims eight more weights
+  refused(bad, "records end before");
+  bad = good;
+  REQUIRE(static_cast<size_t>(bad[records - 1]) == words);  // the record word count, one byte
+  bad[records - 1] = static_cast<char>(words + 1);  // a word more than the features use
+  bad.insert(records + 2 * words, 2, '\0');
+  refused(bad, "record words after");
+  // One stage declared: the second stage's bits are foreign.
+  bad = payload_of({stages[0], stages[1]});
+  const std::string one = payload_of({stages[0]});
+  CHECK(load_payload(one)->stage_count() == 1);
+  std::string two_as_one = bad;
+  two_as_one[2] = 1;  // the stage count (labels, no clusters, then it)
+  two_as_one.erase(3 + 18 * 18, 18 * 18);  // one stage's transitions (zeros, one byte each)
+  refused(two_as_one, "bad label mask");
+}
 
 TEST_CASE("tagger: the word cache changes no score, whatever its size and however models alternate",
           "[tagger]") {

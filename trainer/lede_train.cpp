@@ -6,6 +6,7 @@
 // that never saw it), so that it learns how far to trust stage 1 on unseen text. Only the first
 // column (the word) of the CoNLL files is used: at run time there is no POS tagger or chunker.
 #include <algorithm>
+#include <array>
 #include <atomic>
 #include <chrono>
 #include <cmath>
@@ -14,6 +15,7 @@
 #include <cstring>
 #include <fstream>
 #include <iostream>
+#include <map>
 #include <random>
 #include <sstream>
 #include <string>
@@ -287,52 +289,46 @@ void build_features(std::vector<Document>* docs, Vocabulary* vocab, const Cluste
   }
 }
 
-// Quantises a stage and appends it to the payload.
+// A stage quantised: its transitions, and its features' non-zero weights by key.
+struct QuantisedStage {
+  std::vector<int64_t> transitions;
+  std::map<uint32_t, std::array<long, L>> features;
+};
+
 long quantise(double w, double scale) {
   return std::max(-32767L, std::min(32767L, std::lround(w * scale)));
 }
 
-void write_stage(const Weights& W, const Vocabulary& vocab, double prune, double clip, std::string* out,
-                 size_t* kept) {
+QuantisedStage quantise_stage(const Weights& W, const Vocabulary& vocab, double prune, double clip) {
+  QuantisedStage out;
   double maxabs = 0;
   for (double v : W.w) maxabs = std::max(maxabs, std::fabs(v));
   double scale = maxabs > 0 ? 32767.0 / (maxabs * clip) : 1.0;
-  for (int k = 0; k < T; ++k) put_signed(out, static_cast<int64_t>(std::llround(W.tr[k] * scale)));
-  std::vector<std::pair<uint32_t, uint32_t>> rows;  // (key, feature index)
+  for (int k = 0; k < T; ++k) out.transitions.push_back(static_cast<int64_t>(std::llround(W.tr[k] * scale)));
   size_t F = W.w.size() / L;
   long min_q = std::lround(prune * 32767.0);
   for (size_t f = 0; f < F; ++f) {
+    std::array<long, L> q;
     bool any = false;
     for (int y = 0; y < L; ++y) {
-      long q = quantise(W.w[f * L + y], scale);
-      if (q != 0 && std::labs(q) >= min_q) any = true;
-    }
-    if (any) rows.emplace_back(vocab.keys[f], static_cast<uint32_t>(f));
-  }
-  std::sort(rows.begin(), rows.end());
-  put_varint(out, rows.size());
-  uint32_t prev = 0;
-  for (auto& r : rows) {
-    put_varint(out, r.first - prev);
-    prev = r.first;
-  }
-  for (auto& r : rows) {
-    uint32_t mask = 0;
-    long q[L];
-    for (int y = 0; y < L; ++y) {
-      q[y] = quantise(W.w[size_t{r.second} * L + y], scale);
+      q[y] = quantise(W.w[f * L + y], scale);
       if (std::labs(q[y]) < min_q) q[y] = 0;
-      if (q[y] != 0) mask |= 1u << y;
+      any = any || q[y] != 0;
     }
-    put_varint(out, mask);
-    for (int y = 0; y < L; ++y)
-      if (mask & (1u << y)) put_signed(out, q[y]);
+    if (any) out.features[vocab.keys[f]] = q;
   }
-  *kept = rows.size();
+  return out;
 }
 
+// The model file (format in core/src/tagger_model_format.h): one record per key, with the weights
+// of every stage that has the key.
 std::string model_file(const std::vector<Weights>& stages, const Vocabulary& vocab, const ClusterTable& clusters,
                        double prune, double clip, std::vector<size_t>* kept) {
+  std::vector<QuantisedStage> quantised;
+  for (const Weights& W : stages) {
+    quantised.push_back(quantise_stage(W, vocab, prune, clip));
+    kept->push_back(quantised.back().features.size());
+  }
   std::string payload;
   put_varint(&payload, L);
   put_varint(&payload, clusters.entries.size());
@@ -343,17 +339,13 @@ std::string model_file(const std::vector<Weights>& stages, const Vocabulary& voc
     put_varint(&payload, e.second);
   }
   put_varint(&payload, stages.size());
-  for (const Weights& W : stages) {
-    size_t k = 0;
-    write_stage(W, vocab, prune, clip, &payload, &k);
-    kept->push_back(k);
+  for (const QuantisedStage& q : quantised) {
+    for (int64_t t : q.transitions) put_signed(&payload, t);
   }
-  std::string file(kModelMagic, sizeof kModelMagic);
-  put_u32(&file, kModelFormatVersion);
-  put_u32(&file, kFeatureScheme);
-  put_u32(&file, static_cast<uint32_t>(payload.size()));
-  put_u32(&file, model_checksum(reinterpret_cast<const uint8_t*>(payload.data()), payload.size()));
-  return file + payload;
+  std::vector<const std::map<uint32_t, std::array<long, L>>*> features;
+  for (const QuantisedStage& q : quantised) features.push_back(&q.features);
+  put_features(&payload, features);
+  return model_file_of(payload);
 }
 
 std::string iob2(uint8_t label) {

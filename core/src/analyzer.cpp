@@ -63,7 +63,10 @@ Analyzer::Analyzer(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
 Analyzer::~Analyzer() = default;
 
 std::unique_ptr<Analyzer> Analyzer::create(std::string* error) {
-  return create_from_model(default_model_data(), default_model_size(), error);
+  auto impl = std::make_unique<Impl>();
+  impl->tagger = TaggerModel::load_default(error);  // its weights used in place, uncopied
+  if (!impl->tagger) return nullptr;
+  return std::unique_ptr<Analyzer>(new Analyzer(std::move(impl)));
 }
 
 std::unique_ptr<Analyzer> Analyzer::create_from_model(const uint8_t* data, size_t size,

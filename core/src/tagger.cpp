@@ -25,168 +25,103 @@ bool fail(std::string* error, const std::string& message) {
   return false;
 }
 
-// A stage as the file has it, once checked: its transitions, its feature count and where its
-// features begin. Loading reads the payload twice: once to check everything and count the
-// features, then straight into the model's table, with no copy of the weights in between.
-struct StageLayout {
-  std::vector<int32_t> transitions;
-  size_t count = 0;
-  size_t weight_count = 0;
-  const uint8_t* features = nullptr;  // the key deltas
-  const uint8_t* weights = nullptr;   // then the masks and weights
-};
-
-bool check_stage(ner::PayloadReader* r, StageLayout* stage, std::string* error) {
+bool read_transitions(ner::PayloadReader* r, std::vector<int32_t>* out, std::string* error) {
   constexpr int L = ner::kLabels;
-  stage->transitions.resize((L + 1) * (L + 1));
-  for (int32_t& w : stage->transitions) {
+  for (int k = 0; k < (L + 1) * (L + 1); ++k) {
     int64_t v;
     if (!r->signed_varint(&v)) return fail(error, "payload ends inside the transition weights");
     if (v < -(1 << 24) || v > (1 << 24)) return fail(error, "transition weight out of range");
-    w = static_cast<int32_t>(v);
-  }
-  uint64_t count;
-  if (!r->varint(&count)) return fail(error, "payload ends before the feature count");
-  // Every feature takes at least 3 bytes (key delta, mask, one weight): a cheap bound that keeps a
-  // damaged count from allocating gigabytes before the reads fail.
-  if (count > r->remaining() / 3) return fail(error, "feature count " + std::to_string(count) + " is too large");
-  stage->count = static_cast<size_t>(count);
-  stage->features = r->position();
-  uint64_t key = 0;
-  for (size_t i = 0; i < stage->count; ++i) {
-    uint64_t delta;
-    if (!r->varint(&delta)) return fail(error, "payload ends inside the feature keys");
-    if (delta == 0) return fail(error, "feature keys are not strictly increasing");
-    key += delta;
-    if (key > 0xFFFFFFFFull) return fail(error, "feature key out of range");
-  }
-  stage->weights = r->position();
-  for (size_t i = 0; i < stage->count; ++i) {
-    uint64_t label_mask;
-    if (!r->varint(&label_mask)) return fail(error, "payload ends inside the feature weights");
-    if (label_mask == 0 || label_mask >= (1u << L)) return fail(error, "bad label mask");
-    stage->weight_count += static_cast<size_t>(__builtin_popcount(static_cast<uint32_t>(label_mask)));
-    for (int k = __builtin_popcount(static_cast<uint32_t>(label_mask)); k > 0; --k) {
-      int64_t v;
-      if (!r->signed_varint(&v)) return fail(error, "payload ends inside the feature weights");
-      if (v < -32767 || v > 32767) return fail(error, "feature weight out of range");
-    }
+    out->push_back(static_cast<int32_t>(v));
   }
   return true;
 }
 
+inline uint64_t get_word(const uint8_t* p) { return uint64_t{p[0]} | (uint64_t{p[1]} << 8); }
+
 }  // namespace
 
-// Fills the model's table from checked stages: one slot per distinct key, whose record holds every
-// stage's weights of it. The stages' keys are each in increasing order: merged, they give the
-// distinct keys in order, counted first so that the slots and records are allocated at their size,
-// then laid out one after the other. Nothing but the table itself is allocated.
+// Checks the keys and records (format in tagger_model_format.h) and fills the model's table: one
+// slot per key, holding where its record is. The records are used where they are when `borrow`
+// (the bytes outlive the model: the embedded one), else copied; either way nothing but the table
+// is written, so that loading touches little memory.
 struct ModelBuilder {
-  static void fill(const std::vector<StageLayout>& stages, const uint8_t* payload_end, TaggerModel* model) {
+  static bool build(ner::PayloadReader* r, int S, bool borrow, TaggerModel* model, std::string* error) {
     constexpr int L = ner::kLabels;
-    static_assert(TaggerModel::kMaxStages * L <= 16 * TaggerModel::kMaskWords, "the mask words hold every stage");
-    const int S = static_cast<int>(stages.size());
-    model->stage_count_ = S;
-    model->transitions_.clear();
-    for (const auto& st : stages) {
-      model->transitions_.insert(model->transitions_.end(), st.transitions.begin(), st.transitions.end());
+    uint64_t count;
+    if (!r->varint(&count)) return fail(error, "payload ends before the feature count");
+    // Every feature takes at least 9 bytes (a key delta, a mask, a weight): a cheap bound that
+    // keeps a damaged count from allocating gigabytes before the reads fail.
+    if (count > r->remaining() / 9) return fail(error, "feature count " + std::to_string(count) + " is too large");
+    ner::PayloadReader keys = *r;
+    uint64_t key = 0;
+    for (uint64_t i = 0; i < count; ++i) {
+      uint64_t delta;
+      if (!r->varint(&delta)) return fail(error, "payload ends inside the feature keys");
+      if (delta == 0) return fail(error, "feature keys are not strictly increasing");
+      key += delta;
+      if (key > 0xFFFFFFFFull) return fail(error, "feature key out of range");
     }
-    // check_stage has read these bytes: every read succeeds and every value is in range.
-    struct Keys {
-      ner::PayloadReader r;
-      size_t left;
-      uint64_t key, next;  // next: the current key, or kDone
-    };
-    constexpr uint64_t kDone = UINT64_MAX;
-    auto start = [&](int s) {
-      const StageLayout& st = stages[s];
-      Keys k{ner::PayloadReader(st.features, static_cast<size_t>(payload_end - st.features)), st.count, 0, kDone};
-      return k;
-    };
-    auto advance = [](Keys* k) {
-      if (k->left == 0) {
-        k->next = kDone;
-        return;
-      }
-      uint64_t delta = 0;
-      k->r.varint(&delta);
-      k->key += delta;
-      k->next = k->key;
-      --k->left;
-    };
-    // The distinct keys, and so the sizes.
-    std::vector<Keys> keys;
-    for (int s = 0; s < S; ++s) {
-      keys.push_back(start(s));
-      advance(&keys.back());
+    uint64_t words;
+    if (!r->varint(&words)) return fail(error, "payload ends before the record size");
+    if (words > r->remaining() / 2 || r->remaining() - words * 2 != ner::kRecordTailBytes) {
+      return fail(error, "records of " + std::to_string(words) + " words do not fill the " +
+                             std::to_string(r->remaining()) + " bytes left");
     }
-    size_t distinct = 0, weights = 0;
-    for (;;) {
-      uint64_t k = kDone;
-      for (const Keys& ks : keys) k = std::min(k, ks.next);
-      if (k == kDone) break;
-      ++distinct;
-      for (Keys& ks : keys) {
-        if (ks.next == k) advance(&ks);
-      }
+    const uint8_t* records = r->position();
+    for (size_t k = 0; k < ner::kRecordTailBytes; ++k) {
+      if (records[words * 2 + k] != 0) return fail(error, "the bytes after the records are not zero");
     }
-    for (const auto& st : stages) weights += st.weight_count;
-    // At most two thirds full: a key not in the model probes a few slots (the filter turns most of
-    // them away before), one that is about two.
     size_t slots = 16;
-    while (slots * 2 < distinct * 3) slots <<= 1;
+    while (slots * 2 < count * 3) slots <<= 1;  // at most two thirds full
     model->mask_ = static_cast<uint32_t>(slots - 1);
     model->slots_.reset(new TaggerModel::Slot[slots]);
     std::memset(static_cast<void*>(model->slots_.get()), 0, slots * sizeof(TaggerModel::Slot));
     model->filter_.reset(new uint64_t[TaggerModel::kFilterWords]);
     std::memset(model->filter_.get(), 0, TaggerModel::kFilterWords * sizeof(uint64_t));
-    const size_t record_words = distinct * TaggerModel::kMaskWords + weights;
-    // Room for the 16-byte reads of sum_records at the last record.
-    model->records_.reset(new int16_t[record_words + TaggerModel::kRecordPadding]());
-    // The records, in key order.
-    std::vector<ner::PayloadReader> weight_readers;
-    keys.clear();
-    for (int s = 0; s < S; ++s) {
-      keys.push_back(start(s));
-      advance(&keys.back());
-      weight_readers.emplace_back(stages[s].weights, static_cast<size_t>(payload_end - stages[s].weights));
-    }
-    int16_t* out = model->records_.get();
-    for (;;) {
-      uint64_t k = kDone;
-      for (const Keys& ks : keys) k = std::min(k, ks.next);
-      if (k == kDone) break;
-      int16_t* record = out;
-      out += TaggerModel::kMaskWords;
-      uint64_t mask = 0;
-      for (int s = 0; s < S; ++s) {
-        if (keys[s].next != k) continue;
-        uint64_t stage_mask = 0;
-        weight_readers[s].varint(&stage_mask);
-        for (uint64_t m = stage_mask; m; m &= m - 1) {
-          int64_t w = 0;
-          weight_readers[s].signed_varint(&w);
-          *out++ = static_cast<int16_t>(w);
-        }
-        mask |= stage_mask << (s * L);
-        advance(&keys[s]);
-      }
-      for (int word = 0; word < TaggerModel::kMaskWords; ++word) {
-        record[word] = static_cast<int16_t>(static_cast<uint16_t>(mask >> (16 * word)));
+    const uint64_t all_labels = (uint64_t{1} << (S * L)) - 1;
+    key = 0;
+    uint64_t at = 0;  // the record's first word
+    for (uint64_t i = 0; i < count; ++i) {
+      uint64_t delta = 0;
+      keys.varint(&delta);  // read above: succeeds
+      key += delta;
+      if (words - at < ner::kRecordMaskWords + 1) return fail(error, "the records end before the last feature's");
+      const uint8_t* p = records + at * 2;
+      const uint64_t mask = get_word(p) | (get_word(p + 2) << 16) | (get_word(p + 4) << 32);
+      if (mask == 0 || (mask & ~all_labels) != 0) return fail(error, "bad label mask");
+      const uint64_t n = static_cast<uint64_t>(__builtin_popcountll(mask));
+      if (words - at - ner::kRecordMaskWords < n) return fail(error, "the records end before the last feature's");
+      for (uint64_t k = 0; k < n; ++k) {
+        if (get_word(p + 2 * (ner::kRecordMaskWords + k)) == 0x8000) return fail(error, "feature weight out of range");
       }
       // Keys are at least 1 (the first is a non-zero delta from 0): 0 stays the empty slot.
-      const uint32_t key = static_cast<uint32_t>(k);
-      uint32_t slot = model->first_slot(key);
+      const uint32_t k32 = static_cast<uint32_t>(key);
+      uint32_t slot = model->first_slot(k32);
       while (model->slots_[slot].key != 0) slot = (slot + 1) & model->mask_;
-      model->slots_[slot] = {key, static_cast<uint32_t>(record - model->records_.get())};
-      uint32_t bit = (key * 0x85EBCA6Bu) >> (32 - TaggerModel::kFilterBits);
+      model->slots_[slot] = {k32, static_cast<uint32_t>(at * 2)};
+      const uint32_t bit = (k32 * 0x85EBCA6Bu) >> (32 - TaggerModel::kFilterBits);
       model->filter_[bit >> 6] |= uint64_t{1} << (bit & 63);
+      at += ner::kRecordMaskWords + n;
     }
-    model->feature_count_ = distinct;
+    if (at != words) return fail(error, "record words after the last feature's");
+    const size_t bytes = static_cast<size_t>(words) * 2 + ner::kRecordTailBytes;
+    if (borrow) {
+      model->records_ = records;
+    } else {
+      model->owned_records_.reset(new uint8_t[bytes]);
+      std::memcpy(model->owned_records_.get(), records, bytes);
+      model->records_ = model->owned_records_.get();
+    }
+    model->feature_count_ = static_cast<size_t>(count);
+    return true;
   }
 };
 
 std::unique_ptr<TaggerModel> TaggerModel::load(const uint8_t* data, size_t size, std::string* error) {
+  return load(data, size, error, /*borrow=*/false);
+}
+
+std::unique_ptr<TaggerModel> TaggerModel::load(const uint8_t* data, size_t size, std::string* error, bool borrow) {
   using namespace ner;
   if (!data || size < kModelHeaderSize) {
     fail(error, "file is truncated (" + std::to_string(size) + " bytes, a header alone is " +
@@ -255,16 +190,16 @@ std::unique_ptr<TaggerModel> TaggerModel::load(const uint8_t* data, size_t size,
     fail(error, "bad stage count");
     return nullptr;
   }
-  std::vector<StageLayout> stages(static_cast<size_t>(n_stages));
-  for (StageLayout& stage : stages) {
-    if (!check_stage(&r, &stage, error)) return nullptr;
+  model->stage_count_ = static_cast<int>(n_stages);
+  for (uint64_t s = 0; s < n_stages; ++s) {
+    if (!read_transitions(&r, &model->transitions_, error)) return nullptr;
   }
-  if (!r.at_end()) {
-    fail(error, "payload has unread bytes after the last stage");
-    return nullptr;
-  }
-  ModelBuilder::fill(stages, payload + payload_size, model.get());
+  if (!ModelBuilder::build(&r, model->stage_count_, borrow, model.get(), error)) return nullptr;
   return model;
+}
+
+std::unique_ptr<TaggerModel> TaggerModel::load_default(std::string* error) {
+  return load(default_model_data(), default_model_size(), error, /*borrow=*/true);
 }
 
 namespace {
@@ -276,7 +211,7 @@ struct Lookup {
   bool plain = false;
   std::vector<uint32_t> keys;  // only when plain
   uint32_t present[kMaxKeys];
-  const int16_t* found[kMaxKeys];
+  const uint8_t* found[kMaxKeys];
 };
 
 // Buffers reused across documents on the same thread. What grows with the document is the
@@ -341,14 +276,17 @@ alignas(16) constexpr ExpandTable kExpand = make_expand_table();
 
 // A record's mask from stage first_stage on (bit (s - first_stage) * kLabels + y), and where that
 // stage's weights begin.
-inline uint64_t record_mask(const int16_t* record, int first_stage, const int16_t** weights) {
+static_assert(__BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__, "model records are read as little-endian words");
+static_assert(TaggerModel::kMaxStages * ner::kLabels <= 16 * ner::kRecordMaskWords, "the mask words hold every stage");
+
+inline uint64_t record_mask(const uint8_t* record, int first_stage, const uint8_t** weights) {
   uint64_t mask;
   std::memcpy(&mask, record, sizeof mask);  // the first weight comes too; dropped
   mask &= (uint64_t{1} << (TaggerModel::kMaxStages * ner::kLabels)) - 1;
-  const int16_t* w = record + TaggerModel::kMaskWords;
+  const uint8_t* w = record + 2 * ner::kRecordMaskWords;
   for (int s = 0; s < first_stage; ++s) {
     const uint64_t stage = mask & ((uint64_t{1} << ner::kLabels) - 1);
-    w += kExpand.count[stage & 0xFF] + kExpand.count[(stage >> 8) & 0xFF] + kExpand.count[stage >> 16];
+    w += 2 * (kExpand.count[stage & 0xFF] + kExpand.count[(stage >> 8) & 0xFF] + kExpand.count[stage >> 16]);
     mask >>= ner::kLabels;
   }
   *weights = w;
@@ -358,14 +296,16 @@ inline uint64_t record_mask(const int16_t* record, int first_stage, const int16_
 // sums[0, W) = the sum of the records' weights of stages first_stage and after: one weight at a
 // time here; where there is SIMD, a record's weights are spread to their lanes eight at a time by
 // one byte shuffle each, with no branch on how many there are, and added to int32 sums kept in
-// registers. The records table has room after its last record for the 16-byte reads.
+// registers. The records are followed by 16 zero bytes, room for the 16-byte reads.
 template <int W>
-void sum_records_scalar(const int16_t* const* records, size_t n_records, int first_stage, int32_t* sums) {
+void sum_records_scalar(const uint8_t* const* records, size_t n_records, int first_stage, int32_t* sums) {
   std::fill(sums, sums + W, 0);
   for (size_t r = 0; r < n_records; ++r) {
-    const int16_t* w;
-    for (uint64_t mask = record_mask(records[r], first_stage, &w); mask; mask &= mask - 1) {
-      sums[__builtin_ctzll(mask)] += *w++;
+    const uint8_t* w;
+    for (uint64_t mask = record_mask(records[r], first_stage, &w); mask; mask &= mask - 1, w += 2) {
+      int16_t v;
+      std::memcpy(&v, w, sizeof v);
+      sums[__builtin_ctzll(mask)] += v;
     }
   }
 }
@@ -374,20 +314,20 @@ bool scalar_sums = false;  // set_scalar_weight_sums
 
 #if defined(__wasm_simd128__)
 template <int W>
-void sum_records(const int16_t* const* records, size_t n_records, int first_stage, int32_t* sums) {
+void sum_records(const uint8_t* const* records, size_t n_records, int first_stage, int32_t* sums) {
   if (scalar_sums) return sum_records_scalar<W>(records, n_records, first_stage, sums);
   constexpr int G = (W + 7) / 8;
   v128_t lo[G], hi[G];
   for (int g = 0; g < G; ++g) lo[g] = hi[g] = wasm_i32x4_splat(0);
   for (size_t r = 0; r < n_records; ++r) {
-    const int16_t* w;
+    const uint8_t* w;
     const uint64_t mask = record_mask(records[r], first_stage, &w);
     for (int g = 0; g < G; ++g) {
       const unsigned b = static_cast<unsigned>(mask >> (8 * g)) & 0xFF;
       const v128_t e = wasm_i8x16_swizzle(wasm_v128_load(w), wasm_v128_load(kExpand.shuffle[b]));
       lo[g] = wasm_i32x4_add(lo[g], wasm_i32x4_extend_low_i16x8(e));
       hi[g] = wasm_i32x4_add(hi[g], wasm_i32x4_extend_high_i16x8(e));
-      w += kExpand.count[b];
+      w += 2 * kExpand.count[b];
     }
   }
   int32_t all[8 * G];
@@ -399,13 +339,13 @@ void sum_records(const int16_t* const* records, size_t n_records, int first_stag
 }
 #elif defined(__x86_64__) && defined(__GNUC__)
 template <int W>
-__attribute__((target("ssse3"))) void sum_records_ssse3(const int16_t* const* records, size_t n_records,
+__attribute__((target("ssse3"))) void sum_records_ssse3(const uint8_t* const* records, size_t n_records,
                                                         int first_stage, int32_t* sums) {
   constexpr int G = (W + 7) / 8;
   __m128i lo[G], hi[G];
   for (int g = 0; g < G; ++g) lo[g] = hi[g] = _mm_setzero_si128();
   for (size_t r = 0; r < n_records; ++r) {
-    const int16_t* w;
+    const uint8_t* w;
     const uint64_t mask = record_mask(records[r], first_stage, &w);
     for (int g = 0; g < G; ++g) {
       const unsigned b = static_cast<unsigned>(mask >> (8 * g)) & 0xFF;
@@ -414,7 +354,7 @@ __attribute__((target("ssse3"))) void sum_records_ssse3(const int16_t* const* re
       // Sign-extended halves: each lane to the high half of an int32, shifted back down.
       lo[g] = _mm_add_epi32(lo[g], _mm_srai_epi32(_mm_unpacklo_epi16(e, e), 16));
       hi[g] = _mm_add_epi32(hi[g], _mm_srai_epi32(_mm_unpackhi_epi16(e, e), 16));
-      w += kExpand.count[b];
+      w += 2 * kExpand.count[b];
     }
   }
   alignas(16) int32_t all[8 * G];
@@ -427,7 +367,7 @@ __attribute__((target("ssse3"))) void sum_records_ssse3(const int16_t* const* re
 // Every x86-64 processor since 2006 has SSSE3; the baseline the binary is built for does not.
 const bool kHasSsse3 = __builtin_cpu_supports("ssse3");
 template <int W>
-void sum_records(const int16_t* const* records, size_t n_records, int first_stage, int32_t* sums) {
+void sum_records(const uint8_t* const* records, size_t n_records, int first_stage, int32_t* sums) {
   if (kHasSsse3 && !scalar_sums) {
     sum_records_ssse3<W>(records, n_records, first_stage, sums);
   } else {
@@ -436,12 +376,12 @@ void sum_records(const int16_t* const* records, size_t n_records, int first_stag
 }
 #else
 template <int W>
-void sum_records(const int16_t* const* records, size_t n_records, int first_stage, int32_t* sums) {
+void sum_records(const uint8_t* const* records, size_t n_records, int first_stage, int32_t* sums) {
   sum_records_scalar<W>(records, n_records, first_stage, sums);
 }
 #endif
 
-void sum_records(const int16_t* const* records, size_t n_records, int first_stage, int lanes, int32_t* sums) {
+void sum_records(const uint8_t* const* records, size_t n_records, int first_stage, int lanes, int32_t* sums) {
   if (lanes == 2 * ner::kLabels) {
     sum_records<2 * ner::kLabels>(records, n_records, first_stage, sums);
   } else {
@@ -459,7 +399,7 @@ void score_key_groups(const TaggerModel& model, const uint32_t* keys, const size
   constexpr size_t kChunk = 64;
   const int lanes = (model.stage_count() - first_stage) * L;
   for (int g = 0; g < n_groups; ++g) std::fill(sums + g * stride, sums + g * stride + lanes, 0);
-  const int16_t* found[kChunk];
+  const uint8_t* found[kChunk];
   int group_of[kChunk];
   uint32_t present[kChunk];
   int present_group[kChunk];
@@ -478,7 +418,7 @@ void score_key_groups(const TaggerModel& model, const uint32_t* keys, const size
     chunk = chunk_end;
     size_t n_found = 0;
     for (size_t p = 0; p < n_present; ++p) {
-      const int16_t* record = model.find(present[p]);
+      const uint8_t* record = model.find(present[p]);
       if (!record) continue;
       __builtin_prefetch(record);
       group_of[n_found] = present_group[p];
@@ -827,7 +767,7 @@ void score_tokens(const TaggerModel& model, uint32_t a, uint32_t b, int first_st
       if (!l.plain) {
         l.n_found = 0;
         for (size_t p = 0; p < l.n_present; ++p) {
-          const int16_t* record = model.find(l.present[p]);
+          const uint8_t* record = model.find(l.present[p]);
           if (!record) continue;
           __builtin_prefetch(record);
           l.found[l.n_found++] = record;

@@ -24,23 +24,25 @@ class TaggerModel {
   // Parses a model file. Returns null and sets *error (when non-null) for anything but a complete,
   // intact model of the supported format version. The bytes are not referenced afterwards.
   static std::unique_ptr<TaggerModel> load(const uint8_t* data, size_t size, std::string* error);
+  // The model compiled into the library, its weights used where they are, uncopied.
+  static std::unique_ptr<TaggerModel> load_default(std::string* error);
 
   int stage_count() const { return stage_count_; }
   // The weights of feature `key`, every stage's, so that a feature both stages use costs one
-  // lookup; null when no stage has it. A record: the labels it has a weight for, stage s's label y
-  // at bit s * kLabels + y of a mask in kMaskWords 16-bit words, then one weight for each set bit
-  // in bit order. Features have about four weights of the 17 or 34 lanes, so the records take a
-  // quarter of the memory of rows of every lane: less to load and to keep in the caches.
-  const int16_t* find(uint32_t key) const {
+  // lookup; null when no stage has it. A record, as the model file has it (little-endian int16
+  // words, read with memcpy: they need not be aligned): the labels it has a weight for, stage s's
+  // label y at bit s * kLabels + y of a mask in ner::kRecordMaskWords words, then one weight for
+  // each set bit in bit order; the last record is followed by 16 zero bytes. Features have about
+  // four weights of the 17 or 34 lanes, so the records take a quarter of the memory of rows of
+  // every lane: less to load and to keep in the caches.
+  const uint8_t* find(uint32_t key) const {
     for (uint32_t slot = first_slot(key);; slot = (slot + 1) & mask_) {
       const Slot& s = slots_[slot];
-      if (s.key == key) return records_.get() + s.record;
+      if (s.key == key) return records_ + s.record;
       if (s.key == 0) return nullptr;
     }
   }
   static constexpr int kMaxStages = 2;
-  static constexpr int kMaskWords = 3;
-  static constexpr size_t kRecordPadding = 8;  // zero words after the last record
   const void* slot_address(uint32_t key) const { return &slots_[first_slot(key)]; }
   // False when `key` is certainly not in the model: a bitmap small enough to stay in cache, so
   // that the features a model does not have (about half of them) cost no trip to the table.
@@ -61,10 +63,11 @@ class TaggerModel {
  private:
   struct Slot {
     uint32_t key;     // 0 = empty
-    uint32_t record;  // its offset in records_
+    uint32_t record;  // its offset in records_, in bytes
   };
   uint32_t first_slot(uint32_t key) const { return (key * 0x9E3779B1u) & mask_; }
   friend struct ModelBuilder;
+  static std::unique_ptr<TaggerModel> load(const uint8_t* data, size_t size, std::string* error, bool borrow);
   static constexpr int kFilterBits = 20;  // 2^20 bits = 128 KB
   static constexpr size_t kFilterWords = (size_t{1} << kFilterBits) / 64;
 
@@ -72,7 +75,8 @@ class TaggerModel {
   size_t feature_count_ = 0;
   uint64_t id_ = 0;
   std::unique_ptr<Slot[]> slots_;
-  std::unique_ptr<int16_t[]> records_;
+  const uint8_t* records_ = nullptr;           // the file's, or owned_records_
+  std::unique_ptr<uint8_t[]> owned_records_;
   std::vector<int32_t> transitions_;
   uint32_t mask_ = 0;
   std::unique_ptr<uint64_t[]> filter_;

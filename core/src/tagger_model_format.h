@@ -4,30 +4,49 @@
 //          8   u32 LE   format version (kModelFormatVersion)
 //         12   u32 LE   feature scheme (ner::kFeatureScheme: the feature templates it was trained with)
 //         16   u32 LE   payload size in bytes
-//         20   u32 LE   checksum: FNV-1a (32-bit) of the payload
-//         24   payload, all integers LEB128 varints (signed ones zigzag-encoded):
+//         20   u32 LE   checksum of the payload (model_checksum)
+//         24   payload: first LEB128 varints (signed ones zigzag-encoded):
 //     labels (must be ner::kLabels)
 //     cluster count C; C x (word hash delta from the previous, cluster path)
-//     stage count S (1 or 2); per stage:
-//       (kLabels+1)^2 transition weights (signed)
-//       feature count F; F x key delta (strictly increasing keys, the first from 0)
-//       F x (label mask, non-zero, < 2^kLabels; then one signed weight per set bit, |w| <= 32767)
+//     stage count S (1 or 2); S x (kLabels+1)^2 transition weights (signed)
+//     feature count F; F x key delta (strictly increasing keys, the first from 0)
+//     record word count R
+//   then R little-endian int16 words: F records, one per key in key order, laid out as the tagger
+//   uses them (TaggerModel::find): a label mask in 3 words (bit s * kLabels + y: stage s, label y;
+//   non-zero, < 2^(S * kLabels)), then one weight per set bit in bit order, |w| <= 32767;
+//   then 16 zero bytes (room for the tagger's 16-byte reads past the last record).
+// Version 1 had each stage's keys and varint weights apart; the loader then had to merge and
+// decode them, which was most of a cold start in WebAssembly.
 #pragma once
 
 #include <cstddef>
 #include <cstdint>
+#include <set>
 #include <string>
+#include <vector>
+
+#include "tagger_features.h"
 
 namespace lede {
 namespace ner {
 
 constexpr char kModelMagic[8] = {'L', 'E', 'D', 'E', 'N', 'E', 'R', 0x1A};
-constexpr uint32_t kModelFormatVersion = 1;
+constexpr uint32_t kModelFormatVersion = 2;
+constexpr int kRecordMaskWords = 3;
+constexpr size_t kRecordTailBytes = 16;
 constexpr size_t kModelHeaderSize = 24;
 
+// FNV-1a over the payload's little-endian 32-bit words (then its last 0-3 bytes one at a time):
+// a quarter of the steps of the bytewise hash.
 inline uint32_t model_checksum(const uint8_t* data, size_t size) {
   uint32_t h = 2166136261u;
-  for (size_t i = 0; i < size; ++i) {
+  size_t i = 0;
+  for (; i + 4 <= size; i += 4) {
+    h ^= uint32_t{data[i]} | (uint32_t{data[i + 1]} << 8) | (uint32_t{data[i + 2]} << 16) |
+         (uint32_t{data[i + 3]} << 24);
+    h *= 16777619u;
+  }
+  for (; i < size; ++i) {
     h ^= data[i];
     h *= 16777619u;
   }
@@ -36,6 +55,10 @@ inline uint32_t model_checksum(const uint8_t* data, size_t size) {
 
 inline void put_u32(std::string* out, uint32_t v) {
   for (int k = 0; k < 4; ++k) out->push_back(static_cast<char>((v >> (8 * k)) & 0xFF));
+}
+inline void put_i16(std::string* out, int v) {
+  out->push_back(static_cast<char>(v & 0xFF));
+  out->push_back(static_cast<char>((v >> 8) & 0xFF));
 }
 inline uint32_t get_u32(const uint8_t* p) {
   return uint32_t{p[0]} | (uint32_t{p[1]} << 8) | (uint32_t{p[2]} << 16) | (uint32_t{p[3]} << 24);
@@ -89,6 +112,52 @@ class PayloadReader {
   const uint8_t* end_;
   bool failed_ = false;
 };
+
+// Appends the features of these stages as the format has them (feature count, keys, record word
+// count, records, zero tail). stages[s]: stage s's features, a map from key to kLabels weights in
+// label order (std::map<uint32_t, std::array<int-like, kLabels>>), zeros meaning none.
+template <typename StageMap>
+void put_features(std::string* payload, const std::vector<const StageMap*>& stages) {
+  std::set<uint32_t> keys;
+  for (const StageMap* stage : stages) {
+    for (const auto& feature : *stage) keys.insert(feature.first);
+  }
+  put_varint(payload, keys.size());
+  uint32_t previous = 0;
+  for (uint32_t key : keys) {
+    put_varint(payload, key - previous);
+    previous = key;
+  }
+  std::string records;
+  for (uint32_t key : keys) {
+    uint64_t mask = 0;
+    std::string weights;
+    for (size_t s = 0; s < stages.size(); ++s) {
+      auto found = stages[s]->find(key);
+      if (found == stages[s]->end()) continue;
+      for (int y = 0; y < kLabels; ++y) {
+        if (found->second[y] == 0) continue;
+        mask |= uint64_t{1} << (s * kLabels + y);
+        put_i16(&weights, static_cast<int>(found->second[y]));
+      }
+    }
+    for (int w = 0; w < kRecordMaskWords; ++w) put_i16(&records, static_cast<int>((mask >> (16 * w)) & 0xFFFF));
+    records += weights;
+  }
+  put_varint(payload, records.size() / 2);
+  *payload += records;
+  payload->append(kRecordTailBytes, '\0');
+}
+
+// A whole model file: the header (this lede's version and feature scheme, the checksum) and payload.
+inline std::string model_file_of(const std::string& payload) {
+  std::string file(kModelMagic, sizeof kModelMagic);
+  put_u32(&file, kModelFormatVersion);
+  put_u32(&file, kFeatureScheme);
+  put_u32(&file, static_cast<uint32_t>(payload.size()));
+  put_u32(&file, model_checksum(reinterpret_cast<const uint8_t*>(payload.data()), payload.size()));
+  return file + payload;
+}
 
 }  // namespace ner
 }  // namespace lede
