@@ -67,7 +67,7 @@ class TaggerModel {
   };
   uint32_t first_slot(uint32_t key) const { return (key * 0x9E3779B1u) & mask_; }
   friend struct ModelBuilder;
-  static std::unique_ptr<TaggerModel> load(const uint8_t* data, size_t size, std::string* error, bool borrow);
+  static std::unique_ptr<TaggerModel> load(const uint8_t* data, size_t size, std::string* error, bool embedded);
   static constexpr int kFilterBits = 20;  // 2^20 bits = 128 KB
   static constexpr size_t kFilterWords = (size_t{1} << kFilterBits) / 64;
 

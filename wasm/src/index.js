@@ -67,16 +67,28 @@ let defaultCore = null;
 
 async function loadCore(options) {
   const moduleArg = {};
-  if (options.wasmBinary) {
-    moduleArg.wasmBinary = options.wasmBinary;
-  } else if (isNode && !options.wasmUrl) {
+  let bytes = options.wasmBinary;
+  if (!bytes && isNode && !options.wasmUrl) {
     // Emscripten's web loader would fetch() a file path under Node; read the bytes ourselves.
     const { readFile } = await import('node:fs/promises');
-    moduleArg.wasmBinary = await readFile(new URL('./lede-core.wasm', import.meta.url));
-  } else {
-    moduleArg.locateFile = (path) => options.wasmUrl ?? new URL(path, import.meta.url).href;
+    bytes = await readFile(new URL('./lede-core.wasm', import.meta.url));
   }
-  return createLedeCore(moduleArg);
+  if (!bytes) {
+    moduleArg.locateFile = (path) => options.wasmUrl ?? new URL(path, import.meta.url).href;
+    return createLedeCore(moduleArg);
+  }
+  // Compiled here rather than handed over as wasmBinary, which Emscripten's loader would keep
+  // for the life of the page: the 2 MB of bytes can go once V8 has its own copy.
+  const module = await WebAssembly.compile(bytes);
+  let failed;
+  const failure = new Promise((resolve, reject) => {
+    failed = reject;
+  });
+  moduleArg.instantiateWasm = (imports, receive) => {
+    WebAssembly.instantiate(module, imports).then((instance) => receive(instance, module), failed);
+    return {};
+  };
+  return Promise.race([createLedeCore(moduleArg), failure]);
 }
 
 function getCore(options) {
