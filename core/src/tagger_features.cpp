@@ -403,15 +403,24 @@ void DocumentFeatures::build(const std::vector<std::string_view>& words,
     }
   }
 
-  // Document index by lower-cased form, for the document-level features.
+  // Document index by lower-cased form, for the document-level features: the tokens of each form
+  // together, in document order (a counting sort over a table of the forms, not a sort).
   by_lower_.clear();
-  size_t indexed = 0;  // counted first: an exact reservation, not a doubling one
-  for (uint32_t i = 0; i < n; ++i) indexed += info_[i].cap >= kCapLower && sentence_of_[i] != kNoSentence;
-  if (by_lower_.capacity() < indexed) by_lower_.reserve(indexed);
+  forms_.clear();
+  size_t indexed = 0;
   for (uint32_t i = 0; i < n; ++i) {
-    if (info_[i].cap >= kCapLower && sentence_of_[i] != kNoSentence) by_lower_.emplace_back(info_[i].lower, i);
+    if (info_[i].cap < kCapLower || sentence_of_[i] == kNoSentence) continue;
+    forms_.add(info_[i].lower);
+    ++indexed;
   }
-  std::sort(by_lower_.begin(), by_lower_.end());
+  by_lower_.resize(indexed);
+  forms_.assign_starts();
+  for (uint32_t i = 0; i < n; ++i) {
+    if (info_[i].cap < kCapLower || sentence_of_[i] == kNoSentence) continue;
+    FormTable::Form& form = *forms_.find(info_[i].lower);
+    by_lower_[form.start + form.placed++] = {info_[i].lower, i};
+    info_[i].group = form.start;
+  }
   for (size_t r = 0; r < by_lower_.size();) {
     size_t e = r;
     while (e < by_lower_.size() && by_lower_[e].first == by_lower_[r].first) ++e;
@@ -447,8 +456,60 @@ void DocumentFeatures::build(const std::vector<std::string_view>& words,
 DocumentFeatures::Occurrence DocumentFeatures::occurrences(const TokenInfo& t) const {
   if (t.group != kNoGroup) return by_lower_.begin() + t.group;
   // A token outside every sentence is not indexed itself; the others of its word may be.
-  return std::lower_bound(by_lower_.begin(), by_lower_.end(), std::make_pair(t.lower, uint32_t{0}),
-                          [](const auto& x, const auto& y) { return x.first < y.first; });
+  const FormTable::Form* form = forms_.find(t.lower);
+  return form ? by_lower_.begin() + form->start : by_lower_.end();
+}
+
+void DocumentFeatures::FormTable::add(uint64_t lower) {
+  if ((used_ + 1) * 4 > slots_.size() * 3) grow();
+  size_t slot = static_cast<size_t>((lower * 0x9E3779B97F4A7C15ull) >> 32) & (slots_.size() - 1);
+  while (slots_[slot].count != 0 && slots_[slot].lower != lower) slot = (slot + 1) & (slots_.size() - 1);
+  Form& form = slots_[slot];
+  if (form.count == 0) {
+    form.lower = lower;
+    ++used_;
+  }
+  ++form.count;
+}
+
+void DocumentFeatures::FormTable::grow() {
+  std::vector<Form> old;
+  old.swap(slots_);
+  slots_.assign(std::max<size_t>(1024, old.size() * 2), Form());
+  used_ = 0;
+  // Only before assign_starts, so only lower and count are set.
+  for (const Form& form : old) {
+    if (form.count == 0) continue;
+    size_t slot = static_cast<size_t>((form.lower * 0x9E3779B97F4A7C15ull) >> 32) & (slots_.size() - 1);
+    while (slots_[slot].count != 0) slot = (slot + 1) & (slots_.size() - 1);
+    slots_[slot] = form;
+    ++used_;
+  }
+}
+
+void DocumentFeatures::FormTable::assign_starts() {
+  uint32_t start = 0;
+  for (Form& form : slots_) {
+    form.start = start;
+    start += form.count;
+  }
+}
+
+DocumentFeatures::FormTable::Form* DocumentFeatures::FormTable::find(uint64_t lower) {
+  if (slots_.empty()) return nullptr;
+  size_t slot = static_cast<size_t>((lower * 0x9E3779B97F4A7C15ull) >> 32) & (slots_.size() - 1);
+  while (slots_[slot].count != 0) {
+    if (slots_[slot].lower == lower) return &slots_[slot];
+    slot = (slot + 1) & (slots_.size() - 1);
+  }
+  return nullptr;
+}
+
+void DocumentFeatures::FormTable::clear() {
+  // A table grown for a long document is not kept for the next ones.
+  if (slots_.size() > 65536) std::vector<Form>().swap(slots_);
+  std::fill(slots_.begin(), slots_.end(), Form());
+  used_ = 0;
 }
 
 void DocumentFeatures::stage1_keys(size_t i, std::vector<uint32_t>* keys, unsigned parts) const {

@@ -122,7 +122,7 @@ class DocumentFeatures {
   // The bytes its buffers hold.
   size_t memory_bytes() const {
     return info_.capacity() * sizeof(TokenInfo) + sentence_of_.capacity() * sizeof(uint32_t) +
-           sentences_.capacity() * sizeof(sentences_[0]) + by_lower_.capacity() * sizeof(by_lower_[0]) +
+           sentences_.capacity() * sizeof(sentences_[0]) + by_lower_.capacity() * sizeof(by_lower_[0]) + forms_.bytes() +
            (keys1_.capacity() + offsets1_.capacity() + keys2_.capacity() + offsets2_.capacity()) * sizeof(uint32_t) +
            entity_words_.capacity() * sizeof(EntityWord) + spans_.capacity() * sizeof(LabelSpan) +
            scratch_.capacity() + scratch_lower_.capacity() + cps_.capacity() * sizeof(uint32_t);
@@ -192,7 +192,30 @@ class DocumentFeatures {
   std::vector<TokenInfo> info_;
   std::vector<uint32_t> sentence_of_;
   std::vector<std::pair<uint32_t, uint32_t>> sentences_;
-  std::vector<std::pair<uint64_t, uint32_t>> by_lower_;  // (lower hash, token), sorted
+  std::vector<std::pair<uint64_t, uint32_t>> by_lower_;  // (lower hash, token), grouped by form
+  // The document's lower-cased forms: how many indexed tokens each has, and where they begin in
+  // by_lower_. Open addressing, at most three quarters full.
+  class FormTable {
+   public:
+    struct Form {
+      uint64_t lower = 0;
+      uint32_t count = 0;  // 0 = empty slot
+      uint32_t start = 0;
+      uint32_t placed = 0;
+    };
+    void clear();
+    void add(uint64_t lower);  // counts one more token of the form
+    void assign_starts();      // once every token is added: each form's start in by_lower_
+    Form* find(uint64_t lower);  // null when the form is not in the table
+    const Form* find(uint64_t lower) const { return const_cast<FormTable*>(this)->find(lower); }
+    size_t bytes() const { return slots_.capacity() * sizeof(Form); }
+
+   private:
+    void grow();
+    std::vector<Form> slots_;
+    size_t used_ = 0;
+  };
+  FormTable forms_;
   std::vector<uint32_t> keys1_, offsets1_, keys2_, offsets2_;
   const std::vector<std::string_view>* words_ = nullptr;  // the document being tagged
   const std::vector<uint8_t>* labels_ = nullptr;          // its stage-1 labels
