@@ -24,7 +24,8 @@ class TaggerModel {
   // Parses a model file. Returns null and sets *error (when non-null) for anything but a complete,
   // intact model of the supported format version. The bytes are not referenced afterwards.
   static std::unique_ptr<TaggerModel> load(const uint8_t* data, size_t size, std::string* error);
-  // The model compiled into the library, its weights used where they are, uncopied.
+  // The model compiled into the library: its weights used where they are, uncopied, and its
+  // checksum (checked by the tests) not recomputed.
   static std::unique_ptr<TaggerModel> load_default(std::string* error);
 
   int stage_count() const { return stage_count_; }
