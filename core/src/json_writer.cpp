@@ -3,13 +3,54 @@
 #include "json_writer.h"
 
 #include <algorithm>
+#include <charconv>
 #include <cstdio>
+#include <cstring>
 
 #include "utf8.h"
 
 namespace lede {
 
-void append_json_string(std::string_view s, std::string* out) {
+namespace {
+
+// The writer's output: a string written through inline appends. libc++ (the wasm build's) keeps
+// std::string's own out of line, and a result is mostly single characters and short pieces.
+class JsonOut {
+ public:
+  void reserve(size_t n) { buf_.resize(std::max(buf_.size(), n)); }
+  void push_back(char c) {
+    if (len_ == buf_.size()) grow(1);
+    buf_[len_++] = c;
+  }
+  void append(const char* p, size_t n) {
+    if (buf_.size() - len_ < n) grow(n);
+    std::memcpy(&buf_[len_], p, n);
+    len_ += n;
+  }
+  void append(const char* s) { append(s, std::strlen(s)); }
+  JsonOut& operator+=(char c) {
+    push_back(c);
+    return *this;
+  }
+  JsonOut& operator+=(const char* s) {
+    append(s);
+    return *this;
+  }
+  std::string take() {
+    buf_.resize(len_);
+    len_ = 0;
+    return std::move(buf_);
+  }
+
+ private:
+  void grow(size_t n) { buf_.resize(std::max(buf_.size() * 2, len_ + n)); }
+  std::string buf_;
+  size_t len_ = 0;
+};
+
+// append_json_string into any output with push_back(char) and append(pointer, size).
+template <typename Out>
+void write_json_string(std::string_view s, Out* out) {
   std::string clean;
   std::string_view v = s;
   if (!is_valid_utf8(s)) {
@@ -24,23 +65,27 @@ void append_json_string(std::string_view s, std::string* out) {
     out->append(v.data() + run, i - run);
     run = i + 1;
     switch (c) {
-      case '"': out->append("\\\""); break;
-      case '\\': out->append("\\\\"); break;
-      case '\n': out->append("\\n"); break;
-      case '\r': out->append("\\r"); break;
-      case '\t': out->append("\\t"); break;
-      case '\b': out->append("\\b"); break;
-      case '\f': out->append("\\f"); break;
+      case '"': out->append("\\\"", 2); break;
+      case '\\': out->append("\\\\", 2); break;
+      case '\n': out->append("\\n", 2); break;
+      case '\r': out->append("\\r", 2); break;
+      case '\t': out->append("\\t", 2); break;
+      case '\b': out->append("\\b", 2); break;
+      case '\f': out->append("\\f", 2); break;
       default: {
         char buf[8];
-        std::snprintf(buf, sizeof buf, "\\u%04x", c);
-        out->append(buf);
+        int n = std::snprintf(buf, sizeof buf, "\\u%04x", c);
+        out->append(buf, static_cast<size_t>(n));
       }
     }
   }
   out->append(v.data() + run, v.size() - run);
   out->push_back('"');
 }
+
+}  // namespace
+
+void append_json_string(std::string_view s, std::string* out) { write_json_string(s, out); }
 
 std::string indent_json(std::string_view compact) {
   std::string out;
@@ -88,12 +133,12 @@ class Writer {
   }
 
   std::string write() {
-    std::string& s = out_;
+    JsonOut& s = out_;
     s.reserve(text_.size() * (o_.tokens ? 12 : 2) + 256);
     s += "{\"schema\":1,\"offsets\":\"";
     s += offset_unit_name(o_.offsets);
     s += "\",\"length\":";
-    s += std::to_string(unit(static_cast<uint32_t>(text_.size())));
+    number(unit(static_cast<uint32_t>(text_.size())));
     s += ",\"sentences\":";
     segments(a_.sentences);
     s += ",\"paragraphs\":";
@@ -116,10 +161,11 @@ class Writer {
     s += "],\"warnings\":[";
     for (size_t k = 0; k < a_.warnings.size(); ++k) {
       if (k) s += ',';
-      append_json_string(a_.warnings[k], &s);
+      write_json_string(a_.warnings[k], &s);
     }
     s += "]}";
-    return o_.pretty ? indent_json(s) : std::move(s);
+    std::string json = out_.take();
+    return o_.pretty ? indent_json(json) : json;
   }
 
  private:
@@ -128,7 +174,7 @@ class Writer {
   const JsonOptions& o_;
   std::vector<uint32_t> bytes_;  // sorted unique byte offsets
   std::vector<uint32_t> units_;  // the same offsets in the output unit
-  std::string out_;
+  JsonOut out_;
 
   void collect_offsets() {
     std::vector<uint32_t>& v = bytes_;
@@ -158,7 +204,11 @@ class Writer {
     return units_[static_cast<size_t>(it - bytes_.begin())];
   }
 
-  void number(uint32_t v) { out_ += std::to_string(v); }
+  void number(uint32_t v) {
+    char buf[10];
+    auto end = std::to_chars(buf, buf + sizeof buf, v).ptr;
+    out_.append(buf, static_cast<size_t>(end - buf));
+  }
 
   // {"start":S,"end":E,"text":"..."} — left open when close is false, for more fields.
   void span_object(Span sp, bool close = true) {
@@ -167,7 +217,7 @@ class Writer {
     out_ += ",\"end\":";
     number(unit(sp.end));
     out_ += ",\"text\":";
-    append_json_string(text_.substr(sp.start, sp.end - sp.start), &out_);
+    write_json_string(text_.substr(sp.start, sp.end - sp.start), &out_);
     if (close) out_ += '}';
   }
 
@@ -192,11 +242,11 @@ class Writer {
     out_ += ",\"type\":\"";
     out_ += entity_type_name(e.type);
     out_ += "\",\"name\":";
-    append_json_string(e.name, &out_);
+    write_json_string(e.name, &out_);
     out_ += ",\"aliases\":[";
     for (size_t i = 0; i < e.aliases.size(); ++i) {
       if (i) out_ += ',';
-      append_json_string(e.aliases[i], &out_);
+      write_json_string(e.aliases[i], &out_);
     }
     out_ += "],\"mentions\":[";
     for (size_t i = 0; i < e.mentions.size(); ++i) {
@@ -205,7 +255,7 @@ class Writer {
       span_object(m.span, /*close=*/false);
       if (!m.title.empty()) {
         out_ += ",\"title\":";
-        append_json_string(m.title, &out_);
+        write_json_string(m.title, &out_);
       }
       out_ += '}';
     }
@@ -226,7 +276,7 @@ class Writer {
     out_ += ",\"end\":";
     number(unit(q.span.end));
     out_ += ",\"text\":";
-    append_json_string(text_.substr(q.span.start, q.span.end - q.span.start), &out_);
+    write_json_string(text_.substr(q.span.start, q.span.end - q.span.start), &out_);
     out_ += ",\"speaker\":";
     if (!q.has_speaker) {
       out_ += "null";
@@ -237,7 +287,7 @@ class Writer {
       else number(sp.entity);
       out_ += ",\"name\":";
       if (sp.name.empty()) out_ += "null";
-      else append_json_string(sp.name, &out_);
+      else write_json_string(sp.name, &out_);
       out_ += ",\"mention\":";
       if (sp.has_mention) span_object(sp.mention);
       else out_ += "null";
