@@ -165,7 +165,8 @@ class Writer {
     }
     s += "]}";
     std::string json = out_.take();
-    return o_.pretty ? indent_json(json) : json;
+    if (o_.pretty) return indent_json(json);
+    return json;
   }
 
  private:
