@@ -405,21 +405,21 @@ void DocumentFeatures::build(const std::vector<std::string_view>& words,
 
   // Document index by lower-cased form, for the document-level features: the tokens of each form
   // together, in document order (a counting sort over a table of the forms, not a sort).
+  auto indexed = [&](uint32_t i) { return info_[i].cap >= kCapLower && sentence_of_[i] != kNoSentence; };
   by_lower_.clear();
   forms_.clear();
-  size_t indexed = 0;
+  size_t n_indexed = 0;
   for (uint32_t i = 0; i < n; ++i) {
-    if (info_[i].cap < kCapLower || sentence_of_[i] == kNoSentence) continue;
+    if (!indexed(i)) continue;
     forms_.add(info_[i].lower);
-    ++indexed;
+    ++n_indexed;
   }
-  by_lower_.resize(indexed);
+  by_lower_.resize(n_indexed);
   forms_.assign_starts();
   for (uint32_t i = 0; i < n; ++i) {
-    if (info_[i].cap < kCapLower || sentence_of_[i] == kNoSentence) continue;
-    FormTable::Form& form = *forms_.find(info_[i].lower);
+    if (!indexed(i)) continue;
+    FormTable::Form& form = forms_.slot(forms_.find(info_[i].lower));
     by_lower_[form.start + form.placed++] = {info_[i].lower, i};
-    info_[i].group = form.start;
   }
   for (size_t r = 0; r < by_lower_.size();) {
     size_t e = r;
@@ -456,13 +456,13 @@ void DocumentFeatures::build(const std::vector<std::string_view>& words,
 DocumentFeatures::Occurrence DocumentFeatures::occurrences(const TokenInfo& t) const {
   if (t.group != kNoGroup) return by_lower_.begin() + t.group;
   // A token outside every sentence is not indexed itself; the others of its word may be.
-  const FormTable::Form* form = forms_.find(t.lower);
-  return form ? by_lower_.begin() + form->start : by_lower_.end();
+  const size_t form = forms_.find(t.lower);
+  return form != FormTable::kAbsent ? by_lower_.begin() + forms_.slot(form).start : by_lower_.end();
 }
 
 void DocumentFeatures::FormTable::add(uint64_t lower) {
   if ((used_ + 1) * 4 > slots_.size() * 3) grow();
-  size_t slot = static_cast<size_t>((lower * 0x9E3779B97F4A7C15ull) >> 32) & (slots_.size() - 1);
+  size_t slot = home(lower);
   while (slots_[slot].count != 0 && slots_[slot].lower != lower) slot = (slot + 1) & (slots_.size() - 1);
   Form& form = slots_[slot];
   if (form.count == 0) {
@@ -480,7 +480,7 @@ void DocumentFeatures::FormTable::grow() {
   // Only before assign_starts, so only lower and count are set.
   for (const Form& form : old) {
     if (form.count == 0) continue;
-    size_t slot = static_cast<size_t>((form.lower * 0x9E3779B97F4A7C15ull) >> 32) & (slots_.size() - 1);
+    size_t slot = home(form.lower);
     while (slots_[slot].count != 0) slot = (slot + 1) & (slots_.size() - 1);
     slots_[slot] = form;
     ++used_;
@@ -495,14 +495,12 @@ void DocumentFeatures::FormTable::assign_starts() {
   }
 }
 
-DocumentFeatures::FormTable::Form* DocumentFeatures::FormTable::find(uint64_t lower) {
-  if (slots_.empty()) return nullptr;
-  size_t slot = static_cast<size_t>((lower * 0x9E3779B97F4A7C15ull) >> 32) & (slots_.size() - 1);
-  while (slots_[slot].count != 0) {
-    if (slots_[slot].lower == lower) return &slots_[slot];
-    slot = (slot + 1) & (slots_.size() - 1);
+size_t DocumentFeatures::FormTable::find(uint64_t lower) const {
+  if (slots_.empty()) return kAbsent;
+  for (size_t slot = home(lower); slots_[slot].count != 0; slot = (slot + 1) & (slots_.size() - 1)) {
+    if (slots_[slot].lower == lower) return slot;
   }
-  return nullptr;
+  return kAbsent;
 }
 
 void DocumentFeatures::FormTable::clear() {

@@ -204,13 +204,18 @@ class DocumentFeatures {
       uint32_t placed = 0;
     };
     void clear();
+    static constexpr size_t kAbsent = SIZE_MAX;
     void add(uint64_t lower);  // counts one more token of the form
     void assign_starts();      // once every token is added: each form's start in by_lower_
-    Form* find(uint64_t lower);  // null when the form is not in the table
-    const Form* find(uint64_t lower) const { return const_cast<FormTable*>(this)->find(lower); }
+    size_t find(uint64_t lower) const;  // the form's slot, or kAbsent
+    Form& slot(size_t s) { return slots_[s]; }
+    const Form& slot(size_t s) const { return slots_[s]; }
     size_t bytes() const { return slots_.capacity() * sizeof(Form); }
 
    private:
+    size_t home(uint64_t lower) const {
+      return static_cast<size_t>((lower * 0x9E3779B97F4A7C15ull) >> 32) & (slots_.size() - 1);
+    }
     void grow();
     std::vector<Form> slots_;
     size_t used_ = 0;

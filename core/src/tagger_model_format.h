@@ -97,20 +97,16 @@ class PayloadReader {
     *v = static_cast<int64_t>(u >> 1) ^ -static_cast<int64_t>(u & 1);
     return true;
   }
-  bool at_end() const { return p_ == end_; }
   const uint8_t* position() const { return p_; }
   size_t remaining() const { return static_cast<size_t>(end_ - p_); }
-  bool failed() const { return failed_; }
 
  private:
   bool fail() {
-    failed_ = true;
     p_ = end_;
     return false;
   }
   const uint8_t* p_;
   const uint8_t* end_;
-  bool failed_ = false;
 };
 
 // Appends the features of these stages as the format has them (feature count, keys, record word
