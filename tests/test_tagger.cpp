@@ -598,6 +598,13 @@ TEST_CASE("lexicon: a phrase lookup says whether longer phrases begin with it", 
   CHECK(more);  // "new york city"
   CHECK(lookup({"zebra", "crossing"}, &more) == 0);
   CHECK_FALSE(more);
+  // A phrase in several lists carries each list's category, and says that it continues if a
+  // longer phrase of any list begins with it.
+  CHECK(lookup({"georgia"}, &more) == (kLexCountry | kLexRegion));
+  CHECK_FALSE(more);
+  CHECK(lookup({"washington"}, &more) == (kLexCity | kLexRegion));
+  CHECK(more);  // "washington post"
+  CHECK(lookup({"washington", "post"}, &more) == kLexMedia);
   // The one-argument form gives the same categories.
   uint64_t h = lexicon_phrase_extend(lexicon_phrase_extend(kLexiconHashSeed, lexicon_word_hash("sri")),
                                      lexicon_word_hash("lanka"));
