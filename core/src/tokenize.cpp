@@ -273,38 +273,7 @@ class Scanner {
         *kind = TokenKind::emoji;
         return scan_grapheme(i);
       case Cls::punct:
-        if (c == '@' && !glued) {
-          size_t e = i + 1;
-          while (e < n_ && e - i <= 40 &&
-                 ((t_[e] >= 'a' && t_[e] <= 'z') || (t_[e] >= 'A' && t_[e] <= 'Z') ||
-                  (t_[e] >= '0' && t_[e] <= '9') || t_[e] == '_'))
-            ++e;
-          if (e > i + 1) {
-            *kind = TokenKind::handle;
-            return e;
-          }
-        }
-        if (c == '#' && !glued) {
-          size_t e = i + 1;
-          bool letter = false;
-          while (e < n_) {
-            Cls ke = cls_at(e);
-            if (ke == Cls::letter || ke == Cls::mark) letter = true;
-            else if (!(ke == Cls::digit || t_[e] == '_')) break;
-            e = next(e);
-          }
-          if (letter) {
-            *kind = TokenKind::hashtag;
-            return e;
-          }
-        }
-        // Keycap emoji: # or * followed by U+FE0F? U+20E3.
-        if ((c == '#' || c == '*') && keycap_follows(i + 1)) {
-          *kind = TokenKind::emoji;
-          return scan_grapheme(i);
-        }
-        *kind = TokenKind::punct;
-        return i + len;
+        return scan_punct(i, c, len, glued, kind);
       case Cls::symbol:
         *kind = TokenKind::symbol;
         return attach_marks(i + len);
@@ -312,6 +281,42 @@ class Scanner {
         *kind = TokenKind::other;
         return attach_marks(i + len);
     }
+  }
+
+  // Punctuation: a handle (@name), a hashtag, a keycap emoji, or one character.
+  [[gnu::noinline]] size_t scan_punct(size_t i, char32_t c, uint32_t len, bool glued, TokenKind* kind) const {
+    if (c == '@' && !glued) {
+      size_t e = i + 1;
+      while (e < n_ && e - i <= 40 &&
+             ((t_[e] >= 'a' && t_[e] <= 'z') || (t_[e] >= 'A' && t_[e] <= 'Z') ||
+              (t_[e] >= '0' && t_[e] <= '9') || t_[e] == '_'))
+        ++e;
+      if (e > i + 1) {
+        *kind = TokenKind::handle;
+        return e;
+      }
+    }
+    if (c == '#' && !glued) {
+      size_t e = i + 1;
+      bool letter = false;
+      while (e < n_) {
+        Cls ke = cls_at(e);
+        if (ke == Cls::letter || ke == Cls::mark) letter = true;
+        else if (!(ke == Cls::digit || t_[e] == '_')) break;
+        e = next(e);
+      }
+      if (letter) {
+        *kind = TokenKind::hashtag;
+        return e;
+      }
+    }
+    // Keycap emoji: # or * followed by U+FE0F? U+20E3.
+    if ((c == '#' || c == '*') && keycap_follows(i + 1)) {
+      *kind = TokenKind::emoji;
+      return scan_grapheme(i);
+    }
+    *kind = TokenKind::punct;
+    return i + len;
   }
 
   bool keycap_follows(size_t j) const {
@@ -387,17 +392,17 @@ class Scanner {
 
   // Clitics split off a word, PTB style: 's 're 've 'll 'd 'm (and n't, handled by the caller).
   // Returns the clitic's byte length starting at the apostrophe, or 0.
-  size_t clitic_at(size_t j) const {
+  [[gnu::noinline]] size_t clitic_at(size_t j) const {
     size_t a = apostrophe_at(j);
     if (!a) return 0;
     size_t r = j + a, e = r;
     while (e < n_ && e - r < 3 && ((t_[e] >= 'a' && t_[e] <= 'z') || (t_[e] >= 'A' && t_[e] <= 'Z')))
       ++e;
     if (e == r || is_alnum_at(e) || cls_at(e) == Cls::mark) return 0;
-    std::string lower;
-    for (size_t q = r; q < e; ++q) lower.push_back(static_cast<char>(t_[q] | 0x20));
-    if (lower == "s" || lower == "re" || lower == "ve" || lower == "ll" || lower == "d" ||
-        lower == "m")
+    char lower[3];
+    for (size_t q = r; q < e; ++q) lower[q - r] = static_cast<char>(t_[q] | 0x20);
+    const std::string_view clitic(lower, e - r);
+    if (clitic == "s" || clitic == "re" || clitic == "ve" || clitic == "ll" || clitic == "d" || clitic == "m")
       return e - j;
     return 0;
   }
@@ -447,7 +452,13 @@ class Scanner {
       }
       break;
     }
-    if (e < n_ && t_[e] == '.' && only_letters) {
+    return e < n_ && t_[e] == '.' ? word_before_period(i, e, only_letters, kind) : e;
+  }
+
+  // scan_word's end for a word [i, e) followed by a period: an abbreviation takes the period
+  // ("U.S.", "Dr."), a domain name its suffix ("Amazon.com"). Apart, as the rarer path.
+  [[gnu::noinline]] size_t word_before_period(size_t i, size_t e, bool only_letters, TokenKind* kind) const {
+    if (only_letters) {
       // Dotted letter groups: U.S.  J.R.R.  Ph.D.  e.g.  a.m.
       size_t seg_start = i, j = e, groups = 0;
       while (j < n_ && t_[j] == '.' && j - seg_start <= 2 * 4) {
@@ -474,7 +485,7 @@ class Scanner {
         return e + 1;
       }
     }
-    if (e < n_ && t_[e] == '.' && e > i && e + 1 < n_) {
+    if (e > i && e + 1 < n_) {
       // Domain names written as words: Amazon.com, gov.uk.
       for (std::string_view suffix : kDomainSuffixes) {
         size_t m = suffix.size();
@@ -531,8 +542,8 @@ class Scanner {
     return e;
   }
 
-  size_t scan_apostrophe(size_t i, uint32_t len, bool glued, const std::vector<Token>& out,
-                         TokenKind* kind) {
+  [[gnu::noinline]] size_t scan_apostrophe(size_t i, uint32_t len, bool glued, const std::vector<Token>& out,
+                                           TokenKind* kind) {
     // 's 're 've 'll 'd 'm glued to a preceding word.
     if (glued && out.back().kind == TokenKind::word) {
       if (size_t cl = clitic_at(i)) {
