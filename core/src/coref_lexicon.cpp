@@ -14,7 +14,6 @@ struct CorefLexicon {
   std::unordered_set<std::string_view> title_modifiers;
   std::unordered_map<std::string_view, Gender> first_names;
   std::unordered_map<std::string_view, std::string_view> aliases;
-  std::unordered_set<std::string_view> suffixes;
 
   CorefLexicon() {
     for (const char* w :
@@ -169,7 +168,6 @@ struct CorefLexicon {
         {"qadhafi", "qaddafi"},
     };
     for (const auto& a : kAliases) aliases.emplace(a[0], a[1]);
-    for (const char* w : {"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"}) suffixes.emplace(w);
   }
 };
 
@@ -211,8 +209,12 @@ std::string_view alias_canonical(std::string_view folded) {
 
 bool is_name_stopword(std::string_view folded) { return folded == "the"; }
 
+// Asked for every pair of name forms when entities are merged: compared, not hashed.
 bool is_generational_suffix(std::string_view folded) {
-  return lexicon().suffixes.count(folded) != 0;
+  for (std::string_view suffix : {"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"}) {
+    if (folded == suffix) return true;
+  }
+  return false;
 }
 
 }  // namespace lede

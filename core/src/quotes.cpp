@@ -420,16 +420,14 @@ void QuoteFinder::pair_marks() {
 // Words whose base and -s forms are more often nouns ("the report", "his claims"): only their
 // past forms, or an -s form right after a name or pronoun, count as cues.
 bool noun_like_verb(std::string_view w) {
-  static const char* const kWords[] = {"state", "states", "report", "reports", "post", "posts",
-                                       "note", "notes", "claim", "claims", "comment", "comments",
-                                       "remark", "remarks", "tweet", "tweets", "answer", "answers",
-                                       "signal", "signals", "estimate", "estimates", "charge",
-                                       "charges", "counter", "counters", "demand", "demands",
-                                       "promise", "promises", "pledge", "pledges", "call", "calls",
-                                       "warning", "warnings", "read", "reads", "point", "points",
-                                       "vow", "vows", "joke", "jokes", "reading", "post", "posting",
-                                       "statement", "concern", "mention", "mentions", "stress"};
-  for (const char* k : kWords)
+  static constexpr std::string_view kWords[] = {
+      "state", "states", "report", "reports", "post", "posts", "note", "notes", "claim", "claims",
+      "comment", "comments", "remark", "remarks", "tweet", "tweets", "answer", "answers", "signal",
+      "signals", "estimate", "estimates", "charge", "charges", "counter", "counters", "demand",
+      "demands", "promise", "promises", "pledge", "pledges", "call", "calls", "warning", "warnings",
+      "read", "reads", "point", "points", "vow", "vows", "joke", "jokes", "reading", "post",
+      "posting", "statement", "concern", "mention", "mentions", "stress"};
+  for (std::string_view k : kWords)
     if (w == k) return true;
   return false;
 }
@@ -471,13 +469,13 @@ bool QuoteFinder::cue_at(uint32_t i, CueVerb* verb) const {
 
 // Verbs whose infinitive complement is what they report: "wants to", "vowed to".
 bool wants_infinitive(std::string_view w) {
-  static const char* const kWords[] = {
+  static constexpr std::string_view kWords[] = {
       "want", "wants", "wanted", "plan", "plans", "planned", "hope", "hopes", "hoped", "vow",
       "vows", "vowed", "pledge", "pledges", "pledged", "promise", "promises", "promised",
       "threaten", "threatens", "threatened", "refuse", "refuses", "refused", "decline",
       "declines", "declined", "intend", "intends", "intended", "seek", "seeks", "sought", "agree",
       "agrees", "agreed", "decide", "decides", "decided", "expect", "expects", "expected"};
-  for (const char* k : kWords)
+  for (std::string_view k : kWords)
     if (w == k) return true;
   return false;
 }
@@ -494,13 +492,13 @@ bool is_claim_noun(std::string_view w) {
 // Days, months and manner adverbs sit next to cues ("said Friday", "formally said") but never
 // speak.
 bool not_a_speaker(std::string_view w) {
-  static const char* const kWords[] = {
+  static constexpr std::string_view kWords[] = {
       "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
       "february", "march", "april", "may", "june", "july", "august", "september", "october",
       "november", "december", "meanwhile", "however", "today", "yesterday", "tonight", "now",
       "early", "later", "earlier", "last", "week", "month", "year", "day", "night", "morning",
       "afternoon", "evening", "percent", "time", "times", "once", "twice", "also", "then"};
-  for (const char* k : kWords)
+  for (std::string_view k : kWords)
     if (w == k) return true;
   return w.size() > 4 && w.compare(w.size() - 2, 2, "ly") == 0 && w != "family" && w != "ally" &&
          w != "italy" && w != "rally";

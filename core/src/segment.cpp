@@ -75,7 +75,7 @@ bool is_closing(std::string_view text, const std::vector<Token>& tokens, uint32_
 }
 
 // Abbreviations after which a capitalised word is usually a name, not a new sentence.
-constexpr const char* kNeverFinal[] = {
+constexpr std::string_view kNeverFinal[] = {
     "Mr.", "Mrs.", "Ms.", "Dr.", "Prof.", "Gen.", "Lt.", "Col.", "Maj.", "Capt.", "Cmdr.", "Adm.",
     "Sgt.", "Cpl.", "Pvt.", "Pfc.", "Sen.", "Sens.", "Rep.", "Reps.", "Gov.", "Pres.", "Rev.",
     "Hon.", "Msgr.", "Supt.", "Det.", "Insp.", "Atty.", "St.", "Mt.", "Ft.", "No.", "Nos.",
@@ -84,7 +84,7 @@ constexpr const char* kNeverFinal[] = {
 };
 
 // Words that begin sentences far more often than they follow "U.S." or "Inc." mid-sentence.
-constexpr const char* kSentenceStarters[] = {
+constexpr std::string_view kSentenceStarters[] = {
     "A", "After", "All", "Also", "An", "And", "As", "At", "But", "By", "During", "For", "He",
     "Her", "His", "However", "I", "If", "In", "It", "Its", "Meanwhile", "More", "Most", "No",
     "Now", "On", "One", "Our", "She", "Since", "So", "Some", "That", "The", "Their", "There",
@@ -93,8 +93,8 @@ constexpr const char* kSentenceStarters[] = {
 };
 
 template <size_t N>
-bool in_list(std::string_view w, const char* const (&list)[N]) {
-  for (const char* s : list)
+bool in_list(std::string_view w, const std::string_view (&list)[N]) {
+  for (std::string_view s : list)
     if (w == s) return true;
   return false;
 }

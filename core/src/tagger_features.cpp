@@ -102,10 +102,12 @@ void normalize_word(std::string_view word, std::string* out) {
   }
   size_t i = 0;
   while (i < word.size()) {
-    unsigned char c = static_cast<unsigned char>(word[i]);
-    if (c < 0x80) {
-      out->push_back(static_cast<char>(c));
-      ++i;
+    // A run of ASCII appended at once (push_back is a call a byte in libc++'s wasm build).
+    size_t ascii = i;
+    while (ascii < word.size() && static_cast<unsigned char>(word[ascii]) < 0x80) ++ascii;
+    if (ascii > i) {
+      out->append(word.data() + i, ascii - i);
+      i = ascii;
       continue;
     }
     uint32_t len;
@@ -143,7 +145,13 @@ void lower_word(std::string_view s, std::string* out) {
     }
   }
   if (ascii) {
-    for (char c : s) out->push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c);
+    const size_t at = out->size();
+    out->resize(at + s.size());
+    char* lower = &(*out)[at];
+    for (size_t k = 0; k < s.size(); ++k) {
+      const char c = s[k];
+      lower[k] = c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c;
+    }
     return;
   }
   utf8proc_uint8_t* mapped = nullptr;
