@@ -1395,9 +1395,10 @@ struct PhraseTable {
 
   PhraseTable() {
     const std::pair<const char*, uint16_t> lists[] = {
-        {kTitles, kLexTitle},       {kDemonyms, kLexDemonym}, {kOrgWords, kLexOrgWord},     {kCountries, kLexCountry},
-        {kCities, kLexCity},        {kRegions, kLexRegion},   {kGivenNames, kLexGivenName}, {kCalendar, kLexCalendar},
-        {kMedia, kLexMedia},        {kGovernment, kLexGovernment}};
+        {kTitles, kLexTitle},     {kDemonyms, kLexDemonym},     {kOrgWords, kLexOrgWord},
+        {kCountries, kLexCountry}, {kCities, kLexCity},         {kRegions, kLexRegion},
+        {kGivenNames, kLexGivenName}, {kCalendar, kLexCalendar}, {kMedia, kLexMedia},
+        {kGovernment, kLexGovernment}};
     size_t bound = 0;  // on the entries: a phrase of w words makes at most w
     for (const auto& [list, category] : lists) {
       for (const char* c = list; *c; ++c) bound += *c == '\n' || *c == ' ';

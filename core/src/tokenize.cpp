@@ -456,7 +456,8 @@ class Scanner {
   }
 
   // scan_word's end for a word [i, e) followed by a period: an abbreviation takes the period
-  // ("U.S.", "Dr."), a domain name its suffix ("Amazon.com"). Apart, as the rarer path.
+  // ("U.S.", "Dr."), a domain name its suffix ("Amazon.com"). Out of line: most words are not
+  // followed by one.
   [[gnu::noinline]] size_t word_before_period(size_t i, size_t e, bool only_letters, TokenKind* kind) const {
     if (only_letters) {
       // Dotted letter groups: U.S.  J.R.R.  Ph.D.  e.g.  a.m.
