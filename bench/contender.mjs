@@ -5,8 +5,8 @@
 //        CORPUS.txt holds the documents in UTF-8, each ended by a NUL byte; it is read once into
 //        a Buffer, and each pass decodes one document at a time from it, as a program streaming
 //        a corpus from a file would. (Holding the corpus as 924 JavaScript strings instead costs
-//        every contender ~20 MB of RSS that is the harness's: the strings, a dead copy of the
-//        file's text, and a young generation grown by the strings' surviving its scavenges.)
+//        every contender ~25 MB of RSS that is the harness's: the strings, a dead copy of the
+//        file's text, and a young generation that V8 grows while the strings survive scavenges.)
 //   node bench/contender.mjs NAME throughput-held CORPUS.json PASSES   the same with the corpus
 //        held in memory as an array of strings parsed from JSON (the method of the runs before
 //        this mode was added; bench/run reports lede's figure both ways)

@@ -87,13 +87,13 @@ function timed(command, argv, { stdout = 'ignore' } = {}) {
 
 // ---- throughput
 const results = [];
-function record(name, run, maxRssKb, rounds) {
+function record(name, run, maxRssKb, roundMbs) {
   const { seconds: s, cpuMbs } = run;
-  results.push({ name, seconds: s, mbs: bytes / 1e6 / s, cpuMbs, docss: docs.length / s, maxRssKb, found: run.found, rounds });
+  results.push({ name, seconds: s, mbs: bytes / 1e6 / s, cpuMbs, docss: docs.length / s, maxRssKb, found: run.found, roundMbs });
   const r = results.at(-1);
   console.log(`  ${name.padEnd(24)} ${r.mbs.toFixed(2).padStart(8)} MB/s ${r.docss.toFixed(1).padStart(9)} docs/s ` +
     `${(maxRssKb / 1024).toFixed(0).padStart(5)} MB peak RSS ${cpuMbs.toFixed(2).padStart(8)} MB per CPU second` +
-    (rounds.length > 1 ? ` (rounds: ${rounds.map((x) => x.toFixed(2)).join(', ')} MB/s)` : ''));
+    (roundMbs.length > 1 ? ` (rounds: ${roundMbs.map((x) => x.toFixed(2)).join(', ')} MB/s)` : ''));
 }
 
 // One round of a contender: the median of its timed passes, their CPU time, its peak RSS and what
@@ -254,7 +254,7 @@ for (const r of results) {
   const d = download[r.name];
   table.push(`| ${r.name} | ${r.mbs.toFixed(2)} | ${r.docss.toFixed(1)} | ${r.cpuMbs.toFixed(2)} | ${mb(r.maxRssKb)} | ` +
     `${cold[r.name]?.toFixed(0) ?? ''} | ${coldLibrary[r.name]?.toFixed(0) ?? (cold[r.name] === undefined ? '' : 'n/a')} | ${coldCpu[r.name]?.toFixed(0) ?? ''} | ` +
-    `${d === undefined ? '' : d ? `${kb(d.minified)} / ${kb(d.gzip)}` : 'n/a (native)'} | ${r.found.names} | ${r.found.quotes} | ${r.rounds.map((x) => x.toFixed(2)).join(', ')} |`);
+    `${d === undefined ? '' : d ? `${kb(d.minified)} / ${kb(d.gzip)}` : 'n/a (native)'} | ${r.found.names} | ${r.found.quotes} | ${r.roundMbs.map((x) => x.toFixed(2)).join(', ')} |`);
 }
 // Every ratio is lede's figure over the peer's: above 1 is better for speed, below 1 is better
 // for peak RSS, cold start and download.
