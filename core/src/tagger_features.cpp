@@ -895,36 +895,7 @@ void viterbi(const Score* em, size_t n, const Score* tr, uint8_t* out, std::vect
 
 namespace {
 
-// The allowed transitions fall into two groups. "Open" targets (O, B-x, U-x) may follow exactly the
-// "closed" labels (O, L-x, U-x): 9 x 9 transitions, computed below across the targets side by
-// side. I-x and L-x may follow only B-x and I-x of their own type: 8 targets x 2.
-struct TransitionGroups {
-  int n_open = 0, n_closed = 0, n_inner = 0;
-  uint8_t open[kLabels];           // targets that may follow the closed labels, ascending
-  uint8_t closed[kLabels];         // those labels, ascending
-  uint8_t inner[kLabels];          // the other targets (I-x, L-x)
-  uint8_t inner_prev[kLabels][2];  // each one's two allowed predecessors, ascending
-  bool from_start[kLabels];
-  bool to_end[kLabels];
-  TransitionGroups() {
-    for (int p = 0; p < kLabels; ++p)
-      if (transition_allowed(p, 0)) closed[n_closed++] = static_cast<uint8_t>(p);
-    for (int y = 0; y < kLabels; ++y) {
-      from_start[y] = transition_allowed(kLabels, y);
-      to_end[y] = transition_allowed(y, kLabels);
-      if (transition_allowed(0, y)) {
-        open[n_open++] = static_cast<uint8_t>(y);
-      } else {
-        int k = 0;
-        for (int p = 0; p < kLabels && k < 2; ++p)
-          if (transition_allowed(p, y)) inner_prev[n_inner][k++] = static_cast<uint8_t>(p);
-        inner[n_inner++] = static_cast<uint8_t>(y);
-      }
-    }
-  }
-};
-
-// Four int32 lanes (GCC/Clang vector extension: SSE2 natively, plain scalar code in wasm).
+// Four int32 lanes (GCC/Clang vector extension: SSE2 natively, SIMD128 in wasm).
 typedef int32_t I32x4 __attribute__((vector_size(16)));
 
 // Lane-wise maximum: one instruction in WebAssembly SIMD; a compare and a select on baseline x86-64
@@ -937,15 +908,68 @@ inline I32x4 max_lanes(I32x4 a, I32x4 b) {
   return (a & gt) | (b & ~gt);
 #endif
 }
-constexpr int kOpenVectors = 3;  // the 9 open targets in 12 lanes
+inline I32x4 load4(const int32_t* p) {
+  I32x4 v;
+  std::memcpy(&v, p, sizeof v);
+  return v;
+}
+inline void store4(int32_t* p, I32x4 v) { std::memcpy(p, &v, sizeof v); }
+// The largest lane, in every lane.
+inline I32x4 max_across(I32x4 v) {
+  v = max_lanes(v, __builtin_shufflevector(v, v, 2, 3, 0, 1));
+  return max_lanes(v, __builtin_shufflevector(v, v, 1, 0, 3, 2));
+}
+
+// The decoder's layout of a position's 17 scores: the B, I, L and U labels of the four types as
+// four vectors (lane = type), then O. kSlot[label] is where a label's score is.
+constexpr int kSlotO = 4 * kTypes;
+constexpr std::array<uint8_t, kLabels> kSlot = [] {
+  std::array<uint8_t, kLabels> slot{};
+  slot[0] = kSlotO;
+  for (int t = 0; t < kTypes; ++t)
+    for (int part = 0; part < 4; ++part) slot[label_of(t, part)] = static_cast<uint8_t>(part * kTypes + t);
+  return slot;
+}();
+static_assert(kTypes == 4, "the decoder keeps one type a lane");
+
+// The transition weights the decoder uses, gathered into its layout. The BILOU constraints
+// (transition_allowed) leave two kinds of step: a name's inside (I-x, L-x) follows B-x or I-x of
+// its own type, lane by lane; anything else (O, B-x, U-x) follows O, L-y or U-y of any type.
+struct DecoderWeights {
+  I32x4 b_to_i, i_to_i, b_to_l, i_to_l;
+  // Into B-x and U-x (lane x) from O, from L-y and from U-y (one vector per y).
+  I32x4 o_to_b, o_to_u, l_to_b[kTypes], l_to_u[kTypes], u_to_b[kTypes], u_to_u[kTypes];
+  I32x4 l_to_o, u_to_o;  // lane y: L-y or U-y to O
+  int32_t o_to_o;
+  explicit DecoderWeights(const int32_t* tr) {
+    constexpr int L = kLabels;
+    auto w = [&](int from, int to) { return tr[from * (L + 1) + to]; };
+    auto lanes = [](auto f) { return I32x4{f(0), f(1), f(2), f(3)}; };
+    b_to_i = lanes([&](int t) { return w(label_of(t, kPartB), label_of(t, kPartI)); });
+    i_to_i = lanes([&](int t) { return w(label_of(t, kPartI), label_of(t, kPartI)); });
+    b_to_l = lanes([&](int t) { return w(label_of(t, kPartB), label_of(t, kPartL)); });
+    i_to_l = lanes([&](int t) { return w(label_of(t, kPartI), label_of(t, kPartL)); });
+    o_to_b = lanes([&](int t) { return w(0, label_of(t, kPartB)); });
+    o_to_u = lanes([&](int t) { return w(0, label_of(t, kPartU)); });
+    for (int y = 0; y < kTypes; ++y) {
+      l_to_b[y] = lanes([&](int t) { return w(label_of(y, kPartL), label_of(t, kPartB)); });
+      l_to_u[y] = lanes([&](int t) { return w(label_of(y, kPartL), label_of(t, kPartU)); });
+      u_to_b[y] = lanes([&](int t) { return w(label_of(y, kPartU), label_of(t, kPartB)); });
+      u_to_u[y] = lanes([&](int t) { return w(label_of(y, kPartU), label_of(t, kPartU)); });
+    }
+    l_to_o = lanes([&](int y) { return w(label_of(y, kPartL), 0); });
+    u_to_o = lanes([&](int y) { return w(label_of(y, kPartU), 0); });
+    o_to_o = w(0, 0);
+  }
+};
 
 }  // namespace
 
 // The runtime's decoder: the same decisions as the generic one above (for each target, the first
 // predecessor in ascending label order with the highest score). The forward pass keeps only the
-// scores, computing the 9 x 9 open transitions four targets at a time; the best predecessor is
-// found again on the way back, for the one label chosen at each position, from the same stored
-// scores with the same arithmetic (so with the same result).
+// scores, in the layout of kSlot, a step being a few vector operations on the four types at once;
+// the best predecessor is found again on the way back, for the one label chosen at each position,
+// from the same stored scores with the same arithmetic (so with the same result).
 template <>
 // Natively on x86-64, a second copy for CPUs with SSE4.1 (its pmaxsd is the lane-wise max that
 // baseline SSE2 lacks), chosen once at load time: the portable binary stays portable.
@@ -956,94 +980,92 @@ void viterbi<int32_t>(const int32_t* em, size_t n, const int32_t* tr, uint8_t* o
                       std::vector<int32_t>* delta_buf, std::vector<uint8_t>* /*back_buf*/) {
   if (n == 0) return;
   constexpr int L = kLabels;
-  static const TransitionGroups g;
   delta_buf->resize(n * L);
   int32_t* delta = delta_buf->data();
   const int32_t kNone = std::numeric_limits<int32_t>::lowest() / 4;
-  I32x4 tr_open[kLabels][kOpenVectors];
+  const DecoderWeights w(tr);
+  // The first position, label by label: I and L cannot start a sentence.
   {
-    int32_t flat[kOpenVectors * 4];
-    for (int k = 0; k < g.n_closed; ++k) {
-      for (int j = 0; j < kOpenVectors * 4; ++j)
-        flat[j] = j < g.n_open ? tr[g.closed[k] * (L + 1) + g.open[j]] : 0;
-      std::memcpy(tr_open[k], flat, sizeof flat);
+    int32_t column_best = kNone;
+    for (int y = 0; y < L; ++y) {
+      int32_t s = transition_allowed(L, y) ? em[y] + tr[L * (L + 1) + y] : kNone;
+      delta[kSlot[y]] = s;
+      if (s > column_best) column_best = s;
     }
+    for (int y = 0; y < L; ++y)
+      if (transition_allowed(L, y)) delta[kSlot[y]] -= column_best;
   }
-  int32_t tr_inner[kLabels][2];
-  for (int j = 0; j < g.n_inner; ++j)
-    for (int k = 0; k < 2; ++k) tr_inner[j][k] = tr[g.inner_prev[j][k] * (L + 1) + g.inner[j]];
-  int32_t column_best = kNone;
-  for (int y = 0; y < L; ++y) {
-    delta[y] = g.from_start[y] ? em[y] + tr[L * (L + 1) + y] : kNone;
-    if (delta[y] > column_best) column_best = delta[y];
-  }
-  for (int y = 0; y < L; ++y)
-    if (g.from_start[y]) delta[y] -= column_best;
+  I32x4 b = load4(delta), in = load4(delta + 4), l = load4(delta + 8), u = load4(delta + 12);
+  int32_t o = delta[kSlotO];
+  const I32x4 none = I32x4{} + kNone;
   for (size_t i = 1; i < n; ++i) {
-    const int32_t* prev = delta + (i - 1) * L;
-    int32_t* cur = delta + i * L;
+    // This position's emissions, label order (O, then B I L U of each type) turned into rows of
+    // parts: a 4 x 4 transpose.
     const int32_t* e = em + i * L;
-    I32x4 best[kOpenVectors];
-    for (int v = 0; v < kOpenVectors; ++v) best[v] = tr_open[0][v] + prev[g.closed[0]];
-    for (int k = 1; k < g.n_closed; ++k) {
-      const int32_t pv = prev[g.closed[k]];
-      for (int v = 0; v < kOpenVectors; ++v) {
-        best[v] = max_lanes(tr_open[k][v] + pv, best[v]);
-      }
+    const I32x4 r0 = load4(e + 1), r1 = load4(e + 5), r2 = load4(e + 9), r3 = load4(e + 13);
+    const I32x4 t01lo = __builtin_shufflevector(r0, r1, 0, 4, 1, 5), t01hi = __builtin_shufflevector(r0, r1, 2, 6, 3, 7);
+    const I32x4 t23lo = __builtin_shufflevector(r2, r3, 0, 4, 1, 5), t23hi = __builtin_shufflevector(r2, r3, 2, 6, 3, 7);
+    const I32x4 eb = __builtin_shufflevector(t01lo, t23lo, 0, 1, 4, 5), ei = __builtin_shufflevector(t01lo, t23lo, 2, 3, 6, 7);
+    const I32x4 el = __builtin_shufflevector(t01hi, t23hi, 0, 1, 4, 5), eu = __builtin_shufflevector(t01hi, t23hi, 2, 3, 6, 7);
+    // Inside a name: from B-x or I-x of the same type.
+    const I32x4 ni = max_lanes(b + w.b_to_i, in + w.i_to_i) + ei;
+    const I32x4 nl = max_lanes(b + w.b_to_l, in + w.i_to_l) + el;
+    // Outside one: from O, L-y or U-y, every y.
+    I32x4 nb = w.o_to_b + o, nu = w.o_to_u + o;
+    for (int y = 0; y < kTypes; ++y) {
+      const I32x4 ly = I32x4{} + l[y], uy = I32x4{} + u[y];
+      nb = max_lanes(nb, max_lanes(ly + w.l_to_b[y], uy + w.u_to_b[y]));
+      nu = max_lanes(nu, max_lanes(ly + w.l_to_u[y], uy + w.u_to_u[y]));
     }
-    int32_t best_flat[kOpenVectors * 4];
-    std::memcpy(best_flat, best, sizeof best_flat);
-    for (int j = 0; j < g.n_open; ++j) cur[g.open[j]] = best_flat[j] + e[g.open[j]];
-    for (int j = 0; j < g.n_inner; ++j) {
-      const uint8_t* ps = g.inner_prev[j];
-      int32_t s0 = prev[ps[0]] + tr_inner[j][0];
-      int32_t s1 = prev[ps[1]] + tr_inner[j][1];
-      cur[g.inner[j]] = (s1 > s0 ? s1 : s0) + e[g.inner[j]];
-    }
-    column_best = kNone;
-    for (int y = 0; y < L; ++y) column_best = std::max(column_best, cur[y]);
-    for (int y = 0; y < L; ++y) cur[y] = std::max(cur[y] - column_best, kNone);
+    nb += eb;
+    nu += eu;
+    const int32_t no = std::max(max_across(max_lanes(l + w.l_to_o, u + w.u_to_o))[0], o + w.o_to_o) + e[0];
+    // Each column shifted so that its best is 0.
+    const int32_t column_best = std::max(max_across(max_lanes(max_lanes(nb, ni), max_lanes(nl, nu)))[0], no);
+    b = max_lanes(nb - column_best, none);
+    in = max_lanes(ni - column_best, none);
+    l = max_lanes(nl - column_best, none);
+    u = max_lanes(nu - column_best, none);
+    o = std::max(no - column_best, kNone);
+    int32_t* cur = delta + i * L;
+    store4(cur, b);
+    store4(cur + 4, in);
+    store4(cur + 8, l);
+    store4(cur + 12, u);
+    cur[kSlotO] = o;
   }
   const int32_t* last = delta + (n - 1) * L;
   int32_t best = kNone;
   int arg = 0;  // O: always allowed at the end
   for (int y = 0; y < L; ++y) {
-    if (!g.to_end[y]) continue;
-    int32_t s = last[y] + tr[y * (L + 1) + L];
+    if (!transition_allowed(y, L)) continue;
+    int32_t s = last[kSlot[y]] + tr[y * (L + 1) + L];
     if (s > best) {
       best = s;
       arg = y;
     }
   }
-  // Where each label sits in its group, for the way back.
-  static const auto inner_index = [] {
-    std::array<int8_t, kLabels> index{};
-    index.fill(-1);
-    for (int j = 0; j < g.n_inner; ++j) index[g.inner[j]] = static_cast<int8_t>(j);
-    return index;
-  }();
   out[n - 1] = static_cast<uint8_t>(arg);
   for (size_t i = n - 1; i > 0; --i) {
     const int32_t* prev = delta + (i - 1) * L;
     const int y = out[i];
-    const int j = inner_index[y];
+    const int part = label_part(y);
     int p;
-    if (j < 0) {
-      p = g.closed[0];
-      int32_t top = prev[p] + tr[p * (L + 1) + y];
-      for (int k = 1; k < g.n_closed; ++k) {
-        const int q = g.closed[k];
-        int32_t s = prev[q] + tr[q * (L + 1) + y];
-        if (s > top) {
-          top = s;
-          p = q;
+    if (part == kPartI || part == kPartL) {
+      const int pb = label_of(label_type(y), kPartB), pi = label_of(label_type(y), kPartI);
+      p = prev[kSlot[pi]] + tr[pi * (L + 1) + y] > prev[kSlot[pb]] + tr[pb * (L + 1) + y] ? pi : pb;
+    } else {
+      p = 0;
+      int32_t top = prev[kSlotO] + tr[y];
+      for (int t = 0; t < kTypes; ++t) {
+        for (int q : {label_of(t, kPartL), label_of(t, kPartU)}) {
+          int32_t s = prev[kSlot[q]] + tr[q * (L + 1) + y];
+          if (s > top) {
+            top = s;
+            p = q;
+          }
         }
       }
-    } else {
-      const uint8_t* ps = g.inner_prev[j];
-      int32_t s0 = prev[ps[0]] + tr_inner[j][0];
-      int32_t s1 = prev[ps[1]] + tr_inner[j][1];
-      p = s1 > s0 ? ps[1] : ps[0];
     }
     out[i - 1] = static_cast<uint8_t>(p);
   }

@@ -22,9 +22,9 @@ namespace ner {
 constexpr int kTypes = 4;
 constexpr int kLabels = 1 + 4 * kTypes;
 constexpr int kPartB = 0, kPartI = 1, kPartL = 2, kPartU = 3;
-inline int label_of(int type, int part) { return 1 + 4 * type + part; }
-inline int label_type(int label) { return label == 0 ? -1 : (label - 1) / 4; }
-inline int label_part(int label) { return label == 0 ? -1 : (label - 1) % 4; }
+constexpr int label_of(int type, int part) { return 1 + 4 * type + part; }
+constexpr int label_type(int label) { return label == 0 ? -1 : (label - 1) / 4; }
+constexpr int label_part(int label) { return label == 0 ? -1 : (label - 1) % 4; }
 // CoNLL type names, in type order.
 const char* type_name(int type);
 
