@@ -1,15 +1,19 @@
-// One contender of bench/run.mjs, run in a fresh Node process of its own so that its peak RSS and
-// cold start are its own. Usage:
-//   node bench/contender.mjs NAME throughput CORPUS.txt PASSES   one warm-up pass, then PASSES
-//        timed passes over every document; prints {seconds: [...], cpuSeconds: [...], maxRssKb, found}.
+// One contender of bench/run.mjs, run in a Node process of its own so that its peak RSS and cold
+// start are its own. Usage:
+//   node bench/contender.mjs NAME serve CORPUS.txt   loads the library, reads the corpus, then
+//        answers requests on stdin, one a line, with one JSON line each on stdout:
+//          pass   one pass over every document: {seconds, cpuSeconds}
+//          end    {maxRssKb, found} (found: what the first pass found), then exits
+//        bench/run.mjs asks each contender in turn for a pass (lede, compromise, wink-nlp, lede,
+//        ...), so that every contender's passes fall in the same minutes of a shared host.
 //        CORPUS.txt holds the documents in UTF-8, each ended by a NUL byte; it is read once into
 //        a Buffer, and each pass decodes one document at a time from it, as a program streaming
 //        a corpus from a file would. (Holding the corpus as 924 JavaScript strings instead costs
 //        every contender ~25 MB of RSS that is the harness's: the strings, a dead copy of the
 //        file's text, and a young generation that V8 grows while the strings survive scavenges.)
-//   node bench/contender.mjs NAME throughput-held CORPUS.json PASSES   the same with the corpus
-//        held in memory as an array of strings parsed from JSON (the method of the runs before
-//        this mode was added; bench/run reports lede's figure both ways)
+//   node bench/contender.mjs NAME serve-held CORPUS.json   the same with the corpus held in memory
+//        as an array of strings parsed from JSON (the method of the runs before streaming; bench/run
+//        reports lede's figure both ways)
 //   node bench/contender.mjs NAME first ARTICLE.txt              analyses one article, prints
 //        what it found, when (ms since the process started) and how long after the library's
 //        import the first result was ready (the cold-start run)
@@ -18,11 +22,12 @@
 // for a user: lede the result object (entities, quotes), compromise people/places/organizations/
 // quotations as arrays, wink-nlp its entities with detail.
 import { readFileSync } from 'node:fs';
+import { createInterface } from 'node:readline';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const here = dirname(fileURLToPath(import.meta.url));
-const [name, mode, input, passesArg] = process.argv.slice(2);
+const [name, mode, input] = process.argv.slice(2);
 
 async function load(contender) {
   if (contender === 'lede-wasm') {
@@ -67,9 +72,9 @@ if (mode === 'first') {
   const found = analyze(readFileSync(input, 'utf8'));
   const firstResultMs = performance.now();
   process.stdout.write(JSON.stringify({ ...found, firstResultMs, libraryMs: firstResultMs - beforeImport }) + '\n');
-} else if (mode === 'throughput' || mode === 'throughput-held') {
+} else if (mode === 'serve' || mode === 'serve-held') {
   let docs;
-  if (mode === 'throughput-held') {
+  if (mode === 'serve-held') {
     docs = JSON.parse(readFileSync(input, 'utf8'));
   } else {
     const corpus = readFileSync(input);
@@ -85,29 +90,31 @@ if (mode === 'first') {
       },
     };
   }
-  const passes = Number(passesArg);
-  const found = { names: 0, quotes: 0 };
-  const pass = (count) => {
+  let found = null;
+  const pass = () => {
+    const sum = { names: 0, quotes: 0 };
     for (const d of docs) {
       const f = analyze(d);
-      if (count) {
-        found.names += f.names;
-        found.quotes += f.quotes;
-      }
+      sum.names += f.names;
+      sum.quotes += f.quotes;
     }
+    found ??= sum;
   };
-  pass(true);  // warm-up; also counts what was found
-  const seconds = [];
-  const cpuSeconds = [];
-  for (let k = 0; k < passes; k++) {
-    const c0 = process.cpuUsage();
-    const t0 = process.hrtime.bigint();
-    pass(false);
-    seconds.push(Number(process.hrtime.bigint() - t0) / 1e9);
-    const c = process.cpuUsage(c0);
-    cpuSeconds.push((c.user + c.system) / 1e6);
+  for await (const line of createInterface({ input: process.stdin })) {
+    if (line === 'pass') {
+      const c0 = process.cpuUsage();
+      const t0 = process.hrtime.bigint();
+      pass();
+      const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
+      const c = process.cpuUsage(c0);
+      process.stdout.write(JSON.stringify({ seconds, cpuSeconds: (c.user + c.system) / 1e6 }) + '\n');
+    } else if (line === 'end') {
+      process.stdout.write(JSON.stringify({ maxRssKb: process.resourceUsage().maxRSS, found }) + '\n');
+      process.exit(0);
+    } else {
+      throw new Error(`contender: unknown request ${JSON.stringify(line)}`);
+    }
   }
-  process.stdout.write(JSON.stringify({ seconds, cpuSeconds, maxRssKb: process.resourceUsage().maxRSS, found }) + '\n');
 } else {
   throw new Error(`contender: unknown mode ${mode}`);
 }

@@ -8,22 +8,22 @@
 //   lede wasm in Node: the package in wasm/dist, analyzer.analyze(text) (a result object)
 //   compromise: nlp(text), people/places/organizations/quotations read out as arrays
 //   wink-nlp + wink-eng-lite-web-model: readDoc(text), entities read out with detail
-// Each Node contender runs in a fresh process of its own (bench/contender.mjs).
-// Figures: MB/s and docs/s (median of the timed passes after one warm-up pass; the fastest of the
-// rounds), peak RSS of the process, cold start (fresh process to the first result on
+// Each Node contender runs in a process of its own (bench/contender.mjs), kept between passes.
+// Figures: MB/s and docs/s (median of the timed passes after one warm-up pass; the contenders take
+// their passes in turn, pass by pass), peak RSS of the process, cold start (fresh process to the first result on
 // samples/article.txt, spawn to exit, median of 5), browser download (esbuild --minify bundle +
 // .wasm, each gzip -9, summed).
 // Linear cost: lede native on one article of 1, 4, 16 MiB (time, peak RSS) and 64 MiB with a
 // stated memory bound. Writes bench/results.md.
 //
-// Usage: node bench/run.mjs [--quick] [--passes N] [--rounds N] [--out FILE]
-//   --quick  every 8th document, 5 passes, one round, linear cost on 1 and 4 MiB only (about a minute)
-//   --rounds every contender's throughput is measured this many times (default 2), in rounds
-//            one after another; each keeps its fastest round and the highest peak RSS of all
-import { execFileSync, spawnSync } from 'node:child_process';
+// Usage: node bench/run.mjs [--quick] [--passes N] [--out FILE]
+//   --quick  every 8th document, linear cost on 1 and 4 MiB only (about a minute)
+//   --passes timed passes per contender (default and least 7)
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
+import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -35,8 +35,7 @@ const loadAtStart = readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3)
 const args = process.argv.slice(2);
 const quick = args.includes('--quick');
 const option = (flag, fallback) => (args.includes(flag) ? args[args.indexOf(flag) + 1] : fallback);
-const passes = Math.max(5, Number(option('--passes', 5)));
-const rounds = Math.max(1, Number(option('--rounds', quick ? 1 : 2)));
+const passes = Math.max(7, Number(option('--passes', 7)));
 const outFile = resolve(option('--out', join(here, 'results.md')));
 const lede = join(repo, 'build', 'native', 'lede');
 const threadsAll = cpus().length;
@@ -86,67 +85,93 @@ function timed(command, argv, { stdout = 'ignore' } = {}) {
 }
 
 // ---- throughput
+// Each contender is asked for one pass at a time, in turn (lede native, lede wasm, compromise,
+// wink-nlp, lede native, ...): on a shared host whose speed changes from minute to minute, every
+// contender's passes then fall in the same minutes, and the ratios compare the libraries rather
+// than the host's moods. The first pass of each is a warm-up, untimed, and the one whose output is
+// counted for what it found.
 const results = [];
-function record(name, run, maxRssKb, roundMbs) {
-  const { seconds: s, cpuMbs } = run;
-  results.push({ name, seconds: s, mbs: bytes / 1e6 / s, cpuMbs, docss: docs.length / s, maxRssKb, found: run.found, roundMbs });
+function record(name, passRuns, end) {
+  const s = median(passRuns.map((r) => r.seconds));
+  const cpuMbs = bytes / 1e6 / median(passRuns.map((r) => r.cpuSeconds));
+  const passMbs = passRuns.map((r) => bytes / 1e6 / r.seconds);
+  results.push({ name, seconds: s, mbs: bytes / 1e6 / s, cpuMbs, docss: docs.length / s, maxRssKb: end.maxRssKb, found: end.found, passRuns, passMbs });
   const r = results.at(-1);
   console.log(`  ${name.padEnd(24)} ${r.mbs.toFixed(2).padStart(8)} MB/s ${r.docss.toFixed(1).padStart(9)} docs/s ` +
-    `${(maxRssKb / 1024).toFixed(0).padStart(5)} MB peak RSS ${cpuMbs.toFixed(2).padStart(8)} MB per CPU second` +
-    (roundMbs.length > 1 ? ` (rounds: ${roundMbs.map((x) => x.toFixed(2)).join(', ')} MB/s)` : ''));
+    `${(r.maxRssKb / 1024).toFixed(0).padStart(5)} MB peak RSS ${cpuMbs.toFixed(2).padStart(8)} MB per CPU second ` +
+    `(passes ${Math.min(...passMbs).toFixed(2)}–${Math.max(...passMbs).toFixed(2)} MB/s)`);
 }
 
-// One round of a contender: the median of its timed passes, their CPU time, its peak RSS and what
-// it found.
-function nativeRound(threads) {
+// lede native: a pass is one process over the corpus (start-up and model load included).
+function nativeContender(threads) {
   const argv = ['analyze', '--jsonl', '--threads', String(threads), corpusJsonl];
-  // The warm-up pass, untimed, is also the one whose output is read for what lede found.
-  const warmUp = timed(lede, argv, { stdout: 'pipe' });
-  const runs = [];
-  for (let k = 0; k < passes; k++) runs.push(timed(lede, argv));
-  const found = { names: 0, quotes: 0 };
-  for (const line of warmUp.stdout.split('\n')) {
-    if (!line) continue;
-    const r = JSON.parse(line);
-    for (const e of r.entities ?? []) found.names += e.mentions.length;
-    found.quotes += (r.quotes ?? []).length;
-  }
-  return { seconds: median(runs.map((r) => r.seconds)), cpuMbs: bytes / 1e6 / median(runs.map((r) => r.cpuSeconds)),
-    maxRssKb: Math.max(...runs.map((r) => r.maxRssKb)), found };
+  let found = null;
+  let maxRssKb = 0;
+  return {
+    async pass() {
+      const r = timed(lede, argv, { stdout: found ? 'ignore' : 'pipe' });
+      maxRssKb = Math.max(maxRssKb, r.maxRssKb);
+      if (!found) {
+        found = { names: 0, quotes: 0 };
+        for (const line of r.stdout.split('\n')) {
+          if (!line) continue;
+          const doc = JSON.parse(line);
+          for (const e of doc.entities ?? []) found.names += e.mentions.length;
+          found.quotes += (doc.quotes ?? []).length;
+        }
+      }
+      return { seconds: r.seconds, cpuSeconds: r.cpuSeconds };
+    },
+    async end() { return { maxRssKb, found }; },
+  };
 }
-function nodeRound(name, mode, input) {
-  const r = timed(process.execPath, [join(here, 'contender.mjs'), name, mode, input, String(passes)], { stdout: 'pipe' });
-  const out = JSON.parse(r.stdout);
-  return { seconds: median(out.seconds), cpuMbs: bytes / 1e6 / median(out.cpuSeconds), maxRssKb: r.maxRssKb, found: out.found };
+// A Node contender: one process (bench/contender.mjs serve), asked for a pass at a time.
+function nodeContender(name, mode, input) {
+  const child = spawn(process.execPath, [join(here, 'contender.mjs'), name, mode, input], { stdio: ['pipe', 'pipe', 'inherit'] });
+  const waiting = [];
+  let exited = null;
+  createInterface({ input: child.stdout }).on('line', (line) => waiting.shift()?.resolve(line));
+  child.on('exit', (code, signal) => {
+    exited = new Error(`contender ${name} ${mode} exited (${signal ?? code})`);
+    for (const w of waiting.splice(0)) w.reject(exited);
+  });
+  child.stdin.on('error', () => {});  // a write after its exit: reported as the exit
+  const ask = (request) => new Promise((resolve, reject) => {
+    if (exited) return reject(exited);
+    waiting.push({ resolve, reject });
+    child.stdin.write(request + '\n');
+  }).then((line) => JSON.parse(line));
+  return { pass: () => ask('pass'), end: () => ask('end') };
 }
 
+console.log(`bench/run: ${docs.length} PolNeAR train+dev documents, ${(bytes / 1e6).toFixed(2)} MB; ` +
+  `median of ${passes} passes after one warm-up, the contenders taking their passes in turn` +
+  `${quick ? ' (quick mode: every 8th document)' : ''}`);
 // The Node contenders stream the corpus from one Buffer; lede wasm also runs with the corpus held
 // as an array of strings (the harness of earlier runs), whose RSS is mostly the harness's own.
-console.log(`bench/run: ${docs.length} PolNeAR train+dev documents, ${(bytes / 1e6).toFixed(2)} MB; ` +
-  `median of ${passes} passes after one warm-up, best of ${rounds} round${rounds > 1 ? 's' : ''}` +
-  `${quick ? ' (quick mode: every 8th document)' : ''}`);
 const contenders = [
-  [`lede native, 1 thread`, () => nativeRound(1)],
-  [`lede native, ${threadsAll} threads`, () => nativeRound(threadsAll)],
-  ['lede wasm (Node)', () => nodeRound('lede-wasm', 'throughput', corpusNul)],
-  ['compromise', () => nodeRound('compromise', 'throughput', corpusNul)],
-  ['wink-nlp', () => nodeRound('wink-nlp', 'throughput', corpusNul)],
-  ['lede wasm (Node), corpus held as strings', () => nodeRound('lede-wasm', 'throughput-held', corpusJson)],
-];
-// Every contender runs once per round, rounds one after another (ABC ABC), and keeps its fastest
-// round: the host's slow minutes then cost one contender a round, not the comparison.
-const roundsOf = contenders.map(() => []);
-for (let round = 0; round < rounds; round++) {
-  contenders.forEach(([name, measure], k) => {
-    roundsOf[k].push(measure());
-    if (rounds > 1) console.log(`  round ${round + 1}: ${name}: ${(bytes / 1e6 / roundsOf[k].at(-1).seconds).toFixed(2)} MB/s`);
-  });
+  [`lede native, 1 thread`, () => nativeContender(1)],
+  [`lede native, ${threadsAll} threads`, () => nativeContender(threadsAll)],
+  ['lede wasm (Node)', () => nodeContender('lede-wasm', 'serve', corpusNul)],
+  ['compromise', () => nodeContender('compromise', 'serve', corpusNul)],
+  ['wink-nlp', () => nodeContender('wink-nlp', 'serve', corpusNul)],
+  ['lede wasm (Node), corpus held as strings', () => nodeContender('lede-wasm', 'serve-held', corpusJson)],
+].map(([name, make]) => ({ name, make, runner: null, passRuns: [] }));
+try {
+  for (let k = 0; k <= passes; k++) {
+    const line = [];
+    for (const c of contenders) {
+      c.runner ??= c.make();  // started at its warm-up pass: no two load at once
+      const r = await c.runner.pass();
+      if (k > 0) c.passRuns.push(r);
+      line.push(`${c.name.split(',')[0].replace('lede ', '')}${c.name.includes('threads') ? ' all' : ''} ${(bytes / 1e6 / r.seconds).toFixed(2)}`);
+    }
+    console.log(`  ${k === 0 ? 'warm-up' : `pass ${k}`}: ${line.join(', ')} MB/s`);
+  }
+  for (const c of contenders) record(c.name, c.passRuns, await c.runner.end());
+} catch (e) {
+  fail(e.message);
 }
-contenders.forEach(([name], k) => {
-  const all = roundsOf[k];
-  const best = all.reduce((a, b) => (b.seconds < a.seconds ? b : a));
-  record(name, best, Math.max(...all.map((r) => r.maxRssKb)), all.map((r) => bytes / 1e6 / r.seconds));
-});
 
 // ---- cold start
 // Native: spawn to exit of the CLI (it exits right after printing the result). Node contenders:
@@ -248,23 +273,25 @@ const wink = byName['wink-nlp'];
 const native1 = byName['lede native, 1 thread'];
 const mb = (kb) => (kb / 1024).toFixed(0);
 const kb = (b) => (b / 1024).toFixed(0);
-const table = ['| contender | MB/s | docs/s | MB per CPU second | peak RSS (MB) | cold start (ms) | library cold start (ms) | cold start CPU (ms) | download min / gzip -9 (KB) | names found | quotes found | MB/s of each round |',
+const table = ['| contender | MB/s | docs/s | MB per CPU second | peak RSS (MB) | cold start (ms) | library cold start (ms) | cold start CPU (ms) | download min / gzip -9 (KB) | names found | quotes found | MB/s of each pass, in order |',
   '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|'];
 for (const r of results) {
   const d = download[r.name];
   table.push(`| ${r.name} | ${r.mbs.toFixed(2)} | ${r.docss.toFixed(1)} | ${r.cpuMbs.toFixed(2)} | ${mb(r.maxRssKb)} | ` +
     `${cold[r.name]?.toFixed(0) ?? ''} | ${coldLibrary[r.name]?.toFixed(0) ?? (cold[r.name] === undefined ? '' : 'n/a')} | ${coldCpu[r.name]?.toFixed(0) ?? ''} | ` +
-    `${d === undefined ? '' : d ? `${kb(d.minified)} / ${kb(d.gzip)}` : 'n/a (native)'} | ${r.found.names} | ${r.found.quotes} | ${r.roundMbs.map((x) => x.toFixed(2)).join(', ')} |`);
+    `${d === undefined ? '' : d ? `${kb(d.minified)} / ${kb(d.gzip)}` : 'n/a (native)'} | ${r.found.names} | ${r.found.quotes} | ${r.passMbs.map((x) => x.toFixed(2)).join(', ')} |`);
 }
 // Every ratio is lede's figure over the peer's: above 1 is better for speed, below 1 is better
 // for peak RSS, cold start and download.
 const ratios = [];
 const x = (v) => `${v.toFixed(2)}×`;
+// Pass by pass: the median of the ratios of the k-th passes, taken minutes apart at most.
+const paired = (a, b) => median(a.passMbs.map((v, k) => v / b.passMbs[k]));
 for (const peer of [compromise, wink]) {
-  ratios.push(`| lede wasm / ${peer.name} | ${x(wasm.mbs / peer.mbs)} | ${x(wasm.cpuMbs / peer.cpuMbs)} | ` +
+  ratios.push(`| lede wasm / ${peer.name} | ${x(wasm.mbs / peer.mbs)} | ${x(paired(wasm, peer))} | ${x(wasm.cpuMbs / peer.cpuMbs)} | ` +
     `${x(wasm.maxRssKb / peer.maxRssKb)} | ${x(cold[wasm.name] / cold[peer.name])} | ${x(coldCpu[wasm.name] / coldCpu[peer.name])} | ` +
     `${x(download[wasm.name].gzip / download[peer.name].gzip)} |`);
-  ratios.push(`| lede native 1 thread / ${peer.name} | ${x(native1.mbs / peer.mbs)} | ${x(native1.cpuMbs / peer.cpuMbs)} | ` +
+  ratios.push(`| lede native 1 thread / ${peer.name} | ${x(native1.mbs / peer.mbs)} | ${x(paired(native1, peer))} | ${x(native1.cpuMbs / peer.cpuMbs)} | ` +
     `${x(native1.maxRssKb / peer.maxRssKb)} | ${x(cold[native1.name] / cold[peer.name])} | ${x(coldCpu[native1.name] / coldCpu[peer.name])} | |`);
 }
 const checks = [
@@ -298,7 +325,7 @@ Written by \`bench/run\`${quick ? ' --quick' : ''} on ${new Date().toISOString()
 - Machine: ${cpuModel}, ${threadsAll} cores, ${(totalmem() / 2 ** 30).toFixed(0)} GiB; ${git('log', '-1', '--format=%h %s').slice(0, 80) ? `lede commit ${git('rev-parse', '--short', 'HEAD')}${git('status', '--porcelain', '--untracked-files=no') ? ' (work tree with uncommitted changes)' : ''}` : ''}; load average (1, 5, 15 min) ${loadAtStart} at the start, ${load} at the end: on a shared machine wall-clock figures drop with the load, CPU-time ones much less.
 - Versions: ${ledeVersion}; Node ${process.version}; compromise ${version('compromise')}; wink-nlp ${version('wink-nlp')} with wink-eng-lite-web-model ${version('wink-eng-lite-web-model')}; esbuild ${version('esbuild')} (bundles for the download size).
 - Corpus: ${docs.length} PolNeAR train+dev texts${quick ? ' (every 8th: quick mode)' : ''}, ${(bytes / 1e6).toFixed(2)} MB, one document at a time.
-- MB/s and docs/s: median of ${passes} timed passes after one warm-up; every contender runs ${rounds === 1 ? 'once' : `in each of ${rounds} rounds, one round after another (the MB/s of each round in the last column), and keeps its fastest round, so that a slow minute of a shared host costs one contender one round rather than the comparison`}. Native: one \`lede analyze --jsonl --threads N\` process per pass (start-up and model load included, output discarded). Node contenders: one fresh process each, passes in-process, each document decoded in turn from the corpus file read into one Buffer (as a program streaming a corpus would); peak RSS is the whole process's (GNU time %M).
+- MB/s and docs/s: median of ${passes} timed passes after one warm-up. The contenders take their passes in turn (one pass of each, then the next pass of each, ...; the MB/s of every pass in the last column), so that on a shared host whose speed changes from minute to minute every contender's passes fall in the same minutes. Native: one \`lede analyze --jsonl --threads N\` process per pass (start-up and model load included, output discarded; peak RSS by GNU time %M). Node contenders: one process each, started at its warm-up pass and kept for its passes, each document decoded in turn from the corpus file read into one Buffer (as a program streaming a corpus would); peak RSS is the whole process's (getrusage's maxrss, read at its end).
 - "lede wasm (Node), corpus held as strings": the same run with the corpus held as an array of ${docs.length} strings parsed from JSON, the harness of the runs before streaming was added (its extra RSS, the strings, a dead copy of the file's text and a young generation grown by the surviving strings, is the harness's, and was counted for every contender).
 - MB per CPU second: the same with the process's user+system CPU time instead of wall time (summed over threads); less sensitive than wall time to other programs sharing the machine.
 - Cold start: a fresh process analyses samples/article.txt (median of 5). Native: spawn to exit. Node: from the process's start to the first result in hand (Node's own start-up included: \`node -e 0\` took ${cold['node -e 0 (reference)'].toFixed(0)} ms spawn to exit); "library cold start" is the part from the library's import to the first result (compiling, loading the model, first analysis). "Cold start CPU" is the process's CPU time to exit, including V8's background compiles.
@@ -312,9 +339,11 @@ ${table.join('\n')}
 ## Ratios (lede / peer)
 
 lede's figure over the peer's: above 1 is better for speed, below 1 for memory, start-up and download.
+"MB/s" is the ratio of the medians; "pass by pass" the median of the ratios of each pass to the
+peer's pass of the same turn.
 
-| | MB/s | MB per CPU second | peak RSS | cold start | cold start CPU | download (gzip -9) |
-|---|---:|---:|---:|---:|---:|---:|
+| | MB/s | MB/s, pass by pass | MB per CPU second | peak RSS | cold start | cold start CPU | download (gzip -9) |
+|---|---:|---:|---:|---:|---:|---:|---:|
 ${ratios.join('\n')}
 
 ## Acceptance checks (issue 6)
