@@ -150,13 +150,13 @@ console.log(`bench/run: ${docs.length} PolNeAR train+dev documents, ${(bytes / 1
 // The Node contenders stream the corpus from one Buffer; lede wasm also runs with the corpus held
 // as an array of strings (the harness of earlier runs), whose RSS is mostly the harness's own.
 const contenders = [
-  [`lede native, 1 thread`, () => nativeContender(1)],
-  [`lede native, ${threadsAll} threads`, () => nativeContender(threadsAll)],
-  ['lede wasm (Node)', () => nodeContender('lede-wasm', 'serve', corpusNul)],
-  ['compromise', () => nodeContender('compromise', 'serve', corpusNul)],
-  ['wink-nlp', () => nodeContender('wink-nlp', 'serve', corpusNul)],
-  ['lede wasm (Node), corpus held as strings', () => nodeContender('lede-wasm', 'serve-held', corpusJson)],
-].map(([name, make]) => ({ name, make, runner: null, passRuns: [] }));
+  [`lede native, 1 thread`, 'native', () => nativeContender(1)],
+  [`lede native, ${threadsAll} threads`, `native ${threadsAll} thr`, () => nativeContender(threadsAll)],
+  ['lede wasm (Node)', 'wasm', () => nodeContender('lede-wasm', 'serve', corpusNul)],
+  ['compromise', 'compromise', () => nodeContender('compromise', 'serve', corpusNul)],
+  ['wink-nlp', 'wink-nlp', () => nodeContender('wink-nlp', 'serve', corpusNul)],
+  ['lede wasm (Node), corpus held as strings', 'wasm held', () => nodeContender('lede-wasm', 'serve-held', corpusJson)],
+].map(([name, label, make]) => ({ name, label, make, runner: null, passRuns: [] }));
 try {
   for (let k = 0; k <= passes; k++) {
     const line = [];
@@ -164,7 +164,7 @@ try {
       c.runner ??= c.make();  // started at its warm-up pass: no two load at once
       const r = await c.runner.pass();
       if (k > 0) c.passRuns.push(r);
-      line.push(`${c.name.split(',')[0].replace('lede ', '')}${c.name.includes('threads') ? ' all' : ''} ${(bytes / 1e6 / r.seconds).toFixed(2)}`);
+      line.push(`${c.label} ${(bytes / 1e6 / r.seconds).toFixed(2)}`);
     }
     console.log(`  ${k === 0 ? 'warm-up' : `pass ${k}`}: ${line.join(', ')} MB/s`);
   }
