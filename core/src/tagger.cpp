@@ -38,13 +38,93 @@ bool read_transitions(ner::PayloadReader* r, std::vector<int32_t>* out, std::str
 
 inline uint64_t get_word(const uint8_t* p) { return uint64_t{p[0]} | (uint64_t{p[1]} << 8); }
 
+// The cluster table's entries, word hashes strictly increasing (a loop of its own, as are
+// ModelBuilder's: see there).
+template <typename Entry>
+[[gnu::noinline]] bool read_clusters(ner::PayloadReader* r, std::vector<Entry>* entries) {
+  uint64_t word = 0;
+  for (auto& e : *entries) {
+    uint64_t delta, path;
+    if (!r->varint(&delta) || !r->varint(&path) || (delta == 0 && word != 0) || word + delta > 0xFFFFFFFFull ||
+        path == 0 || path > 0xFFFFFFFFull) {
+      return false;
+    }
+    word += delta;
+    e = {static_cast<uint32_t>(word), static_cast<uint32_t>(path)};
+  }
+  return true;
+}
+
 }  // namespace
 
 // Checks the keys and records (format in tagger_model_format.h) and fills the model's table: one
 // slot per key, holding where its record is. The records are used where they are when `borrow`
 // (the bytes outlive the model: the embedded one), else copied; either way nothing but the table
 // is written, so that loading touches little memory.
+//
+// The passes over the keys and records are small functions of their own, returning why they
+// stopped (not inlined), and the messages are made here: V8 optimises a wasm function once it has run long
+// enough, and a loader whose loops took it over that line was compiled again in the background,
+// for nothing (it runs once), while a page waited for its first result. Small loops cost little.
 struct ModelBuilder {
+  enum Stop { kDone, kKeysEnd, kKeysOrder, kKeyRange, kRecordsEnd, kBadMask, kWeightRange };
+
+  [[gnu::noinline]] static Stop check_keys(ner::PayloadReader* r, uint64_t count) {
+    uint64_t key = 0;
+    for (uint64_t i = 0; i < count; ++i) {
+      uint64_t delta;
+      if (!r->varint(&delta)) return kKeysEnd;
+      if (delta == 0) return kKeysOrder;
+      key += delta;
+      if (key > 0xFFFFFFFFull) return kKeyRange;
+    }
+    return kDone;
+  }
+
+  // Fills the table and the filter from keys checked by check_keys; *at: the record words used.
+  [[gnu::noinline]] static Stop fill(ner::PayloadReader keys, uint64_t count, const uint8_t* records, uint64_t words,
+                   uint64_t all_labels, TaggerModel* model, uint64_t* at_out) {
+    uint64_t key = 0;
+    uint64_t at = 0;  // the record's first word
+    for (uint64_t i = 0; i < count; ++i) {
+      uint64_t delta = 0;
+      keys.varint(&delta);  // checked: succeeds
+      key += delta;
+      if (words - at < ner::kRecordMaskWords + 1) return kRecordsEnd;
+      const uint8_t* p = records + at * 2;
+      const uint64_t mask = get_word(p) | (get_word(p + 2) << 16) | (get_word(p + 4) << 32);
+      if (mask == 0 || (mask & ~all_labels) != 0) return kBadMask;
+      const uint64_t n = static_cast<uint64_t>(__builtin_popcountll(mask));
+      if (words - at - ner::kRecordMaskWords < n) return kRecordsEnd;
+      for (uint64_t k = 0; k < n; ++k) {
+        if (get_word(p + 2 * (ner::kRecordMaskWords + k)) == 0x8000) return kWeightRange;
+      }
+      // Keys are at least 1 (the first is a non-zero delta from 0): 0 stays the empty slot.
+      const uint32_t k32 = static_cast<uint32_t>(key);
+      uint32_t slot = model->first_slot(k32);
+      while (model->slots_[slot].key != 0) slot = (slot + 1) & model->mask_;
+      model->slots_[slot] = {k32, static_cast<uint32_t>(at * 2)};
+      const uint32_t bit = (k32 * 0x85EBCA6Bu) >> (32 - TaggerModel::kFilterBits);
+      model->filter_[bit >> 6] |= uint64_t{1} << (bit & 63);
+      at += ner::kRecordMaskWords + n;
+    }
+    *at_out = at;
+    return kDone;
+  }
+
+  static bool stopped(Stop stop, std::string* error) {
+    switch (stop) {
+      case kKeysEnd: return fail(error, "payload ends inside the feature keys");
+      case kKeysOrder: return fail(error, "feature keys are not strictly increasing");
+      case kKeyRange: return fail(error, "feature key out of range");
+      case kRecordsEnd: return fail(error, "the records end before the last feature's");
+      case kBadMask: return fail(error, "bad label mask");
+      case kWeightRange: return fail(error, "feature weight out of range");
+      case kDone: break;
+    }
+    return true;
+  }
+
   static bool build(ner::PayloadReader* r, int S, bool borrow, TaggerModel* model, std::string* error) {
     constexpr int L = ner::kLabels;
     uint64_t count;
@@ -52,15 +132,8 @@ struct ModelBuilder {
     // Every feature takes at least 9 bytes (a key delta, a mask, a weight): a cheap bound that
     // keeps a damaged count from allocating gigabytes before the reads fail.
     if (count > r->remaining() / 9) return fail(error, "feature count " + std::to_string(count) + " is too large");
-    ner::PayloadReader keys = *r;
-    uint64_t key = 0;
-    for (uint64_t i = 0; i < count; ++i) {
-      uint64_t delta;
-      if (!r->varint(&delta)) return fail(error, "payload ends inside the feature keys");
-      if (delta == 0) return fail(error, "feature keys are not strictly increasing");
-      key += delta;
-      if (key > 0xFFFFFFFFull) return fail(error, "feature key out of range");
-    }
+    const ner::PayloadReader keys = *r;
+    if (!stopped(check_keys(r, count), error)) return false;
     uint64_t words;
     if (!r->varint(&words)) return fail(error, "payload ends before the record size");
     if (words > r->remaining() / 2 || r->remaining() - words * 2 != ner::kRecordTailBytes) {
@@ -78,31 +151,8 @@ struct ModelBuilder {
     std::memset(static_cast<void*>(model->slots_.get()), 0, slots * sizeof(TaggerModel::Slot));
     model->filter_.reset(new uint64_t[TaggerModel::kFilterWords]);
     std::memset(model->filter_.get(), 0, TaggerModel::kFilterWords * sizeof(uint64_t));
-    const uint64_t all_labels = (uint64_t{1} << (S * L)) - 1;
-    key = 0;
-    uint64_t at = 0;  // the record's first word
-    for (uint64_t i = 0; i < count; ++i) {
-      uint64_t delta = 0;
-      keys.varint(&delta);  // read above: succeeds
-      key += delta;
-      if (words - at < ner::kRecordMaskWords + 1) return fail(error, "the records end before the last feature's");
-      const uint8_t* p = records + at * 2;
-      const uint64_t mask = get_word(p) | (get_word(p + 2) << 16) | (get_word(p + 4) << 32);
-      if (mask == 0 || (mask & ~all_labels) != 0) return fail(error, "bad label mask");
-      const uint64_t n = static_cast<uint64_t>(__builtin_popcountll(mask));
-      if (words - at - ner::kRecordMaskWords < n) return fail(error, "the records end before the last feature's");
-      for (uint64_t k = 0; k < n; ++k) {
-        if (get_word(p + 2 * (ner::kRecordMaskWords + k)) == 0x8000) return fail(error, "feature weight out of range");
-      }
-      // Keys are at least 1 (the first is a non-zero delta from 0): 0 stays the empty slot.
-      const uint32_t k32 = static_cast<uint32_t>(key);
-      uint32_t slot = model->first_slot(k32);
-      while (model->slots_[slot].key != 0) slot = (slot + 1) & model->mask_;
-      model->slots_[slot] = {k32, static_cast<uint32_t>(at * 2)};
-      const uint32_t bit = (k32 * 0x85EBCA6Bu) >> (32 - TaggerModel::kFilterBits);
-      model->filter_[bit >> 6] |= uint64_t{1} << (bit & 63);
-      at += ner::kRecordMaskWords + n;
-    }
+    uint64_t at = 0;
+    if (!stopped(fill(keys, count, records, words, (uint64_t{1} << (S * L)) - 1, model, &at), error)) return false;
     if (at != words) return fail(error, "record words after the last feature's");
     const size_t bytes = static_cast<size_t>(words) * 2 + ner::kRecordTailBytes;
     if (borrow) {
@@ -177,16 +227,9 @@ std::unique_ptr<TaggerModel> TaggerModel::load(const uint8_t* data, size_t size,
     return nullptr;
   }
   model->clusters_.entries.resize(static_cast<size_t>(n_clusters));
-  uint64_t word = 0;
-  for (auto& e : model->clusters_.entries) {
-    uint64_t delta, path;
-    if (!r.varint(&delta) || !r.varint(&path) || (delta == 0 && word != 0) || word + delta > 0xFFFFFFFFull ||
-        path == 0 || path > 0xFFFFFFFFull) {
-      fail(error, "bad cluster table");
-      return nullptr;
-    }
-    word += delta;
-    e = {static_cast<uint32_t>(word), static_cast<uint32_t>(path)};
+  if (!read_clusters(&r, &model->clusters_.entries)) {
+    fail(error, "bad cluster table");
+    return nullptr;
   }
   if (!r.varint(&n_stages) || n_stages < 1 || n_stages > TaggerModel::kMaxStages) {
     fail(error, "bad stage count");
