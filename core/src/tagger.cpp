@@ -62,10 +62,11 @@ template <typename Entry>
 // model, else copied; either way nothing but the table is written, so that loading touches little
 // memory.
 //
-// The passes over the keys and records are small functions of their own, returning why they
-// stopped (not inlined), and the messages are made here: V8 optimises a wasm function once it has run long
-// enough, and a loader whose loops took it over that line was compiled again in the background,
-// for nothing (it runs once), while a page waited for its first result. Small loops cost little.
+// The passes over the keys and records are small functions of their own (not inlined), returning
+// why they stopped; the messages are made here. V8 optimises a wasm function in the background once
+// it has run long enough: the loader, with these loops inside and an out-of-line varint called a
+// few hundred thousand times, was so compiled during a page's first analysis, for nothing (it runs
+// once), on the cores the page was waiting on. Small loop functions cost little to compile.
 struct ModelBuilder {
   enum Stop { kDone, kKeysEnd, kKeysOrder, kKeyRange, kRecordsEnd, kBadMask, kWeightRange };
 
