@@ -8,7 +8,8 @@
 //   lede wasm in Node: the package in wasm/dist, analyzer.analyze(text) (a result object)
 //   compromise: nlp(text), people/places/organizations/quotations read out as arrays
 //   wink-nlp + wink-eng-lite-web-model: readDoc(text), entities read out with detail
-// Each Node contender runs in a process of its own (bench/contender.mjs), kept between passes.
+// Each Node contender runs in two processes of its own (bench/contender.mjs), kept between passes
+// and taking them in turn.
 // Figures: MB/s and docs/s (median of the timed passes after one warm-up pass; the contenders take
 // their passes in turn, pass by pass), peak RSS of the process, cold start (fresh process to the first result on
 // samples/article.txt, spawn to exit, median of 5), browser download (esbuild --minify bundle +
@@ -89,7 +90,8 @@ function timed(command, argv, { stdout = 'ignore' } = {}) {
 // wink-nlp, lede native, ...): on a shared host whose speed changes from minute to minute, every
 // contender's passes then fall in the same minutes, and the ratios compare the libraries rather
 // than the host's moods. The first pass of each is a warm-up, untimed, and the one whose output is
-// counted for what it found.
+// counted for what it found. Each Node contender runs in two processes, which take its passes in
+// turn (twoProcesses).
 const results = [];
 function record(name, passRuns, end) {
   const s = median(passRuns.map((r) => r.seconds));
@@ -108,6 +110,7 @@ function nativeContender(threads) {
   let found = null;
   let maxRssKb = 0;
   return {
+    warmUp() { return this.pass(); },
     async pass() {
       const r = timed(lede, argv, { stdout: found ? 'ignore' : 'pipe' });
       maxRssKb = Math.max(maxRssKb, r.maxRssKb);
@@ -141,7 +144,30 @@ function nodeContender(name, mode, input) {
     waiting.push({ resolve, reject });
     child.stdin.write(request + '\n');
   }).then((line) => JSON.parse(line));
-  return { pass: () => ask('pass'), end: () => ask('end') };
+  return { warmUp: () => ask('pass'), pass: () => ask('pass'), end: () => ask('end') };
+}
+// A Node contender in two processes that take its passes in turn (A, B, A, ...), each warmed up by
+// a pass of its own. On this host a process's speed depends on more than the code: processes of
+// the same build settle at 1.1 or at 1.4 s a pass, each steady, and two processes halve the weight
+// of that luck in the median. Peak RSS: the larger of the two; found: the first's warm-up.
+function twoProcesses(make) {
+  const runners = [];
+  let next = 0;
+  return {
+    async warmUp() {
+      runners.push(make());
+      const first = await runners[0].warmUp();
+      runners.push(make());  // started once the first is warm: no two load at once
+      await runners[1].warmUp();
+      return first;
+    },
+    pass: () => runners[next++ % runners.length].pass(),
+    async end() {
+      const ends = [];
+      for (const r of runners) ends.push(await r.end());
+      return { maxRssKb: Math.max(...ends.map((e) => e.maxRssKb)), found: ends[0].found };
+    },
+  };
 }
 
 console.log(`bench/run: ${docs.length} PolNeAR train+dev documents, ${(bytes / 1e6).toFixed(2)} MB; ` +
@@ -152,17 +178,18 @@ console.log(`bench/run: ${docs.length} PolNeAR train+dev documents, ${(bytes / 1
 const contenders = [
   [`lede native, 1 thread`, 'native', () => nativeContender(1)],
   [`lede native, ${threadsAll} threads`, `native ${threadsAll} thr`, () => nativeContender(threadsAll)],
-  ['lede wasm (Node)', 'wasm', () => nodeContender('lede-wasm', 'serve', corpusNul)],
-  ['compromise', 'compromise', () => nodeContender('compromise', 'serve', corpusNul)],
-  ['wink-nlp', 'wink-nlp', () => nodeContender('wink-nlp', 'serve', corpusNul)],
-  ['lede wasm (Node), corpus held as strings', 'wasm held', () => nodeContender('lede-wasm', 'serve-held', corpusJson)],
+  ['lede wasm (Node)', 'wasm', () => twoProcesses(() => nodeContender('lede-wasm', 'serve', corpusNul))],
+  ['compromise', 'compromise', () => twoProcesses(() => nodeContender('compromise', 'serve', corpusNul))],
+  ['wink-nlp', 'wink-nlp', () => twoProcesses(() => nodeContender('wink-nlp', 'serve', corpusNul))],
+  ['lede wasm (Node), corpus held as strings', 'wasm held',
+    () => twoProcesses(() => nodeContender('lede-wasm', 'serve-held', corpusJson))],
 ].map(([name, label, make]) => ({ name, label, make, runner: null, passRuns: [] }));
 try {
   for (let k = 0; k <= passes; k++) {
     const line = [];
     for (const c of contenders) {
       c.runner ??= c.make();  // started at its warm-up pass: no two load at once
-      const r = await c.runner.pass();
+      const r = k === 0 ? await c.runner.warmUp() : await c.runner.pass();
       if (k > 0) c.passRuns.push(r);
       line.push(`${c.label} ${(bytes / 1e6 / r.seconds).toFixed(2)}`);
     }
@@ -325,7 +352,7 @@ Written by \`bench/run\`${quick ? ' --quick' : ''} on ${new Date().toISOString()
 - Machine: ${cpuModel}, ${threadsAll} cores, ${(totalmem() / 2 ** 30).toFixed(0)} GiB; ${git('log', '-1', '--format=%h %s').slice(0, 80) ? `lede commit ${git('rev-parse', '--short', 'HEAD')}${git('status', '--porcelain', '--untracked-files=no') ? ' (work tree with uncommitted changes)' : ''}` : ''}; load average (1, 5, 15 min) ${loadAtStart} at the start, ${load} at the end: on a shared machine wall-clock figures drop with the load, CPU-time ones much less.
 - Versions: ${ledeVersion}; Node ${process.version}; compromise ${version('compromise')}; wink-nlp ${version('wink-nlp')} with wink-eng-lite-web-model ${version('wink-eng-lite-web-model')}; esbuild ${version('esbuild')} (bundles for the download size).
 - Corpus: ${docs.length} PolNeAR train+dev texts${quick ? ' (every 8th: quick mode)' : ''}, ${(bytes / 1e6).toFixed(2)} MB, one document at a time.
-- MB/s and docs/s: median of ${passes} timed passes after one warm-up. The contenders take their passes in turn (one pass of each, then the next pass of each, ...; the MB/s of every pass in the last column), so that on a shared host whose speed changes from minute to minute every contender's passes fall in the same minutes. Native: one \`lede analyze --jsonl --threads N\` process per pass (start-up and model load included, output discarded; peak RSS by GNU time %M). Node contenders: one process each, started at its warm-up pass and kept for its passes, each document decoded in turn from the corpus file read into one Buffer (as a program streaming a corpus would); peak RSS is the whole process's (getrusage's maxrss, read at its end).
+- MB/s and docs/s: median of ${passes} timed passes after one warm-up. The contenders take their passes in turn (one pass of each, then the next pass of each, ...; the MB/s of every pass in the last column), so that on a shared host whose speed changes from minute to minute every contender's passes fall in the same minutes. Native: one \`lede analyze --jsonl --threads N\` process per pass (start-up and model load included, output discarded; peak RSS by GNU time %M). Node contenders: two processes each, started at its warm-up (one pass each) and kept for its passes, which they take in turn (a process's speed on a shared host depends on more than the code: two halve the weight of that luck), each document decoded in turn from the corpus file read into one Buffer (as a program streaming a corpus would); peak RSS is the larger of the two processes' (getrusage's maxrss, read at their end).
 - "lede wasm (Node), corpus held as strings": the same run with the corpus held as an array of ${docs.length} strings parsed from JSON, the harness of the runs before streaming was added (its extra RSS, the strings, a dead copy of the file's text and a young generation grown by the surviving strings, is the harness's, and was counted for every contender).
 - MB per CPU second: the same with the process's user+system CPU time instead of wall time (summed over threads); less sensitive than wall time to other programs sharing the machine.
 - Cold start: a fresh process analyses samples/article.txt (median of 5). Native: spawn to exit. Node: from the process's start to the first result in hand (Node's own start-up included: \`node -e 0\` took ${cold['node -e 0 (reference)'].toFixed(0)} ms spawn to exit); "library cold start" is the part from the library's import to the first result (compiling, loading the model, first analysis). "Cold start CPU" is the process's CPU time to exit, including V8's background compiles.
