@@ -148,7 +148,7 @@ function nodeContender(name, mode, input) {
 }
 // A Node contender in two processes that take its passes in turn (A, B, A, ...), each warmed up by
 // a pass of its own. On this host a process's speed depends on more than the code: processes of
-// the same build settle at 1.1 or at 1.4 s a pass, each steady, and two processes halve the weight
+// the same build settle at 1.1 or at 1.4 s a pass, most of them for good, and two halve the weight
 // of that luck in the median. Peak RSS: the larger of the two; found: the first's warm-up.
 function twoProcesses(make) {
   const runners = [];
