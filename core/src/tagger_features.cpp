@@ -983,17 +983,18 @@ void viterbi<int32_t>(const int32_t* em, size_t n, const int32_t* tr, uint8_t* o
   delta_buf->resize(n * L);
   int32_t* delta = delta_buf->data();
   const int32_t kNone = std::numeric_limits<int32_t>::lowest() / 4;
+  static const AllowedTransitions allowed;  // which labels may start and end a sentence
   const DecoderWeights w(tr);
   // The first position, label by label: I and L cannot start a sentence.
   {
     int32_t column_best = kNone;
     for (int y = 0; y < L; ++y) {
-      int32_t s = transition_allowed(L, y) ? em[y] + tr[L * (L + 1) + y] : kNone;
+      int32_t s = allowed.from_start[y] ? em[y] + tr[L * (L + 1) + y] : kNone;
       delta[kSlot[y]] = s;
       if (s > column_best) column_best = s;
     }
     for (int y = 0; y < L; ++y)
-      if (transition_allowed(L, y)) delta[kSlot[y]] -= column_best;
+      if (allowed.from_start[y]) delta[kSlot[y]] -= column_best;
   }
   I32x4 b = load4(delta), in = load4(delta + 4), l = load4(delta + 8), u = load4(delta + 12);
   int32_t o = delta[kSlotO];
@@ -1038,7 +1039,7 @@ void viterbi<int32_t>(const int32_t* em, size_t n, const int32_t* tr, uint8_t* o
   int32_t best = kNone;
   int arg = 0;  // O: always allowed at the end
   for (int y = 0; y < L; ++y) {
-    if (!transition_allowed(y, L)) continue;
+    if (!allowed.to_end[y]) continue;
     int32_t s = last[kSlot[y]] + tr[y * (L + 1) + L];
     if (s > best) {
       best = s;
