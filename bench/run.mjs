@@ -97,7 +97,7 @@ function record(name, passRuns, end) {
   const s = median(passRuns.map((r) => r.seconds));
   const cpuMbs = bytes / 1e6 / median(passRuns.map((r) => r.cpuSeconds));
   const passMbs = passRuns.map((r) => bytes / 1e6 / r.seconds);
-  results.push({ name, seconds: s, mbs: bytes / 1e6 / s, cpuMbs, docss: docs.length / s, maxRssKb: end.maxRssKb, found: end.found, passRuns, passMbs });
+  results.push({ name, seconds: s, mbs: bytes / 1e6 / s, cpuMbs, docss: docs.length / s, maxRssKb: end.maxRssKb, found: end.found, passMbs });
   const r = results.at(-1);
   console.log(`  ${name.padEnd(24)} ${r.mbs.toFixed(2).padStart(8)} MB/s ${r.docss.toFixed(1).padStart(9)} docs/s ` +
     `${(r.maxRssKb / 1024).toFixed(0).padStart(5)} MB peak RSS ${cpuMbs.toFixed(2).padStart(8)} MB per CPU second ` +
