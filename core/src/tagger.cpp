@@ -257,11 +257,12 @@ namespace {
 // One token's keys on their way through the model's table (score_tokens).
 struct Lookup {
   static constexpr size_t kMaxKeys = 256;  // more (never in practice) are scored the plain way
-  size_t n_present = 0, n_found = 0;
+  static constexpr size_t kMaxKnown = 4;   // records the caller found already (the word cache's)
+  size_t n_present = 0, n_known = 0, n_found = 0;
   bool plain = false;
   std::vector<uint32_t> keys;  // only when plain
   uint32_t present[kMaxKeys];
-  const uint8_t* found[kMaxKeys];
+  const uint8_t* found[kMaxKnown + kMaxKeys];  // the known records first
 };
 
 // Buffers reused across documents on the same thread. What grows with the document is the
@@ -443,12 +444,21 @@ void sum_records(const uint8_t* const* records, size_t n_records, int first_stag
 // group g being keys [ends[g - 1], ends[g]) (from keys[0] for g = 0), one table lookup per key
 // serving every stage. Keys are random positions in tables of a few MB: the slots of a chunk of keys
 // are prefetched first, then their rows, so that the cache misses overlap instead of queueing.
+// W = the lanes summed, (stage_count - first_stage) * kLabels: a constant, so that adding a
+// group's lanes is a few vector instructions. A group's sums are written by its first run of rows
+// and added to by the others; only a group with none is zeroed (in wasm a fill is a call).
+// At most kMaxKeyGroups groups.
+constexpr int kMaxKeyGroups = 64;
+template <int W>
 void score_key_groups(const TaggerModel& model, const uint32_t* keys, const size_t* ends, int n_groups,
                       int first_stage, int32_t* sums, size_t stride) {
-  constexpr int L = ner::kLabels;
   constexpr size_t kChunk = 64;
-  const int lanes = (model.stage_count() - first_stage) * L;
-  for (int g = 0; g < n_groups; ++g) std::fill(sums + g * stride, sums + g * stride + lanes, 0);
+  uint64_t written = 0;  // by group
+  auto first_write = [&written](int group) {
+    const bool first = !(written & (uint64_t{1} << group));
+    written |= uint64_t{1} << group;
+    return first;
+  };
   const uint8_t* found[kChunk];
   int group_of[kChunk];
   uint32_t present[kChunk];
@@ -478,12 +488,28 @@ void score_key_groups(const TaggerModel& model, const uint32_t* keys, const size
     for (size_t r = 0; r < n_found;) {
       size_t e = r + 1;
       while (e < n_found && group_of[e] == group_of[r]) ++e;
-      int32_t part[2 * L];
-      sum_records(found + r, e - r, first_stage, lanes, part);
       int32_t* out = sums + group_of[r] * stride;
-      for (int y = 0; y < lanes; ++y) out[y] += part[y];
+      if (first_write(group_of[r])) {
+        sum_records<W>(found + r, e - r, first_stage, out);
+      } else {
+        int32_t part[W];
+        sum_records<W>(found + r, e - r, first_stage, part);
+        for (int y = 0; y < W; ++y) out[y] += part[y];
+      }
       r = e;
     }
+  }
+  for (int group = 0; group < n_groups; ++group) {
+    if (first_write(group)) std::fill(sums + group * stride, sums + group * stride + W, 0);
+  }
+}
+
+void score_key_groups(const TaggerModel& model, const uint32_t* keys, const size_t* ends, int n_groups,
+                      int first_stage, int32_t* sums, size_t stride) {
+  if (model.stage_count() - first_stage == 2) {
+    score_key_groups<2 * ner::kLabels>(model, keys, ends, n_groups, first_stage, sums, stride);
+  } else {
+    score_key_groups<ner::kLabels>(model, keys, ends, n_groups, first_stage, sums, stride);
   }
 }
 
@@ -579,12 +605,22 @@ class WordCache {
     tag.stamp = stamp_;
     tag.length = static_cast<uint32_t>(word.size());
     std::memcpy(tag.bytes, word.data(), word.size());
-    // Every part's keys, scored together so that their lookups overlap.
     keys->clear();
     size_t ends[ner::kWordKeyParts];
     Word& w = words_[tag.entry];
     new (&w.info) ner::WordInfo(features.word_info_and_keys(word, &model.clusters(), keys, ends));
-    score_key_groups(model, keys->data(), ends, ner::kWordKeyParts, 0, &w.part[0][0], kLanes);
+    // The far parts' one key each: their slots fetched while the summed parts are scored.
+    for (int part = kSummedParts; part < ner::kWordKeyParts; ++part) {
+      const uint32_t key = (*keys)[ends[part - 1]];
+      if (model.may_have(key)) __builtin_prefetch(model.slot_address(key));
+    }
+    // The summed parts' keys, scored together so that their lookups overlap.
+    static_assert(kSummedParts <= kMaxKeyGroups, "score_key_groups takes so many");
+    score_key_groups(model, keys->data(), ends, kSummedParts, 0, &w.part[0][0], kLanes);
+    for (int part = kSummedParts; part < ner::kWordKeyParts; ++part) {
+      const uint32_t key = (*keys)[ends[part - 1]];
+      w.record[part - kSummedParts] = model.may_have(key) ? model.find(key) : nullptr;
+    }
     return tag.entry;
   }
 
@@ -621,9 +657,20 @@ class WordCache {
   }
 
   const ner::WordInfo& info(uint32_t ref) const { return words_[ref].info; }
-  // The scores (every stage's lanes) of part `part` of word `ref`, or of the sentence edge (ref
-  // kNone) as a neighbour.
+  // The scores (every stage's lanes) of part `part` of word `ref` (part < kSummedParts), or of the
+  // sentence edge (ref kNone) as a neighbour (any part).
   const int32_t* sums(uint32_t ref, int part) const { return ref == kNone ? edge_[part] : words_[ref].part[part]; }
+  // The record of the one key of far part `part` (>= kSummedParts) of word `ref`: null when the
+  // model has none.
+  const uint8_t* record(uint32_t ref, int part) const { return words_[ref].record[part - kSummedParts]; }
+
+  // The parts of a word's keys kept as sums of every lane: self, previous, next (about 16, 5 and 5
+  // keys). The far ones, two before and two after, have one key each (ner::kOneKeyParts), kept as
+  // its record, which most words lack (three quarters of those added): 464 bytes an entry rather
+  // than 720 with every part's sums.
+  static constexpr int kSummedParts = 3;
+  static_assert(ner::kOneKeyParts == ((1u << ner::kWordKeyParts) - 1) - ((1u << kSummedParts) - 1),
+                "the parts after the summed ones have one key each");
 
  private:
   static constexpr size_t kWays = 2;
@@ -648,7 +695,8 @@ class WordCache {
     union {
       ner::WordInfo info;
     };
-    int32_t part[ner::kWordKeyParts][kLanes];
+    int32_t part[kSummedParts][kLanes];
+    const uint8_t* record[ner::kWordKeyParts - kSummedParts];
   };
   struct ShapeTag {
     ner::ShapeContext shape;
@@ -786,7 +834,8 @@ void read_stage2_part(const uint8_t* lanes, const TaggingWorkspace& ws, int32_t*
   }
 }
 
-// Scores tokens a..b-1: use(i, sums) gets what score_keys would give for keys_of(i). The
+// Scores tokens a..b-1: use(i, sums) gets what score_keys would give for keys_of(i)'s keys plus
+// the sum of the records it returned found already (at most Lookup::kMaxKnown). The
 // lookups are pipelined three tokens deep: while token i's rows are summed, token i+1's slots
 // (prefetched a step earlier) are probed and its rows prefetched, and token i+2's keys are computed
 // and its slots prefetched, so that the cache misses overlap the work instead of stalling it.
@@ -799,7 +848,8 @@ void score_tokens(const TaggerModel& model, uint32_t a, uint32_t b, int first_st
     if (t < b) {
       Lookup& l = ws->lookups[t % 3];
       ws->keys.clear();
-      keys_of(t, &ws->keys);
+      l.n_known = keys_of(t, &ws->keys, l.found);
+      for (size_t k = 0; k < l.n_known; ++k) __builtin_prefetch(l.found[k]);
       l.plain = ws->keys.size() > Lookup::kMaxKeys;
       if (l.plain) {
         l.keys = ws->keys;
@@ -814,8 +864,8 @@ void score_tokens(const TaggerModel& model, uint32_t a, uint32_t b, int first_st
     }
     if (t > a && t - 1 < b) {
       Lookup& l = ws->lookups[(t - 1) % 3];
+      l.n_found = l.n_known;
       if (!l.plain) {
-        l.n_found = 0;
         for (size_t p = 0; p < l.n_present; ++p) {
           const uint8_t* record = model.find(l.present[p]);
           if (!record) continue;
@@ -830,6 +880,11 @@ void score_tokens(const TaggerModel& model, uint32_t a, uint32_t b, int first_st
       int32_t sums[2 * L];
       if (l.plain) {
         score_keys(model, l.keys.data(), l.keys.data() + l.keys.size(), first_stage, sums);
+        if (l.n_known) {
+          int32_t known[2 * L];
+          sum_records(l.found, l.n_known, first_stage, lanes, known);
+          for (int y = 0; y < lanes; ++y) sums[y] += known[y];
+        }
       } else {
         sum_records(l.found, l.n_found, first_stage, lanes, sums);
       }
@@ -860,7 +915,10 @@ const std::vector<uint8_t>& run(const TaggerModel& model, const std::vector<std:
   struct Parts {
     unsigned keyed = ner::kKeysContext;
     int n_cached = 0;
+    int n_records = 0;
     const int32_t* from_cache[ner::kWordKeyParts + 1];
+    const uint8_t* records[ner::kWordKeyParts - WordCache::kSummedParts];  // far parts' records
+    static_assert(ner::kWordKeyParts - WordCache::kSummedParts <= Lookup::kMaxKnown, "room in Lookup::found");
     int32_t shape[2 * L];  // a copy: the shape table may change before the scores are used
   };
   Parts pending[3];
@@ -868,12 +926,17 @@ const std::vector<uint8_t>& run(const TaggerModel& model, const std::vector<std:
     Parts& p = pending[i % 3];
     p.keyed = ner::kKeysContext;
     p.n_cached = 0;
+    p.n_records = 0;
     for (int part = 0; part < ner::kWordKeyParts; ++part) {
       uint32_t ref = WordCache::kNone;
       if (f.neighbour_inside(i, part)) {
         ref = ws->word_refs[i + ner::kPartOffset[part]];
         if (ref == WordCache::kNone) {
           p.keyed |= 1u << part;
+          continue;
+        }
+        if (part >= WordCache::kSummedParts) {
+          if (const uint8_t* record = cache.record(ref, part)) p.records[p.n_records++] = record;
           continue;
         }
       } else if (part == 0) {
@@ -903,7 +966,7 @@ const std::vector<uint8_t>& run(const TaggerModel& model, const std::vector<std:
     ws->emissions.resize(size_t{b - a} * L);
     score_tokens(
         model, a, b, 0, ws,
-        [&](uint32_t i, std::vector<uint32_t>* keys) {
+        [&](uint32_t i, std::vector<uint32_t>* keys, const uint8_t** known) {
           // Two tokens ahead of their use: the cached scores are fetched meanwhile.
           const Parts& p = plan_parts(i);
           for (int k = 0; k + 1 < p.n_cached; ++k) {
@@ -911,6 +974,8 @@ const std::vector<uint8_t>& run(const TaggerModel& model, const std::vector<std:
             for (int line = 0; line < 2 * L * 4; line += 64) __builtin_prefetch(part + line);
           }
           f.stage1_keys(i, keys, p.keyed);
+          std::copy(p.records, p.records + p.n_records, known);
+          return static_cast<size_t>(p.n_records);
         },
         [&](uint32_t i, const int32_t* keyed_sums) {
           int32_t sums[2 * L];
@@ -939,7 +1004,11 @@ const std::vector<uint8_t>& run(const TaggerModel& model, const std::vector<std:
       uint32_t b = std::min<uint32_t>(std::max(s.second, a), static_cast<uint32_t>(n));
       ws->emissions.resize(size_t{b - a} * L);
       score_tokens(
-          model, a, b, 1, ws, [&](uint32_t i, std::vector<uint32_t>* keys) { f.stage2_keys(i, keys); },
+          model, a, b, 1, ws,
+          [&](uint32_t i, std::vector<uint32_t>* keys, const uint8_t**) {
+            f.stage2_keys(i, keys);
+            return size_t{0};
+          },
           [&](uint32_t i, const int32_t* sums) {
             int32_t* scores = ws->emissions.data() + size_t{i - a} * L;
             read_stage2_part(ws->stage2.get() + size_t{i} * kPartBytes, *ws, scores);

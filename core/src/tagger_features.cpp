@@ -602,7 +602,7 @@ int DocumentFeatures::neighbour_keys(int part, const WordInfo* w, uint32_t* out)
   auto add = [&](uint32_t tmpl, uint64_t v) { out[n_out++] = make_key(tmpl, v); };
   const uint64_t wnorm = w ? w->wnorm : kBoundary;
   switch (part) {
-    case 3: add(T_WM2, wnorm); break;
+    case 3: add(T_WM2, wnorm); break;  // parts 3 and 4: one key each (kOneKeyParts)
     case 4: add(T_WP2, wnorm); break;
     default: {
       const bool prev = part == 1;

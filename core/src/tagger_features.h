@@ -97,6 +97,9 @@ struct ShapeContext {
   uint64_t hash() const;
 };
 constexpr int kWordKeyParts = 5;  // the parts of one word alone: bits 0..4
+// The parts of one word alone that have exactly one key whatever the word (two before, two
+// after: the word's normalised form), so that a tagger may keep such a part's one weight record.
+constexpr unsigned kOneKeyParts = kKeysPrev2 | kKeysNext2;
 // Where the word of each of those parts is, from the token.
 constexpr int kPartOffset[kWordKeyParts] = {0, -1, 1, -2, 2};
 
