@@ -529,15 +529,56 @@ TEST_CASE("tagger: the word cache changes no score, whatever its size and howeve
     }
     return cached.size() == uncached.size() ? -1L : static_cast<long>(uncached.size() / 2);
   };
-  // Two entries: most words go uncached, and entries change hands all the time.
-  for (size_t entries : {size_t{2}, size_t{16}, size_t{256}, kDefaultWordCacheEntries}) {
-    INFO(entries << " entries");
-    set_word_cache_entries(entries);  // and empties it
+  // Two entries: most words go uncached, and entries change hands all the time. From 2 to 256:
+  // the cache grows (emptied) between documents.
+  const std::pair<size_t, size_t> sizes[] = {{2, 2}, {16, 16}, {256, 256}, {256, 2}, {kDefaultWordCacheEntries, kStartWordCacheEntries}};
+  for (auto [entries, start] : sizes) {
+    INFO(entries << " entries, " << start << " at the start");
+    set_word_cache_entries(entries, start);  // and empties it
     CHECK(first_difference(tag_all()) == -1);
     CHECK(word_cache_bytes() > 0);
     // And again, with what the first pass left in the cache.
     CHECK(first_difference(tag_all()) == -1);
+    if (start == 2 && entries == 256) CHECK(word_cache_entries() > start);  // the others stay
   }
+  set_word_cache_entries(kDefaultWordCacheEntries);
+}
+
+TEST_CASE("tagger: the word cache starts small and doubles as it misses, up to its full size", "[tagger]") {
+  std::string error;
+  auto model = TaggerModel::load(default_model_data(), default_model_size(), &error);
+  REQUIRE(model);
+  // Documents of 100 words each, 5000 distinct words in all.
+  std::vector<std::string> vocabulary;
+  for (int k = 0; k < 5000; ++k) vocabulary.push_back("Word" + std::to_string(k));
+  std::mt19937 rng(5);
+  auto document = [&]() {
+    std::vector<std::string_view> words;
+    for (int k = 0; k < 100; ++k) words.push_back(vocabulary[rng() % vocabulary.size()]);
+    return words;
+  };
+  const std::vector<std::pair<uint32_t, uint32_t>> sentences = {{0, 50}, {50, 100}};
+  // By default: the start size after one article.
+  set_word_cache_entries(kDefaultWordCacheEntries);
+  tag_document_labels(*model, document(), sentences);
+  CHECK(word_cache_entries() == std::min(kStartWordCacheEntries, kDefaultWordCacheEntries));
+  // 16 at first; each size kept until it has missed four times its entries, then doubled.
+  set_word_cache_entries(1000, 16);  // 512 in full
+  std::vector<size_t> seen = {word_cache_entries()};
+  size_t misses_at_least = 0;
+  tag_document_labels(*model, document(), sentences);
+  const size_t start_bytes = word_cache_bytes();
+  for (int d = 1; d < 200; ++d) {
+    tag_document_labels(*model, document(), sentences);
+    if (word_cache_entries() != seen.back()) {
+      misses_at_least += 4 * seen.back();
+      CHECK(word_cache_entries() == 2 * seen.back());
+      CHECK(static_cast<size_t>(d) * 100 >= misses_at_least);  // no sooner than four times its size
+      seen.push_back(word_cache_entries());
+    }
+  }
+  CHECK(seen == std::vector<size_t>{16, 32, 64, 128, 256, 512});
+  CHECK(word_cache_bytes() == 32 * start_bytes);  // what it allocated grew with it
   set_word_cache_entries(kDefaultWordCacheEntries);
 }
 

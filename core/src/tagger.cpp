@@ -531,25 +531,22 @@ class WordCache {
   static constexpr size_t kMaxWordBytes = 24;  // longer words are rare enough to go uncached
   static constexpr int kLanes = 2 * ner::kLabels;
 
-  explicit WordCache(size_t entries) { resize(entries); }
+  WordCache(size_t entries, size_t start_entries) { resize(entries, start_entries); }
 
-  void resize(size_t entries) {
-    size_t n = entries >= kWays ? kWays : 0;
-    while (n && n * 2 <= entries) n *= 2;
-    capacity_ = n;
-    shape_capacity_ = n ? std::max(n / 2, kWays) : 0;
-    tags_.reset();
-    words_.reset();
-    shapes_.reset();
-    shape_sums_.reset();
-    model_id_ = 0;
+  // Empties the cache; it holds start_entries words (at most `entries`) until it grows.
+  void resize(size_t entries, size_t start_entries) {
+    max_capacity_ = power_of_two(entries);
+    set_capacity(std::min(max_capacity_, std::max(power_of_two(start_entries), kWays)));
   }
   size_t bytes() const {
     return tags_ ? capacity_ * (sizeof(Tag) + sizeof(Word)) + shape_capacity_ * (sizeof(ShapeTag) + sizeof(ShapeSums)) : 0;
   }
+  size_t entries() const { return capacity_; }
 
-  // At the start of each document: binds the cache to the model (emptying it for another one).
+  // At the start of each document: binds the cache to the model (emptying it for another one),
+  // and doubles it once it has missed kGrowAfter times as many words as it holds.
   void begin_document(const TaggerModel& model, std::vector<uint32_t>* keys) {
+    if (tags_ && capacity_ < max_capacity_ && misses_ >= kGrowAfter * capacity_) grow();
     bool fresh = model.id() != model_id_;
     if (fresh) {
       model_id_ = model.id();
@@ -570,6 +567,7 @@ class WordCache {
       shape_sums_.reset(new ShapeSums[shape_capacity_]);
       stamp_ = 1;
       next_word_ = 0;
+      misses_ = 0;
     } else if (fresh || ++stamp_ == 0) {
       std::fill(tags_.get(), tags_.get() + capacity_, Tag());
       stamp_ = 1;
@@ -588,26 +586,27 @@ class WordCache {
                        std::vector<uint32_t>* keys) {
     if (capacity_ == 0 || word.size() > kMaxWordBytes) return kNone;
     const uint64_t hash = lexicon_word_hash(word);
-    const size_t first = (static_cast<size_t>((hash * 0x9E3779B97F4A7C15ull) >> 32) & (capacity_ / kWays - 1)) * kWays;
+    const size_t first = first_way(hash, capacity_);
     size_t victim = kNone;
     for (size_t k = first; k < first + kWays; ++k) {
       Tag& tag = tags_[k];
-      if (tag.stamp != 0 && tag.hash == hash && tag.length == word.size() && tag.holds(word)) {
+      if (tag.stamp != 0 && tag.hash == hash && words_[tag.entry].holds(word)) {
         tag.stamp = stamp_;
         return tag.entry;
       }
       if (tag.stamp != stamp_ && (victim == kNone || tag.stamp < tags_[victim].stamp)) victim = k;
     }
+    ++misses_;
     if (victim == kNone) return kNone;
     Tag& tag = tags_[victim];
     if (tag.stamp == 0) tag.entry = next_word_++;  // a new entry; else the old word's place is reused
     tag.hash = hash;
     tag.stamp = stamp_;
-    tag.length = static_cast<uint32_t>(word.size());
-    std::memcpy(tag.bytes, word.data(), word.size());
+    Word& w = words_[tag.entry];
+    w.length = static_cast<uint32_t>(word.size());
+    std::memcpy(w.bytes, word.data(), word.size());
     keys->clear();
     size_t ends[ner::kWordKeyParts];
-    Word& w = words_[tag.entry];
     new (&w.info) ner::WordInfo(features.word_info_and_keys(word, &model.clusters(), keys, ends));
     // The far parts' one key each: their slots fetched while the summed parts are scored.
     for (int part = kSummedParts; part < ner::kWordKeyParts; ++part) {
@@ -674,29 +673,84 @@ class WordCache {
 
  private:
   static constexpr size_t kWays = 2;
-  // What finding a word reads (48 bytes an entry, 192 KB in all); the word's facts and scores are
-  // in words_[entry].
+  static constexpr size_t kGrowAfter = 4;
+  // The largest power of two <= n that is at least kWays, or 0.
+  static size_t power_of_two(size_t n) {
+    size_t p = n >= kWays ? kWays : 0;
+    while (p && p * 2 <= n) p *= 2;
+    return p;
+  }
+  // The first entry of the set of a word of this hash, in a cache of `capacity` entries.
+  static size_t first_way(uint64_t hash, size_t capacity) {
+    return (static_cast<size_t>((hash * 0x9E3779B97F4A7C15ull) >> 32) & (capacity / kWays - 1)) * kWays;
+  }
+  // Twice the entries, keeping every word: the words of a set go to the same set or to the one
+  // as far again (one more bit of the same hash picks it), so each keeps its place in a set and its
+  // age. Their facts and scores are copied in order; the shape contexts start afresh (a few
+  // thousand kinds, found again within a few documents).
+  void grow() {
+    const size_t n = capacity_ * 2;
+    std::unique_ptr<Tag[]> tags(new Tag[n]());
+    std::unique_ptr<Word[]> words(new Word[n]);
+    uint32_t next = 0;
+    for (size_t k = 0; k < capacity_; ++k) {
+      const Tag& old = tags_[k];
+      if (old.stamp == 0) continue;
+      const size_t first = first_way(old.hash, n);
+      for (size_t j = first; j < first + kWays; ++j) {
+        if (tags[j].stamp != 0) continue;
+        tags[j] = old;
+        tags[j].entry = next;
+        words[next++] = words_[old.entry];
+        break;
+      }
+    }
+    tags_ = std::move(tags);
+    words_ = std::move(words);
+    next_word_ = next;
+    capacity_ = n;
+    shape_capacity_ = std::max(n / 2, kWays);
+    shapes_.reset(new ShapeTag[shape_capacity_]());
+    shape_sums_.reset(new ShapeSums[shape_capacity_]);
+    next_shape_ = 0;
+    shape_clock_ = 0;
+    misses_ = 0;
+  }
+  // Empties the cache (its memory is allocated again at the next document) at n entries.
+  void set_capacity(size_t n) {
+    capacity_ = n;
+    shape_capacity_ = n ? std::max(n / 2, kWays) : 0;
+    tags_.reset();
+    words_.reset();
+    shapes_.reset();
+    shape_sums_.reset();
+    model_id_ = 0;  // so that the next document starts afresh
+  }
+  // What finding a word reads first (16 bytes an entry, 256 KB in all, zeroed when allocated);
+  // the word itself, its facts and scores are in words_[entry].
   struct Tag {
     uint64_t hash = 0;
     uint32_t stamp = 0;  // the last document that used the entry; 0 = empty, and `entry` unset
-    uint32_t length = 0;
-    char bytes[kMaxWordBytes] = {};
     uint32_t entry = 0;
-    bool holds(std::string_view word) const {  // of length `length`: a short loop beats a call
-      for (size_t k = 0; k < word.size(); ++k) {
-        if (bytes[k] != word[k]) return false;
-      }
-      return true;
-    }
   };
-  // Constructed without writing anything: `info` is set (placement new) when the entry is filled.
+  // Constructed without writing anything: all is set when the entry is filled (`info` by
+  // placement new). The word's bytes come first, in the line that the facts begin in.
   struct Word {
     Word() {}
+    uint32_t length;
+    char bytes[kMaxWordBytes];
     union {
       ner::WordInfo info;
     };
     int32_t part[kSummedParts][kLanes];
     const uint8_t* record[ner::kWordKeyParts - kSummedParts];
+    bool holds(std::string_view word) const {  // a short loop beats a call
+      if (length != word.size()) return false;
+      for (size_t k = 0; k < word.size(); ++k) {
+        if (bytes[k] != word[k]) return false;
+      }
+      return true;
+    }
   };
   struct ShapeTag {
     ner::ShapeContext shape;
@@ -707,7 +761,9 @@ class WordCache {
     int32_t sums[kLanes];
   };
 
+  size_t max_capacity_ = 0;
   size_t capacity_ = 0;
+  uint64_t misses_ = 0;  // since the entries were allocated
   std::unique_ptr<Tag[]> tags_;
   std::unique_ptr<Word[]> words_;
   uint32_t next_word_ = 0;  // words_ handed out so far
@@ -723,7 +779,7 @@ class WordCache {
 };
 
 WordCache& thread_word_cache() {
-  static thread_local WordCache cache(kDefaultWordCacheEntries);
+  static thread_local WordCache cache(kDefaultWordCacheEntries, kStartWordCacheEntries);
   return cache;
 }
 
@@ -1040,7 +1096,10 @@ void release_if_large(TaggingWorkspace* ws) {
 
 size_t tagging_workspace_bytes() { return thread_workspace().bytes(); }
 
-void set_word_cache_entries(size_t entries) { thread_word_cache().resize(entries); }
+void set_word_cache_entries(size_t entries, size_t start_entries) {
+  thread_word_cache().resize(entries, start_entries);
+}
+size_t word_cache_entries() { return thread_word_cache().entries(); }
 size_t word_cache_bytes() { return thread_word_cache().bytes(); }
 
 std::vector<uint8_t> tag_document_labels(const TaggerModel& model,
