@@ -330,6 +330,25 @@ alignas(16) constexpr ExpandTable kExpand = make_expand_table();
 static_assert(__BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__, "model records are read as little-endian words");
 static_assert(TaggerModel::kMaxStages * ner::kLabels <= 16 * ner::kRecordMaskWords, "the mask words hold every stage");
 
+typedef int32_t I32x4 __attribute__((vector_size(16)));
+// Four int32 lanes anywhere in memory (4-byte aligned), as any type. Lanes are moved with these,
+// not memcpy or std::copy: in wasm, a copy of more than a few words is a call to memcpy, even of
+// a fixed size, and a loop of copies is made into one.
+typedef int32_t I32x4u __attribute__((vector_size(16), aligned(4), __may_alias__));
+inline I32x4 load4(const int32_t* p) { return *reinterpret_cast<const I32x4u*>(p); }
+inline void store4(int32_t* p, I32x4 v) { *reinterpret_cast<I32x4u*>(p) = v; }
+
+// to[0, W) = from[0, W): four lanes at a time, written out (no loop to be made into a call).
+template <int W, size_t... K>
+inline void copy_lanes(const int32_t* from, int32_t* to, std::index_sequence<K...>) {
+  (store4(to + 4 * K, load4(from + 4 * K)), ...);
+  for (int y = 4 * (W / 4); y < W; ++y) to[y] = from[y];
+}
+template <int W>
+inline void copy_lanes(const int32_t* from, int32_t* to) {
+  copy_lanes<W>(from, to, std::make_index_sequence<W / 4>());
+}
+
 inline uint64_t record_mask(const uint8_t* record, int first_stage, const uint8_t** weights) {
   uint64_t mask;
   std::memcpy(&mask, record, sizeof mask);  // the first weight comes too; dropped
@@ -386,7 +405,7 @@ void sum_records(const uint8_t* const* records, size_t n_records, int first_stag
     wasm_v128_store(all + 8 * g, lo[g]);
     wasm_v128_store(all + 8 * g + 4, hi[g]);
   }
-  std::memcpy(sums, all, W * sizeof(int32_t));
+  copy_lanes<W>(all, sums);
 }
 #elif defined(__x86_64__) && defined(__GNUC__)
 template <int W>
@@ -783,8 +802,6 @@ WordCache& thread_word_cache() {
   return cache;
 }
 
-typedef int32_t I32x4 __attribute__((vector_size(16)));
-
 // sums[0, W) = keyed[0, W) + the sum over k of parts[k][0, W).
 // Four lanes at a time, written out: compilers left the plain loop scalar.
 template <int W>
@@ -792,18 +809,14 @@ void add_parts(const int32_t* keyed, const int32_t* const* parts, int n_parts, i
   constexpr int V = W / 4;
   I32x4 acc[V];
   int32_t rest[W % 4];
-  std::memcpy(acc, keyed, sizeof acc);
+  for (int v = 0; v < V; ++v) acc[v] = load4(keyed + 4 * v);
   for (int y = 0; y < W % 4; ++y) rest[y] = keyed[4 * V + y];
   for (int k = 0; k < n_parts; ++k) {
     const int32_t* part = parts[k];
-    for (int v = 0; v < V; ++v) {
-      I32x4 x;
-      std::memcpy(&x, part + 4 * v, sizeof x);
-      acc[v] += x;
-    }
+    for (int v = 0; v < V; ++v) acc[v] += load4(part + 4 * v);
     for (int y = 0; y < W % 4; ++y) rest[y] += part[4 * V + y];
   }
-  std::memcpy(sums, acc, sizeof acc);
+  for (int v = 0; v < V; ++v) store4(sums + 4 * v, acc[v]);
   for (int y = 0; y < W % 4; ++y) sums[4 * V + y] = rest[y];
 }
 
@@ -974,15 +987,17 @@ const std::vector<uint8_t>& run(const TaggerModel& model, const std::vector<std:
     int n_records = 0;
     const int32_t* from_cache[ner::kWordKeyParts + 1];
     const uint8_t* records[ner::kWordKeyParts - WordCache::kSummedParts];  // far parts' records
-    static_assert(ner::kWordKeyParts - WordCache::kSummedParts <= Lookup::kMaxKnown, "room in Lookup::found");
+    static_assert(ner::kWordKeyParts - WordCache::kSummedParts == 2 && 2 <= Lookup::kMaxKnown,
+                  "two far parts, copied as two (keys_of below); room in Lookup::found");
     int32_t shape[2 * L];  // a copy: the shape table may change before the scores are used
   };
   Parts pending[3];
-  auto plan_parts = [&](uint32_t i) {
+  auto plan_parts = [&](uint32_t i) -> const Parts& {
     Parts& p = pending[i % 3];
     p.keyed = ner::kKeysContext;
     p.n_cached = 0;
     p.n_records = 0;
+    p.records[0] = p.records[1] = nullptr;
     for (int part = 0; part < ner::kWordKeyParts; ++part) {
       uint32_t ref = WordCache::kNone;
       if (f.neighbour_inside(i, part)) {
@@ -1002,7 +1017,11 @@ const std::vector<uint8_t>& run(const TaggerModel& model, const std::vector<std:
       p.from_cache[p.n_cached++] = cache.sums(ref, part);  // the sentence edge when ref is kNone
     }
     const int32_t* shape = cache.shape_sums(f.shape_context(i), model, &ws->shape_keys);
-    std::copy(shape, shape + S * L, p.shape);
+    if (S == 2) {
+      copy_lanes<2 * L>(shape, p.shape);
+    } else {
+      copy_lanes<L>(shape, p.shape);
+    }
     p.from_cache[p.n_cached++] = p.shape;
     return p;
   };
@@ -1030,7 +1049,9 @@ const std::vector<uint8_t>& run(const TaggerModel& model, const std::vector<std:
             for (int line = 0; line < 2 * L * 4; line += 64) __builtin_prefetch(part + line);
           }
           f.stage1_keys(i, keys, p.keyed);
-          std::copy(p.records, p.records + p.n_records, known);
+          // Both, whatever n_records (unused ones null): a copy of n would be a call.
+          known[0] = p.records[0];
+          known[1] = p.records[1];
           return static_cast<size_t>(p.n_records);
         },
         [&](uint32_t i, const int32_t* keyed_sums) {
@@ -1041,7 +1062,7 @@ const std::vector<uint8_t>& run(const TaggerModel& model, const std::vector<std:
           } else {
             add_parts<L>(keyed_sums, p.from_cache, p.n_cached, sums);
           }
-          std::copy(sums, sums + L, ws->emissions.data() + size_t{i - a} * L);
+          copy_lanes<L>(sums, ws->emissions.data() + size_t{i - a} * L);
           if (scores_out) std::copy(sums, sums + S * L, scores_out->data() + size_t{i} * S * L);
           if (S > 1 && !ws->scored[i]) {  // once, should sentences overlap
             ws->scored[i] = 1;
