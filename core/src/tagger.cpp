@@ -558,7 +558,9 @@ class WordCache {
     set_capacity(std::min(max_capacity_, std::max(power_of_two(start_entries), kWays)));
   }
   size_t bytes() const {
-    return tags_ ? capacity_ * (sizeof(Tag) + sizeof(Word)) + shape_capacity_ * (sizeof(ShapeTag) + sizeof(ShapeSums)) : 0;
+    return tags_ ? capacity_ * sizeof(Tag) + max_capacity_ * sizeof(Word) + shape_capacity_ * sizeof(ShapeTag) +
+                       shape_entries(max_capacity_) * sizeof(ShapeSums)
+                 : 0;
   }
   size_t entries() const { return capacity_; }
 
@@ -579,11 +581,12 @@ class WordCache {
     if (!tags_) {
       // The words' facts and scores are left unwritten (untouched memory costs nothing until
       // used) and handed out in order, so that a few hundred words touch a few hundred KB, not
-      // pages all over; the tags are what says which entries hold a word.
+      // pages all over; the tags are what says which entries hold a word. Room for the full
+      // size is allocated at once, so that growing moves no word.
       tags_.reset(new Tag[capacity_]());
-      words_.reset(new Word[capacity_]);
+      words_.reset(new Word[max_capacity_]);
       shapes_.reset(new ShapeTag[shape_capacity_]());
-      shape_sums_.reset(new ShapeSums[shape_capacity_]);
+      shape_sums_.reset(new ShapeSums[shape_entries(max_capacity_)]);
       stamp_ = 1;
       next_word_ = 0;
       misses_ = 0;
@@ -703,34 +706,29 @@ class WordCache {
   static size_t first_way(uint64_t hash, size_t capacity) {
     return (static_cast<size_t>((hash * 0x9E3779B97F4A7C15ull) >> 32) & (capacity / kWays - 1)) * kWays;
   }
-  // Twice the entries, keeping every word: the words of a set go to the same set or to the one
-  // as far again (one more bit of the same hash picks it), so each keeps its place in a set and its
-  // age. Their facts and scores are copied in order; the shape contexts start afresh (a few
+  static size_t shape_entries(size_t entries) { return entries ? std::max(entries / 2, kWays) : 0; }
+  // Twice the entries, keeping every word where it is: only the tags are made anew. The words of
+  // a set go to the same set or to the one as far again (one more bit of the same hash picks
+  // it), so each keeps its place in a set and its age. The shape contexts start afresh (a few
   // thousand kinds, found again within a few documents).
   void grow() {
     const size_t n = capacity_ * 2;
     std::unique_ptr<Tag[]> tags(new Tag[n]());
-    std::unique_ptr<Word[]> words(new Word[n]);
-    uint32_t next = 0;
     for (size_t k = 0; k < capacity_; ++k) {
       const Tag& old = tags_[k];
       if (old.stamp == 0) continue;
+      // Never full: its words come from one set of kWays.
       const size_t first = first_way(old.hash, n);
       for (size_t j = first; j < first + kWays; ++j) {
         if (tags[j].stamp != 0) continue;
         tags[j] = old;
-        tags[j].entry = next;
-        words[next++] = words_[old.entry];
         break;
       }
     }
     tags_ = std::move(tags);
-    words_ = std::move(words);
-    next_word_ = next;
     capacity_ = n;
-    shape_capacity_ = std::max(n / 2, kWays);
+    shape_capacity_ = shape_entries(n);
     shapes_.reset(new ShapeTag[shape_capacity_]());
-    shape_sums_.reset(new ShapeSums[shape_capacity_]);
     next_shape_ = 0;
     shape_clock_ = 0;
     misses_ = 0;
@@ -738,7 +736,7 @@ class WordCache {
   // Empties the cache (its memory is allocated again at the next document) at n entries.
   void set_capacity(size_t n) {
     capacity_ = n;
-    shape_capacity_ = n ? std::max(n / 2, kWays) : 0;
+    shape_capacity_ = shape_entries(n);
     tags_.reset();
     words_.reset();
     shapes_.reset();
