@@ -687,8 +687,8 @@ class WordCache {
 
   // The parts of a word's keys kept as sums of every lane: self, previous, next (about 16, 5 and 5
   // keys). The far ones, two before and two after, have one key each (ner::kOneKeyParts), kept as
-  // its record, which most words lack (three quarters of those added): 464 bytes an entry rather
-  // than 720 with every part's sums.
+  // its record, which most words lack (three quarters of those added): with its tag an entry takes
+  // 512 bytes rather than the 776 it took with every part's sums.
   static constexpr int kSummedParts = 3;
   static_assert(ner::kOneKeyParts == ((1u << ner::kWordKeyParts) - 1) - ((1u << kSummedParts) - 1),
                 "the parts after the summed ones have one key each");
@@ -743,8 +743,8 @@ class WordCache {
     shape_sums_.reset();
     model_id_ = 0;  // so that the next document starts afresh
   }
-  // What finding a word reads first (16 bytes an entry, 256 KB in all, zeroed when allocated);
-  // the word itself, its facts and scores are in words_[entry].
+  // What finding a word reads first (16 bytes an entry, zeroed when allocated); the word itself,
+  // its facts and scores are in words_[entry].
   struct Tag {
     uint64_t hash = 0;
     uint32_t stamp = 0;  // the last document that used the entry; 0 = empty, and `entry` unset

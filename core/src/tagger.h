@@ -115,7 +115,7 @@ bool set_scalar_weight_sums(bool scalar);
 
 // The bytes of buffers the calling thread keeps between documents for tagging: about 130 a token
 // of the last document, none after one of more than 65,536 tokens or that needed more than 16 MB
-// (they are freed then). Besides, each tagging thread keeps a word cache of a fixed size (below).
+// (they are freed then). Besides, each tagging thread keeps a word cache of a bounded size (below).
 size_t tagging_workspace_bytes();
 
 // The calling thread's word cache: for the words met most recently, their features' facts and the
