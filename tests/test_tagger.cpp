@@ -530,7 +530,7 @@ TEST_CASE("tagger: the word cache changes no score, whatever its size and howeve
     return cached.size() == uncached.size() ? -1L : static_cast<long>(uncached.size() / 2);
   };
   // Two entries: most words go uncached, and entries change hands all the time. From 2 to 256:
-  // the cache grows (emptied) between documents.
+  // the cache grows, keeping its words, between documents.
   const std::pair<size_t, size_t> sizes[] = {{2, 2}, {16, 16}, {256, 256}, {256, 2}, {kDefaultWordCacheEntries, kStartWordCacheEntries}};
   for (auto [entries, start] : sizes) {
     INFO(entries << " entries, " << start << " at the start");

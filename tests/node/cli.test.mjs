@@ -114,7 +114,7 @@ test('native and wasm give byte-identical JSON on every PolNeAR text', { skip: !
   const files = [...textFiles(join(dataDir, 'polnear/train/text')), ...textFiles(join(dataDir, 'polnear/dev/text'))];
   assert.ok(files.length >= 900);
   const dir = mkdtempSync(join(tmpdir(), 'lede-'));
-  const jsonl = join(dir, 'dev.jsonl');
+  const jsonl = join(dir, 'polnear.jsonl');
   const texts = files.map((f) => readFileSync(f, 'utf8'));
   writeFileSync(jsonl, texts.map((text, i) => JSON.stringify({ id: i, text })).join('\n') + '\n');
   const r = runCli(['analyze', '--jsonl', jsonl, '--offsets', 'utf16', '--tokens']);
