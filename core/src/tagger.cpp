@@ -13,6 +13,7 @@
 #include <immintrin.h>
 #endif
 
+#include "lanes.h"
 #include "lexicon.h"
 #include "tagger_model_format.h"
 
@@ -329,14 +330,6 @@ alignas(16) constexpr ExpandTable kExpand = make_expand_table();
 // stage's weights begin.
 static_assert(__BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__, "model records are read as little-endian words");
 static_assert(TaggerModel::kMaxStages * ner::kLabels <= 16 * ner::kRecordMaskWords, "the mask words hold every stage");
-
-typedef int32_t I32x4 __attribute__((vector_size(16)));
-// Four int32 lanes anywhere in memory (4-byte aligned), as any type. Lanes are moved with these,
-// not memcpy or std::copy: in wasm, a copy of more than a few words is a call to memcpy, even of
-// a fixed size, and a loop of copies is made into one.
-typedef int32_t I32x4u __attribute__((vector_size(16), aligned(4), __may_alias__));
-inline I32x4 load4(const int32_t* p) { return *reinterpret_cast<const I32x4u*>(p); }
-inline void store4(int32_t* p, I32x4 v) { *reinterpret_cast<I32x4u*>(p) = v; }
 
 // to[0, W) = from[0, W): four lanes at a time, written out (no loop to be made into a call).
 template <int W, size_t... K>

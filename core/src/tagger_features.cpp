@@ -9,6 +9,7 @@
 #include <initializer_list>
 #include <limits>
 
+#include "lanes.h"
 #include "lexicon.h"
 #include "utf8.h"
 
@@ -895,9 +896,6 @@ void viterbi(const Score* em, size_t n, const Score* tr, uint8_t* out, std::vect
 
 namespace {
 
-// Four int32 lanes (GCC/Clang vector extension: SSE2 natively, SIMD128 in wasm).
-typedef int32_t I32x4 __attribute__((vector_size(16)));
-
 // Lane-wise maximum: one instruction in WebAssembly SIMD; a compare and a select on baseline x86-64
 // (SSE2 has no 32-bit max).
 inline I32x4 max_lanes(I32x4 a, I32x4 b) {
@@ -908,12 +906,6 @@ inline I32x4 max_lanes(I32x4 a, I32x4 b) {
   return (a & gt) | (b & ~gt);
 #endif
 }
-inline I32x4 load4(const int32_t* p) {
-  I32x4 v;
-  std::memcpy(&v, p, sizeof v);
-  return v;
-}
-inline void store4(int32_t* p, I32x4 v) { std::memcpy(p, &v, sizeof v); }
 // The largest lane, in every lane.
 inline I32x4 max_across(I32x4 v) {
   v = max_lanes(v, __builtin_shufflevector(v, v, 2, 3, 0, 1));
