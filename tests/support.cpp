@@ -8,6 +8,8 @@
 #include <sstream>
 #include <stdexcept>
 
+#include "lede/lede.h"
+
 namespace fs = std::filesystem;
 
 namespace lede_test {
@@ -237,5 +239,113 @@ std::string validate(const nlohmann::json& v, const nlohmann::json& s, const std
 }  // namespace
 
 std::string validate_result(const nlohmann::json& value) { return validate(value, schema(), "$"); }
+
+namespace {
+
+// Walks a compact result (layout in lede.h) beside the JSON result of the same analysis.
+struct CompactChecker {
+  const std::vector<uint32_t>& w;
+  std::string unit;
+  std::vector<uint32_t> strings;  // the compact form's strings in `unit` (utf8: decoded)
+  std::vector<uint32_t> string_bytes;  // for utf8: the strings' bytes
+  size_t p = 2;                        // the next word
+  std::string error = {};
+
+  bool fail(const std::string& where, const std::string& what) {
+    if (error.empty()) error = where + ": " + what;
+    return false;
+  }
+  bool next(uint32_t* v, const std::string& where) {
+    if (p >= w.size() || p >= w[0]) return fail(where, "the words end early");
+    *v = w[p++];
+    return true;
+  }
+  bool number(const nlohmann::json& want, const std::string& where) {
+    uint32_t v = 0;
+    if (!next(&v, where)) return false;
+    if (want.is_null() ? v != lede::kCompactNone : !(want.is_number_unsigned() && want == v))
+      return fail(where, std::to_string(v) + " for " + want.dump());
+    return true;
+  }
+  bool name(const nlohmann::json& want, const char* const* names, size_t n, const std::string& where) {
+    uint32_t v = 0;
+    if (!next(&v, where)) return false;
+    if (v >= n || want != names[v]) return fail(where, std::to_string(v) + " for " + want.dump());
+    return true;
+  }
+  // start, end; none = kCompactNone twice for a null (absent) span.
+  bool span(const nlohmann::json& want, const std::string& where) {
+    if (want.is_null()) return number(nullptr, where) && number(nullptr, where);
+    return number(want["start"], where + ".start") && number(want["end"], where + ".end");
+  }
+  bool string(const nlohmann::json& want, const std::string& where) {
+    uint32_t s = 0, e = 0;
+    if (!next(&s, where) || !next(&e, where)) return false;
+    if (want.is_null()) {
+      if (s != lede::kCompactNone || e != lede::kCompactNone) return fail(where, "a string for null");
+      return true;
+    }
+    const std::vector<uint32_t>& units = unit == "utf8" ? string_bytes : strings;
+    if (s > e || e > units.size()) return fail(where, "string outside the strings");
+    std::vector<uint32_t> got(units.begin() + s, units.begin() + e);
+    if (unit == "utf8") got = units_of(std::string(got.begin(), got.end()), "codepoint");
+    if (got != value_units(want.get<std::string>(), unit)) return fail(where, "string differs from " + want.dump());
+    return true;
+  }
+  template <typename Item>
+  bool list(const nlohmann::json& want, const std::string& where, Item item) {
+    if (!number(want.size(), where + ".length")) return false;
+    for (size_t k = 0; k < want.size(); ++k)
+      if (!item(want[k], where + "[" + std::to_string(k) + "]")) return false;
+    return true;
+  }
+};
+
+}  // namespace
+
+std::string check_compact(const std::vector<uint32_t>& words, const nlohmann::json& r) {
+  if (words.size() < 2 || words[0] < 2 || words[0] > words.size() ||
+      words.size() - words[0] != (words[1] + 3) / 4)
+    return "header: words and strings do not add up to the size";
+  const std::string unit = r["offsets"];
+  std::string bytes(reinterpret_cast<const char*>(words.data() + words[0]), words[1]);
+  CompactChecker c{words, unit, units_of(bytes, unit), units_of(bytes, "utf8")};
+  static const char* const kTokenKinds[] = {"word", "number", "abbreviation", "punct", "quote", "dash", "symbol",
+                                            "url", "email", "handle", "hashtag", "emoji", "other"};
+  static const char* const kTypes[] = {"PERSON", "ORG", "LOC", "MISC"};
+  static const char* const kKinds[] = {"direct", "partial", "indirect"};
+  auto segment = [&](const nlohmann::json& s, const std::string& where) { return c.span(s, where); };
+  auto token = [&](const nlohmann::json& t, const std::string& where) {
+    return c.span(t, where) && c.name(t["kind"], kTokenKinds, 13, where + ".kind");
+  };
+  auto string = [&](const nlohmann::json& s, const std::string& where) { return c.string(s, where); };
+  auto mention = [&](const nlohmann::json& m, const std::string& where) {
+    return c.span(m, where) && c.string(m.value("title", nlohmann::json()), where + ".title");
+  };
+  auto entity = [&](const nlohmann::json& e, const std::string& where) {
+    return c.number(e["id"], where + ".id") && c.name(e["type"], kTypes, 4, where + ".type") &&
+           c.string(e["name"], where + ".name") && c.list(e["aliases"], where + ".aliases", string) &&
+           c.list(e["mentions"], where + ".mentions", mention) && e["count"] == e["mentions"].size();
+  };
+  auto quote = [&](const nlohmann::json& q, const std::string& where) {
+    if (!(c.number(q["id"], where + ".id") && c.name(q["kind"], kKinds, 3, where + ".kind") && c.span(q, where)))
+      return false;
+    const nlohmann::json& sp = q["speaker"];
+    if (!c.number(sp.is_null() ? 0u : 1u, where + ".speaker")) return false;
+    if (!sp.is_null() && !(c.number(sp["entity"], where + ".speaker.entity") &&
+                           c.string(sp["name"], where + ".speaker.name") &&
+                           c.span(sp["mention"], where + ".speaker.mention")))
+      return false;
+    return c.span(q["cue"], where + ".cue");
+  };
+  bool ok = c.number(r["length"], "length") && c.list(r["sentences"], "sentences", segment) &&
+            c.list(r["paragraphs"], "paragraphs", segment) &&
+            (r.contains("tokens") ? c.list(r["tokens"], "tokens", token) : c.number(nullptr, "tokens")) &&
+            c.list(r["entities"], "entities", entity) && c.list(r["quotes"], "quotes", quote) &&
+            c.list(r["warnings"], "warnings", string);
+  if (!ok) return c.error.empty() ? "a field differs" : c.error;
+  if (c.p != words[0]) return "words left over: read " + std::to_string(c.p) + " of " + std::to_string(words[0]);
+  return "";
+}
 
 }  // namespace lede_test

@@ -85,8 +85,8 @@ const lede::Analyzer& analyzer() {
   return *a;
 }
 
-// Every span of the result, in every unit, slices back to its text; the result fits the schema.
-// The text is analysed once and written in each unit.
+// Every span of the result, in every unit, slices back to its text; the result fits the schema;
+// the compact form holds the same. The text is analysed once and written in each unit.
 void check_all_units(const std::string& text, const std::string& label) {
   lede::Analysis analysis = analyzer().analyze(text);
   for (auto u : {lede::OffsetUnit::utf16, lede::OffsetUnit::codepoint, lede::OffsetUnit::utf8}) {
@@ -99,6 +99,13 @@ void check_all_units(const std::string& text, const std::string& label) {
     REQUIRE(schema_error == "");
     std::string span_error = lede_test::check_spans(text, r);
     REQUIRE(span_error == "");
+    for (bool tokens : {true, false}) {
+      o.tokens = tokens;
+      if (!tokens) r.erase("tokens");
+      std::string compact_error = lede_test::check_compact(lede::to_compact(text, analysis, o), r);
+      INFO("tokens " << tokens);
+      REQUIRE(compact_error == "");
+    }
   }
 }
 

@@ -101,4 +101,9 @@ std::string Analyzer::analyze_json(std::string_view text, const JsonOptions& opt
   return to_json(text.size() > kMaxTextBytes ? std::string_view() : text, a, options);
 }
 
+std::vector<uint32_t> Analyzer::analyze_compact(std::string_view text, const JsonOptions& options) const {
+  Analysis a = analyze(text);
+  return to_compact(text.size() > kMaxTextBytes ? std::string_view() : text, a, options);
+}
+
 }  // namespace lede

@@ -1,5 +1,5 @@
 // to_json: the schema-1 result. All span boundaries are gathered first and converted to the
-// requested unit in one pass; the writer then looks each one up.
+// requested unit in one pass (OffsetTable); the writer then looks each one up.
 #include "json_writer.h"
 
 #include <algorithm>
@@ -7,6 +7,7 @@
 #include <cstdio>
 #include <cstring>
 
+#include "offset_table.h"
 #include "utf8.h"
 
 namespace lede {
@@ -128,9 +129,8 @@ namespace {
 
 class Writer {
  public:
-  Writer(std::string_view text, const Analysis& a, const JsonOptions& o) : text_(text), a_(a), o_(o) {
-    collect_offsets();
-  }
+  Writer(std::string_view text, const Analysis& a, const JsonOptions& o)
+      : text_(text), a_(a), o_(o), offsets_(text, a, o.offsets, o.tokens) {}
 
   std::string write() {
     JsonOut& s = out_;
@@ -173,37 +173,10 @@ class Writer {
   std::string_view text_;
   const Analysis& a_;
   const JsonOptions& o_;
-  std::vector<uint32_t> bytes_;  // sorted unique byte offsets
-  std::vector<uint32_t> units_;  // the same offsets in the output unit
+  OffsetTable offsets_;
   JsonOut out_;
 
-  void collect_offsets() {
-    std::vector<uint32_t>& v = bytes_;
-    auto add = [&](Span s) {
-      v.push_back(s.start);
-      v.push_back(s.end);
-    };
-    v.push_back(static_cast<uint32_t>(text_.size()));
-    for (const Segment& s : a_.sentences) add(s.span);
-    for (const Segment& s : a_.paragraphs) add(s.span);
-    if (o_.tokens)
-      for (const Token& t : a_.tokens) add(t.span);
-    for (const Entity& e : a_.entities)
-      for (const Mention& m : e.mentions) add(m.span);
-    for (const Quote& q : a_.quotes) {
-      add(q.span);
-      if (q.has_speaker && q.speaker.has_mention) add(q.speaker.mention);
-      if (q.has_cue) add(q.cue);
-    }
-    std::sort(v.begin(), v.end());
-    v.erase(std::unique(v.begin(), v.end()), v.end());
-    units_ = convert_offsets(text_, v, o_.offsets);
-  }
-
-  uint32_t unit(uint32_t byte) const {
-    auto it = std::lower_bound(bytes_.begin(), bytes_.end(), byte);
-    return units_[static_cast<size_t>(it - bytes_.begin())];
-  }
+  uint32_t unit(uint32_t byte) const { return offsets_.unit(byte); }
 
   void number(uint32_t v) {
     char buf[10];

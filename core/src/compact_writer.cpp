@@ -1,0 +1,125 @@
+// to_compact: the result as 32-bit words (layout in lede.h), the JSON writer's content without
+// its printing: offsets from the same OffsetTable, strings sanitised as the JSON's are.
+#include <cstring>
+#include <string>
+
+#include "lede/lede.h"
+#include "offset_table.h"
+#include "utf8.h"
+
+namespace lede {
+
+namespace {
+
+class CompactWriter {
+ public:
+  CompactWriter(std::string_view text, const Analysis& a, const JsonOptions& o)
+      : text_(text), a_(a), o_(o), offsets_(text, a, o.offsets, o.tokens) {}
+
+  std::vector<uint32_t> write() {
+    w_.reserve(64 + 2 * (a_.sentences.size() + a_.paragraphs.size()) + (o_.tokens ? 3 * a_.tokens.size() : 0));
+    w_.assign(2, 0);  // N and the strings' size, set at the end
+    w_.push_back(offsets_.unit(static_cast<uint32_t>(text_.size())));
+    segments(a_.sentences);
+    segments(a_.paragraphs);
+    if (o_.tokens) {
+      w_.push_back(static_cast<uint32_t>(a_.tokens.size()));
+      for (const Token& t : a_.tokens) {
+        span(t.span);
+        w_.push_back(static_cast<uint32_t>(t.kind));
+      }
+    } else {
+      w_.push_back(kCompactNone);
+    }
+    w_.push_back(static_cast<uint32_t>(a_.entities.size()));
+    for (const Entity& e : a_.entities) {
+      w_.push_back(e.id);
+      w_.push_back(static_cast<uint32_t>(e.type));
+      string(e.name);
+      w_.push_back(static_cast<uint32_t>(e.aliases.size()));
+      for (const std::string& alias : e.aliases) string(alias);
+      w_.push_back(static_cast<uint32_t>(e.mentions.size()));
+      for (const Mention& m : e.mentions) {
+        span(m.span);
+        if (m.title.empty()) none();
+        else string(m.title);
+      }
+    }
+    w_.push_back(static_cast<uint32_t>(a_.quotes.size()));
+    for (const Quote& q : a_.quotes) {
+      w_.push_back(q.id);
+      w_.push_back(static_cast<uint32_t>(q.kind));
+      span(q.span);
+      w_.push_back(q.has_speaker ? 1 : 0);
+      if (q.has_speaker) {
+        const Speaker& sp = q.speaker;
+        w_.push_back(sp.entity == Speaker::kNoEntity ? kCompactNone : sp.entity);
+        if (sp.name.empty()) none();
+        else string(sp.name);
+        if (sp.has_mention) span(sp.mention);
+        else none();
+      }
+      if (q.has_cue) span(q.cue);
+      else none();
+    }
+    w_.push_back(static_cast<uint32_t>(a_.warnings.size()));
+    for (const std::string& warning : a_.warnings) string(warning);
+
+    const size_t n = w_.size();
+    w_[0] = static_cast<uint32_t>(n);
+    w_[1] = static_cast<uint32_t>(strings_.size());
+    w_.resize(n + (strings_.size() + 3) / 4, 0);
+    if (!strings_.empty()) std::memcpy(w_.data() + n, strings_.data(), strings_.size());
+    return std::move(w_);
+  }
+
+ private:
+  std::string_view text_;
+  const Analysis& a_;
+  const JsonOptions& o_;
+  OffsetTable offsets_;
+  std::vector<uint32_t> w_;
+  std::string strings_;
+  uint32_t strings_units_ = 0;  // the strings' length in the unit
+
+  void none() {
+    w_.push_back(kCompactNone);
+    w_.push_back(kCompactNone);
+  }
+  void span(Span s) {
+    w_.push_back(offsets_.unit(s.start));
+    w_.push_back(offsets_.unit(s.end));
+  }
+  void segments(const std::vector<Segment>& segs) {
+    w_.push_back(static_cast<uint32_t>(segs.size()));
+    for (const Segment& s : segs) span(s.span);
+  }
+  // The length of valid UTF-8 in the unit: a code point per byte that does not continue one, a
+  // second UTF-16 unit for each of four bytes.
+  uint32_t units(std::string_view s) const {
+    if (o_.offsets == OffsetUnit::utf8) return static_cast<uint32_t>(s.size());
+    uint32_t n = 0;
+    for (char c : s) {
+      const auto b = static_cast<unsigned char>(c);
+      n += (b & 0xC0) != 0x80;
+      if (o_.offsets == OffsetUnit::utf16) n += b >= 0xF0;
+    }
+    return n;
+  }
+  void string(std::string_view s) {
+    const size_t from = strings_.size();
+    if (is_valid_utf8(s)) strings_.append(s);
+    else append_sanitized_utf8(s, &strings_);
+    w_.push_back(strings_units_);
+    strings_units_ += units(std::string_view(strings_).substr(from));
+    w_.push_back(strings_units_);
+  }
+};
+
+}  // namespace
+
+std::vector<uint32_t> to_compact(std::string_view text, const Analysis& analysis, const JsonOptions& options) {
+  return CompactWriter(text, analysis, options).write();
+}
+
+}  // namespace lede
