@@ -3,6 +3,7 @@
 #include <cstdlib>
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "lede/lede.h"
 
@@ -10,12 +11,23 @@ namespace {
 
 struct Handle {
   std::unique_ptr<lede::Analyzer> analyzer;
-  std::string result;
+  std::string result;                 // lede_analyze's
+  std::vector<uint32_t> compact;      // lede_analyze_compact's
 };
 
 std::string& last_error() {
   static std::string error;
   return error;
+}
+
+// offsets: 0 utf8, 1 utf16, 2 codepoint. flags: bit 0 includes tokens.
+lede::JsonOptions options(int offsets, int flags) {
+  lede::JsonOptions o;
+  o.offsets = offsets == 0 ? lede::OffsetUnit::utf8
+              : offsets == 2 ? lede::OffsetUnit::codepoint
+                             : lede::OffsetUnit::utf16;
+  o.tokens = (flags & 1) != 0;
+  return o;
 }
 
 }  // namespace
@@ -37,7 +49,7 @@ Handle* lede_create(const uint8_t* model, size_t model_size) {
     last_error() = error;
     return nullptr;
   }
-  return new Handle{std::move(analyzer), {}};
+  return new Handle{std::move(analyzer), {}, {}};
 }
 
 void lede_destroy(Handle* h) { delete h; }
@@ -45,25 +57,36 @@ void lede_destroy(Handle* h) { delete h; }
 void* lede_alloc(size_t n) { return std::malloc(n ? n : 1); }
 void lede_free(void* p) { std::free(p); }
 
-// Analyses `len` bytes of UTF-8 at `text`. offsets: 0 utf8, 1 utf16, 2 codepoint. flags: bit 0
-// includes tokens. Returns the JSON (valid until the next call on this handle); its byte length
-// is lede_result_size(h).
+// Analyses `len` bytes of UTF-8 at `text` (offsets and flags as options() takes them). Returns the
+// JSON (valid until the next call on this handle); its byte length is lede_result_size(h).
 const char* lede_analyze(Handle* h, const char* text, size_t len, int offsets, int flags) {
   if (!h) return nullptr;
-  lede::JsonOptions o;
-  o.offsets = offsets == 0 ? lede::OffsetUnit::utf8
-              : offsets == 2 ? lede::OffsetUnit::codepoint
-                             : lede::OffsetUnit::utf16;
-  o.tokens = (flags & 1) != 0;
-  h->result = h->analyzer->analyze_json(std::string_view(text, len), o);
+  std::vector<uint32_t>().swap(h->compact);
+  h->result = h->analyzer->analyze_json(std::string_view(text, len), options(offsets, flags));
   return h->result.c_str();
 }
 
-size_t lede_result_size(Handle* h) { return h ? h->result.size() : 0; }
+// The same result in compact form (lede::to_compact: 32-bit words, then the strings), which the
+// JS glue turns into objects without printing or parsing JSON. Valid until the next call on this
+// handle; its size in bytes is lede_result_size(h).
+const uint32_t* lede_analyze_compact(Handle* h, const char* text, size_t len, int offsets, int flags) {
+  if (!h) return nullptr;
+  std::string().swap(h->result);
+  h->compact = h->analyzer->analyze_compact(std::string_view(text, len), options(offsets, flags));
+  return h->compact.data();
+}
+
+// The size in bytes of the last result (JSON or compact).
+size_t lede_result_size(Handle* h) {
+  if (!h) return 0;
+  return h->compact.empty() ? h->result.size() : h->compact.size() * sizeof(uint32_t);
+}
 
 // Frees the last result's memory early (large articles).
 void lede_release_result(Handle* h) {
-  if (h) std::string().swap(h->result);
+  if (!h) return;
+  std::string().swap(h->result);
+  std::vector<uint32_t>().swap(h->compact);
 }
 
 }  // extern "C"

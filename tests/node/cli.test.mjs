@@ -109,8 +109,9 @@ test('--jsonl error objects carry the id when the line has one', () => {
 });
 
 // All 924 texts, one after another in one analyzer: enough for the wasm word cache to grow
-// (tagger.h), which the native one does not.
-test('native and wasm give byte-identical JSON on every PolNeAR text', { skip: !hasData && `no data at ${dataDir} (set LEDE_DATA)` }, async () => {
+// (tagger.h), which the native one does not. analyze(), which builds its objects from the core's
+// compact form, must give what the JSON gives, key for key in the same order.
+test('native and wasm give byte-identical JSON on every PolNeAR text, and analyze() the same objects', { skip: !hasData && `no data at ${dataDir} (set LEDE_DATA)` }, async () => {
   const files = [...textFiles(join(dataDir, 'polnear/train/text')), ...textFiles(join(dataDir, 'polnear/dev/text'))];
   assert.ok(files.length >= 900);
   const dir = mkdtempSync(join(tmpdir(), 'lede-'));
@@ -131,6 +132,7 @@ test('native and wasm give byte-identical JSON on every PolNeAR text', { skip: !
         `wasm:   …${got.slice(Math.max(0, k - 80), k + 80)}\nnative: …${native[i].slice(Math.max(0, k - 80), k + 80)}`);
     }
     if (i < 10) assertSpans(text, JSON.parse(wasm), files[i]);
+    assert.equal(JSON.stringify(a.analyze(text, { tokens: true })), wasm, `${files[i]}: analyze() differs from the JSON`);
   });
   a.dispose();
 });

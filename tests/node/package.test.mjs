@@ -1,6 +1,7 @@
 // The JS package as users import it: entry, analyze, offsets, errors, worker, dispose.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createAnalyzer, createWorkerAnalyzer, version } from '../../wasm/dist/index.js';
@@ -74,6 +75,40 @@ test('empty, whitespace and NUL-byte texts give sensible results', async () => {
     assertSpans(text, r);
   }
   a.dispose();
+});
+
+test('analyze() builds the objects JSON.parse makes of analyzeJSON(), in every unit', async () => {
+  const a = await createAnalyzer();
+  const article = readFileSync(join(root, 'samples/article.txt'), 'utf8');
+  const texts = [article, tricky, '', '   \n\n ', '\u0000 Putin said \u0000', '\ufeff',
+    // Names and quotations around astral characters, CRLF paragraphs, nested and unbalanced marks.
+    '😀 “We will win,” said Zoë Müller 𝔘. 😀\r\n\r\n“He said ‘no’ to Angela Merkel,” she added. “Open',
+    'Putin \ud800 said “yes” \udc00 😀.', '"'.repeat(50) + ' Barack Obama said "' + '“'.repeat(30)];
+  for (const text of texts) {
+    for (const options of [undefined, { tokens: true }, { offsets: 'codepoint' }, { offsets: 'utf8', tokens: true }]) {
+      const label = `${JSON.stringify(text.slice(0, 30))} with ${JSON.stringify(options)}`;
+      const object = a.analyze(text, options);
+      assert.equal(JSON.stringify(object), a.analyzeJSON(text, options), label);
+    }
+  }
+  // The spans' texts in the objects are the caller's string's own slices.
+  const r = a.analyze(article);
+  assert.ok(r.quotes.length > 5 && r.entities.length > 5);
+  for (const q of r.quotes) assert.equal(q.text, article.slice(q.start, q.end));
+  a.dispose();
+});
+
+test('without String.prototype.isWellFormed (older browsers) lone surrogates still take the JSON', () => {
+  const script = `delete String.prototype.isWellFormed;
+    const { createAnalyzer } = await import(${JSON.stringify(join(root, 'wasm/dist/index.js'))});
+    const a = await createAnalyzer();
+    const out = [];
+    for (const text of ['Putin \\ud800 said “yes” \\udc00.', 'x\\udbff', '\\udc00Putin', 'Putin 😀 said “yes”.'])
+      out.push(JSON.stringify(a.analyze(text, { tokens: true })) === a.analyzeJSON(text, { tokens: true }));
+    console.log(JSON.stringify(out));`;
+  const r = spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' });
+  assert.equal(r.status, 0, r.stderr);
+  assert.deepEqual(JSON.parse(r.stdout), [true, true, true, true]);
 });
 
 test('the worker API gives the same result as the direct API', async () => {

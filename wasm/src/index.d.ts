@@ -72,9 +72,12 @@ export interface CreateOptions {
 
 export interface Analyzer {
   readonly version: string;
-  /** Throws an Error starting with "lede:" on bad arguments. */
+  /**
+   * Throws an Error starting with "lede:" on bad arguments. The spans' `text` values are slices
+   * of `text` (in V8 they share its memory).
+   */
   analyze(text: string, options?: AnalyzeOptions): Result;
-  /** As analyze(), returning the JSON text. */
+  /** As analyze(), returning the JSON text (JSON.parse of it gives analyze()'s objects). */
   analyzeJSON(text: string, options?: AnalyzeOptions): string;
   /** Frees the analyzer; later calls throw. */
   dispose(): void;

@@ -110,6 +110,99 @@ function readCString(core, ptr) {
   return decoder.decode(heap.subarray(ptr, end));
 }
 
+// String.prototype.isWellFormed (Node 20, browsers since 2023), or the same test by hand.
+const isWellFormed = typeof String.prototype.isWellFormed === 'function'
+  ? (text) => text.isWellFormed()
+  : (text) => !/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/.test(text);
+
+const TOKEN_KINDS = ['word', 'number', 'abbreviation', 'punct', 'quote', 'dash', 'symbol', 'url', 'email',
+  'handle', 'hashtag', 'emoji', 'other'];
+const ENTITY_TYPES = ['PERSON', 'ORG', 'LOC', 'MISC'];
+const QUOTE_KINDS = ['direct', 'partial', 'indirect'];
+
+/**
+ * The result object from the core's compact form (lede::to_compact, layout in lede.h) at byte
+ * `out` of the heap: the objects JSON.parse would make of the JSON (same keys, same order), the
+ * spans' texts sliced from `text` (UTF-16 offsets into it), the other strings from the one block
+ * of strings after the words.
+ */
+function readCompact(core, out, size, text, flags) {
+  const w = core.HEAP32;  // read after the call: a grown heap has new views
+  let p = out >> 2;
+  const stringsAt = out + 4 * w[p];
+  if (stringsAt + w[p + 1] > out + size) throw fail('internal error: a compact result overruns its size');
+  const strings = w[p + 1] === 0 ? '' : decoder.decode(core.HEAPU8.subarray(stringsAt, stringsAt + w[p + 1]));
+  p += 2;
+  const string = () => {
+    const start = w[p], end = w[p + 1];
+    p += 2;
+    return start === -1 ? null : strings.slice(start, end);
+  };
+  const segments = () => {
+    const list = new Array(w[p++]);
+    for (let k = 0; k < list.length; k++, p += 2) list[k] = { start: w[p], end: w[p + 1] };
+    return list;
+  };
+  // {start, end, text}, or null for a span that is absent (kCompactNone twice).
+  const span = () => {
+    const start = w[p], end = w[p + 1];
+    p += 2;
+    return start === -1 ? null : { start, end, text: text.slice(start, end) };
+  };
+  const length = w[p++];
+  const sentences = segments();
+  const paragraphs = segments();
+  const result = { schema: 1, offsets: 'utf16', length, sentences, paragraphs };
+  if (flags & 1) {
+    const tokens = new Array(w[p++]);
+    for (let k = 0; k < tokens.length; k++) {
+      const token = span();
+      token.kind = TOKEN_KINDS[w[p++]];
+      tokens[k] = token;
+    }
+    result.tokens = tokens;
+  } else {
+    p++;
+  }
+  const entities = new Array(w[p++]);
+  for (let k = 0; k < entities.length; k++) {
+    const id = w[p], type = ENTITY_TYPES[w[p + 1]];
+    p += 2;
+    const name = string();
+    const aliases = new Array(w[p++]);
+    for (let j = 0; j < aliases.length; j++) aliases[j] = string();
+    const mentions = new Array(w[p++]);
+    for (let j = 0; j < mentions.length; j++) {
+      const mention = span();
+      const title = string();
+      if (title !== null) mention.title = title;
+      mentions[j] = mention;
+    }
+    entities[k] = { id, type, name, aliases, mentions, count: mentions.length };
+  }
+  const quotes = new Array(w[p++]);
+  for (let k = 0; k < quotes.length; k++) {
+    const id = w[p], kind = QUOTE_KINDS[w[p + 1]];
+    p += 2;
+    const { start, end, text: quoted } = span();
+    let speaker = null;
+    if (w[p++] === 1) {
+      const entity = w[p] === -1 ? null : w[p];
+      p++;
+      const name = string();
+      speaker = { entity, name, mention: span() };
+    }
+    quotes[k] = { id, kind, start, end, text: quoted, speaker, cue: span() };
+  }
+  const warnings = new Array(w[p++]);
+  for (let k = 0; k < warnings.length; k++) warnings[k] = string();
+  result.entities = entities;
+  result.quotes = quotes;
+  result.warnings = warnings;
+  if (p !== out / 4 + w[out >> 2]) throw fail('internal error: a compact result was misread');
+  return result;
+}
+
 const registry = typeof FinalizationRegistry === 'function'
   ? new FinalizationRegistry(({ core, handle }) => core._lede_destroy(handle))
   : null;
@@ -132,13 +225,28 @@ class Analyzer {
 
   /** Analyses `text`; returns the result as a plain object (UTF-16 offsets by default). */
   analyze(text, options) {
-    return JSON.parse(this.analyzeJSON(text, options));
+    checkText(text);
+    const [unit, flags] = checkAnalyzeOptions(options);
+    // In UTF-16 units (the default) the result comes in compact form and its spans' texts are
+    // sliced from `text` itself: no JSON printed, decoded or parsed. Not when a lone surrogate
+    // (U+FFFD to the core) would be sliced as itself, nor in other units, which slicing a JS
+    // string cannot follow: those take the JSON.
+    if (unit !== OFFSET_UNITS.utf16 || !isWellFormed(text)) {
+      return JSON.parse(this.analyzeJSON(text, options));
+    }
+    return this.#run(text, unit, flags, (core, out, size) => readCompact(core, out, size, text, flags));
   }
 
   /** As analyze(), but returns the JSON text itself. */
   analyzeJSON(text, options) {
     checkText(text);
     const [unit, flags] = checkAnalyzeOptions(options);
+    return this.#run(text, unit, flags, null);
+  }
+
+  // The text into the wasm heap, the core's result out of it: read(core, pointer, bytes), or
+  // decoded as the JSON text when read is null.
+  #run(text, unit, flags, read) {
     if (this.#handle === 0) throw fail('analyze() called after dispose()');
     const core = this.#core;
     // encodeInto writes U+FFFD for a lone surrogate: one UTF-16 unit in, one code point out, so
@@ -148,11 +256,13 @@ class Analyzer {
     if (ptr === 0) throw fail(`out of memory for a text of ${text.length} characters`);
     try {
       const { written } = encoder.encodeInto(text, core.HEAPU8.subarray(ptr, ptr + capacity));
-      const out = core._lede_analyze(this.#handle, ptr, written, unit, flags);
+      const out = read
+        ? core._lede_analyze_compact(this.#handle, ptr, written, unit, flags)
+        : core._lede_analyze(this.#handle, ptr, written, unit, flags);
       const size = core._lede_result_size(this.#handle);
-      const json = decoder.decode(core.HEAPU8.subarray(out, out + size));
+      const result = read ? read(core, out, size) : decoder.decode(core.HEAPU8.subarray(out, out + size));
       core._lede_release_result(this.#handle);
-      return json;
+      return result;
     } finally {
       core._lede_free(ptr);
     }
