@@ -1,5 +1,6 @@
 // to_compact: the result as 32-bit words (layout in lede.h), the JSON writer's content without
 // its printing: offsets from the same OffsetTable, strings sanitised as the JSON's are.
+#include <cstdint>
 #include <cstring>
 #include <string>
 
@@ -16,6 +17,8 @@ class CompactWriter {
   CompactWriter(std::string_view text, const Analysis& a, const JsonOptions& o)
       : text_(text), a_(a), o_(o), offsets_(text, a, o.offsets, o.tokens) {}
 
+  // The words, or none when they or the strings would not fit 32-bit counts (a text of
+  // gigabytes, with tokens).
   std::vector<uint32_t> write() {
     w_.reserve(64 + 2 * (a_.sentences.size() + a_.paragraphs.size()) + (o_.tokens ? 3 * a_.tokens.size() : 0));
     w_.assign(2, 0);  // N and the strings' size, set at the end
@@ -66,6 +69,7 @@ class CompactWriter {
     for (const std::string& warning : a_.warnings) string(warning);
 
     const size_t n = w_.size();
+    if (n > UINT32_MAX || strings_.size() > UINT32_MAX || strings_overflow_) return {};
     w_[0] = static_cast<uint32_t>(n);
     w_[1] = static_cast<uint32_t>(strings_.size());
     w_.resize(n + (strings_.size() + 3) / 4, 0);
@@ -81,6 +85,7 @@ class CompactWriter {
   std::vector<uint32_t> w_;
   std::string strings_;
   uint32_t strings_units_ = 0;  // the strings' length in the unit
+  bool strings_overflow_ = false;
 
   void none() {
     w_.push_back(kCompactNone);
@@ -111,7 +116,9 @@ class CompactWriter {
     if (is_valid_utf8(s)) strings_.append(s);
     else append_sanitized_utf8(s, &strings_);
     w_.push_back(strings_units_);
-    strings_units_ += units(std::string_view(strings_).substr(from));
+    const uint32_t length = units(std::string_view(strings_).substr(from));
+    strings_overflow_ |= length > UINT32_MAX - strings_units_;
+    strings_units_ += length;
     w_.push_back(strings_units_);
   }
 };
@@ -119,7 +126,11 @@ class CompactWriter {
 }  // namespace
 
 std::vector<uint32_t> to_compact(std::string_view text, const Analysis& analysis, const JsonOptions& options) {
-  return CompactWriter(text, analysis, options).write();
+  std::vector<uint32_t> words = CompactWriter(text, analysis, options).write();
+  if (!words.empty()) return words;
+  Analysis none;
+  none.warnings.push_back("lede: the result is too large for the compact form (32-bit counts); use to_json");
+  return CompactWriter(text, none, options).write();
 }
 
 }  // namespace lede

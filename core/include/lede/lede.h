@@ -142,6 +142,8 @@ std::string to_json(std::string_view text, const Analysis& analysis, const JsonO
 //                    (entity or kCompactNone, name: string, mention: span or kCompactNone twice),
 //                    cue: span or kCompactNone twice)
 //   warnings: list of string
+// A result too large for 32-bit counts (gigabytes of text, with tokens) comes with nothing but
+// a warning saying so.
 constexpr uint32_t kCompactNone = 0xFFFFFFFFu;
 std::vector<uint32_t> to_compact(std::string_view text, const Analysis& analysis, const JsonOptions& options);
 
