@@ -141,11 +141,13 @@ test("in a plain browser page with no bundler (import map into node_modules)", T
   try {
     const analyzer = await createAnalyzer();
     const direct = analyzer.analyze(text, { tokens: true });
+    // analyze() builds its objects from the core's compact form: the same as parsing the JSON.
+    const sameAsJSON = JSON.stringify(direct) === analyzer.analyzeJSON(text, { tokens: true });
     analyzer.dispose();
     const worker = await createWorkerAnalyzer();
     const fromWorker = await worker.analyze(text, { tokens: true });
     worker.dispose();
-    window.outcome = { direct, fromWorker };
+    window.outcome = { direct, fromWorker, sameAsJSON };
   } catch (err) {
     window.outcome = { error: String(err && err.stack || err) };
   }
@@ -167,6 +169,7 @@ console.log(JSON.stringify(a.analyze(${JSON.stringify(TEXT)}, { tokens: true }))
     assert.equal(outcome.error, undefined, `the page failed: ${outcome.error}`);
     assertSpansSlice(TEXT, outcome.direct);
     assert.deepEqual(outcome.direct, reference, "Chromium and Node give different results");
+    assert.equal(outcome.sameAsJSON, true, "in Chromium analyze() and JSON.parse(analyzeJSON()) differ");
     assert.deepEqual(outcome.fromWorker, reference, "the worker in Chromium gives another result");
     assert.deepEqual(page.problems, [], "console errors or failed requests");
   } finally {
