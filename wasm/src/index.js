@@ -260,10 +260,9 @@ class Analyzer {
         ? core._lede_analyze_compact(this.#handle, ptr, written, unit, flags)
         : core._lede_analyze(this.#handle, ptr, written, unit, flags);
       const size = core._lede_result_size(this.#handle);
-      const result = read ? read(core, out, size) : decoder.decode(core.HEAPU8.subarray(out, out + size));
-      core._lede_release_result(this.#handle);
-      return result;
+      return read ? read(core, out, size) : decoder.decode(core.HEAPU8.subarray(out, out + size));
     } finally {
+      core._lede_release_result(this.#handle);
       core._lede_free(ptr);
     }
   }
