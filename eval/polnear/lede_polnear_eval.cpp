@@ -21,6 +21,7 @@
 #include <filesystem>
 #include <fstream>
 #include <map>
+#include <set>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -257,7 +258,10 @@ int main(int argc, char** argv) {
     return 1;
   }
   Counts direct, indirect;
-  size_t articles = 0;
+  // A text annotated by two annotators has two annotation files (<text>_<annotator>.ann); each is
+  // scored against the text's analysis, so the figures count annotation files.
+  size_t annotations = 0;
+  std::set<std::string> texts;
   for (const fs::path& ann_path : files) {
     std::string stem = ann_path.stem().string();
     size_t us = stem.rfind('_');
@@ -267,7 +271,8 @@ int main(int argc, char** argv) {
       std::fprintf(stderr, "lede-polnear-eval: cannot read \"%s\"\n", text_path.string().c_str());
       continue;
     }
-    ++articles;
+    ++annotations;
+    texts.insert(text_path.string());
     std::vector<GoldAttribution> gold = parse_ann(ann);
     lede::Analysis a = analyzer->analyze(text);
     // Byte offset -> code point offset.
@@ -358,7 +363,8 @@ int main(int argc, char** argv) {
       }
     }
   }
-  std::printf("PolNeAR %s: %zu articles\n", split.c_str(), articles);
+  std::printf("PolNeAR %s: %zu texts, %zu annotation files (a text annotated twice is scored twice)\n",
+              split.c_str(), texts.size(), annotations);
   direct.print("direct");
   indirect.print("indirect");
   return 0;
