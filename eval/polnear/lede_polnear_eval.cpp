@@ -258,8 +258,8 @@ int main(int argc, char** argv) {
     return 1;
   }
   Counts direct, indirect;
-  // A text annotated by two annotators has two annotation files (<text>_<annotator>.ann); each is
-  // scored against the text's analysis, so the figures count annotation files.
+  // A text may have several annotation files (<text>_<suffix>.ann: in dev two texts have six
+  // each); each is scored against the text's analysis, so the figures count annotation files.
   size_t annotations = 0;
   std::set<std::string> texts;
   for (const fs::path& ann_path : files) {
@@ -363,7 +363,7 @@ int main(int argc, char** argv) {
       }
     }
   }
-  std::printf("PolNeAR %s: %zu texts, %zu annotation files (a text annotated twice is scored twice)\n",
+  std::printf("PolNeAR %s: %zu texts, %zu annotation files (each scored)\n",
               split.c_str(), texts.size(), annotations);
   direct.print("direct");
   indirect.print("indirect");
