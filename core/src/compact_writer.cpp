@@ -99,24 +99,12 @@ class CompactWriter {
     w_.push_back(static_cast<uint32_t>(segs.size()));
     for (const Segment& s : segs) span(s.span);
   }
-  // The length of valid UTF-8 in the unit: a code point per byte that does not continue one, a
-  // second UTF-16 unit for each of four bytes.
-  uint32_t units(std::string_view s) const {
-    if (o_.offsets == OffsetUnit::utf8) return static_cast<uint32_t>(s.size());
-    uint32_t n = 0;
-    for (char c : s) {
-      const auto b = static_cast<unsigned char>(c);
-      n += (b & 0xC0) != 0x80;
-      if (o_.offsets == OffsetUnit::utf16) n += b >= 0xF0;
-    }
-    return n;
-  }
   void string(std::string_view s) {
     const size_t from = strings_.size();
     if (is_valid_utf8(s)) strings_.append(s);
     else append_sanitized_utf8(s, &strings_);
     w_.push_back(strings_units_);
-    const uint32_t length = units(std::string_view(strings_).substr(from));
+    const uint32_t length = text_length(std::string_view(strings_).substr(from), o_.offsets);
     strings_overflow_ |= length > UINT32_MAX - strings_units_;
     strings_units_ += length;
     w_.push_back(strings_units_);

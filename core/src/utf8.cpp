@@ -47,41 +47,53 @@ namespace {
 inline uint32_t units_of(char32_t cp, OffsetUnit unit) {
   return unit == OffsetUnit::utf16 && cp >= 0x10000 ? 2 : 1;
 }
+// Walks the text from byte *i to byte `target` (or its end), adding the units passed to *units.
+inline void walk(std::string_view text, size_t target, OffsetUnit unit, size_t* i, uint32_t* units) {
+  const size_t end = std::min(target, text.size());
+  while (*i < end) {
+    unsigned char b = static_cast<unsigned char>(text[*i]);
+    if (b < 0x80) {
+      ++*i;
+      ++*units;
+      continue;
+    }
+    uint32_t len;
+    char32_t cp = decode_utf8(text, *i, &len);
+    *i += len;
+    *units += units_of(cp, unit);
+  }
+}
 }  // namespace
 
 std::vector<uint32_t> convert_offsets(std::string_view text, const std::vector<uint32_t>& offsets,
                                       OffsetUnit unit) {
   if (unit == OffsetUnit::utf8) return offsets;
-  // Visit the requested offsets in increasing order while walking the text once.
-  std::vector<uint32_t> order(offsets.size());
-  std::iota(order.begin(), order.end(), 0u);
-  std::sort(order.begin(), order.end(),
-            [&](uint32_t a, uint32_t b) { return offsets[a] < offsets[b]; });
+  // Visit the requested offsets in increasing order while walking the text once: as they come
+  // when they are sorted already (the writers' are), else in an order sorted here.
   std::vector<uint32_t> out(offsets.size());
   size_t i = 0;
   uint32_t units = 0;
-  const size_t n = text.size();
-  for (uint32_t k : order) {
-    const size_t target = offsets[k];
-    while (i < target && i < n) {
-      unsigned char b = static_cast<unsigned char>(text[i]);
-      if (b < 0x80) {
-        ++i;
-        ++units;
-        continue;
-      }
-      uint32_t len;
-      char32_t cp = decode_utf8(text, i, &len);
-      i += len;
-      units += units_of(cp, unit);
-    }
+  auto visit = [&](uint32_t k) {
+    walk(text, offsets[k], unit, &i, &units);
     out[k] = units;
+  };
+  if (std::is_sorted(offsets.begin(), offsets.end())) {
+    for (uint32_t k = 0; k < offsets.size(); ++k) visit(k);
+    return out;
   }
+  std::vector<uint32_t> order(offsets.size());
+  std::iota(order.begin(), order.end(), 0u);
+  std::sort(order.begin(), order.end(), [&](uint32_t a, uint32_t b) { return offsets[a] < offsets[b]; });
+  for (uint32_t k : order) visit(k);
   return out;
 }
 
 uint32_t text_length(std::string_view text, OffsetUnit unit) {
-  return convert_offsets(text, {static_cast<uint32_t>(text.size())}, unit)[0];
+  if (unit == OffsetUnit::utf8) return static_cast<uint32_t>(text.size());
+  size_t i = 0;
+  uint32_t units = 0;
+  walk(text, text.size(), unit, &i, &units);
+  return units;
 }
 
 bool parse_offset_unit(std::string_view name, OffsetUnit* unit) {
