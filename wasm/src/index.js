@@ -231,9 +231,7 @@ class Analyzer {
     // sliced from `text` itself: no JSON printed, decoded or parsed. Not when a lone surrogate
     // (U+FFFD to the core) would be sliced as itself, nor in other units, which slicing a JS
     // string cannot follow: those take the JSON.
-    if (unit !== OFFSET_UNITS.utf16 || !isWellFormed(text)) {
-      return JSON.parse(this.analyzeJSON(text, options));
-    }
+    if (unit !== OFFSET_UNITS.utf16 || !isWellFormed(text)) return JSON.parse(this.#run(text, unit, flags, null));
     return this.#run(text, unit, flags, (core, out, size) => readCompact(core, out, size, text, flags));
   }
 
