@@ -6,6 +6,7 @@
 // them under the sanitizers, whose job is memory errors, not size, so the ASan suite stays quick.
 #include <catch2/catch.hpp>
 
+#include <cstring>
 #include <memory>
 #include <string>
 
@@ -190,19 +191,28 @@ TEST_CASE("hostile: one million tokens in one sentence", "[hostile][large]") {
   }
 }
 
-TEST_CASE("hostile: a model file truncated at every 4 KB boundary is refused by create_from_model", "[hostile][model]") {
+TEST_CASE("hostile: a model file truncated at every 4 KB boundary is refused, copied or in place", "[hostile][model]") {
   const uint8_t* data = lede::default_model_data();
   const size_t size = lede::default_model_size();
   REQUIRE(size > 8192);
   for (size_t cut = 0; cut < size; cut += 4096) {
+    // In a buffer of exactly `cut` bytes, so that the sanitizers see a read past it.
+    std::unique_ptr<uint8_t[]> bytes(new uint8_t[cut]);
+    if (cut) std::memcpy(bytes.get(), data, cut);
     std::string error;
-    auto a = lede::Analyzer::create_from_model(data, cut, &error);
     INFO("cut at " << cut);
-    CHECK_FALSE(a);
+    CHECK_FALSE(lede::Analyzer::create_from_model(bytes.get(), cut, &error));
+    CHECK(error.rfind("lede: model: ", 0) == 0);
+    // The in-place loads too, the trusted one (the WebAssembly package's own file) included.
+    CHECK_FALSE(lede::Analyzer::create_from_model_in_place(bytes.get(), cut, &error));
+    CHECK(error.rfind("lede: model: ", 0) == 0);
+    CHECK_FALSE(lede::Analyzer::create_from_model_in_place(bytes.get(), cut, &error, /*trusted=*/true));
     CHECK(error.rfind("lede: model: ", 0) == 0);
   }
   std::string error;
   CHECK(lede::Analyzer::create_from_model(data, size, &error));
+  CHECK(lede::Analyzer::create_from_model_in_place(data, size, &error));
+  CHECK(lede::Analyzer::create_from_model_in_place(data, size, &error, /*trusted=*/true));
 }
 
 TEST_CASE("hostile: a truncated payload behind a valid header is refused", "[hostile][model]") {
@@ -222,6 +232,11 @@ TEST_CASE("hostile: a truncated payload behind a valid header is refused", "[hos
     auto model = lede::TaggerModel::load(reinterpret_cast<const uint8_t*>(file.data()), file.size(), &error);
     INFO("payload cut at " << cut << ": " << error);
     CHECK_FALSE(model);
+    CHECK(error.rfind("lede: model: ", 0) == 0);
+    // Trusted in place (no checksum, no weight check): the parser alone must stop at the cut.
+    std::unique_ptr<uint8_t[]> bytes(new uint8_t[file.size()]);
+    std::memcpy(bytes.get(), file.data(), file.size());
+    CHECK_FALSE(lede::TaggerModel::load_in_place(bytes.get(), file.size(), &error, /*trusted=*/true));
     CHECK(error.rfind("lede: model: ", 0) == 0);
   }
 }

@@ -464,6 +464,81 @@ TEST_CASE("tagger: damaged weight records are refused with a clear error", "[tag
   refused(two_as_one, "bad label mask");
 }
 
+TEST_CASE("tagger: a model loaded in place uses its bytes where they are; trusted skips two checks", "[tagger]") {
+  std::array<int32_t, ner::kLabels> a{}, b{};
+  a[0] = 7;
+  b[3] = -32767;
+  const std::string good = ner::model_file_of(payload_of({{{5, a}, {9, b}}}));
+  const auto* bytes = reinterpret_cast<const uint8_t*>(good.data());
+  std::string error;
+  auto copied = TaggerModel::load(bytes, good.size(), &error);
+  auto in_place = TaggerModel::load_in_place(bytes, good.size(), &error);
+  auto trusted = TaggerModel::load_in_place(bytes, good.size(), &error, /*trusted=*/true);
+  REQUIRE(copied);
+  REQUIRE(in_place);
+  REQUIRE(trusted);
+  auto inside = [&](const uint8_t* p) { return p >= bytes && p < bytes + good.size(); };
+  for (uint32_t key : {5u, 9u}) {
+    INFO("key " << key);
+    REQUIRE(copied->find(key));
+    CHECK_FALSE(inside(copied->find(key)));
+    CHECK(inside(in_place->find(key)));
+    CHECK(inside(trusted->find(key)));
+    CHECK(std::memcmp(copied->find(key), in_place->find(key), 2 * (ner::kRecordMaskWords + 1)) == 0);
+  }
+  CHECK_FALSE(in_place->find(7));
+  // A changed byte the checksum sees, and a weight of -32768: refused unless trusted.
+  const size_t records = good.size() - ner::kRecordTailBytes - 2 * ((3 + 1) + (3 + 1));
+  std::string changed = good;
+  changed[records + 6] = 1;  // key 5's weight
+  std::string at_limit = ner::model_file_of(payload_of({{{5, a}, {9, b}}}));
+  at_limit[records + 6] = 0;
+  at_limit[records + 7] = static_cast<char>(0x80);
+  std::vector<uint8_t> fixed(at_limit.begin(), at_limit.end());
+  fix_checksum(&fixed);
+  for (const std::vector<uint8_t>& bad : {std::vector<uint8_t>(changed.begin(), changed.end()), fixed}) {
+    CHECK_FALSE(TaggerModel::load_in_place(bad.data(), bad.size(), &error));
+    CHECK(error.rfind("lede: model: ", 0) == 0);
+    auto taken = TaggerModel::load_in_place(bad.data(), bad.size(), &error, /*trusted=*/true);
+    REQUIRE(taken);
+    CHECK(taken->find(5) >= bad.data());
+    CHECK(taken->find(5) < bad.data() + bad.size());
+  }
+}
+
+TEST_CASE("tagger: damaged bytes trusted in place give an error or a model, never a read outside them",
+          "[tagger][hostile]") {
+  // The trusted load skips the checksum and the weights' range: what it still checks (header,
+  // counts, masks, the records' extent) must keep any damage inside the bytes. Under the
+  // sanitizers (CI) a read outside them is a failure. The damaged copy is exactly the file's
+  // size, so ASan sees the first byte past it.
+  std::vector<uint8_t> good = default_model_bytes();
+  std::mt19937 rng(2026);
+  const std::vector<std::string_view> words = {"Vladimir", "Putin", "met", "Angela", "Merkel", "in", "Berlin", "."};
+  int loaded = 0, refused = 0;
+  for (int round = 0; round < 48; ++round) {
+    std::vector<uint8_t> bad = good;
+    // Mostly in the records (the bulk of the file, where the skipped checks were), some anywhere.
+    const size_t from = round % 4 == 0 ? 0 : good.size() / 4;
+    for (int k = 0; k < 1 + round % 8; ++k) bad[from + rng() % (bad.size() - from)] ^= static_cast<uint8_t>(1 + rng() % 255);
+    auto copy = std::make_unique<uint8_t[]>(bad.size());
+    std::memcpy(copy.get(), bad.data(), bad.size());
+    std::string error;
+    auto model = TaggerModel::load_in_place(copy.get(), bad.size(), &error, /*trusted=*/true);
+    INFO("round " << round << ": " << error);
+    if (!model) {
+      CHECK(error.rfind("lede: model: ", 0) == 0);
+      ++refused;
+      continue;
+    }
+    ++loaded;
+    const std::vector<uint8_t> labels = tag_document_labels(*model, words, {{0, 8}});
+    CHECK(sequence_allowed(labels.data(), labels.size()));
+  }
+  CHECK(loaded > 0);  // most damage in the weights goes unseen: the point of the test
+  CHECK(refused > 0);
+}
+
 TEST_CASE("tagger: the word cache changes no score, whatever its size and however models alternate",
           "[tagger]") {
   // Documents of words drawn from a small vocabulary (so that words repeat within and across

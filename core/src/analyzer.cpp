@@ -77,6 +77,14 @@ std::unique_ptr<Analyzer> Analyzer::create_from_model(const uint8_t* data, size_
   return std::unique_ptr<Analyzer>(new Analyzer(std::move(impl)));
 }
 
+std::unique_ptr<Analyzer> Analyzer::create_from_model_in_place(const uint8_t* data, size_t size,
+                                                               std::string* error, bool trusted) {
+  auto impl = std::make_unique<Impl>();
+  impl->tagger = TaggerModel::load_in_place(data, size, error, trusted);
+  if (!impl->tagger) return nullptr;
+  return std::unique_ptr<Analyzer>(new Analyzer(std::move(impl)));
+}
+
 // Offsets are 32-bit: texts of 4 GiB and more are refused with a warning.
 constexpr size_t kMaxTextBytes = 0xFFFFFFF0u;
 

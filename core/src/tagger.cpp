@@ -60,8 +60,8 @@ template <typename Entry>
 
 // Checks the keys and records (format in tagger_model_format.h) and fills the model's table: one
 // slot per key, holding where its record is. The records are used where they are for the embedded
-// model, else copied; either way nothing but the table is written, so that loading touches little
-// memory.
+// model and one loaded in place, else copied; either way nothing but the table is written, so that
+// loading touches little memory.
 //
 // The passes over the keys and records are small functions of their own (not inlined), returning
 // why they stopped; the messages are made here. V8 optimises a wasm function in the background once
@@ -84,8 +84,8 @@ struct ModelBuilder {
   }
 
   // Fills the table and the filter from keys checked by check_keys; *at: the record words used.
-  // The weights are checked unless `trusted` (the embedded model: the tests load it the checking
-  // way too), which spares the first page load a pass over 400,000 of them.
+  // The weights are checked unless `trusted` (the library's own model: the tests load it the
+  // checking way too), which spares the first page load a pass over 400,000 of them.
   [[gnu::noinline]] static Stop fill(ner::PayloadReader keys, uint64_t count, const uint8_t* records, uint64_t words,
                                      uint64_t all_labels, bool trusted, TaggerModel* model, uint64_t* at_out) {
     uint64_t key = 0;
@@ -129,9 +129,10 @@ struct ModelBuilder {
     return true;
   }
 
-  // embedded: the model compiled into the library, whose bytes outlive the model (borrowed, not
-  // copied) and are trusted.
-  static bool build(ner::PayloadReader* r, int S, bool embedded, TaggerModel* model, std::string* error) {
+  // in_place: the bytes outlive the model (borrowed, not copied); trusted: the library's own model
+  // (embedded, or the WebAssembly package's file), whose weights are not checked again.
+  static bool build(ner::PayloadReader* r, int S, bool in_place, bool trusted, TaggerModel* model,
+                    std::string* error) {
     constexpr int L = ner::kLabels;
     uint64_t count;
     if (!r->varint(&count)) return fail(error, "payload ends before the feature count");
@@ -158,10 +159,10 @@ struct ModelBuilder {
     model->filter_.reset(new uint64_t[TaggerModel::kFilterWords]);
     std::memset(model->filter_.get(), 0, TaggerModel::kFilterWords * sizeof(uint64_t));
     uint64_t at = 0;
-    if (!stopped(fill(keys, count, records, words, (uint64_t{1} << (S * L)) - 1, embedded, model, &at), error)) return false;
+    if (!stopped(fill(keys, count, records, words, (uint64_t{1} << (S * L)) - 1, trusted, model, &at), error)) return false;
     if (at != words) return fail(error, "record words after the last feature's");
     const size_t bytes = static_cast<size_t>(words) * 2 + ner::kRecordTailBytes;
-    if (embedded) {
+    if (in_place) {
       model->records_ = records;
     } else {
       model->owned_records_.reset(new uint8_t[bytes]);
@@ -174,10 +175,16 @@ struct ModelBuilder {
 };
 
 std::unique_ptr<TaggerModel> TaggerModel::load(const uint8_t* data, size_t size, std::string* error) {
-  return load(data, size, error, /*embedded=*/false);
+  return load(data, size, error, Source::copied);
 }
 
-std::unique_ptr<TaggerModel> TaggerModel::load(const uint8_t* data, size_t size, std::string* error, bool embedded) {
+std::unique_ptr<TaggerModel> TaggerModel::load_in_place(const uint8_t* data, size_t size, std::string* error,
+                                                        bool trusted) {
+  return load(data, size, error, trusted ? Source::trusted : Source::in_place);
+}
+
+std::unique_ptr<TaggerModel> TaggerModel::load(const uint8_t* data, size_t size, std::string* error, Source source) {
+  const bool trusted = source == Source::trusted;
   using namespace ner;
   if (!data || size < kModelHeaderSize) {
     fail(error, "file is truncated (" + std::to_string(size) + " bytes, a header alone is " +
@@ -212,9 +219,9 @@ std::unique_ptr<TaggerModel> TaggerModel::load(const uint8_t* data, size_t size,
     return nullptr;
   }
   const uint8_t* payload = data + kModelHeaderSize;
-  // The embedded model is part of the library (the tests check its checksum): not recomputed at
-  // every start.
-  if (!embedded && model_checksum(payload, payload_size) != get_u32(data + 20)) {
+  // The library's own model is part of it (the tests check its checksum): not recomputed at every
+  // start (4 ms of a page's cold start).
+  if (!trusted && model_checksum(payload, payload_size) != get_u32(data + 20)) {
     fail(error, "checksum mismatch (the file is corrupted)");
     return nullptr;
   }
@@ -245,12 +252,18 @@ std::unique_ptr<TaggerModel> TaggerModel::load(const uint8_t* data, size_t size,
   for (uint64_t s = 0; s < n_stages; ++s) {
     if (!read_transitions(&r, &model->transitions_, error)) return nullptr;
   }
-  if (!ModelBuilder::build(&r, model->stage_count_, embedded, model.get(), error)) return nullptr;
+  if (!ModelBuilder::build(&r, model->stage_count_, source != Source::copied, trusted, model.get(), error)) {
+    return nullptr;
+  }
   return model;
 }
 
 std::unique_ptr<TaggerModel> TaggerModel::load_default(std::string* error) {
-  return load(default_model_data(), default_model_size(), error, /*embedded=*/true);
+  if (!default_model_data()) {
+    fail(error, "this build has no embedded model (built with LEDE_EMBED_MODEL=OFF): load a model file");
+    return nullptr;
+  }
+  return load(default_model_data(), default_model_size(), error, Source::trusted);
 }
 
 namespace {

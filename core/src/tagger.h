@@ -24,8 +24,15 @@ class TaggerModel {
   // Parses a model file. Returns null and sets *error (when non-null) for anything but a complete,
   // intact model of the supported format version. The bytes are not referenced afterwards.
   static std::unique_ptr<TaggerModel> load(const uint8_t* data, size_t size, std::string* error);
+  // As load(), but the weights are used where they are, uncopied: the bytes must stay unchanged for
+  // the model's life. trusted: the library's own model file (the WebAssembly package's, which has
+  // none embedded), taken as load_default() takes the embedded one: its checksum and weights are
+  // not checked again (the tests check them); its header, counts and records' bounds are.
+  static std::unique_ptr<TaggerModel> load_in_place(const uint8_t* data, size_t size, std::string* error,
+                                                    bool trusted = false);
   // The model compiled into the library: its weights used where they are, uncopied, and its
-  // checksum (checked by the tests) not recomputed.
+  // checksum (checked by the tests) not recomputed. An error in a build without one
+  // (LEDE_EMBED_MODEL=OFF, the WebAssembly package's: its model is a file of its own).
   static std::unique_ptr<TaggerModel> load_default(std::string* error);
 
   int stage_count() const { return stage_count_; }
@@ -68,7 +75,8 @@ class TaggerModel {
   };
   uint32_t first_slot(uint32_t key) const { return (key * 0x9E3779B1u) & mask_; }
   friend struct ModelBuilder;
-  static std::unique_ptr<TaggerModel> load(const uint8_t* data, size_t size, std::string* error, bool embedded);
+  enum class Source { copied, in_place, trusted };  // trusted: in place, checksum and weights unchecked
+  static std::unique_ptr<TaggerModel> load(const uint8_t* data, size_t size, std::string* error, Source source);
   static constexpr int kFilterBits = 20;  // 2^20 bits = 128 KB
   static constexpr size_t kFilterWords = (size_t{1} << kFilterBits) / 64;
 
@@ -84,7 +92,8 @@ class TaggerModel {
   ner::ClusterTable clusters_;
 };
 
-// The model compiled into the library (models/lede-ner.bin, see cmake/model.cmake).
+// The model compiled into the library (models/lede-ner.bin, see cmake/model.cmake); null and 0 in
+// a build without one.
 const uint8_t* default_model_data();
 size_t default_model_size();
 

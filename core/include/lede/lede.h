@@ -150,11 +150,20 @@ std::vector<uint32_t> to_compact(std::string_view text, const Analysis& analysis
 // An analyzer owns the loaded model; analyze() is const and may be called from many threads.
 class Analyzer {
  public:
-  // Loads the model embedded in the library. Returns null and sets *error on failure.
+  // Loads the model embedded in the library. Returns null and sets *error on failure (also in a
+  // build without one: LEDE_EMBED_MODEL=OFF).
   static std::unique_ptr<Analyzer> create(std::string* error);
   // Loads a model from bytes (a file produced by the trainer). The bytes are copied.
   static std::unique_ptr<Analyzer> create_from_model(const uint8_t* data, size_t size,
                                                      std::string* error);
+  // The same, but the model's weights (nearly all of its bytes) are used where they are: `data`
+  // must stay unchanged until the analyzer is destroyed. Spares a copy of the file. trusted: the
+  // bytes are lede's own model file (models/lede-ner.bin, shipped beside a build without an
+  // embedded model): its checksum and weights are taken as checked, as the embedded model's are;
+  // its header, counts and bounds are still checked, so damaged bytes give an error or wrong
+  // names, never a read outside them.
+  static std::unique_ptr<Analyzer> create_from_model_in_place(const uint8_t* data, size_t size,
+                                                              std::string* error, bool trusted = false);
   ~Analyzer();
   Analyzer(const Analyzer&) = delete;
   Analyzer& operator=(const Analyzer&) = delete;
