@@ -229,13 +229,14 @@ for (const name of ['lede-wasm', 'compromise', 'wink-nlp']) {
 cold[`lede native, ${threadsAll} threads`] = cold['lede native, 1 thread'];
 coldCpu[`lede native, ${threadsAll} threads`] = coldCpu['lede native, 1 thread'];
 
-// ---- browser download: an esbuild --minify ESM bundle of what a page imports, plus the .wasm
+// ---- browser download: an esbuild --minify ESM bundle of what a page imports, plus the .wasm and
+// the model file
 console.log('browser download (minified, gzip -9):');
 const esbuild = join(here, 'node_modules', '.bin', 'esbuild');
 const gzipBytes = (file) => execFileSync('gzip', ['-9', '-c', file], { maxBuffer: 1 << 28 }).length;
 const entries = {
   'lede wasm (Node)': [`export { createAnalyzer } from ${JSON.stringify(join(repo, 'wasm', 'dist', 'index.js'))};`,
-    [join(repo, 'wasm', 'dist', 'lede-core.wasm')]],
+    [join(repo, 'wasm', 'dist', 'lede-core.wasm'), join(repo, 'wasm', 'dist', 'lede-ner.bin')]],
   compromise: ["export { default } from 'compromise';", []],
   'wink-nlp': ["export { default as winkNLP } from 'wink-nlp';\nexport { default as model } from 'wink-eng-lite-web-model';", []],
 };
@@ -356,7 +357,7 @@ Written by \`bench/run\`${quick ? ' --quick' : ''} on ${new Date().toISOString()
 - "lede wasm (Node), corpus held as strings": the same run with the corpus held as an array of ${docs.length} strings parsed from JSON, the harness of the runs before streaming was added (its extra RSS, the strings, a dead copy of the file's text and a young generation grown by the surviving strings, is the harness's, and was counted for every contender).
 - MB per CPU second: the same with the process's user+system CPU time instead of wall time (summed over threads); less sensitive than wall time to other programs sharing the machine.
 - Cold start: a fresh process analyses samples/article.txt (median of 5). Native: spawn to exit. Node: from the process's start to the first result in hand (Node's own start-up included: \`node -e 0\` took ${cold['node -e 0 (reference)'].toFixed(0)} ms spawn to exit); "library cold start" is the part from the library's import to the first result (compiling, loading the model, first analysis). "Cold start CPU" is the process's CPU time to exit, including V8's background compiles.
-- Download: esbuild --bundle --minify ESM bundle of what a page imports (lede: the package entry; its .wasm added), each file gzip -9.
+- Download: esbuild --bundle --minify ESM bundle of what a page imports (lede: the package entry; its .wasm and model file added), each file gzip -9.
 - What each reads out: lede the whole result object (entities with mentions, quotes); compromise people(), places(), organizations(), quotations() as arrays; wink-nlp entities().out(its.detail). "names found": lede entity mentions, compromise people+places+organizations matches, wink-nlp entities of type PERSON/ORG/GPE/LOC/NORP.
 
 ## Throughput, memory, start-up, size

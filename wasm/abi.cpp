@@ -38,13 +38,18 @@ const char* lede_version() { return lede::version(); }
 
 const char* lede_last_error() { return last_error().c_str(); }
 
-// Creates an analyzer with the embedded model, or with the model bytes given (size > 0).
-// Returns null on failure; lede_last_error() says why.
-Handle* lede_create(const uint8_t* model, size_t model_size) {
+// Creates an analyzer with the model bytes given (a model file). mode 0: the bytes are copied.
+// 1: used in place, so they must stay in the heap, unchanged, for the analyzer's life (the glue
+// reads a model once per core and shares it); 2: in place, and the package's own lede-ner.bin,
+// whose checksum and weights are not checked again (Analyzer::create_from_model_in_place).
+// model_size 0: the embedded model, an error in the package's build, which has none. Returns null
+// on failure; lede_last_error() says why.
+Handle* lede_create(const uint8_t* model, size_t model_size, int mode) {
   std::string error;
   std::unique_ptr<lede::Analyzer> analyzer =
-      model_size ? lede::Analyzer::create_from_model(model, model_size, &error)
-                 : lede::Analyzer::create(&error);
+      model_size == 0 ? lede::Analyzer::create(&error)
+      : mode == 0     ? lede::Analyzer::create_from_model(model, model_size, &error)
+                      : lede::Analyzer::create_from_model_in_place(model, model_size, &error, mode == 2);
   if (!analyzer) {
     last_error() = error;
     return nullptr;

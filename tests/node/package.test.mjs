@@ -2,8 +2,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { createAnalyzer, createWorkerAnalyzer, version } from '../../wasm/dist/index.js';
 import { assertSchema, assertSpans, root, runCli } from './helpers.mjs';
 
@@ -134,4 +136,127 @@ test('analyzeJSON returns the same JSON as the native CLI for the sample article
   const native = runCli(['analyze', '--offsets', 'utf16', '--tokens'], text).stdout.toString().trimEnd();
   assert.equal(a.analyzeJSON(text, { tokens: true }), native);
   a.dispose();
+});
+
+// ---- the model file: the package ships it beside the .wasm (lede-ner.bin), read into the heap.
+
+const modelBytes = () => readFileSync(join(root, 'models/lede-ner.bin'));
+
+/** A copy of wasm/dist in a temporary folder, with `edit(dir)` applied; removed by the caller. */
+function distCopy(edit) {
+  const dir = mkdtempSync(join(tmpdir(), 'lede-dist-'));
+  cpSync(join(root, 'wasm/dist'), dir, { recursive: true });
+  edit(dir);
+  return dir;
+}
+
+/** Runs createAnalyzer(options) and one analysis in a fresh process importing `dist`. */
+function createIn(dist, optionsSource = '') {
+  const script = `const { createAnalyzer } = await import(${JSON.stringify(join(dist, 'index.js'))});
+    try {
+      const a = await createAnalyzer(${optionsSource});
+      console.log(JSON.stringify({ ok: a.analyzeJSON('Angela Merkel said she would stay.') }));
+    } catch (err) {
+      console.log(JSON.stringify({ error: err.message }));
+    }`;
+  const r = spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' });
+  assert.equal(r.status, 0, r.stderr);
+  return JSON.parse(r.stdout);
+}
+
+test('the package carries the model file, the very bytes of models/lede-ner.bin', () => {
+  assert.ok(modelBytes().equals(readFileSync(join(root, 'wasm/dist/lede-ner.bin'))));
+});
+
+test('the .wasm does not embed the model (a second copy to download and to compile)', async () => {
+  const wasm = readFileSync(join(root, 'wasm/dist/lede-core.wasm'));
+  assert.ok(wasm.length < modelBytes().length, `lede-core.wasm is ${wasm.length} bytes`);
+  const createLedeCore = (await import(join(root, 'wasm/dist/lede-core.js'))).default;
+  const core = await createLedeCore({ wasmBinary: wasm });
+  assert.equal(core._lede_create(0, 0, 0), 0);
+  const at = core._lede_last_error();
+  let end = at;
+  while (core.HEAPU8[end] !== 0) end++;
+  assert.match(Buffer.from(core.HEAPU8.subarray(at, end)).toString(), /^lede: model: this build has no embedded model/);
+});
+
+test('analyzers share the one model in the heap; disposing one leaves the others working', async () => {
+  const text = 'Vladimir Putin told reporters in Moscow that “nothing has changed”.';
+  const a = await createAnalyzer();
+  const b = await createAnalyzer();
+  const expected = a.analyzeJSON(text);
+  assert.ok(JSON.parse(expected).entities.length >= 2);
+  a.dispose();
+  assert.equal(b.analyzeJSON(text), expected);
+  const c = await createAnalyzer();
+  assert.equal(c.analyzeJSON(text), expected);
+  b.dispose();
+  c.dispose();
+});
+
+test('a model given as bytes, by path, file: URL or data: URL gives the same results as the default', async () => {
+  const text = readFileSync(join(root, 'samples/article.txt'), 'utf8');
+  const a = await createAnalyzer();
+  const expected = a.analyzeJSON(text);
+  const path = join(root, 'models/lede-ner.bin');
+  const sources = [
+    { model: modelBytes() },
+    { model: new Uint8Array(modelBytes()).buffer },
+    { modelUrl: path },
+    { modelUrl: pathToFileURL(path) },
+    { modelUrl: `data:application/octet-stream;base64,${modelBytes().toString('base64')}` },
+  ];
+  for (const options of sources) {
+    const b = await createAnalyzer(options);
+    assert.equal(b.analyzeJSON(text), expected, JSON.stringify(Object.keys(options)));
+    b.dispose();
+  }
+  a.dispose();
+});
+
+test('a damaged or missing model gives an error that says what is wrong', async () => {
+  const good = modelBytes();
+  const flipped = Buffer.from(good);
+  flipped[flipped.length - 100] ^= 0x40;  // inside the records: only the checksum sees it
+  const dataUrl = (bytes) => `data:application/octet-stream;base64,${bytes.toString('base64')}`;
+  const cases = [
+    [{ model: new Uint8Array(0) }, /^lede: option model is empty/],
+    [{ model: good.subarray(0, 4096) }, /^lede: model: file is truncated/],
+    [{ model: flipped }, /^lede: model: checksum mismatch/],
+    [{ modelUrl: dataUrl(flipped) }, /^lede: model: checksum mismatch/],
+    [{ modelUrl: dataUrl(good.subarray(0, 100000)) }, /^lede: model: file is truncated/],
+    [{ modelUrl: dataUrl(Buffer.alloc(0)) }, /^lede: the model data:.* is empty/],
+    [{ modelUrl: join(tmpdir(), 'no-such-lede-model.bin') }, /^lede: cannot read the model file .*no-such-lede-model\.bin: ENOENT/],
+    [{ modelUrl: 'http://127.0.0.1:1/lede-ner.bin' }, /^lede: cannot fetch the model http:\/\/127\.0\.0\.1:1\/lede-ner\.bin/],
+    [{ modelUrl: 42 }, /^lede: option modelUrl must be a string or URL, got number 42/],
+    [{ model: good, modelUrl: 'x' }, /^lede: options model and modelUrl cannot both be given/],
+  ];
+  for (const [options, expected] of cases) {
+    await assert.rejects(createAnalyzer(options), (err) => {
+      assert.match(err.message, expected);
+      return true;
+    });
+  }
+  // A failed load is not kept: the same core still loads a good model afterwards.
+  const a = await createAnalyzer({ modelUrl: dataUrl(good) });
+  assert.ok(a.analyze('Angela Merkel spoke.').entities.length >= 1);
+  a.dispose();
+});
+
+test('the package without its model file, or with a damaged one, fails with a clear error', () => {
+  const missing = distCopy((dir) => rmSync(join(dir, 'lede-ner.bin')));
+  const wrong = distCopy((dir) => writeFileSync(join(dir, 'lede-ner.bin'), 'not a model, but not empty either'));
+  const cut = distCopy((dir) => writeFileSync(join(dir, 'lede-ner.bin'), modelBytes().subarray(0, 65536)));
+  const empty = distCopy((dir) => writeFileSync(join(dir, 'lede-ner.bin'), ''));
+  try {
+    assert.match(createIn(missing).error, /^lede: cannot read the model file .*lede-ner\.bin: ENOENT/);
+    assert.match(createIn(wrong).error, /^lede: model: not a lede tagger model/);
+    assert.match(createIn(cut).error, /^lede: model: file is truncated/);
+    assert.match(createIn(empty).error, /^lede: the model file .*lede-ner\.bin is empty/);
+    // The bytes given as an option do not need the file.
+    const given = createIn(missing, `{ model: (await import('node:fs')).readFileSync(${JSON.stringify(join(root, 'models/lede-ner.bin'))}) }`);
+    assert.ok(JSON.parse(given.ok).entities.length >= 1, JSON.stringify(given));
+  } finally {
+    for (const dir of [missing, wrong, cut, empty]) rmSync(dir, { recursive: true, force: true });
+  }
 });

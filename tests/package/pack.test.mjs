@@ -71,7 +71,7 @@ function assertSpansSlice(text, result) {
 
 test("the tarball holds the built package and nothing else", TIMEOUT, () => {
   const files = packed.files.map((f) => f.path).sort();
-  for (const needed of ["package.json", "dist/index.js", "dist/index.d.ts", "dist/worker.js", "dist/lede-core.wasm"]) {
+  for (const needed of ["package.json", "dist/index.js", "dist/index.d.ts", "dist/worker.js", "dist/lede-core.wasm", "dist/lede-ner.bin"]) {
     assert.ok(files.includes(needed), `${needed} is missing from the tarball (${files.join(", ")})`);
   }
   const stray = files.filter((f) => !/^(package\.json|README(\.md)?|LICEN[CS]E(\.md)?|dist\/.*|bin\/.*)$/i.test(f));
@@ -147,7 +147,14 @@ test("in a plain browser page with no bundler (import map into node_modules)", T
     const worker = await createWorkerAnalyzer();
     const fromWorker = await worker.analyze(text, { tokens: true });
     worker.dispose();
-    window.outcome = { direct, fromWorker, sameAsJSON };
+    // The model at an address relative to the page, which the worker (elsewhere) must find too.
+    const relative = "./node_modules/lede/dist/lede-ner.bin";
+    const viaUrl = (await createAnalyzer({ modelUrl: new URL(relative, location.href) })).analyze(text, { tokens: true });
+    const viaUrlWorker = await createWorkerAnalyzer({ modelUrl: relative });
+    const fromUrlWorker = await viaUrlWorker.analyze(text, { tokens: true });
+    viaUrlWorker.dispose();
+    const missing = await createAnalyzer({ modelUrl: "./no-such-model.bin" }).then(() => "created", (err) => err.message);
+    window.outcome = { direct, fromWorker, sameAsJSON, viaUrl, fromUrlWorker, missing };
   } catch (err) {
     window.outcome = { error: String(err && err.stack || err) };
   }
@@ -171,7 +178,13 @@ console.log(JSON.stringify(a.analyze(${JSON.stringify(TEXT)}, { tokens: true }))
     assert.deepEqual(outcome.direct, reference, "Chromium and Node give different results");
     assert.equal(outcome.sameAsJSON, true, "in Chromium analyze() and JSON.parse(analyzeJSON()) differ");
     assert.deepEqual(outcome.fromWorker, reference, "the worker in Chromium gives another result");
-    assert.deepEqual(page.problems, [], "console errors or failed requests");
+    assert.deepEqual(outcome.viaUrl, reference, "the model by modelUrl gives another result");
+    assert.deepEqual(outcome.fromUrlWorker, reference, "the model by modelUrl in a worker gives another result");
+    assert.match(outcome.missing, /^lede: cannot fetch the model .*\/no-such-model\.bin: HTTP 404$/);
+    // The one failed request is the missing model's, asked for (Chromium logs it without its URL).
+    assert.deepEqual(page.problems.filter((p) => !p.includes("no-such-model.bin")),
+      ["console.error: Failed to load resource: the server responded with a status of 404 (Not Found)"],
+      "console errors or failed requests");
   } finally {
     await browser.close();
     server.close();

@@ -62,8 +62,13 @@ export interface AnalyzeOptions {
 }
 
 export interface CreateOptions {
-  /** Bytes of a model file to use instead of the embedded model. */
+  /** Bytes of a model file to use instead of the package's (lede-ner.bin); copied. */
   model?: Uint8Array | ArrayBuffer;
+  /**
+   * Where to fetch the model file from (default: lede-ner.bin next to index.js). Under Node a
+   * file: URL or a path is read from disk. Loaded once and shared by the analyzers made with it.
+   */
+  modelUrl?: string | URL;
   /** The lede-core.wasm bytes (skips fetching). */
   wasmBinary?: Uint8Array | ArrayBuffer;
   /** Where to fetch lede-core.wasm from (default: next to index.js). */

@@ -5,7 +5,7 @@ import createLedeCore from './lede-core.js';
 
 const OFFSET_UNITS = { utf8: 0, utf16: 1, codepoint: 2 };
 const ANALYZE_OPTIONS = new Set(['tokens', 'offsets']);
-const CREATE_OPTIONS = new Set(['wasmBinary', 'wasmUrl', 'model']);
+const CREATE_OPTIONS = new Set(['wasmBinary', 'wasmUrl', 'model', 'modelUrl']);
 
 const isNode =
   typeof process === 'object' && process !== null && typeof process.versions === 'object' &&
@@ -55,10 +55,19 @@ function checkCreateOptions(options) {
     throw fail(`createAnalyzer options must be an object, got ${describe(options)}`);
   }
   for (const key of Object.keys(options)) {
-    if (!CREATE_OPTIONS.has(key)) throw fail(`unknown option ${JSON.stringify(key)} (known: model, wasmBinary, wasmUrl)`);
+    if (!CREATE_OPTIONS.has(key)) {
+      throw fail(`unknown option ${JSON.stringify(key)} (known: model, modelUrl, wasmBinary, wasmUrl)`);
+    }
   }
-  if (options.model !== undefined && !(options.model instanceof Uint8Array || options.model instanceof ArrayBuffer)) {
-    throw fail(`option model must be a Uint8Array or ArrayBuffer, got ${describe(options.model)}`);
+  if (options.model !== undefined) {
+    if (!(options.model instanceof Uint8Array || options.model instanceof ArrayBuffer)) {
+      throw fail(`option model must be a Uint8Array or ArrayBuffer, got ${describe(options.model)}`);
+    }
+    if (options.model.byteLength === 0) throw fail('option model is empty (0 bytes)');
+    if (options.modelUrl !== undefined) throw fail('options model and modelUrl cannot both be given');
+  }
+  if (options.modelUrl !== undefined && typeof options.modelUrl !== 'string' && !(options.modelUrl instanceof URL)) {
+    throw fail(`option modelUrl must be a string or URL, got ${describe(options.modelUrl)}`);
   }
   return options;
 }
@@ -274,29 +283,130 @@ class Analyzer {
   }
 }
 
+// The model is a file of its own (lede-ner.bin beside index.js), read once per core straight into
+// the heap and shared, in place, by every analyzer made with it: embedded in the .wasm, its 1.6 MB
+// were read, copied by the compiler and copied again into memory at every start.
+const DEFAULT_MODEL = 'lede-ner.bin';
+
+/** The model file's bytes, fetched (browsers, workers, or a modelUrl under Node). */
+async function fetchModel(url) {
+  let response;
+  try {
+    response = await fetch(url);
+  } catch (err) {
+    throw fail(`cannot fetch the model ${url}: ${err && err.message ? err.message : err}`);
+  }
+  if (!response.ok) throw fail(`cannot fetch the model ${url}: HTTP ${response.status}`);
+  return new Uint8Array(await response.arrayBuffer());
+}
+
+/** Copies `bytes` into the heap; returns [pointer, size]. */
+function intoHeap(core, bytes, what) {
+  if (bytes.length === 0) throw fail(`${what} is empty (0 bytes)`);
+  const ptr = core._lede_alloc(bytes.length);
+  if (ptr === 0) throw fail(`out of memory for ${what} (${bytes.length} bytes)`);
+  core.HEAPU8.set(bytes, ptr);
+  return [ptr, bytes.length];
+}
+
+/** Node: reads the file at `path` (a path or a file: URL) straight into the heap; returns [pointer, size]. */
+async function readIntoHeap(core, path) {
+  const fs = await import('node:fs');
+  let fd;
+  try {
+    fd = fs.openSync(path, 'r');
+  } catch (err) {
+    throw fail(`cannot read the model file ${path}: ${err.message}`);
+  }
+  let ptr = 0;
+  try {
+    const size = fs.fstatSync(fd).size;
+    if (size === 0) throw fail(`the model file ${path} is empty (0 bytes)`);
+    ptr = core._lede_alloc(size);
+    if (ptr === 0) throw fail(`out of memory for the model file ${path} (${size} bytes)`);
+    // Synchronous, so that nothing can grow (and so detach) the heap while the read fills it.
+    for (let done = 0; done < size;) {
+      const n = fs.readSync(fd, core.HEAPU8, ptr + done, size - done, done);
+      if (n === 0) throw fail(`cannot read the model file ${path}: it shrank while being read`);
+      done += n;
+    }
+    const result = [ptr, size];
+    ptr = 0;
+    return result;
+  } catch (err) {
+    throw err instanceof Error && err.message.startsWith('lede:')
+      ? err
+      : fail(`cannot read the model file ${path}: ${err && err.message ? err.message : err}`);
+  } finally {
+    if (ptr) core._lede_free(ptr);
+    fs.closeSync(fd);
+  }
+}
+
+// Per core (its promise): model URL -> promise of [pointer, size] in that core's heap.
+const models = new WeakMap();
+
+/**
+ * The model that options name (modelUrl, or the package's own file) in the heap of the core that
+ * `corePromise` gives: [pointer, size], kept there for the core's life and shared, in place, by
+ * its analyzers. Loaded once per core; a fetch starts at once, beside the core's compilation.
+ */
+function loadModel(corePromise, options) {
+  const url = options.modelUrl !== undefined ? String(options.modelUrl) : new URL(DEFAULT_MODEL, import.meta.url).href;
+  let loaded = models.get(corePromise);
+  if (!loaded) models.set(corePromise, (loaded = new Map()));
+  let model = loaded.get(url);
+  if (model) return model;
+  // Under Node a file: URL or a path is read from disk; anything else is fetched.
+  let onDisk = false;
+  if (isNode) {
+    try {
+      onDisk = new URL(url).protocol === 'file:';
+    } catch {
+      onDisk = true;  // not a URL: a path
+    }
+  }
+  const fetched = onDisk ? null : fetchModel(url);
+  fetched?.catch(() => {});  // reported below, once the core is in hand
+  model = corePromise.then((core) => fetched
+    ? fetched.then((bytes) => intoHeap(core, bytes, `the model ${url}`))
+    : readIntoHeap(core, url.startsWith('file:') ? new URL(url) : url));
+  loaded.set(url, model);
+  model.catch(() => loaded.delete(url));  // a later call tries again
+  return model;
+}
+
 /**
  * Loads the core and returns an Analyzer.
- * options.model: bytes of a model file to use instead of the embedded one;
+ * options.model: bytes of a model file to use instead of the package's (lede-ner.bin);
+ * options.modelUrl: where to fetch the model file from (default: next to index.js);
  * options.wasmBinary / options.wasmUrl: where the .wasm comes from (bundlers, CDNs).
  */
 export async function createAnalyzer(options) {
   const opts = checkCreateOptions(options);
-  const core = await getCore(opts);
-  let modelPtr = 0;
-  let modelSize = 0;
+  const corePromise = getCore(opts);
   if (opts.model) {
+    const core = await corePromise;
     const bytes = opts.model instanceof Uint8Array ? opts.model : new Uint8Array(opts.model);
-    modelSize = bytes.length;
-    modelPtr = core._lede_alloc(modelSize);
-    core.HEAPU8.set(bytes, modelPtr);
+    const [ptr, size] = intoHeap(core, bytes, 'option model');
+    try {
+      return create(core, ptr, size, 0);
+    } finally {
+      core._lede_free(ptr);  // copied by the core
+    }
   }
-  try {
-    const handle = core._lede_create(modelPtr, modelSize);
-    if (handle === 0) throw fail(readCString(core, core._lede_last_error()).replace(/^lede: /, ''));
-    return new Analyzer(core, handle);
-  } finally {
-    if (modelPtr) core._lede_free(modelPtr);
-  }
+  const [core, [ptr, size]] = await Promise.all([corePromise, loadModel(corePromise, opts)]);
+  // The package's own file is taken as checked, as an embedded model would be (its checksum and
+  // weights: 8 ms of a cold start); its header and bounds are checked all the same. A modelUrl's
+  // file is checked whole.
+  return create(core, ptr, size, opts.modelUrl === undefined ? 2 : 1);
+}
+
+// mode: 0 copy the bytes, 1 use them in place, 2 in place and trusted (lede_create in abi.cpp).
+function create(core, ptr, size, mode) {
+  const handle = core._lede_create(ptr, size, mode);
+  if (handle === 0) throw fail(readCString(core, core._lede_last_error()).replace(/^lede: /, ''));
+  return new Analyzer(core, handle);
 }
 
 export { createWorkerAnalyzer } from './worker-client.js';

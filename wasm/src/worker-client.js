@@ -34,6 +34,27 @@ async function startWorker() {
   };
 }
 
+// A browser worker resolves a relative URL against its own script: the caller's are made absolute
+// here, against the page (under Node a path means the same in the worker: the working directory is
+// shared); URL objects, which cannot be posted, become strings.
+function forWorker(options) {
+  if (!options || typeof options !== 'object') return options;
+  const out = { ...options };
+  for (const key of ['modelUrl', 'wasmUrl']) {
+    const value = out[key];
+    if (value instanceof URL) {
+      out[key] = value.href;
+    } else if (typeof value === 'string' && typeof location === 'object' && location !== null) {
+      try {
+        out[key] = new URL(value, location.href).href;
+      } catch {
+        // left as given: the worker reports it
+      }
+    }
+  }
+  return out;
+}
+
 function toError(message) {
   return new Error(message.startsWith('lede:') ? message : `lede: ${message}`);
 }
@@ -54,7 +75,7 @@ class WorkerAnalyzer {
     const self = new WorkerAnalyzer(worker, null);
     worker.onMessage((m) => self.#settle(m));
     worker.onError((err) => self.#failAll(err));
-    const ready = await self.#request({ type: 'init', options });
+    const ready = await self.#request({ type: 'init', options: forWorker(options) });
     self.version = ready.version;
     return self;
   }
