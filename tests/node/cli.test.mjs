@@ -1,6 +1,7 @@
 // The native CLI as users run it, and native vs wasm agreement.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -32,6 +33,27 @@ test('--version and --help succeed; unknown flags, commands and files fail clear
     assert.equal(r.status, 2, `exit status for ${args.join(' ')}`);
     assert.match(r.stderr.toString(), message);
     assert.match(r.stderr.toString(), /^lede: /);
+  }
+});
+
+test('the Node build of the CLI (npx lede) takes --model as the native one does', () => {
+  const npxLede = (args) => spawnSync(process.execPath, [join(root, 'wasm/bin/lede.js'), ...args], { encoding: 'utf8' });
+  const native = runCli(['analyze', sample, '--tokens']).stdout.toString();
+  const given = npxLede(['analyze', sample, '--tokens', '--model', join(root, 'models/lede-ner.bin')]);
+  assert.equal(given.status, 0, given.stderr);
+  assert.equal(given.stdout, native);
+  const dir = mkdtempSync(join(tmpdir(), 'lede-npx-'));
+  writeFileSync(join(dir, 'cut.bin'), readFileSync(join(root, 'models/lede-ner.bin')).subarray(0, 4096));
+  const cases = [
+    [['analyze', sample, '--model', '/nonexistent/model.bin'], /^lede: cannot read '\/nonexistent\/model.bin'/],
+    [['analyze', sample, '--model', join(dir, 'cut.bin')], /^lede: model: file is truncated/],
+    [['analyze', sample, '--model'], /^lede: --model needs a file/],
+  ];
+  for (const [args, message] of cases) {
+    const r = npxLede(args);
+    assert.equal(r.status, 2, `exit status for ${args.join(' ')}`);
+    assert.match(r.stderr, message);
+    assert.equal(r.stdout, '');
   }
 });
 
