@@ -11,9 +11,9 @@
 // Each Node contender runs in two processes of its own (bench/contender.mjs), kept between passes
 // and taking them in turn.
 // Figures: MB/s and docs/s (median of the timed passes after one warm-up pass; the contenders take
-// their passes in turn, pass by pass), peak RSS of the process, cold start (fresh process to the first result on
-// samples/article.txt, spawn to exit, median of 5), browser download (esbuild --minify bundle +
-// .wasm, each gzip -9, summed).
+// their passes in turn, pass by pass), peak RSS of the process, cold start (fresh process to the
+// first result on samples/article.txt, median of 9, the contenders starting in turn), browser
+// download (esbuild --minify bundle + .wasm + model file, each gzip -9, summed).
 // Linear cost: lede native on one article of 1, 4, 16 MiB (time, peak RSS) and 64 MiB with a
 // stated memory bound. Writes bench/results.md.
 //
@@ -206,13 +206,26 @@ try {
 // included), and the library's own part, from its import to the first result. Spawn to exit is
 // not used for Node: V8 finishes optimising compiles in the background before the process
 // may exit, which no user waits for.
-console.log('cold start (fresh process to the first result on samples/article.txt, median of 5):');
+// The contenders start in turn (one start of each, then the next of each, ...), as the passes
+// are taken, so that on a shared host whose speed changes from minute to minute every contender's
+// starts fall in the same minutes.
+const coldRounds = 9;
+console.log(`cold start (fresh process to the first result on samples/article.txt, median of ${coldRounds}, taken in turn):`);
 const cold = {};
 const coldCpu = {};
 const coldLibrary = {};
-function coldStart(name, command, argv) {
-  const runs = [];
-  for (let k = 0; k < 5; k++) runs.push(timed(command, argv, { stdout: 'pipe' }));
+const starters = [
+  ['node -e 0 (reference)', process.execPath, ['-e', '0']],
+  ['lede native, 1 thread', lede, ['analyze', article]],
+  ...['lede-wasm', 'compromise', 'wink-nlp'].map((name) => [name === 'lede-wasm' ? 'lede wasm (Node)' : name,
+    process.execPath, [join(here, 'contender.mjs'), name, 'first', article]]),
+];
+const coldRuns = Object.fromEntries(starters.map(([name]) => [name, []]));
+for (let k = 0; k < coldRounds; k++) {
+  for (const [name, command, argv] of starters) coldRuns[name].push(timed(command, argv, { stdout: 'pipe' }));
+}
+for (const [name] of starters) {
+  const runs = coldRuns[name];
   const inChild = runs.map((r) => (r.stdout.trim().startsWith('{') ? JSON.parse(r.stdout) : {}));
   const node = inChild.every((c) => typeof c.firstResultMs === 'number');
   cold[name] = node ? median(inChild.map((c) => c.firstResultMs)) : median(runs.map((r) => r.seconds)) * 1000;
@@ -220,11 +233,6 @@ function coldStart(name, command, argv) {
   if (node) coldLibrary[name] = median(inChild.map((c) => c.libraryMs));
   console.log(`  ${name.padEnd(24)} ${cold[name].toFixed(0).padStart(6)} ms (CPU to exit ${coldCpu[name].toFixed(0)} ms)` +
     (node ? `, of which the library ${coldLibrary[name].toFixed(0)} ms` : ''));
-}
-coldStart('node -e 0 (reference)', process.execPath, ['-e', '0']);
-coldStart('lede native, 1 thread', lede, ['analyze', article]);
-for (const name of ['lede-wasm', 'compromise', 'wink-nlp']) {
-  coldStart(name === 'lede-wasm' ? 'lede wasm (Node)' : name, process.execPath, [join(here, 'contender.mjs'), name, 'first', article]);
 }
 cold[`lede native, ${threadsAll} threads`] = cold['lede native, 1 thread'];
 coldCpu[`lede native, ${threadsAll} threads`] = coldCpu['lede native, 1 thread'];
@@ -356,7 +364,7 @@ Written by \`bench/run\`${quick ? ' --quick' : ''} on ${new Date().toISOString()
 - MB/s and docs/s: median of ${passes} timed passes after one warm-up. The contenders take their passes in turn (one pass of each, then the next pass of each, ...; the MB/s of every pass in the last column), so that on a shared host whose speed changes from minute to minute every contender's passes fall in the same minutes. Native: one \`lede analyze --jsonl --threads N\` process per pass (start-up and model load included, output discarded; peak RSS by GNU time %M). Node contenders: two processes each, started at its warm-up (one pass each) and kept for its passes, which they take in turn (a process's speed on a shared host depends on more than the code: two halve the weight of that luck), each document decoded in turn from the corpus file read into one Buffer (as a program streaming a corpus would); peak RSS is the larger of the two processes' (getrusage's maxrss, read at their end).
 - "lede wasm (Node), corpus held as strings": the same run with the corpus held as an array of ${docs.length} strings parsed from JSON, the harness of the runs before streaming was added (its extra RSS, the strings, a dead copy of the file's text and a young generation grown by the surviving strings, is the harness's, and was counted for every contender).
 - MB per CPU second: the same with the process's user+system CPU time instead of wall time (summed over threads); less sensitive than wall time to other programs sharing the machine.
-- Cold start: a fresh process analyses samples/article.txt (median of 5). Native: spawn to exit. Node: from the process's start to the first result in hand (Node's own start-up included: \`node -e 0\` took ${cold['node -e 0 (reference)'].toFixed(0)} ms spawn to exit); "library cold start" is the part from the library's import to the first result (compiling, loading the model, first analysis). "Cold start CPU" is the process's CPU time to exit, including V8's background compiles.
+- Cold start: a fresh process analyses samples/article.txt (median of ${coldRounds}, the contenders starting in turn: one start of each, then the next of each). Native: spawn to exit. Node: from the process's start to the first result in hand (Node's own start-up included: \`node -e 0\` took ${cold['node -e 0 (reference)'].toFixed(0)} ms spawn to exit); "library cold start" is the part from the library's import to the first result (compiling, loading the model, first analysis). "Cold start CPU" is the process's CPU time to exit, including V8's background compiles.
 - Download: esbuild --bundle --minify ESM bundle of what a page imports (lede: the package entry; its .wasm and model file added), each file gzip -9.
 - What each reads out: lede the whole result object (entities with mentions, quotes); compromise people(), places(), organizations(), quotations() as arrays; wink-nlp entities().out(its.detail). "names found": lede entity mentions, compromise people+places+organizations matches, wink-nlp entities of type PERSON/ORG/GPE/LOC/NORP.
 
