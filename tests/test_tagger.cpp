@@ -520,7 +520,10 @@ TEST_CASE("tagger: damaged bytes trusted in place give an error or a model, neve
     std::vector<uint8_t> bad = good;
     // Mostly in the records (the bulk of the file, where the skipped checks were), some anywhere.
     const size_t from = round % 4 == 0 ? 0 : good.size() / 4;
-    for (int k = 0; k < 1 + round % 8; ++k) bad[from + rng() % (bad.size() - from)] ^= static_cast<uint8_t>(1 + rng() % 255);
+    for (int k = 0; k < 1 + round % 8; ++k) {
+      const size_t at = from + rng() % (bad.size() - from);  // two statements: a fixed order of draws
+      bad[at] ^= static_cast<uint8_t>(1 + rng() % 255);
+    }
     auto copy = std::make_unique<uint8_t[]>(bad.size());
     std::memcpy(copy.get(), bad.data(), bad.size());
     std::string error;
@@ -535,7 +538,9 @@ TEST_CASE("tagger: damaged bytes trusted in place give an error or a model, neve
     const std::vector<uint8_t> labels = tag_document_labels(*model, words, {{0, 8}});
     CHECK(sequence_allowed(labels.data(), labels.size()));
   }
-  CHECK(loaded > 0);  // most damage in the weights goes unseen: the point of the test
+  // Most damage is refused (a changed mask moves every record after it); some, in the weights,
+  // goes unseen: the rounds that load are the point of the test.
+  CHECK(loaded > 0);
   CHECK(refused > 0);
 }
 
