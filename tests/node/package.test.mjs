@@ -204,6 +204,7 @@ test('a model given as bytes, by path, file: URL or data: URL gives the same res
     { model: new Uint8Array(modelBytes()).buffer },
     { modelUrl: path },
     { modelUrl: pathToFileURL(path) },
+    { modelUrl: pathToFileURL(path).href.replace(/^file:/, 'FILE:') },  // schemes are case-blind
     { modelUrl: `data:application/octet-stream;base64,${modelBytes().toString('base64')}` },
   ];
   for (const options of sources) {

@@ -358,19 +358,20 @@ function loadModel(corePromise, options) {
   let model = loaded.get(url);
   if (model) return model;
   // Under Node a file: URL or a path is read from disk; anything else is fetched.
-  let onDisk = false;
+  let file = null;
   if (isNode) {
     try {
-      onDisk = new URL(url).protocol === 'file:';
+      const parsed = new URL(url);
+      if (parsed.protocol === 'file:') file = parsed;
     } catch {
-      onDisk = true;  // not a URL: a path
+      file = url;  // not a URL: a path
     }
   }
-  const fetched = onDisk ? null : fetchModel(url);
+  const fetched = file ? null : fetchModel(url);
   fetched?.catch(() => {});  // reported below, once the core is in hand
   model = corePromise.then((core) => fetched
     ? fetched.then((bytes) => intoHeap(core, bytes, `the model ${url}`))
-    : readIntoHeap(core, url.startsWith('file:') ? new URL(url) : url));
+    : readIntoHeap(core, file));
   loaded.set(url, model);
   model.catch(() => loaded.delete(url));  // a later call tries again
   return model;
