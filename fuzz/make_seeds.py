@@ -13,6 +13,8 @@ ROOT = os.path.dirname(os.path.abspath(__file__))
 REPO = os.path.dirname(ROOT)
 with open(os.path.join(REPO, "core", "src", "tagger_features.h")) as header:
     SCHEME = int(re.search(r"kFeatureScheme = (\d+);", header.read()).group(1))
+with open(os.path.join(REPO, "core", "src", "tagger_model_format.h")) as header:
+    VERSION = int(re.search(r"kModelFormatVersion = (\d+);", header.read()).group(1))
 LABELS = 17  # ner::kLabels (1 + 4 types x BILU)
 MAGIC = b"LEDENER\x1a"
 
@@ -48,8 +50,13 @@ def checksum(data):
     return h
 
 
+def spread_key(key):
+    """ner::spread_key: the order of the keys in a model file."""
+    return (key * 0x9E3779B1) & 0xFFFFFFFF
+
+
 def model_file(payload):
-    return MAGIC + struct.pack("<IIII", 2, SCHEME, len(payload), checksum(payload)) + payload
+    return MAGIC + struct.pack("<IIII", VERSION, SCHEME, len(payload), checksum(payload)) + payload
 
 
 def payload(stages, clusters=((17, 5), (40, 9))):
@@ -62,12 +69,12 @@ def payload(stages, clusters=((17, 5), (40, 9))):
     out += varint(len(stages))
     for _ in stages:
         out += b"".join(signed((i % 7) - 3) for i in range((LABELS + 1) ** 2))
-    keys = sorted(set(k for s in stages for k in s))
-    out += varint(len(keys))
+    keys = sorted(set(k for s in stages for k in s if k), key=spread_key)
+    deltas = b""
     prev = 0
     for k in keys:
-        out += varint(k - prev)
-        prev = k
+        deltas += varint(spread_key(k) - prev)
+        prev = spread_key(k)
     records = b""
     for k in keys:
         mask, weights = 0, b""
@@ -76,7 +83,7 @@ def payload(stages, clusters=((17, 5), (40, 9))):
                 mask |= 1 << (s * LABELS + y)
                 weights += struct.pack("<h", w)
         records += struct.pack("<HHH", mask & 0xFFFF, (mask >> 16) & 0xFFFF, mask >> 32) + weights
-    return out + varint(len(records) // 2) + records + bytes(16)
+    return out + varint(len(keys)) + varint(len(deltas)) + varint(len(records) // 2) + deltas + records + bytes(16)
 
 
 article = open(os.path.join(REPO, "samples", "article.txt"), "rb").read()

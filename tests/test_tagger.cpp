@@ -413,8 +413,70 @@ TEST_CASE("tagger: the default model loads in place with the same features", "[t
   CHECK(tag_document_scores(*in_place, words, {{0, 8}}) == tag_document_scores(*copied, words, {{0, 8}}));
 }
 
+TEST_CASE("tagger: every feature is found with its own record, and no other key", "[tagger]") {
+  // Keys of four kinds: random ones; runs whose spread keys are consecutive, so that each run's
+  // keys share a home slot and all but one lie past it; a run at the very top of the spread key
+  // range, whose keys go past the last home slot, more of them than the loader first makes room
+  // for (so that it grows the table); and keys 1 and the one spreading to 1. The inverse of the
+  // spread constant makes the last three.
+  constexpr uint32_t kUnspread = 0x0E8B2F51u;  // 0x9E3779B1 * 0x0E8B2F51 = 1 (mod 2^32)
+  static_assert(ner::spread_key(kUnspread) == 1, "the inverse");
+  std::mt19937 rng(20261128);
+  std::set<uint32_t> keys;
+  while (keys.size() < 3000) keys.insert(1 + rng() % 0xFFFFFFFEu);
+  for (int run = 0; run < 20; ++run) {
+    const uint32_t start = rng();
+    for (uint32_t k = 0; k < 12; ++k) keys.insert((start + k) * kUnspread);
+  }
+  for (uint32_t k = 1; k <= 150; ++k) keys.insert((0u - k) * kUnspread);
+  keys.insert(1);
+  keys.insert(kUnspread);
+  keys.erase(0);
+  StageWeights weights;
+  for (uint32_t key : keys) {
+    std::array<int32_t, ner::kLabels> w{};
+    w[key % ner::kLabels] = static_cast<int32_t>(key % 30000) + 1;  // says which key it is for
+    weights[key] = w;
+  }
+  auto model = model_of({weights});
+  REQUIRE(model->feature_count() == keys.size());
+  auto weight_of = [](const uint8_t* record) {
+    int16_t w;
+    std::memcpy(&w, record + 2 * ner::kRecordMaskWords, 2);
+    return w;
+  };
+  for (uint32_t key : keys) {
+    INFO("key " << key);
+    REQUIRE(model->may_have(key));
+    const uint8_t* record = model->find(key);
+    REQUIRE(record);
+    CHECK(weight_of(record) == static_cast<int32_t>(key % 30000) + 1);
+  }
+  // Keys not in the model, including ones sharing a run's home slots and spreading past the top.
+  int absent = 0;
+  for (uint32_t k = 0; k < 200000; ++k) {
+    const uint32_t key = k < 100 ? (0u - 151 - k) * kUnspread : rng();
+    if (keys.count(key)) continue;
+    ++absent;
+    CHECK_FALSE(model->find(key));
+  }
+  CHECK(absent > 199000);
+  CHECK_FALSE(model->find(0));  // key 0 is never a feature (its spread key marks an empty slot)
+}
+
+// Key 0 cannot be stored; the writer leaves it out rather than write a file the loader refuses.
+TEST_CASE("tagger: a feature on key 0 is left out of the model file", "[tagger]") {
+  std::array<int32_t, ner::kLabels> w{};
+  w[3] = 7;
+  auto model = model_of({{{0, w}, {5, w}}});
+  CHECK(model->feature_count() == 1);
+  CHECK(model->find(5));
+  CHECK_FALSE(model->find(0));
+}
+
 TEST_CASE("tagger: damaged weight records are refused with a clear error", "[tagger]") {
-  // Two stages; keys 5 (first stage only), 9 (both), 12 (second only).
+  // Two stages; keys 5 (first stage only), 9 (both), 12 (second only), whose records are in spread
+  // key order: 5, 12, 9.
   std::array<int32_t, ner::kLabels> a{}, b{}, c{};
   a[0] = 7;
   b[3] = -32767;
@@ -432,6 +494,8 @@ TEST_CASE("tagger: damaged weight records are refused with a clear error", "[tag
     INFO(error);
     CHECK(error.find(why) != std::string::npos);
   };
+  REQUIRE(ner::spread_key(5) < ner::spread_key(12));
+  REQUIRE(ner::spread_key(12) < ner::spread_key(9));
   REQUIRE(load_payload(good)->feature_count() == 3);
   std::string bad = good;
   bad[records] = bad[records + 1] = 0;  // key 5's mask: no label
@@ -447,13 +511,33 @@ TEST_CASE("tagger: damaged weight records are refused with a clear error", "[tag
   bad[bad.size() - 1] = 1;
   refused(bad, "not zero");
   bad = good;
-  bad[records + 20] = static_cast<char>(0xFF);  // key 12, the last, claims eight more weights
+  bad[records + 8 + 8 + 1] = static_cast<char>(0xFF);  // key 9, the last, claims eight more weights
   refused(bad, "records end before");
   bad = good;
-  REQUIRE(static_cast<size_t>(bad[records - 1]) == words);  // the record word count, one byte
-  bad[records - 1] = static_cast<char>(words + 1);  // a word more than the features use
+  // The feature count, key byte count and record word count, one byte each, then the keys.
+  std::string deltas;
+  ner::put_varint(&deltas, ner::spread_key(5));
+  ner::put_varint(&deltas, ner::spread_key(12) - ner::spread_key(5));
+  ner::put_varint(&deltas, ner::spread_key(9) - ner::spread_key(12));
+  const size_t keys_at = records - deltas.size();
+  REQUIRE(good.compare(keys_at, deltas.size(), deltas) == 0);
+  REQUIRE(static_cast<size_t>(good[keys_at - 3]) == 3);
+  REQUIRE(static_cast<size_t>(good[keys_at - 2]) == deltas.size());
+  REQUIRE(static_cast<size_t>(good[keys_at - 1]) == words);
+  bad[keys_at - 1] = static_cast<char>(words + 1);  // a word more than the features use
   bad.insert(records + 2 * words, 2, '\0');
   refused(bad, "record words after");
+  bad = good;
+  bad[keys_at - 2] = static_cast<char>(deltas.size() + 1);  // a key byte more than the keys take
+  bad.insert(records, 1, '\0');
+  refused(bad, "do not fill their bytes");
+  bad = good;
+  bad[keys_at - 2] = static_cast<char>(deltas.size() - 1);  // the last key's last byte left out
+  bad.erase(records - 1, 1);
+  refused(bad, "payload ends inside the feature keys");
+  bad = good;
+  bad[keys_at - 2] = 0x7F;  // more key bytes than the payload has
+  refused(bad, "payload ends inside the feature keys");
   // One stage declared: the second stage's bits are foreign.
   bad = payload_of({stages[0], stages[1]});
   const std::string one = payload_of({stages[0]});

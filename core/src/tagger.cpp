@@ -61,39 +61,36 @@ template <typename Entry>
 // Checks the keys and records (format in tagger_model_format.h) and fills the model's table: one
 // slot per key, holding where its record is. The records are used where they are for the embedded
 // model and one loaded in place, else copied; either way nothing but the table is written, so that
-// loading touches little memory.
+// loading touches little memory, and that front to back (the keys come in the table's order).
 //
-// The passes over the keys and records are small functions of their own (not inlined), returning
-// why they stopped; the messages are made here. V8 optimises a wasm function in the background once
+// The pass over the keys and records is a small function of its own (not inlined), returning
+// why it stopped; the messages are made here. V8 optimises a wasm function in the background once
 // it has run long enough: the loader, with these loops inside and an out-of-line varint called a
 // few hundred thousand times, was so compiled during a page's first analysis, for nothing (it runs
 // once), on the cores the page was waiting on. Small loop functions cost little to compile.
 struct ModelBuilder {
-  enum Stop { kDone, kKeysEnd, kKeysOrder, kKeyRange, kRecordsEnd, kBadMask, kWeightRange };
+  enum Stop { kDone, kKeysEnd, kKeysOrder, kKeyRange, kKeysBytes, kRecordsEnd, kBadMask, kWeightRange };
 
-  [[gnu::noinline]] static Stop check_keys(ner::PayloadReader* r, uint64_t count) {
-    uint64_t key = 0;
-    for (uint64_t i = 0; i < count; ++i) {
-      uint64_t delta;
-      if (!r->varint(&delta)) return kKeysEnd;
-      if (delta == 0) return kKeysOrder;
-      key += delta;
-      if (key > 0xFFFFFFFFull) return kKeyRange;
-    }
-    return kDone;
-  }
-
-  // Fills the table and the filter from keys checked by check_keys; *at: the record words used.
-  // The weights are checked unless `trusted` (the library's own model: the tests load it the
-  // checking way too), which spares the first page load a pass over 400,000 of them.
+  // Checks the keys (`keys`: exactly their bytes) and their records and fills the table and the
+  // filter in one pass; *at_out: the record words used. The weights are checked unless `trusted`
+  // (the library's own model: the tests load it the checking way too), which spares the first page
+  // load a pass over 400,000 of them. The table is allocated for the keys' home slots and a few
+  // past the last (where a key whose home is taken goes), empty (zeroed at once: in WebAssembly a
+  // memset per gap between keys cost more), and grown should more be needed.
   [[gnu::noinline]] static Stop fill(ner::PayloadReader keys, uint64_t count, const uint8_t* records, uint64_t words,
                                      uint64_t all_labels, bool trusted, TaggerModel* model, uint64_t* at_out) {
-    uint64_t key = 0;
-    uint64_t at = 0;  // the record's first word
+    uint64_t slots = uint64_t{model->home_slots_} + 64;
+    model->slots_.reset(new TaggerModel::Slot[slots]());
+    TaggerModel::Slot* table = model->slots_.get();
+    uint64_t spread = 0;
+    uint64_t next = 0;  // the first slot after the previous key's
+    uint64_t at = 0;    // the record's first word
     for (uint64_t i = 0; i < count; ++i) {
-      uint64_t delta = 0;
-      keys.varint(&delta);  // checked: succeeds
-      key += delta;
+      uint64_t delta;
+      if (!keys.varint(&delta)) return kKeysEnd;
+      if (delta == 0) return kKeysOrder;
+      spread += delta;
+      if (spread > 0xFFFFFFFFull) return kKeyRange;
       if (words - at < ner::kRecordMaskWords + 1) return kRecordsEnd;
       const uint8_t* p = records + at * 2;
       const uint64_t mask = get_word(p) | (get_word(p + 2) << 16) | (get_word(p + 4) << 32);
@@ -103,17 +100,29 @@ struct ModelBuilder {
       for (uint64_t k = 0; k < n && !trusted; ++k) {
         if (get_word(p + 2 * (ner::kRecordMaskWords + k)) == 0x8000) return kWeightRange;
       }
-      // Keys are at least 1 (the first is a non-zero delta from 0): 0 stays the empty slot.
-      const uint32_t k32 = static_cast<uint32_t>(key);
-      uint32_t slot = model->first_slot(k32);
-      while (model->slots_[slot].key != 0) slot = (slot + 1) & model->mask_;
-      model->slots_[slot] = {k32, static_cast<uint32_t>(at * 2)};
-      const uint32_t bit = (k32 * 0x85EBCA6Bu) >> (32 - TaggerModel::kFilterBits);
+      const uint32_t s32 = static_cast<uint32_t>(spread);  // at least 1: 0 stays the empty slot
+      const uint64_t slot = std::max<uint64_t>(model->home_slot(s32), next);
+      if (slot + 2 > slots) table = grow(model, next, &slots, slot + 2);  // room for it and an empty one
+      table[slot] = {s32, static_cast<uint32_t>(at * 2)};
+      next = slot + 1;
+      const uint32_t bit = TaggerModel::filter_bit(s32);
       model->filter_[bit >> 6] |= uint64_t{1} << (bit & 63);
       at += ner::kRecordMaskWords + n;
     }
+    if (keys.remaining() != 0) return kKeysBytes;
     *at_out = at;
     return kDone;
+  }
+
+  // Keys crowded past the last home slot (never so many in a model of hashed features): a table
+  // of at least `needed` slots, keeping the `used` written.
+  [[gnu::noinline]] static TaggerModel::Slot* grow(TaggerModel* model, uint64_t used, uint64_t* slots,
+                                                   uint64_t needed) {
+    *slots = std::max(*slots * 2, needed);
+    std::unique_ptr<TaggerModel::Slot[]> table(new TaggerModel::Slot[*slots]());
+    std::copy(model->slots_.get(), model->slots_.get() + used, table.get());
+    model->slots_ = std::move(table);
+    return model->slots_.get();
   }
 
   static bool stopped(Stop stop, std::string* error) {
@@ -121,6 +130,7 @@ struct ModelBuilder {
       case kKeysEnd: return fail(error, "payload ends inside the feature keys");
       case kKeysOrder: return fail(error, "feature keys are not strictly increasing");
       case kKeyRange: return fail(error, "feature key out of range");
+      case kKeysBytes: return fail(error, "the feature keys do not fill their bytes");
       case kRecordsEnd: return fail(error, "the records end before the last feature's");
       case kBadMask: return fail(error, "bad label mask");
       case kWeightRange: return fail(error, "feature weight out of range");
@@ -139,10 +149,11 @@ struct ModelBuilder {
     // Every feature takes at least 9 bytes (a key delta, a mask, a weight): a cheap bound that
     // keeps a damaged count from allocating gigabytes before the reads fail.
     if (count > r->remaining() / 9) return fail(error, "feature count " + std::to_string(count) + " is too large");
-    const ner::PayloadReader keys = *r;
-    if (!stopped(check_keys(r, count), error)) return false;
-    uint64_t words;
-    if (!r->varint(&words)) return fail(error, "payload ends before the record size");
+    uint64_t key_bytes, words;
+    if (!r->varint(&key_bytes) || !r->varint(&words)) return fail(error, "payload ends before the key and record sizes");
+    if (key_bytes > r->remaining()) return fail(error, "payload ends inside the feature keys");
+    const ner::PayloadReader keys(r->position(), static_cast<size_t>(key_bytes));
+    r->skip(static_cast<size_t>(key_bytes));
     if (words > r->remaining() / 2 || r->remaining() - words * 2 != ner::kRecordTailBytes) {
       return fail(error, "records of " + std::to_string(words) + " words do not fill the " +
                              std::to_string(r->remaining()) + " bytes left");
@@ -151,15 +162,15 @@ struct ModelBuilder {
     for (size_t k = 0; k < ner::kRecordTailBytes; ++k) {
       if (records[words * 2 + k] != 0) return fail(error, "the bytes after the records are not zero");
     }
-    size_t slots = 16;
-    while (slots * 2 < count * 3) slots <<= 1;  // at most two thirds full
-    model->mask_ = static_cast<uint32_t>(slots - 1);
-    model->slots_.reset(new TaggerModel::Slot[slots]);
-    std::memset(static_cast<void*>(model->slots_.get()), 0, slots * sizeof(TaggerModel::Slot));
+    // Twice as many home slots as keys: a key is found in its home slot's cache line but for a
+    // few (and a missing one sooner: at the first greater spread key).
+    model->home_slots_ = static_cast<uint32_t>(std::max<uint64_t>(16, count * 2));
     model->filter_.reset(new uint64_t[TaggerModel::kFilterWords]);
     std::memset(model->filter_.get(), 0, TaggerModel::kFilterWords * sizeof(uint64_t));
     uint64_t at = 0;
-    if (!stopped(fill(keys, count, records, words, (uint64_t{1} << (S * L)) - 1, trusted, model, &at), error)) return false;
+    if (!stopped(fill(keys, count, records, words, (uint64_t{1} << (S * L)) - 1, trusted, model, &at), error)) {
+      return false;
+    }
     if (at != words) return fail(error, "record words after the last feature's");
     const size_t bytes = static_cast<size_t>(words) * 2 + ner::kRecordTailBytes;
     if (in_place) {

@@ -16,6 +16,7 @@
 
 #include "lede/lede.h"
 #include "tagger_features.h"
+#include "tagger_model_format.h"
 
 namespace lede {
 
@@ -43,19 +44,20 @@ class TaggerModel {
   // each set bit in bit order; the last record is followed by 16 zero bytes. Features have about
   // four weights of the 17 or 34 lanes, so the records take a quarter of the memory of rows of
   // every lane: less to load and to keep in the caches.
+  // The table holds the keys in spread key order (see Slot): a search ends at the first slot
+  // whose spread key is not below the one sought, the empty ones (0) included.
   const uint8_t* find(uint32_t key) const {
-    for (uint32_t slot = first_slot(key);; slot = (slot + 1) & mask_) {
-      const Slot& s = slots_[slot];
-      if (s.key == key) return records_ + s.record;
-      if (s.key == 0) return nullptr;
-    }
+    const uint32_t spread = ner::spread_key(key);
+    const Slot* s = &slots_[home_slot(spread)];
+    while (s->spread < spread && s->spread != 0) ++s;
+    return s->spread == spread && spread != 0 ? records_ + s->record : nullptr;
   }
   static constexpr int kMaxStages = 2;
-  const void* slot_address(uint32_t key) const { return &slots_[first_slot(key)]; }
+  const void* slot_address(uint32_t key) const { return &slots_[home_slot(ner::spread_key(key))]; }
   // False when `key` is certainly not in the model: a bitmap small enough to stay in cache, so
   // that the features a model does not have (about half of them) cost no trip to the table.
   bool may_have(uint32_t key) const {
-    uint32_t bit = (key * 0x85EBCA6Bu) >> (32 - kFilterBits);
+    const uint32_t bit = filter_bit(ner::spread_key(key));
     return (filter_[bit >> 6] >> (bit & 63)) & 1;
   }
   // (kLabels+1) x (kLabels+1) transition weights of a stage; row kLabels = start, column = end.
@@ -69,11 +71,16 @@ class TaggerModel {
   uint64_t id() const { return id_; }
 
  private:
+  // The table: a key's home slot is its spread key scaled to [0, home_slots_), a monotone map, and
+  // the keys are placed in spread key order, each in its home or the first free slot after the
+  // previous key's (linear probing that never wraps: past the last key's slot there is always an
+  // empty one). So the file's keys, in spread key order, fill it front to back.
   struct Slot {
-    uint32_t key;     // 0 = empty
+    uint32_t spread;  // the key's spread key; 0 = empty
     uint32_t record;  // its offset in records_, in bytes
   };
-  uint32_t first_slot(uint32_t key) const { return (key * 0x9E3779B1u) & mask_; }
+  uint32_t home_slot(uint32_t spread) const { return static_cast<uint32_t>((uint64_t{spread} * home_slots_) >> 32); }
+  static uint32_t filter_bit(uint32_t spread) { return (spread * 0x85EBCA6Bu) >> (32 - kFilterBits); }
   friend struct ModelBuilder;
   enum class Source { copied, in_place, trusted };  // trusted: in place, checksum and weights unchecked
   static std::unique_ptr<TaggerModel> load(const uint8_t* data, size_t size, std::string* error, Source source);
@@ -87,7 +94,7 @@ class TaggerModel {
   const uint8_t* records_ = nullptr;           // the file's, or owned_records_
   std::unique_ptr<uint8_t[]> owned_records_;
   std::vector<int32_t> transitions_;
-  uint32_t mask_ = 0;
+  uint32_t home_slots_ = 0;
   std::unique_ptr<uint64_t[]> filter_;
   ner::ClusterTable clusters_;
 };

@@ -9,14 +9,18 @@
 //     labels (must be ner::kLabels)
 //     cluster count C; C x (word hash delta from the previous, cluster path)
 //     stage count S (1 or 2); S x (kLabels+1)^2 transition weights (signed)
-//     feature count F; F x key delta (strictly increasing keys, the first from 0)
-//     record word count R
-//   then R little-endian int16 words: F records, one per key in key order, laid out as the tagger
+//     feature count F; key byte count K; record word count R
+//   then K bytes: F x spread key delta (the spread keys, spread_key(key), strictly increasing, the
+//   first from 0: so no key spreads to 0, and key 0 is never a feature)
+//   then R little-endian int16 words: F records, one per key in spread key order, laid out as the tagger
 //   uses them (TaggerModel::find): a label mask in 3 words (bit s * kLabels + y: stage s, label y;
 //   non-zero, < 2^(S * kLabels)), then one weight per set bit in bit order, |w| <= 32767;
 //   then 16 zero bytes (room for the tagger's 16-byte reads past the last record).
 // Version 1 had each stage's keys and varint weights apart; the loader then had to merge and
-// decode them, which was most of a cold start in WebAssembly.
+// decode them, which was most of a cold start in WebAssembly. Version 2 had the keys in key order:
+// the loader's table (TaggerModel::find), whose slots go by spread key, was filled in random order,
+// half of a native start; in spread key order it is written front to back, as the records are
+// read, in one pass (the key bytes' count says where the records begin).
 #pragma once
 
 #include <cstddef>
@@ -31,7 +35,11 @@ namespace lede {
 namespace ner {
 
 constexpr char kModelMagic[8] = {'L', 'E', 'D', 'E', 'N', 'E', 'R', 0x1A};
-constexpr uint32_t kModelFormatVersion = 2;
+constexpr uint32_t kModelFormatVersion = 3;
+
+// A feature key's place in the model: the key times an odd constant (a one-to-one map of 32-bit
+// words), whose high bits pick its slot in the loader's table.
+constexpr uint32_t spread_key(uint32_t key) { return key * 0x9E3779B1u; }
 constexpr int kRecordMaskWords = 3;
 constexpr size_t kRecordTailBytes = 16;
 constexpr size_t kModelHeaderSize = 24;
@@ -99,6 +107,8 @@ class PayloadReader {
     *v = static_cast<int64_t>(u >> 1) ^ -static_cast<int64_t>(u & 1);
     return true;
   }
+  // Steps over n bytes (n <= remaining()).
+  void skip(size_t n) { p_ += n; }
   const uint8_t* position() const { return p_; }
   size_t remaining() const { return static_cast<size_t>(end_ - p_); }
 
@@ -111,23 +121,27 @@ class PayloadReader {
   const uint8_t* end_;
 };
 
-// Appends the features of these stages as the format has them (feature count, keys, record word
-// count, records, zero tail). stages[s]: stage s's features, a map from key to kLabels weights in
+// Appends the features of these stages as the format has them (feature count, key bytes, record
+// word count, keys, records, zero tail). stages[s]: stage s's features, a map from key to kLabels weights in
 // label order (std::map<uint32_t, std::array<int-like, kLabels>>), zeros meaning none.
 template <typename StageMap>
 void put_features(std::string* payload, const std::vector<const StageMap*>& stages) {
-  std::set<uint32_t> keys;
+  // Key 0 (a hash that comes one time in 2^32) cannot be stored: its spread key 0 marks an empty
+  // slot. Such a feature is left out; the tagger finds no weights for it.
+  std::set<std::pair<uint32_t, uint32_t>> keys;  // (spread key, key)
   for (const StageMap* stage : stages) {
-    for (const auto& feature : *stage) keys.insert(feature.first);
+    for (const auto& feature : *stage) {
+      if (feature.first != 0) keys.insert({spread_key(feature.first), feature.first});
+    }
   }
-  put_varint(payload, keys.size());
+  std::string deltas;
   uint32_t previous = 0;
-  for (uint32_t key : keys) {
-    put_varint(payload, key - previous);
-    previous = key;
+  for (const auto& k : keys) {
+    put_varint(&deltas, k.first - previous);
+    previous = k.first;
   }
   std::string records;
-  for (uint32_t key : keys) {
+  for (const auto& [spread, key] : keys) {
     uint64_t mask = 0;
     std::string weights;
     for (size_t s = 0; s < stages.size(); ++s) {
@@ -142,7 +156,10 @@ void put_features(std::string* payload, const std::vector<const StageMap*>& stag
     for (int w = 0; w < kRecordMaskWords; ++w) put_i16(&records, static_cast<int>((mask >> (16 * w)) & 0xFFFF));
     records += weights;
   }
+  put_varint(payload, keys.size());
+  put_varint(payload, deltas.size());
   put_varint(payload, records.size() / 2);
+  *payload += deltas;
   *payload += records;
   payload->append(kRecordTailBytes, '\0');
 }
