@@ -261,3 +261,38 @@ test('the package without its model file, or with a damaged one, fails with a cl
     for (const dir of [missing, wrong, cut, empty]) rmSync(dir, { recursive: true, force: true });
   }
 });
+
+// V8's --trace-wasm-compilation-times prints a line for every function it compiles, naming its
+// module ("Compiled function 0x55d0c8000b80#12 using Liftoff, ..."). Buffered apart from the
+// script's own output, the lines are counted, not ordered.
+test('under Node the core is compiled whole when created, and V8 is left compiling lazily', (t) => {
+  const script = `const { createAnalyzer } = await import(${JSON.stringify(join(root, 'wasm/dist/index.js'))});
+    await createAnalyzer();
+    // A module of one function, (func (export "f") (result i32) (i32.const 42)), compiled, not called.
+    const tiny = new Uint8Array([0, 97, 115, 109, 1, 0, 0, 0, 1, 5, 1, 96, 0, 1, 127, 3, 2, 1, 0, 7, 5, 1, 1, 102,
+      0, 0, 10, 6, 1, 4, 0, 65, 42, 11]);
+    await WebAssembly.instantiate(await WebAssembly.compile(tiny));`;
+  // The functions compiled by Liftoff in each module, most first.
+  const compiled = (flags) => {
+    const r = spawnSync(process.execPath, [...flags, '--trace-wasm-compilation-times', '--input-type=module', '-e', script],
+      { encoding: 'utf8' });
+    assert.equal(r.status, 0, r.stderr);
+    const modules = new Map();
+    for (const m of r.stdout.matchAll(/^Compiled function (0x[0-9a-f]+)#\d+ using Liftoff/gm)) {
+      modules.set(m[1], (modules.get(m[1]) ?? 0) + 1);
+    }
+    return [...modules.values()].sort((a, b) => b - a);
+  };
+  const eager = compiled([]);
+  if (eager.length === 0) return t.skip('this V8 does not trace its wasm compiles');
+  // Every function of the core (lazily, only the ~20 that creating an analyzer calls), and none of
+  // the next module's until it is called.
+  assert.equal(eager.length, 1, `one module compiled: ${eager}`);
+  assert.ok(eager[0] > 200, `the core's functions compiled: ${eager[0]}`);
+  // A process started with its own setting keeps it, for lede's module too.
+  const lazy = compiled(['--wasm-lazy-compilation']);
+  assert.ok(lazy.length === 1 && lazy[0] < 100, `functions compiled, lazily: ${lazy}`);
+  // And so does one that asked for eager compilation, for every module.
+  const asked = compiled(['--no-wasm-lazy-compilation']);
+  assert.deepEqual(asked.length === 2 && [asked[0] > 200, asked[1]], [true, 1], `functions compiled: ${asked}`);
+});
