@@ -320,7 +320,7 @@ class Analyzer {
 }
 
 // The model is a file of its own (lede-ner.bin beside index.js), read once per core straight into
-// the heap and shared, in place, by every analyzer made with it: embedded in the .wasm, its 1.6 MB
+// the heap and shared, in place, by every analyzer made with it: embedded in the .wasm, its bytes
 // were read, copied by the compiler and copied again into memory at every start.
 const DEFAULT_MODEL = 'lede-ner.bin';
 
