@@ -359,6 +359,21 @@ test("typing is debounced and a stale result is never shown", TIMEOUT, async () 
   await page.close();
 });
 
+test("an empty page warms the analyzer up, unseen and uncounted", TIMEOUT, async () => {
+  const page = await openDemo();
+  await page.waitForFunction(() => window.ledeDemo.warmedUp === true, null, { timeout: 30_000 });
+  assert.equal(await page.evaluate(() => window.ledeDemo.analyses), 0, "the warm-up is not an analysis of the page's");
+  assert.equal(await page.evaluate(() => window.ledeDemo.result), null, "nothing is shown");
+  assert.equal(await page.evaluate(() => document.documentElement.dataset.state), "ready");
+  assert.equal(await page.locator("#article .m, #entities button, #quotes button").count(), 0);
+  // And the first real analysis is the page's own, shown as usual.
+  await loadSample(page);
+  assert.equal(await page.evaluate(() => window.ledeDemo.analyses), 1);
+  assertSameResult(await page.evaluate(() => window.ledeDemo.result), expected, "after the warm-up");
+  assertNoProblems(page);
+  await page.close();
+});
+
 test("a 10 KB article: who said what within a second of pasting it", TIMEOUT, async () => {
   const text = `${sample}\n\n`.repeat(Math.ceil(10_240 / Buffer.byteLength(sample))).trim();
   assert.ok(Buffer.byteLength(text) >= 10_240);
