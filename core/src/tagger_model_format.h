@@ -12,15 +12,15 @@
 //     feature count F; key byte count K; record word count R
 //   then K bytes: F x spread key delta (the spread keys, spread_key(key), strictly increasing, the
 //   first from 0: so no key spreads to 0, and key 0 is never a feature)
-//   then R little-endian int16 words: F records, one per key in spread key order, laid out as the tagger
-//   uses them (TaggerModel::find): a label mask in 3 words (bit s * kLabels + y: stage s, label y;
-//   non-zero, < 2^(S * kLabels)), then one weight per set bit in bit order, |w| <= 32767;
-//   then 16 zero bytes (room for the tagger's 16-byte reads past the last record).
+//   then R little-endian int16 words: F records, one per key in spread key order, laid out as the
+//   tagger uses them (TaggerModel::find): a label mask in 3 words (bit s * kLabels + y: stage s,
+//   label y; non-zero, < 2^(S * kLabels)), then one weight per set bit in bit order,
+//   |w| <= 32767; then 16 zero bytes (room for the tagger's 16-byte reads past the last record).
 // Version 1 had each stage's keys and varint weights apart; the loader then had to merge and
 // decode them, which was most of a cold start in WebAssembly. Version 2 had the keys in key order:
-// the loader's table (TaggerModel::find), whose slots go by spread key, was filled in random order,
-// half of a native start; in spread key order it is written front to back, as the records are
-// read, in one pass (the key bytes' count says where the records begin).
+// the loader's table (TaggerModel::find), whose slots go by spread key, was filled in random order
+// after a pass of its own over the keys; now it is written front to back in one pass, as the
+// records are read (the key bytes' count says where the records begin).
 #pragma once
 
 #include <cstddef>
@@ -122,8 +122,8 @@ class PayloadReader {
 };
 
 // Appends the features of these stages as the format has them (feature count, key bytes, record
-// word count, keys, records, zero tail). stages[s]: stage s's features, a map from key to kLabels weights in
-// label order (std::map<uint32_t, std::array<int-like, kLabels>>), zeros meaning none.
+// word count, keys, records, zero tail). stages[s]: stage s's features, a map from key to kLabels
+// weights in label order (std::map<uint32_t, std::array<int-like, kLabels>>), zeros meaning none.
 template <typename StageMap>
 void put_features(std::string* payload, const std::vector<const StageMap*>& stages) {
   // Key 0 (a hash that comes one time in 2^32) cannot be stored: its spread key 0 marks an empty
@@ -141,7 +141,8 @@ void put_features(std::string* payload, const std::vector<const StageMap*>& stag
     previous = k.first;
   }
   std::string records;
-  for (const auto& [spread, key] : keys) {
+  for (const auto& k : keys) {
+    const uint32_t key = k.second;
     uint64_t mask = 0;
     std::string weights;
     for (size_t s = 0; s < stages.size(); ++s) {
