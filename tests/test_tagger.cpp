@@ -746,6 +746,70 @@ TEST_CASE("tagger: the word cache starts small and doubles as it misses, up to i
   set_word_cache_entries(kDefaultWordCacheEntries);
 }
 
+// Stage 2's scores: the tagger looks a stage2_self_only token's one key up once a label for the
+// whole document, the other tokens' keys one by one.
+TEST_CASE("tagger: a token's stage-2 scores are the sums of its stage-2 keys' weights", "[tagger]") {
+  std::mt19937 rng(31);
+  const std::vector<std::string> vocabulary = {"The", "president", "Putin", "said", "NEW", "york", "Corp.", "of",
+                                               "-", "1996", "U.S.", ".", "\"", "merkel", "Merkel", "iPhone", "eBay"};
+  std::vector<std::string_view> words;
+  std::vector<std::pair<uint32_t, uint32_t>> sentences;
+  for (uint32_t a = 0; a < 300;) {
+    uint32_t b = a + 1 + static_cast<uint32_t>(rng() % 25);
+    sentences.emplace_back(a, b);
+    a = b;
+  }
+  for (uint32_t i = 0; i < sentences.back().second; ++i) words.push_back(vocabulary[rng() % vocabulary.size()]);
+  ner::DocumentFeatures features;
+  features.build(words, sentences, nullptr);
+  auto weights = [&]() {
+    std::array<int32_t, ner::kLabels> w{};
+    for (int y = 0; y < ner::kLabels; ++y) w[y] = rng() % 3 == 0 ? static_cast<int32_t>(rng() % 20001) - 10000 : 0;
+    w[rng() % ner::kLabels] = 1 + static_cast<int32_t>(rng() % 100);
+    return w;
+  };
+  // Stage 1 on every stage-1 key, so that the labels vary; the labels it gives are stage 2's input.
+  std::vector<StageWeights> two(2);
+  for (size_t i = 0; i < words.size(); ++i) {
+    std::vector<uint32_t> keys;
+    features.stage1_keys(i, &keys);
+    for (uint32_t key : keys) two[0].emplace(key, weights());
+  }
+  const std::vector<uint8_t> labels = tag_document_labels(*model_of({two[0]}), words, sentences);
+  features.add_predictions(labels, false);
+  // Stage 2 on most of the keys the tokens have (some labels' own keys left out, some others).
+  std::vector<std::vector<uint32_t>> keys2(words.size());
+  int self_only = 0;
+  for (size_t i = 0; i < words.size(); ++i) {
+    features.stage2_keys(i, &keys2[i]);
+    REQUIRE(keys2[i].size() >= 1);
+    CHECK(keys2[i][0] == ner::DocumentFeatures::stage2_self_key(labels[i]));
+    if (features.stage2_self_only(i)) {
+      CHECK(keys2[i].size() == 1);
+      ++self_only;
+    }
+    for (uint32_t key : keys2[i]) {
+      if (key % 5 != 0) two[1].emplace(key, weights());
+    }
+  }
+  REQUIRE(self_only > 50);
+  REQUIRE(self_only < static_cast<int>(words.size()) - 50);
+  auto model = model_of(two);
+  const std::vector<int32_t> scores = tag_document_scores(*model, words, sentences);
+  const size_t n = words.size();
+  for (size_t i = 0; i < n; ++i) {
+    std::array<int32_t, ner::kLabels> expected{};
+    for (uint32_t key : keys2[i]) {
+      auto found = two[1].find(key);
+      if (found == two[1].end()) continue;
+      for (int y = 0; y < ner::kLabels; ++y) expected[y] += found->second[y];
+    }
+    INFO("token " << i << " " << words[i] << (features.stage2_self_only(i) ? " (its label's key only)" : ""));
+    const int32_t* got = scores.data() + (n + i) * 2 * ner::kLabels;
+    CHECK(std::vector<int32_t>(got, got + ner::kLabels) == std::vector<int32_t>(expected.begin(), expected.end()));
+  }
+}
+
 TEST_CASE("tagger: the parts said to have one key have one for every word and the sentence edge", "[tagger]") {
   // The word cache keeps such a part as its one key's record: a second key would be lost.
   std::string error;

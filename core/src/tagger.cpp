@@ -1091,13 +1091,24 @@ const std::vector<uint8_t>& run(const TaggerModel& model, const std::vector<std:
     ws->stage1_labels.swap(ws->labels);
     f.add_predictions(ws->stage1_labels, /*keep_stage2_keys=*/false);
     ws->labels.assign(n, 0);
+    // Most tokens' only stage-2 key is their stage-1 label's (stage2_self_only): its record looked
+    // up once a label, and handed to score_tokens as found.
+    const uint8_t* self_record[L];
+    for (int y = 0; y < L; ++y) {
+      const uint32_t key = ner::DocumentFeatures::stage2_self_key(static_cast<uint8_t>(y));
+      self_record[y] = model.may_have(key) ? model.find(key) : nullptr;
+    }
     for (const auto& s : sentences) {
       uint32_t a = std::min<uint32_t>(s.first, static_cast<uint32_t>(n));
       uint32_t b = std::min<uint32_t>(std::max(s.second, a), static_cast<uint32_t>(n));
       ws->emissions.resize(size_t{b - a} * L);
       score_tokens(
           model, a, b, 1, ws,
-          [&](uint32_t i, std::vector<uint32_t>* keys, const uint8_t**) {
+          [&](uint32_t i, std::vector<uint32_t>* keys, const uint8_t** known) {
+            if (f.stage2_self_only(i)) {
+              known[0] = self_record[ws->stage1_labels[i]];
+              return size_t{known[0] != nullptr};
+            }
             f.stage2_keys(i, keys);
             return size_t{0};
           },

@@ -748,6 +748,10 @@ void DocumentFeatures::add_predictions(const std::vector<uint8_t>& labels, bool 
   }
 }
 
+uint32_t DocumentFeatures::stage2_self_key(uint8_t label) { return make_key(T_S2_SELF, label); }
+
+bool DocumentFeatures::stage2_self_only(size_t i) const { return info_[i].cap < kCapInitial; }
+
 void DocumentFeatures::stage2_keys(size_t token, std::vector<uint32_t>* keys) const {
   constexpr int kMaxVisits = 64;
   const std::vector<uint8_t>& labels = *labels_;
@@ -756,8 +760,8 @@ void DocumentFeatures::stage2_keys(size_t token, std::vector<uint32_t>* keys) co
   {
     const TokenInfo& t = info_[i];
     auto add = [&](uint32_t tmpl, uint64_t v) { keys->push_back(make_key(tmpl, v)); };
-    add(T_S2_SELF, labels[i]);
-    if (t.cap >= kCapInitial) {
+    keys->push_back(stage2_self_key(labels[i]));
+    if (!stage2_self_only(i)) {
       add(T_S2_SELF_CAP, labels[i] * 16u + t.context);
       // Token majority: how the other occurrences of this word were labelled.
       int counts[kTypes + 1] = {};

@@ -157,6 +157,10 @@ class DocumentFeatures {
   // Appends the extra stage-2 keys of token i to *keys (valid after add_predictions, with or
   // without keep_stage2_keys).
   void stage2_keys(size_t i, std::vector<uint32_t>* keys) const;
+  // Whether token i's stage-2 keys are one, stage2_self_key of its stage-1 label: so for the
+  // tokens not capitalised, most of them, whose lookups can then be shared by label.
+  bool stage2_self_only(size_t i) const;
+  static uint32_t stage2_self_key(uint8_t label);
   // Extra stage-2 keys of token i (valid after add_predictions with keep_stage2_keys).
   const uint32_t* stage2_begin(size_t i) const { return keys2_.data() + offsets2_[i]; }
   const uint32_t* stage2_end(size_t i) const { return keys2_.data() + offsets2_[i + 1]; }
