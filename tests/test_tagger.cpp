@@ -400,6 +400,19 @@ std::unique_ptr<TaggerModel> random_model(const std::vector<uint32_t>& keys, uin
   return load_payload(payload_of(stages, transitions));
 }
 
+// A document of words drawn from `vocabulary`: sentences of 1 to max_length tokens until there
+// are at least `tokens` (the sentences' lengths drawn first, then the words).
+void random_document(std::mt19937* rng, const std::vector<std::string>& vocabulary, uint32_t tokens,
+                     uint32_t max_length, std::vector<std::string_view>* words,
+                     std::vector<std::pair<uint32_t, uint32_t>>* sentences) {
+  for (uint32_t a = 0; a < tokens;) {
+    const uint32_t b = a + 1 + static_cast<uint32_t>((*rng)() % max_length);
+    sentences->emplace_back(a, b);
+    a = b;
+  }
+  for (uint32_t i = 0; i < sentences->back().second; ++i) words->push_back(vocabulary[(*rng)() % vocabulary.size()]);
+}
+
 }  // namespace
 
 TEST_CASE("tagger: the default model loads in place with the same features", "[tagger]") {
@@ -754,12 +767,7 @@ TEST_CASE("tagger: a token's stage-2 scores are the sums of its stage-2 keys' we
                                                "-", "1996", "U.S.", ".", "\"", "merkel", "Merkel", "iPhone", "eBay"};
   std::vector<std::string_view> words;
   std::vector<std::pair<uint32_t, uint32_t>> sentences;
-  for (uint32_t a = 0; a < 300;) {
-    uint32_t b = a + 1 + static_cast<uint32_t>(rng() % 25);
-    sentences.emplace_back(a, b);
-    a = b;
-  }
-  for (uint32_t i = 0; i < sentences.back().second; ++i) words.push_back(vocabulary[rng() % vocabulary.size()]);
+  random_document(&rng, vocabulary, 300, 25, &words, &sentences);
   ner::DocumentFeatures features;
   features.build(words, sentences, nullptr);
   auto weights = [&]() {
@@ -843,12 +851,7 @@ TEST_CASE("tagger: a token's scores are the sums of its features' weights, one o
                                                "Merkel", "on", "\xFF", "Donaudampfschifffahrtsgesellschaftskapitän"};
   std::vector<std::string_view> words;
   std::vector<std::pair<uint32_t, uint32_t>> sentences;
-  for (uint32_t a = 0; a < 400;) {
-    uint32_t b = a + 1 + static_cast<uint32_t>(rng() % 30);
-    sentences.emplace_back(a, b);
-    a = b;
-  }
-  for (uint32_t i = 0; i < sentences.back().second; ++i) words.push_back(vocabulary[rng() % vocabulary.size()]);
+  random_document(&rng, vocabulary, 400, 30, &words, &sentences);
   ner::DocumentFeatures features;
   features.build(words, sentences, nullptr);
   std::vector<std::vector<uint32_t>> token_keys(words.size());
