@@ -77,10 +77,10 @@ let defaultCore = null;
 // Under Node, V8 (11 on, Node 20 on) compiles a WebAssembly function the first time it is called
 // (--wasm-lazy-compilation), on the calling thread: a first analysis in a fresh process waited
 // ~20 ms for its compiles. Compiled all at once instead, on V8's background threads, a fresh
-// process had its first result 8–16 ms sooner (README.md). The
-// flag is V8's, for the whole process: lede turns it off for the duration of its own compiles
-// and on again after, and leaves it alone when the process was started with a setting of its own
-// (`node --wasm-lazy-compilation ...` keeps lazy compilation, for lede's module too).
+// process had its first result 8–16 ms sooner (README.md). The flag is V8's, for the whole
+// process: lede turns it off for the duration of its own compiles and on again after, and leaves
+// it alone when the process was started with a setting of its own (`node
+// --wasm-lazy-compilation ...` keeps lazy compilation, for lede's module too).
 let eagerCompiles = 0;
 let v8Flags;
 
