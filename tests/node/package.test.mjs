@@ -296,3 +296,16 @@ test('under Node the core is compiled whole when created, and V8 is left compili
   const asked = compiled(['--no-wasm-lazy-compilation']);
   assert.deepEqual(asked.length === 2 && [asked[0] > 200, asked[1]], [true, 1], `functions compiled: ${asked}`);
 });
+
+test('where node:v8 cannot set V8 flags (a runtime that stubs it), the core is compiled lazily, and works', () => {
+  const script = `import v8 from 'node:v8';
+    import { syncBuiltinESMExports } from 'node:module';
+    v8.setFlagsFromString = () => { throw new Error('not implemented'); };
+    syncBuiltinESMExports();
+    const { createAnalyzer } = await import(${JSON.stringify(join(root, 'wasm/dist/index.js'))});
+    const a = await createAnalyzer();
+    console.log(JSON.stringify(a.analyze('Angela Merkel said: "Yes."').entities.map((e) => e.name)));`;
+  const r = spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' });
+  assert.equal(r.status, 0, r.stderr);
+  assert.deepEqual(JSON.parse(r.stdout), ['Angela Merkel']);
+});

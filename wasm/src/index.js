@@ -97,8 +97,19 @@ async function eagerCompilation() {
     }
   }
   if (!v8Flags) return false;
-  if (eagerCompiles++ === 0) v8Flags('--no-wasm-lazy-compilation');
+  // Runtimes that offer node:v8 without V8's flags (Bun, Deno) may throw: compiled lazily, then.
+  if (eagerCompiles === 0 && !setV8Flag('--no-wasm-lazy-compilation')) return false;
+  eagerCompiles++;
   return true;
+}
+
+function setV8Flag(flag) {
+  try {
+    v8Flags(flag);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 async function compileModule(bytes) {
@@ -106,7 +117,7 @@ async function compileModule(bytes) {
   try {
     return await WebAssembly.compile(bytes);
   } finally {
-    if (eager && --eagerCompiles === 0) v8Flags('--wasm-lazy-compilation');
+    if (eager && --eagerCompiles === 0) setV8Flag('--wasm-lazy-compilation');
   }
 }
 
