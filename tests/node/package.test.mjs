@@ -108,8 +108,7 @@ test('without String.prototype.isWellFormed (older browsers) lone surrogates sti
     for (const text of ['Putin \\ud800 said “yes” \\udc00.', 'x\\udbff', '\\udc00Putin', 'Putin 😀 said “yes”.'])
       out.push(JSON.stringify(a.analyze(text, { tokens: true })) === a.analyzeJSON(text, { tokens: true }));
     console.log(JSON.stringify(out));`;
-  const r = spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' });
-  assert.equal(r.status, 0, r.stderr);
+  const r = runScript(script);
   assert.deepEqual(JSON.parse(r.stdout), [true, true, true, true]);
 });
 
@@ -150,6 +149,13 @@ function distCopy(edit) {
   return dir;
 }
 
+/** Runs the ES module `script` in a fresh Node process (`flags` before it); checks it exits 0. */
+function runScript(script, flags = []) {
+  const r = spawnSync(process.execPath, [...flags, '--input-type=module', '-e', script], { encoding: 'utf8' });
+  assert.equal(r.status, 0, r.stderr);
+  return r;
+}
+
 /** Runs createAnalyzer(options) and one analysis in a fresh process importing `dist`. */
 function createIn(dist, optionsSource = '') {
   const script = `const { createAnalyzer } = await import(${JSON.stringify(join(dist, 'index.js'))});
@@ -159,8 +165,7 @@ function createIn(dist, optionsSource = '') {
     } catch (err) {
       console.log(JSON.stringify({ error: err.message }));
     }`;
-  const r = spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' });
-  assert.equal(r.status, 0, r.stderr);
+  const r = runScript(script);
   return JSON.parse(r.stdout);
 }
 
@@ -274,9 +279,7 @@ test('under Node the core is compiled whole when created, and V8 is left compili
     await WebAssembly.instantiate(await WebAssembly.compile(tiny));`;
   // The functions compiled by Liftoff in each module, most first.
   const compiled = (flags) => {
-    const r = spawnSync(process.execPath, [...flags, '--trace-wasm-compilation-times', '--input-type=module', '-e', script],
-      { encoding: 'utf8' });
-    assert.equal(r.status, 0, r.stderr);
+    const r = runScript(script, [...flags, '--trace-wasm-compilation-times']);
     const modules = new Map();
     for (const m of r.stdout.matchAll(/^Compiled function (0x[0-9a-f]+)#\d+ using Liftoff/gm)) {
       modules.set(m[1], (modules.get(m[1]) ?? 0) + 1);
@@ -305,7 +308,6 @@ test('where node:v8 cannot set V8 flags (a runtime that stubs it), the core is c
     const { createAnalyzer } = await import(${JSON.stringify(join(root, 'wasm/dist/index.js'))});
     const a = await createAnalyzer();
     console.log(JSON.stringify(a.analyze('Angela Merkel said: "Yes."').entities.map((e) => e.name)));`;
-  const r = spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' });
-  assert.equal(r.status, 0, r.stderr);
+  const r = runScript(script);
   assert.deepEqual(JSON.parse(r.stdout), ['Angela Merkel']);
 });
