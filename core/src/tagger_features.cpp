@@ -430,9 +430,14 @@ void DocumentFeatures::build(const std::vector<std::string_view>& words,
     FormTable::Form& form = forms_.slot(forms_.find(info_[i].lower));
     by_lower_[form.start + form.placed++] = {info_[i].lower, i};
   }
+  context_pool_.clear();
+  stage2_aggregates_.clear();
+  stage2_slots_.clear();
+  forms_pool_.clear();
   for (size_t r = 0; r < by_lower_.size();) {
     size_t e = r;
     while (e < by_lower_.size() && by_lower_[e].first == by_lower_[r].first) ++e;
+    const uint32_t form_slot = static_cast<uint32_t>(forms_.find(by_lower_[r].first));
     int lower_count = 0, cap_inside_count = 0;
     for (size_t k = r; k < e; ++k) {
       const TokenInfo& t = info_[by_lower_[k].second];
@@ -441,7 +446,7 @@ void DocumentFeatures::build(const std::vector<std::string_view>& words,
     }
     for (size_t k = r; k < e; ++k) {
       TokenInfo& t = info_[by_lower_[k].second];
-      t.group = static_cast<uint32_t>(r);
+      t.form_slot = form_slot;
       int own_lower = t.cap == kCapLower && t.context != kCtxHeadline;
       int own_cap = t.cap != kCapLower && t.context == kCtxMiddle;
       t.lower_seen = lower_count - own_lower > 0;
@@ -463,7 +468,7 @@ void DocumentFeatures::build(const std::vector<std::string_view>& words,
 }
 
 DocumentFeatures::Occurrence DocumentFeatures::occurrences(const TokenInfo& t) const {
-  if (t.group != kNoGroup) return by_lower_.begin() + t.group;
+  if (t.form_slot != kNoGroup) return by_lower_.begin() + forms_.slot(t.form_slot).start;
   // A token outside every sentence is not indexed itself; the others of its word may be.
   const size_t form = forms_.find(t.lower);
   return form != FormTable::kAbsent ? by_lower_.begin() + forms_.slot(form).start : by_lower_.end();
@@ -690,12 +695,20 @@ int DocumentFeatures::context_keys(size_t i, uint32_t a, uint32_t b, uint32_t* o
   // Document context: how the same word is written, and what surrounds it, elsewhere.
   if (t.cap >= kCapInitial) {
     add(T_DOC, ((t.cap * 16u + t.context) * 2u + t.lower_seen) * 2u + t.cap_seen_inside);
-    uint32_t seen[16];
-    int nseen = 0;
+    n_out += occurrence_context_keys(i, t, out + n_out);
+  }
+  return n_out;
+}
+
+int DocumentFeatures::occurrence_context_keys(size_t i, const TokenInfo& t, uint32_t* out) const {
+  const Occurrence first = occurrences(t);
+  // The words before and after each of the first 12 other occurrences, each key once, at most 16.
+  auto visit = [&](size_t skip, uint32_t* keys_out) {
+    int n_keys = 0;
     int visited = 0;
-    for (auto it = occurrences(t); it != by_lower_.end() && it->first == t.lower && visited < 12; ++it) {
+    for (auto it = first; it != by_lower_.end() && it->first == t.lower && visited < kContextVisits; ++it) {
       uint32_t j = it->second;
-      if (j == i) continue;
+      if (j == skip) continue;
       ++visited;
       auto [ja, jb] = sentences_[sentence_of_[j]];
       uint32_t keys[2] = {
@@ -703,15 +716,29 @@ int DocumentFeatures::context_keys(size_t i, uint32_t a, uint32_t b, uint32_t* o
           make_key(T_AGG_NEXT, j + 1 < jb ? info_[j + 1].wnorm : kBoundary)};
       for (uint32_t k : keys) {
         bool dup = false;
-        for (int s = 0; s < nseen; ++s) dup |= seen[s] == k;
-        if (!dup && nseen < 16) {
-          seen[nseen++] = k;
-          out[n_out++] = k;
-        }
+        for (int s = 0; s < n_keys; ++s) dup |= keys_out[s] == k;
+        if (!dup && n_keys < 16) keys_out[n_keys++] = k;
       }
     }
+    return n_keys;
+  };
+  // A token past its word's first 12 occurrences visits those 12, as every other such token does.
+  if (aggregates_ && t.form_slot != kNoGroup) {
+    FormTable::Form& form = forms_.slot(t.form_slot);
+    if (form.count > kContextVisits && by_lower_[form.start + kContextVisits - 1].second < i) {
+      if (form.context_keys == FormTable::kNotYet) {
+        form.context_keys = static_cast<uint32_t>(context_pool_.size());
+        uint32_t keys[16];
+        const int n_keys = visit(SIZE_MAX, keys);
+        context_pool_.push_back(static_cast<uint32_t>(n_keys));
+        context_pool_.insert(context_pool_.end(), keys, keys + n_keys);
+      }
+      const uint32_t* pooled = context_pool_.data() + form.context_keys;
+      std::copy(pooled + 1, pooled + 1 + pooled[0], out);
+      return static_cast<int>(pooled[0]);
+    }
   }
-  return n_out;
+  return visit(i, out);
 }
 
 void DocumentFeatures::add_predictions(const std::vector<uint8_t>& labels, bool keep_stage2_keys) {
@@ -741,6 +768,12 @@ void DocumentFeatures::add_predictions(const std::vector<uint8_t>& labels, bool 
     return x.code < y.code;
   });
 
+  // The stage-2 aggregates were of the last labels.
+  for (uint32_t slot : stage2_slots_) forms_.slot(slot).stage2 = FormTable::kNotYet;
+  stage2_slots_.clear();
+  stage2_aggregates_.clear();
+  forms_pool_.clear();
+
   if (!keep_stage2_keys) return;
   for (uint32_t i = 0; i < n; ++i) {
     stage2_keys(i, &keys2_);
@@ -753,58 +786,124 @@ uint32_t DocumentFeatures::stage2_self_key(uint8_t label) { return make_key(T_S2
 bool DocumentFeatures::stage2_self_only(size_t i) const { return info_[i].cap < kCapInitial; }
 
 void DocumentFeatures::stage2_keys(size_t token, std::vector<uint32_t>* keys) const {
-  constexpr int kMaxVisits = 64;
+  const std::vector<uint8_t>& labels = *labels_;
+  const uint32_t i = static_cast<uint32_t>(token);
+  keys->push_back(stage2_self_key(labels[i]));
+  if (stage2_self_only(i)) return;
+  const TokenInfo& t = info_[i];
+  keys->push_back(make_key(T_S2_SELF_CAP, labels[i] * 16u + t.context));
+  stage2_document_keys(i, t, keys);
+}
+
+void DocumentFeatures::stage2_document_keys(size_t token, const TokenInfo& t, std::vector<uint32_t>* keys) const {
   const std::vector<uint8_t>& labels = *labels_;
   const std::vector<EntityWord>& words = entity_words_;
   const uint32_t i = static_cast<uint32_t>(token);
-  {
-    const TokenInfo& t = info_[i];
-    auto add = [&](uint32_t tmpl, uint64_t v) { keys->push_back(make_key(tmpl, v)); };
-    keys->push_back(stage2_self_key(labels[i]));
-    if (!stage2_self_only(i)) {
-      add(T_S2_SELF_CAP, labels[i] * 16u + t.context);
-      // Token majority: how the other occurrences of this word were labelled.
-      int counts[kTypes + 1] = {};
-      int others = 0;
-      uint32_t same_form_types = 0;
-      // At most kMaxVisits occurrences (in document order): a word repeated thousands of times
-      // must not make tagging quadratic.
-      int visits = 0;
-      for (auto it = occurrences(t); it != by_lower_.end() && it->first == t.lower && visits < kMaxVisits;
-           ++it, ++visits) {
-        uint32_t j = it->second;
-        if (j == i || info_[j].cap < kCapInitial) continue;
-        ++others;
-        counts[label_type(labels[j]) + 1]++;
-        if (info_[j].form == t.form) same_form_types |= 1u << (label_type(labels[j]) + 1);
+  auto add = [&](uint32_t tmpl, uint64_t v) { keys->push_back(make_key(tmpl, v)); };
+  // Adds (form, bits) to the list ending forms_pool_, or the bits to the form's entry in it.
+  auto pool_bits = [&](uint32_t begin, uint64_t form, uint32_t bits) {
+    auto it = std::find_if(forms_pool_.begin() + begin, forms_pool_.end(),
+                           [&](const std::pair<uint64_t, uint32_t>& e) { return e.first == form; });
+    if (it == forms_pool_.end()) {
+      forms_pool_.emplace_back(form, bits);
+    } else {
+      it->second |= bits;
+    }
+  };
+
+  // The word's first kStage2Visits occurrences (a word repeated thousands of times must not make
+  // tagging quadratic), and the names in which its first kStage2Visits name words are (entity_words_
+  // is in document order within a form): worked out once, for every token these do not include.
+  const Stage2Aggregate* aggregate = nullptr;
+  Occurrence first = by_lower_.end();
+  bool past_occurrences = false;  // token i is past the first kStage2Visits occurrences
+  if (aggregates_ && t.form_slot != kNoGroup) {
+    FormTable::Form& form = forms_.slot(t.form_slot);
+    first = by_lower_.begin() + form.start;
+    const bool visits_all = form.count > kStage2Visits;  // else every token of it is among them
+    past_occurrences = visits_all && by_lower_[form.start + kStage2Visits - 1].second < i;
+    if (form.stage2 == FormTable::kNotYet) {
+      form.stage2 = static_cast<uint32_t>(stage2_aggregates_.size());
+      stage2_slots_.push_back(t.form_slot);
+      Stage2Aggregate a = {};
+      a.types_begin = static_cast<uint32_t>(forms_pool_.size());
+      for (uint32_t k = 0; visits_all && k < kStage2Visits; ++k) {
+        uint32_t j = by_lower_[form.start + k].second;
+        if (info_[j].cap < kCapInitial) continue;
+        ++a.others;
+        a.counts[label_type(labels[j]) + 1]++;
+        pool_bits(a.types_begin, info_[j].form, 1u << (label_type(labels[j]) + 1));
       }
-      for (int k = 0; k <= kTypes; ++k) {
-        if (same_form_types & (1u << k)) add(T_S2_SAME_FORM, k);
-      }
-      if (others > 0) {
-        int best = 0;
-        for (int k = 1; k <= kTypes; ++k) {
-          if (counts[k] > counts[best]) best = k;
-        }
-        add(T_S2_MAJ, best);
-        for (int k = 1; k <= kTypes; ++k) {
-          if (counts[k] > 0) add(T_S2_HAS, k);
-        }
-      }
-      // Entity words: this word seen inside a name elsewhere (e.g. "Trump" in "Donald Trump").
+      a.types_end = a.codes_begin = static_cast<uint32_t>(forms_pool_.size());
       auto er = std::equal_range(words.begin(), words.end(), EntityWord{t.lower, 0, 0, 0, 0},
                                  [](const EntityWord& x, const EntityWord& y) { return x.lower < y.lower; });
-      uint32_t mask = 0;
-      visits = 0;
-      for (auto it = er.first; it != er.second && visits < kMaxVisits; ++it, ++visits) {
-        if (i >= it->first && i < it->end) continue;
-        // Written the same way ("Un" in "Kim Jong Un") or only matching in lower case ("UN")?
-        mask |= 1u << (it->code + (it->form == t.form ? 0 : 16));
+      a.names_first = UINT32_MAX;
+      int visits = 0;
+      for (auto it = er.first; it != er.second && visits < kStage2Visits; ++it, ++visits) {
+        a.names_first = std::min(a.names_first, it->first);
+        a.names_end = std::max(a.names_end, it->end);
+        pool_bits(a.codes_begin, it->form, 1u << it->code);
       }
-      for (uint32_t code = 0; code < 32; ++code) {
-        if (mask & (1u << code)) add(T_S2_ENT, code);
-      }
+      a.codes_end = static_cast<uint32_t>(forms_pool_.size());
+      stage2_aggregates_.push_back(a);
     }
+    aggregate = &stage2_aggregates_[form.stage2];
+  } else {
+    first = occurrences(t);
+  }
+
+  // Token majority: how the other occurrences of this word were labelled.
+  int counts[kTypes + 1] = {};
+  int others = 0;
+  uint32_t same_form_types = 0;
+  if (past_occurrences) {
+    std::copy(aggregate->counts, aggregate->counts + kTypes + 1, counts);
+    others = aggregate->others;
+    for (uint32_t e = aggregate->types_begin; e < aggregate->types_end; ++e) {
+      if (forms_pool_[e].first == t.form) same_form_types = forms_pool_[e].second;
+    }
+  } else {
+    int visits = 0;
+    for (auto it = first; it != by_lower_.end() && it->first == t.lower && visits < kStage2Visits; ++it, ++visits) {
+      uint32_t j = it->second;
+      if (j == i || info_[j].cap < kCapInitial) continue;
+      ++others;
+      counts[label_type(labels[j]) + 1]++;
+      if (info_[j].form == t.form) same_form_types |= 1u << (label_type(labels[j]) + 1);
+    }
+  }
+  for (int k = 0; k <= kTypes; ++k) {
+    if (same_form_types & (1u << k)) add(T_S2_SAME_FORM, k);
+  }
+  if (others > 0) {
+    int best = 0;
+    for (int k = 1; k <= kTypes; ++k) {
+      if (counts[k] > counts[best]) best = k;
+    }
+    add(T_S2_MAJ, best);
+    for (int k = 1; k <= kTypes; ++k) {
+      if (counts[k] > 0) add(T_S2_HAS, k);
+    }
+  }
+
+  // Entity words: this word seen inside a name elsewhere (e.g. "Trump" in "Donald Trump"), written
+  // the same way ("Un" in "Kim Jong Un": bit code) or only matching in lower case ("UN": code + 16).
+  uint32_t mask = 0;
+  if (aggregate && (i < aggregate->names_first || i >= aggregate->names_end)) {
+    for (uint32_t e = aggregate->codes_begin; e < aggregate->codes_end; ++e) {
+      mask |= forms_pool_[e].first == t.form ? forms_pool_[e].second : forms_pool_[e].second << 16;
+    }
+  } else {
+    auto er = std::equal_range(words.begin(), words.end(), EntityWord{t.lower, 0, 0, 0, 0},
+                               [](const EntityWord& x, const EntityWord& y) { return x.lower < y.lower; });
+    int visits = 0;
+    for (auto it = er.first; it != er.second && visits < kStage2Visits; ++it, ++visits) {
+      if (i >= it->first && i < it->end) continue;
+      mask |= 1u << (it->code + (it->form == t.form ? 0 : 16));
+    }
+  }
+  for (uint32_t code = 0; code < 32; ++code) {
+    if (mask & (1u << code)) add(T_S2_ENT, code);
   }
 }
 

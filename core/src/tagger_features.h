@@ -105,7 +105,8 @@ constexpr int kPartOffset[kWordKeyParts] = {0, -1, 1, -2, 2};
 
 // Features of one document. build() computes the first-stage features (local + document context);
 // add_predictions() the second-stage ones from the first stage's labels. Reusable across
-// documents: buffers keep their capacity.
+// documents: buffers keep their capacity. One thread at a time: the key functions, const, keep
+// per-word aggregates as they go.
 class DocumentFeatures {
  public:
   // Where build gets the facts of the document's words: from a source that may know them already,
@@ -128,6 +129,8 @@ class DocumentFeatures {
            sentences_.capacity() * sizeof(sentences_[0]) + by_lower_.capacity() * sizeof(by_lower_[0]) + forms_.bytes() +
            (keys1_.capacity() + offsets1_.capacity() + keys2_.capacity() + offsets2_.capacity()) * sizeof(uint32_t) +
            entity_words_.capacity() * sizeof(EntityWord) + spans_.capacity() * sizeof(LabelSpan) +
+           (context_pool_.capacity() + stage2_slots_.capacity()) * sizeof(uint32_t) +
+           stage2_aggregates_.capacity() * sizeof(Stage2Aggregate) + forms_pool_.capacity() * sizeof(forms_pool_[0]) +
            scratch_.capacity() + scratch_lower_.capacity() + cps_.capacity() * sizeof(uint32_t);
   }
   // Appends the stage-1 keys of token i to *keys (valid after build, with or without
@@ -161,6 +164,9 @@ class DocumentFeatures {
   // tokens not capitalised, most of them, whose lookups can then be shared by label.
   bool stage2_self_only(size_t i) const;
   static uint32_t stage2_self_key(uint8_t label);
+  // Whether the document-level keys come from per-word aggregates (the default) or from every
+  // token visiting its word's occurrences itself: the same keys, slower (for tests).
+  void set_aggregates(bool on) { aggregates_ = on; }
   // Extra stage-2 keys of token i (valid after add_predictions with keep_stage2_keys).
   const uint32_t* stage2_begin(size_t i) const { return keys2_.data() + offsets2_[i]; }
   const uint32_t* stage2_end(size_t i) const { return keys2_.data() + offsets2_[i + 1]; }
@@ -168,7 +174,7 @@ class DocumentFeatures {
  private:
   static constexpr uint32_t kNoGroup = UINT32_MAX;
   struct TokenInfo : WordInfo {
-    uint32_t group = kNoGroup;  // where the entries of its lower-cased form begin in by_lower_
+    uint32_t form_slot = kNoGroup;  // its lower-cased form's slot in forms_ (kNoGroup: not indexed)
     uint16_t gaz_part[4] = {};  // phrase matches covering this token, by BILU position
     uint8_t context = 0;     // position class: sentence-initial, after a quote, headline, ...
     bool lower_seen = false;       // the lower-case form occurs in lower case elsewhere in the document
@@ -182,6 +188,15 @@ class DocumentFeatures {
   using Occurrence = std::vector<std::pair<uint64_t, uint32_t>>::const_iterator;
   // The first entry of by_lower_ with the token's lower-cased form (or the end).
   Occurrence occurrences(const TokenInfo& t) const;
+  // The document-level keys of capitalised token i: what surrounds its word's first other
+  // occurrences (context_keys), and what the first stage made of them and of the names it is in
+  // (stage2_keys). Each visits a fixed number of its word's first occurrences, which every token
+  // past them shares: so their aggregate is worked out once per word (per stage-1 labelling) and
+  // only the tokens among them visit them one by one. The results are the same either way.
+  static constexpr int kContextVisits = 12;  // occurrences visited by occurrence_context_keys
+  static constexpr int kStage2Visits = 64;   // by stage2_document_keys, of the word and of names
+  int occurrence_context_keys(size_t i, const TokenInfo& t, uint32_t* out) const;
+  void stage2_document_keys(size_t i, const TokenInfo& t, std::vector<uint32_t>* keys) const;
   // Fills *info (only its length, shape and cap without clusters) and, when given, *self.
   void compute_word(std::string_view word, const ClusterTable* clusters, WordInfo* info, TokenSelf* self) const;
   // The keys of a word's self part and of a neighbour part, written to out (at most kMaxWordKeys);
@@ -209,7 +224,10 @@ class DocumentFeatures {
       uint32_t count = 0;  // 0 = empty slot
       uint32_t start = 0;
       uint32_t placed = 0;
+      uint32_t context_keys = kNotYet;  // the word's occurrence_context_keys aggregate, when worked out
+      uint32_t stage2 = kNotYet;        // its stage-2 aggregate (in stage2_aggregates_)
     };
+    static constexpr uint32_t kNotYet = UINT32_MAX;
     void clear();
     static constexpr size_t kAbsent = SIZE_MAX;
     void add(uint64_t lower);  // counts one more token of the form
@@ -227,7 +245,8 @@ class DocumentFeatures {
     std::vector<Form> slots_;
     size_t used_ = 0;
   };
-  FormTable forms_;
+  // Mutable for the aggregates its slots point to, worked out as the const key functions need them.
+  mutable FormTable forms_;
   std::vector<uint32_t> keys1_, offsets1_, keys2_, offsets2_;
   const std::vector<std::string_view>* words_ = nullptr;  // the document being tagged
   const std::vector<uint8_t>* labels_ = nullptr;          // its stage-1 labels
@@ -240,6 +259,23 @@ class DocumentFeatures {
   };
   std::vector<EntityWord> entity_words_;
   std::vector<LabelSpan> spans_;
+  // The aggregates of the forms' first occurrences (see occurrence_context_keys), worked out as the
+  // keys are asked for. context_pool_: for each worked out, a count and that many keys.
+  // Stage 2: how the first kStage2Visits occurrences (by position in by_lower_) were labelled, and the
+  // first kStage2Visits words of names with the form (entity_words_ order); the forms they were
+  // written in with what they were, in forms_pool_.
+  struct Stage2Aggregate {
+    int counts[kTypes + 1];      // capitalised occurrences by stage-1 type (+1: 0 = none)
+    int others;                  // their number
+    uint32_t types_begin, types_end;  // (form, types seen with it as bits 1 << (type + 1))
+    uint32_t names_first, names_end;  // the tokens the visited names cover are in [first, end)
+    uint32_t codes_begin, codes_end;  // (form, codes as bits 1 << code) of the visited name words
+  };
+  bool aggregates_ = true;
+  mutable std::vector<uint32_t> context_pool_;
+  mutable std::vector<Stage2Aggregate> stage2_aggregates_;
+  mutable std::vector<std::pair<uint64_t, uint32_t>> forms_pool_;
+  mutable std::vector<uint32_t> stage2_slots_;  // the forms_ slots with a stage-2 aggregate
   mutable std::string scratch_, scratch_lower_;
   mutable std::vector<uint32_t> cps_;
 };
