@@ -351,7 +351,19 @@ const linearTable = ['| input | bytes | time (s) | CPU (s) | MB/s | peak RSS (MB
 
 const version = (pkg) => JSON.parse(readFileSync(join(here, 'node_modules', pkg, 'package.json'), 'utf8')).version;
 const git = (...a) => { try { return execFileSync('git', a, { cwd: repo, encoding: 'utf8' }).trim(); } catch { return '?'; } };
-const cpuModel = cpus()[0]?.model ?? 'unknown CPU';
+// The CPU's family and model too: a cloud host's model name ("AMD EPYC") hides its generation,
+// and the same commit's figures have differed by a third from one session's host to the next.
+const cpuId = (() => {
+  try {
+    const info = readFileSync('/proc/cpuinfo', 'utf8');
+    const field = (name) => info.match(new RegExp(`^${name}\\s*: (.*)$`, 'm'))?.[1];
+    const family = field('cpu family'), model = field('model');
+    return family && model ? ` (family ${family}, model ${model})` : '';
+  } catch {
+    return '';
+  }
+})();
+const cpuModel = (cpus()[0]?.model ?? 'unknown CPU') + cpuId;
 const ledeVersion = execFileSync(lede, ['--version'], { encoding: 'utf8' }).trim();
 const load = readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
 const md = `# lede benchmark results
