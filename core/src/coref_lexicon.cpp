@@ -12,6 +12,7 @@ namespace {
 struct CorefLexicon {
   std::unordered_map<std::string_view, Gender> titles;
   std::unordered_set<std::string_view> title_modifiers;
+  std::unordered_set<std::string_view> offices;
   std::unordered_map<std::string_view, Gender> first_names;
   std::unordered_map<std::string_view, std::string_view> aliases;
 
@@ -41,6 +42,14 @@ struct CorefLexicon {
     for (const char* w : {"vice", "prime", "foreign", "defense", "defence", "deputy", "former",
                           "supreme", "chief", "attorney", "first", "late"})
       title_modifiers.emplace(w);
+    for (const char* w : {"president", "president-elect", "minister", "premier", "chancellor",
+                          "secretary", "senator", "congressman", "congresswoman", "governor", "mayor",
+                          "judge", "justice", "general", "admiral", "colonel", "pope", "cardinal",
+                          "bishop", "rabbi", "imam", "ayatollah", "king", "queen", "prince",
+                          "princess", "emperor", "sultan", "emir", "tsar", "czar", "duke", "duchess",
+                          "ambassador", "commissioner", "sheriff", "superintendent", "chairman",
+                          "chairwoman", "councilman", "councilwoman", "assemblyman", "assemblywoman"})
+      offices.emplace(w);
 
     // Common first names of people in the news (and their usual spellings).
     static const char* const kMale[] = {
@@ -190,6 +199,8 @@ bool is_title_word(std::string_view folded, Gender* gender) {
   if (gender) *gender = it->second;
   return true;
 }
+
+bool is_office_title(std::string_view folded) { return lexicon().offices.count(folded) != 0; }
 
 bool is_title_modifier(std::string_view folded) {
   return lexicon().title_modifiers.count(strip_stop(folded)) != 0;

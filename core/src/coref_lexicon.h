@@ -19,6 +19,11 @@ bool is_title_word(std::string_view folded, Gender* gender);
 // ("Prime" in "Prime Minister", "Vice" in "Vice President"); used for two-word titles.
 bool is_title_modifier(std::string_view folded);
 
+// An office an article's people hold one at a time, so that "the mayor" or "the prime minister"
+// may stand for the one person it names with that title ("mayor", "minister", "senator"; not
+// "candidate", "spokesman" or "actress", roles that many share or that name no one in particular).
+bool is_office_title(std::string_view folded);
+
 // The gender of a common first name written by the project, or unknown.
 Gender first_name_gender(std::string_view folded);
 

@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <array>
 #include <string>
+#include <unordered_map>
 
 #include "coref_lexicon.h"
 #include "cues.h"
@@ -153,6 +154,7 @@ class QuoteFinder {
   [[gnu::noinline]] void resolve(const Candidate& c, Quote* q);
   uint32_t resolve_pronoun(PronounKind kind, uint32_t pos) const;
   uint32_t entity_of_phrase(Phrase p) const;
+  uint32_t entity_of_role(Phrase p) const;
   bool compatible(uint32_t entity, PronounKind kind, bool strict) const;
   std::string phrase_text(Phrase p) const;
 
@@ -172,6 +174,9 @@ class QuoteFinder {
   std::vector<uint8_t> headline_;         // per paragraph: written in Title Case
   std::vector<uint8_t> cue_used_by_direct_;
   std::vector<Gender> entity_gender_;
+  // Each title a person is named with ("mayor", "prime minister", folded): the person, or kNone
+  // when the article gives it to two.
+  std::unordered_map<std::string, uint32_t> entity_of_title_;
   std::vector<MarkSpan> spans_;           // top-level quotations, in text order
   std::vector<Candidate> candidates_;
 };
@@ -235,6 +240,10 @@ void QuoteFinder::index() {
       Gender g = Gender::unknown;
       if (!m.title.empty()) {
         std::string t = fold_case(m.title);
+        if (ent.type == EntityType::PERSON) {
+          auto [titled, added] = entity_of_title_.emplace(t, e);
+          if (!added && titled->second != e) titled->second = kNone;
+        }
         size_t sp = t.find(' ');
         if (is_title_word(t.substr(0, sp), &g) && g != Gender::unknown) entity_gender_[e] = g;
       }
@@ -1281,6 +1290,25 @@ uint32_t QuoteFinder::entity_of_phrase(Phrase p) const {
   return first_any;
 }
 
+// "The mayor", "the prime minister", a headline's "mayor": the one person the article names with
+// that title ("Mayor Helena Ruiz-Okafor"), wherever; none when it gives the title to two people,
+// or when the title is a role rather than an office ("the candidate", "the spokesman").
+uint32_t QuoteFinder::entity_of_role(Phrase p) const {
+  uint32_t first = p.first;
+  if (first < p.end && lower_[first] == "the") ++first;
+  if (first >= p.end || p.end - first > 3 || entity_of_title_.empty()) return kNone;
+  std::string role;
+  for (uint32_t i = first; i < p.end; ++i) {
+    if (!is_word(i)) return kNone;
+    if (!role.empty()) role += ' ';
+    role += tok(i);
+  }
+  role = fold_case(role);
+  if (!is_office_title(std::string_view(role).substr(role.rfind(' ') + 1))) return kNone;
+  auto found = entity_of_title_.find(role);
+  return found == entity_of_title_.end() ? kNone : found->second;
+}
+
 std::string QuoteFinder::phrase_text(Phrase p) const {
   std::string out;
   for (uint32_t i = p.first; i < p.end; ++i) {
@@ -1314,6 +1342,7 @@ void QuoteFinder::resolve(const Candidate& c, Quote* q) {
   PronounKind pk = sp.end == sp.first + 1 ? lookup_pronoun(lower_[sp.first]) : PronounKind::none;
   if (pk != PronounKind::none) e = resolve_pronoun(pk, sp.first);
   else e = entity_of_phrase(sp);
+  if (e == kNone && pk == PronounKind::none) e = entity_of_role(sp);
   if (e != kNone) {
     q->speaker.entity = e;
     q->speaker.name = a_.entities[e].name;

@@ -23,7 +23,9 @@
 //    subject of its clause. A colon with no cue before it hands the quotation to the last person
 //    named before it. Pronouns resolve to the nearest compatible entity outside quotations,
 //    preferring the first one of the nearest sentence (its subject): he/she by the gender of
-//    titles and first names, it/they to organisations. A quotation without a cue inherits the
+//    titles and first names, it/they to organisations. A title standing alone ("the mayor", "the
+//    prime minister") is the one person the article names with that office, if only one has it
+//    (a role such as "the candidate" is not resolved). A quotation without a cue inherits the
 //    speaker of the quotation before it in its paragraph, or of the previous paragraph's last
 //    attribution when it fills its own paragraph; a quotation opening its sentence with no cue
 //    continues the previous sentence's subject; quoted words in a sentence without any cue go to
