@@ -147,6 +147,32 @@ TEST_CASE("acronyms join their long form; an acronym never joins a person", "[en
   CHECK(kim->mentions.size() == 1);
 }
 
+TEST_CASE("a company with and without its legal form is one; a person never joins", "[entities]") {
+  // Why: "Calloway Energy Ltd." and later "Calloway Energy" are one company, "Orvik AG" and "Orvik"
+  // too; "Ford Co." is not the man called Ford, and "Calloway Energy Group" is not a legal form.
+  Doc d("Calloway Energy Ltd. owns the plant. Calloway Energy said it would appeal. Orvik AG agreed; "
+        "Orvik declined. Ford Co. hired Ford. Calloway Energy Group sued.");
+  d.add("Calloway Energy Ltd.", EntityType::ORG)
+      .add("Calloway Energy", EntityType::ORG, 1)
+      .add("Orvik AG", EntityType::ORG)
+      .add("Orvik", EntityType::ORG, 1)
+      .add("Ford Co.", EntityType::ORG)
+      .add("Ford", EntityType::PERSON, 1)
+      .add("Calloway Energy Group", EntityType::ORG);
+  auto es = d.merge();
+  const lede::Entity* calloway = entity_with(es, d.text, "Calloway Energy Ltd.");
+  REQUIRE(calloway != nullptr);
+  CHECK(calloway->mentions.size() == 2);
+  CHECK(calloway->name == "Calloway Energy Ltd.");
+  CHECK(calloway->aliases == std::vector<std::string>{"Calloway Energy Ltd.", "Calloway Energy"});
+  const lede::Entity* orvik = entity_with(es, d.text, "Orvik AG");
+  REQUIRE(orvik != nullptr);
+  CHECK(orvik->mentions.size() == 2);
+  CHECK(entity_with(es, d.text, "Ford Co.")->mentions.size() == 1);
+  CHECK(entity_with(es, d.text, "Calloway Energy Group")->mentions.size() == 1);
+  CHECK(es.size() == 5);
+}
+
 TEST_CASE("the alias table merges well-known variants", "[entities]") {
   Doc d("Aid reached Kiev on Monday. Kyiv asked for more.");
   d.add("Kiev", EntityType::LOC).add("Kyiv", EntityType::LOC);

@@ -13,6 +13,7 @@ struct CorefLexicon {
   std::unordered_map<std::string_view, Gender> titles;
   std::unordered_set<std::string_view> title_modifiers;
   std::unordered_set<std::string_view> offices;
+  std::unordered_set<std::string_view> legal_forms;
   std::unordered_map<std::string_view, Gender> first_names;
   std::unordered_map<std::string_view, std::string_view> aliases;
 
@@ -50,6 +51,10 @@ struct CorefLexicon {
                           "ambassador", "commissioner", "sheriff", "superintendent", "chairman",
                           "chairwoman", "councilman", "councilwoman", "assemblyman", "assemblywoman"})
       offices.emplace(w);
+    for (const char* w : {"inc", "incorporated", "corp", "corporation", "co", "ltd", "limited", "llc",
+                          "plc", "llp", "lp", "ag", "sa", "s.a", "nv", "n.v", "bv", "b.v", "gmbh",
+                          "pty", "pte", "spa", "s.p.a", "ab", "oyj", "asa", "se"})
+      legal_forms.emplace(w);
 
     // Common first names of people in the news (and their usual spellings).
     static const char* const kMale[] = {
@@ -201,6 +206,8 @@ bool is_title_word(std::string_view folded, Gender* gender) {
 }
 
 bool is_office_title(std::string_view folded) { return lexicon().offices.count(folded) != 0; }
+
+bool is_legal_form(std::string_view folded) { return lexicon().legal_forms.count(strip_stop(folded)) != 0; }
 
 bool is_title_modifier(std::string_view folded) {
   return lexicon().title_modifiers.count(strip_stop(folded)) != 0;

@@ -225,6 +225,7 @@ class EntityMerger {
     unite_full_names();
     unite_single_words();
     unite_acronyms();
+    unite_legal_forms();
     attach_bare_names();
     group_mentions();
     return build_entities();
@@ -337,6 +338,27 @@ class EntityMerger {
           ++count;
         }
       if (count == 1) uf.unite(s, match);
+    }
+  }
+
+  [[gnu::noinline]] void unite_legal_forms() {
+    // A company with and without its legal form ("Calloway Energy Ltd.", "Calloway Energy"); never
+    // a person ("Ford" the man is not "Ford Co.").
+    std::unordered_map<std::string_view, uint32_t> form_of_key;
+    for (uint32_t i = 0; i < forms.size(); ++i) form_of_key.emplace(forms[i].key, i);
+    for (uint32_t i = 0; i < forms.size(); ++i) {
+      const Form& f = forms[i];
+      if (f.words.size() < 2 || !is_legal_form(f.words.back()) || form_type(f) == EntityType::PERSON) continue;
+      std::string key;
+      for (size_t w = 0; w + 1 < f.words.size(); ++w) {
+        if (!key.empty()) key += ' ';
+        key += f.words[w];
+      }
+      std::string_view canon = alias_canonical(key);
+      if (!canon.empty()) key = std::string(canon);
+      auto found = form_of_key.find(key);
+      if (found != form_of_key.end() && form_type(forms[found->second]) != EntityType::PERSON)
+        uf.unite(i, found->second);
     }
   }
 

@@ -13,6 +13,8 @@
 //   spellings are one edit apart and at least six letters long, or when the alias table lists them.
 // - An acronym joins the long form whose initials it spells ("NATO", "North Atlantic Treaty
 //   Organization") when both appear.
+// - A company written with and without its legal form ("Calloway Energy Ltd.", "Calloway
+//   Energy"; "Inc.", "GmbH", "Corporation", ...) is one, unless the shorter form is a person.
 // - The entity type is the majority type of its mentions; its name the most complete form; its
 //   aliases the distinct surface forms in order of appearance. Entities are ordered by first
 //   mention and numbered from 0.
