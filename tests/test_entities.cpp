@@ -173,6 +173,23 @@ TEST_CASE("a company with and without its legal form is one; a person never join
   CHECK(es.size() == 5);
 }
 
+TEST_CASE("an entity is named in ordinary case when the text has it so", "[entities]") {
+  // Why: a dateline ("PORT ELLIS, Norland —") is the first mention of the town, but its name is
+  // "Port Ellis"; an acronym written only in capitals keeps them.
+  Doc d("PORT ELLIS, Norland - The council of Port Ellis met. NATO said Port Ellis was safe. NATO left.");
+  d.add("PORT ELLIS", EntityType::LOC)
+      .add("Port Ellis", EntityType::LOC)
+      .add("NATO", EntityType::ORG)
+      .add("Port Ellis", EntityType::LOC, 1)
+      .add("NATO", EntityType::ORG, 1);
+  auto es = d.merge();
+  REQUIRE(es.size() == 2);
+  CHECK(es[0].name == "Port Ellis");
+  CHECK(es[0].aliases == std::vector<std::string>{"PORT ELLIS", "Port Ellis"});
+  CHECK(es[0].mentions.size() == 3);
+  CHECK(es[1].name == "NATO");
+}
+
 TEST_CASE("the alias table merges well-known variants", "[entities]") {
   Doc d("Aid reached Kiev on Monday. Kyiv asked for more.");
   d.add("Kiev", EntityType::LOC).add("Kyiv", EntityType::LOC);

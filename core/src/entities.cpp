@@ -467,7 +467,24 @@ class EntityMerger {
     for (size_t i = 0; i < entities.size(); ++i) {
       Entity& e = entities[i];
       e.type = majority(votes[i], e.mentions.front().type);
-      e.name = surface(text, mentions[forms[name_form[i]].mentions[0]]);
+      // Its first mention in that form, unless it shouts: a dateline's "PORT ELLIS" names the
+      // entity only if the text never writes "Port Ellis" (an acronym's mentions are all capitals;
+      // a form's other spellings, "America" for "U.S.", are not the same words).
+      const Form& named = forms[name_form[i]];
+      e.name = surface(text, mentions[named.mentions[0]]);
+      auto has_lower = [](const std::string& s) {
+        return std::any_of(s.begin(), s.end(), [](char c) { return c >= 'a' && c <= 'z'; });
+      };
+      if (!has_lower(e.name)) {
+        const std::string folded = fold_case(e.name);
+        for (uint32_t mi : named.mentions) {
+          std::string s = surface(text, mentions[mi]);
+          if (has_lower(s) && fold_case(s) == folded) {
+            e.name = std::move(s);
+            break;
+          }
+        }
+      }
     }
     return entities;
   }
