@@ -395,3 +395,35 @@ TEST_CASE("a speaker named by a title the article gives one person is that perso
   REQUIRE(s != nullptr);
   CHECK(s->entity == lede::Speaker::kNoEntity);
 }
+
+TEST_CASE("a person named in an appositive before the cue is the speaker", "[quotes]") {
+  // Why: in "A spokeswoman for Norland Grid, Maria Santos, said" and "Trump's attorney, Alan
+  // Garten, said" the name between the commas speaks (not the company, not Trump); in "Dmitriev,
+  // a senior aide, said" the description is the appositive and the name before it speaks.
+  std::string error;
+  auto analyzer = lede::Analyzer::create(&error);
+  REQUIRE(analyzer);
+  struct Case {
+    const char* text;
+    const char* quote;
+    const char* speaker;
+  };
+  const Case cases[] = {
+      {"A spokeswoman for Norland Grid, Maria Santos, said the company supported the plan.",
+       "the company supported the plan", "Maria Santos"},
+      {"Donald Trump's attorney, Alan Garten, said the claim was false.", "the claim was false", "Alan Garten"},
+      {"Kirill Dmitriev, a senior aide, said the talks would resume.", "the talks would resume", "Kirill Dmitriev"},
+  };
+  for (const Case& c : cases) {
+    INFO(c.text);
+    const std::string text = c.text;
+    const lede::Analysis a = analyzer->analyze(text);
+    const lede::Quote* q = nullptr;
+    for (const lede::Quote& x : a.quotes)
+      if (text.substr(x.span.start, x.span.end - x.span.start) == c.quote) q = &x;
+    REQUIRE(q != nullptr);
+    REQUIRE(q->has_speaker);
+    REQUIRE(q->speaker.entity != lede::Speaker::kNoEntity);
+    CHECK(a.entities[q->speaker.entity].name == c.speaker);
+  }
+}

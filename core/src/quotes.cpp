@@ -606,6 +606,10 @@ Phrase QuoteFinder::subject_left(uint32_t c, uint32_t lower_bound, int depth) co
         }
       }
       if (!found || u <= lower_bound) return {};
+      // The appositive is itself a person: "A spokeswoman for Norland Grid, Maria Santos, said".
+      if (segments == 0 && u + 1 < t && entity_at_[u + 1] != kNone && mention_first_[u + 1] == u + 1 &&
+          mention_end_[u + 1] == t && a_.entities[entity_at_[u + 1]].type == EntityType::PERSON)
+        return {u + 1, t};
       const uint32_t before = u - 1;
       const bool place = entity_at_[before] != kNone &&
                          a_.entities[entity_at_[before]].type == EntityType::LOC;

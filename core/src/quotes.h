@@ -18,8 +18,10 @@
 //    Reported beliefs and intentions ("hopes that", "plans to") are indirect quotes too; those
 //    verbs never attach to quotations.
 // 3. Speakers are the subject of the cue: “…,” X said / “…,” said X / X said: “…” / X said, “…” /
-//    X: “…” / X told Y that … / “…” ― X (a byline); for quoted words, the nearest cue of the
-//    sentence ("X's claim that …" makes X the speaker). A participle ("…, saying") takes the
+//    X: “…” / X told Y that … / “…” ― X (a byline); an appositive is skipped ("Dmitriev, a
+//    senior aide, said") unless it is the person ("Trump's attorney, Alan Garten, said": Garten);
+//    for quoted words, the nearest cue of the sentence ("X's claim that …" makes X the
+//    speaker). A participle ("…, saying") takes the
 //    subject of its clause. A colon with no cue before it hands the quotation to the last person
 //    named before it. Pronouns resolve to the nearest compatible entity outside quotations,
 //    preferring the first one of the nearest sentence (its subject): he/she by the gender of
