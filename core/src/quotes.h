@@ -21,9 +21,8 @@
 //    X: “…” / X told Y that … / “…” ― X (a byline); an appositive is skipped ("Dmitriev, a
 //    senior aide, said") unless it is the person ("Trump's attorney, Alan Garten, said": Garten);
 //    for quoted words, the nearest cue of the sentence ("X's claim that …" makes X the
-//    speaker). A participle ("…, saying") takes the
-//    subject of its clause. A colon with no cue before it hands the quotation to the last person
-//    named before it. Pronouns resolve to the nearest compatible entity outside quotations,
+//    speaker). A participle ("…, saying") takes the subject of its clause. A colon with no cue
+//    before it hands the quotation to the last person named before it. Pronouns resolve to the nearest compatible entity outside quotations,
 //    preferring the first one of the nearest sentence (its subject): he/she by the gender of
 //    titles and first names, it/they to organisations. A title standing alone ("the mayor", "the
 //    prime minister") is the one person the article names with that office, if only one has it
