@@ -1308,7 +1308,9 @@ uint32_t QuoteFinder::entity_of_role(Phrase p) const {
     role += tok(i);
   }
   role = fold_case(role);
-  if (!is_office_title(std::string_view(role).substr(role.rfind(' ') + 1))) return kNone;
+  const size_t last_space = role.rfind(' ');
+  const std::string_view office = last_space == std::string::npos ? role : std::string_view(role).substr(last_space + 1);
+  if (!is_office_title(office)) return kNone;
   auto found = entity_of_title_.find(role);
   return found == entity_of_title_.end() ? kNone : found->second;
 }
