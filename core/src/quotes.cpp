@@ -498,6 +498,22 @@ bool is_claim_noun(std::string_view w) {
          w == "speech" || w == "answer" || w == "response" || w == "suggestion" || w == "insistence";
 }
 
+// A word whose phrase goes on over "of" to what it counts or heads: "one of the organizers",
+// "percent of voters", "supporters of the law", "the secretary of state", "a survey of
+// donors". Other nouns stop the phrase before "of" ("the support of a retired general").
+bool heads_of_phrase(std::string_view w) {
+  static constexpr std::string_view kWords[] = {
+      "one", "two", "three", "several", "many", "both", "each", "some", "another", "all", "none",
+      "most", "few", "percent", "majority", "minority", "half", "third", "thirds", "quarter",
+      "quarters", "number", "share", "dozen", "dozens", "hundreds", "thousands", "proponents",
+      "opponents", "leaders", "leader", "head", "heads", "members", "friends", "allies", "backers",
+      "supporters", "critics", "secretary", "spokesman", "spokeswoman", "spokesperson", "director",
+      "president", "chairman", "chairwoman", "chair", "chief"};
+  for (std::string_view k : kWords)
+    if (w == k) return true;
+  return is_speaker_noun(w) || is_office_title(w);
+}
+
 // Days, months and manner adverbs sit next to cues ("said Friday", "formally said") but never
 // speak.
 bool not_a_speaker(std::string_view w) {
@@ -580,7 +596,8 @@ Phrase QuoteFinder::subject_left(uint32_t c, uint32_t lower_bound, int depth) co
   uint32_t j = c;
   while (j > lower_bound && is_word(j - 1) &&
          (is_cue_adverb_or_auxiliary(lower_[j - 1]) ||
-          (not_a_speaker(lower_[j - 1]) && entity_at_[j - 1] == kNone)))
+          (not_a_speaker(lower_[j - 1]) && entity_at_[j - 1] == kNone) ||
+          (lower_[j - 1] == "long" && !upper_initial(j - 1))))  // "have long said" (not Mr. Long)
     --j;
   if (j <= lower_bound) return {};
   uint32_t t = j - 1;
@@ -636,8 +653,9 @@ Phrase QuoteFinder::subject_left(uint32_t c, uint32_t lower_bound, int depth) co
   if (not_a_speaker(w) && entity_at_[t] == kNone) return {};
   if (lookup_pronoun(w) != PronounKind::none || w == "i" || w == "we" || w == "you")
     return {t, t + 1};
-  // "she recalled thinking": a participle cue shares the subject of the cue before it.
-  if (!upper_initial(t) && cue_verb_[t].form != CueForm::none && t < c)
+  // "she recalled thinking": a participle cue shares the subject of the cue before it. Only a
+  // word that is a cue where it stands: "The reports show", "the plan said" are nouns.
+  if (!upper_initial(t) && cue_at(t, nullptr) && t < c)
     return t > lower_bound ? subject_left(t, lower_bound, depth + 1) : Phrase{};
   if ((w == "who" || w == "which" || (w == "that" && t + 1 == c)) && t > lower_bound) {
     // "Dmitriev, who said", "a letter that says": the relative's antecedent.
@@ -659,6 +677,7 @@ Phrase QuoteFinder::subject_left(uint32_t c, uint32_t lower_bound, int depth) co
   // A common-noun phrase: "a Kremlin spokesman", "the campaign", "officials".
   uint32_t s = t;
   uint32_t words = 1;
+  bool crossed_of = false;
   while (s > lower_bound && words < 7) {
     uint32_t p = s - 1;
     if (!is_word(p) || quoted_[p]) {
@@ -666,6 +685,8 @@ Phrase QuoteFinder::subject_left(uint32_t c, uint32_t lower_bound, int depth) co
         --s;
         continue;
       }
+      // "74 percent of voters": the number the share is.
+      if (!quoted_[p] && toks_[p].kind == TokenKind::number && crossed_of && lower_[s] == "percent") --s;
       break;
     }
     std::string_view x = lower_[p];
@@ -673,12 +694,23 @@ Phrase QuoteFinder::subject_left(uint32_t c, uint32_t lower_bound, int depth) co
       --s;
       continue;
     }
+    // Once over "of" to the person, group or quantity it belongs to (heads_of_phrase).
+    if (x == "of" && !crossed_of && p > lower_bound && is_word(p - 1) && !quoted_[p - 1] &&
+        heads_of_phrase(lower_[p - 1]) && cue_verb_[p - 1].form == CueForm::none) {
+      crossed_of = true;
+      s -= 2;  // "of" and the word it belongs to
+      words += 2;
+      if (is_determiner(lower_[s])) break;  // "one of", "some of"
+      continue;
+    }
+
     if (is_phrase_boundary_word(x) || cue_verb_[p].form != CueForm::none ||
         (lookup_pronoun(x) != PronounKind::none && !is_determiner(x)))
       break;
     --s;
     ++words;
-    if (is_determiner(x)) break;
+    // A determiner ends the phrase, unless "of" ties it to a noun before ("the head of the agency").
+    if (is_determiner(x) && (crossed_of || s <= lower_bound + 1 || lower_[s - 1] != "of")) break;
   }
   return {s, t + 1};
 }
