@@ -402,6 +402,27 @@ TEST_CASE("a speaker named by a title the article gives one person is that perso
   CHECK(s->entity == lede::Speaker::kNoEntity);
   CHECK(s->name == "The president");
 
+  // A title abbreviated before the name and written out after it.
+  const std::string abbreviated =
+      "Sen. Maria Ostrova toured the port on Monday. The senator said the port needed investment.";
+  const lede::Analysis d = analyzer->analyze(abbreviated);
+  const size_t senator = entity_named(d, "Maria Ostrova");
+  REQUIRE(senator < d.entities.size());
+  s = speaker_of(d, abbreviated, "the port needed investment");
+  REQUIRE(s != nullptr);
+  CHECK(s->entity == senator);
+
+  // Another person named after the title's holder: "the senator" may be them, untitled.
+  const std::string later =
+      "Sen. Maria Ostrova spoke first on Monday. Then Paul Berg took the stage. The senator said the "
+      "port needed investment.";
+  const lede::Analysis f = analyzer->analyze(later);
+  REQUIRE(entity_named(f, "Maria Ostrova") < f.entities.size());
+  REQUIRE(entity_named(f, "Paul Berg") < f.entities.size());
+  s = speaker_of(f, later, "the port needed investment");
+  REQUIRE(s != nullptr);
+  CHECK(s->entity == lede::Speaker::kNoEntity);
+
   // A role rather than an office: "the candidate" is whoever the article is about at that point.
   const std::string role =
       "Candidate Maria Ostrova toured the port on Monday with Paul Berg. The candidate said the port "

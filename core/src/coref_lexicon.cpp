@@ -207,6 +207,17 @@ bool is_title_word(std::string_view folded, Gender* gender) {
 
 bool is_office_title(std::string_view folded) { return lexicon().offices.count(folded) != 0; }
 
+std::string_view title_in_full(std::string_view folded) {
+  static constexpr std::pair<std::string_view, std::string_view> kAbbreviations[] = {
+      {"sen", "senator"},     {"gov", "governor"}, {"rep", "representative"}, {"gen", "general"},
+      {"adm", "admiral"},     {"col", "colonel"},  {"pres", "president"},     {"supt", "superintendent"},
+      {"lt", "lieutenant"},   {"capt", "captain"}, {"maj", "major"},          {"sgt", "sergeant"}};
+  const std::string_view w = strip_stop(folded);
+  for (const auto& [short_form, full] : kAbbreviations)
+    if (w == short_form) return full;
+  return folded;
+}
+
 bool is_legal_form(std::string_view folded) { return lexicon().legal_forms.count(strip_stop(folded)) != 0; }
 
 bool is_title_modifier(std::string_view folded) {

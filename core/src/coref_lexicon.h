@@ -24,6 +24,10 @@ bool is_title_modifier(std::string_view folded);
 // "candidate", "spokesman" or "actress", roles that many share or that name no one in particular).
 bool is_office_title(std::string_view folded);
 
+// A title word written out: "sen." and "sen" give "senator", "gov." "governor"; any other word
+// is returned as it is.
+std::string_view title_in_full(std::string_view folded);
+
 // A company's legal form written after its name ("Inc.", "Ltd", "GmbH", "Corporation"), with or
 // without a final full stop.
 bool is_legal_form(std::string_view folded);

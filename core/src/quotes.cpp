@@ -241,7 +241,15 @@ void QuoteFinder::index() {
       if (!m.title.empty()) {
         std::string t = fold_case(m.title);
         if (ent.type == EntityType::PERSON) {
-          auto [titled, added] = entity_of_title_.emplace(t, e);
+          // Written out word by word, so that "Sen. Sanders" is "the senator".
+          std::string full;
+          for (size_t from = 0; from <= t.size();) {
+            const size_t space = std::min(t.find(' ', from), t.size());
+            if (!full.empty()) full += ' ';
+            full += title_in_full(std::string_view(t).substr(from, space - from));
+            from = space + 1;
+          }
+          auto [titled, added] = entity_of_title_.emplace(full, e);
           if (!added && titled->second != e) titled->second = kNone;
         }
         size_t sp = t.find(' ');
@@ -1327,8 +1335,9 @@ uint32_t QuoteFinder::entity_of_phrase(Phrase p) const {
 }
 
 // "The mayor", "the prime minister", a headline's "mayor": the one person the article names with
-// that title ("Mayor Helena Ruiz-Okafor"), wherever; none when it gives the title to two people,
-// or when the title is a role rather than an office ("the candidate", "the spokesman").
+// that title ("Mayor Helena Ruiz-Okafor", "Sen." written out), if the person named last before it;
+// none when the article gives the title to two people, or when the title is a role rather than
+// an office ("the candidate", "the spokesman").
 uint32_t QuoteFinder::entity_of_role(Phrase p) const {
   uint32_t first = p.first;
   if (first < p.end && lower_[first] == "the") ++first;
@@ -1344,7 +1353,16 @@ uint32_t QuoteFinder::entity_of_role(Phrase p) const {
   const std::string_view office = last_space == std::string::npos ? role : std::string_view(role).substr(last_space + 1);
   if (!is_office_title(office)) return kNone;
   auto found = entity_of_title_.find(role);
-  return found == entity_of_title_.end() ? kNone : found->second;
+  if (found == entity_of_title_.end() || found->second == kNone) return kNone;
+  // The person named last before it must be that one: in "Rubio ... the senator said" the senator
+  // is Rubio, whom the article never titles, not "Sen. Bernie Sanders" named earlier. With no
+  // person before it (a headline's "mayor hails"), the title's holder.
+  const uint32_t stop = p.first > 8 * kWindow ? p.first - 8 * kWindow : 0;
+  for (uint32_t i = p.first; i-- > stop;) {
+    if (quoted_[i] || entity_at_[i] == kNone || a_.entities[entity_at_[i]].type != EntityType::PERSON) continue;
+    return entity_at_[i] == found->second ? found->second : kNone;
+  }
+  return found->second;
 }
 
 std::string QuoteFinder::phrase_text(Phrase p) const {
