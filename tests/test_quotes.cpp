@@ -467,3 +467,39 @@ TEST_CASE("a person named in an appositive before the cue is the speaker", "[quo
     CHECK(a.entities[q->speaker.entity].name == c.speaker);
   }
 }
+
+TEST_CASE("a speaker phrase headed by a person's role is not the place, nationality or person in it",
+          "[quotes]") {
+  // Why: "The Florida senator said" is a senator, not Florida; "the Mexican president" not the
+  // nationality; "Donald Trump's campaign manager" not Trump. An organisation speaks through its
+  // people: "A Kremlin spokesman said" stays the Kremlin's.
+  std::string error;
+  auto analyzer = lede::Analyzer::create(&error);
+  REQUIRE(analyzer);
+  struct Case {
+    const char* text;
+    const char* clause;
+    const char* name;  // the speaker entity's name, or "" for none
+  };
+  const Case cases[] = {
+      {"Voters in Florida turned out early. The Florida senator said the vote would pass.",
+       "the vote would pass", ""},
+      {"The Mexican president said the wall would never be paid for.", "the wall would never be paid for", ""},
+      {"Donald Trump spoke in Ohio. Donald Trump's campaign manager said the rally was full.",
+       "the rally was full", ""},
+      {"A Kremlin spokesman said the talks were over.", "the talks were over", "Kremlin"},
+  };
+  for (const Case& c : cases) {
+    INFO(c.text);
+    const std::string text = c.text;
+    const lede::Analysis a = analyzer->analyze(text);
+    const lede::Quote* q = nullptr;
+    for (const lede::Quote& x : a.quotes)
+      if (text.substr(x.span.start, x.span.end - x.span.start) == c.clause) q = &x;
+    REQUIRE(q != nullptr);
+    REQUIRE(q->has_speaker);
+    const std::string got =
+        q->speaker.entity == lede::Speaker::kNoEntity ? "" : a.entities[q->speaker.entity].name;
+    CHECK(got == c.name);
+  }
+}

@@ -522,6 +522,19 @@ bool heads_of_phrase(std::string_view w) {
   return is_speaker_noun(w) || is_office_title(w);
 }
 
+// A word for a person by their role: a title or office ("senator", "spokesman", "adviser") or a
+// relation ("lawyer", "wife"), singular or plural.
+bool is_person_role(std::string_view w) {
+  static constexpr std::string_view kWords[] = {"lawyer", "lawyers", "attorneys", "aides", "advisers",
+                                                "advisors", "spokesmen", "wife", "husband", "son",
+                                                "daughter", "manager", "officials", "staffers"};
+  for (std::string_view k : kWords)
+    if (w == k) return true;
+  Gender unused;
+  return is_office_title(w) ||
+         (is_title_word(w, &unused) && !is_title_modifier(w) && w.find('.') == std::string_view::npos);
+}
+
 // Days, months and manner adverbs sit next to cues ("said Friday", "formally said") but never
 // speak.
 bool not_a_speaker(std::string_view w) {
@@ -1317,6 +1330,12 @@ uint32_t QuoteFinder::resolve_pronoun(PronounKind kind, uint32_t pos) const {
 }
 
 uint32_t QuoteFinder::entity_of_phrase(Phrase p) const {
+  // A phrase headed by a person's role outside any name ("the Florida senator", "the Mexican
+  // president", "Clinton's campaign chairman") is someone other than the place, nationality or
+  // person in it; an organisation speaks through its people ("a Kremlin spokesman").
+  const uint32_t last = p.end - 1;
+  const bool role_head = p.end > p.first && is_word(last) && entity_at_[last] == kNone &&
+                         is_person_role(lower_[last]);
   uint32_t first_any = kNone, before_prep = kNone;
   bool prep = false;
   for (uint32_t i = p.first; i < p.end; ++i) {
@@ -1325,6 +1344,7 @@ uint32_t QuoteFinder::entity_of_phrase(Phrase p) const {
       prep = true;
     uint32_t e = entity_at_[i];
     if (e == kNone) continue;
+    if (role_head && a_.entities[e].type != EntityType::ORG) continue;
     if (a_.entities[e].type == EntityType::PERSON) return e;
     if (first_any == kNone) first_any = e;
     if (!prep) before_prep = e;  // the last one before a preposition heads the phrase
