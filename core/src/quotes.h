@@ -20,18 +20,22 @@
 // 3. Speakers are the subject of the cue: “…,” X said / “…,” said X / X said: “…” / X said, “…” /
 //    X: “…” / X told Y that … / “…” ― X (a byline); an appositive is skipped ("Dmitriev, a
 //    senior aide, said") unless it is the person ("Trump's attorney, Alan Garten, said": Garten);
-//    for quoted words, the nearest cue of the sentence ("X's claim that …" makes X the
-//    speaker). A participle ("…, saying") takes the subject of its clause. A colon with no cue
-//    before it hands the quotation to the last person named before it. Pronouns resolve to the nearest compatible entity outside quotations,
-//    preferring the first one of the nearest sentence (its subject): he/she by the gender of
-//    titles and first names, it/they to organisations. A title standing alone ("the mayor", "the
-//    prime minister") is the one person the article names with that office, if only one has it
-//    (a role such as "the candidate" is not resolved). A quotation without a cue inherits the
-//    speaker of the quotation before it in its paragraph, or of the previous paragraph's last
-//    attribution when it fills its own paragraph; a quotation opening its sentence with no cue
-//    continues the previous sentence's subject; quoted words in a sentence without any cue go to
-//    the sentence's subject. Both fallbacks need that subject to name a person or organisation.
-//    `speaker.mention` is the phrase at the cue (possibly the pronoun).
+//    a common-noun subject runs on over "of" to its head ("74 percent of voters", "the head of
+//    the agency"); for quoted words, the nearest cue of the sentence ("X's claim that …" makes X
+//    the speaker). A participle ("…, saying") takes the subject of its clause. A colon with no cue
+//    before it hands the quotation to the last person named before it. Pronouns resolve to the
+//    nearest compatible entity outside quotations, preferring the first one of the nearest
+//    sentence (its subject): he/she by the gender of titles and first names, it/they to
+//    organisations. A title standing alone ("the mayor", "the senator" after "Sen. …") is the one
+//    person the article names with that office, if that person is the last one named before it
+//    (a role such as "the candidate" is not resolved). A phrase headed by a person's role is not
+//    the place, nationality or person in it ("the Florida senator", "Trump's campaign manager");
+//    an organisation speaks through its people ("a Kremlin spokesman"). A quotation without a
+//    cue inherits the speaker of the quotation before it in its paragraph, or of the previous
+//    paragraph's last attribution when it fills its own paragraph; a quotation opening its
+//    sentence with no cue continues the previous sentence's subject; quoted words in a sentence
+//    without any cue go to the sentence's subject. Both fallbacks need that subject to name a
+//    person or organisation. `speaker.mention` is the phrase at the cue (possibly the pronoun).
 // Every search around a quotation or cue is bounded (a few dozen tokens), so the whole stage runs
 // in time linear in the text whatever its marks.
 #pragma once
