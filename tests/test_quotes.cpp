@@ -45,6 +45,13 @@ std::vector<Got> quotes_of(const std::string& text) {
   return out;
 }
 
+// The quotation of a full analysis whose span is `quote`, or null.
+const lede::Quote* quote_spanning(const lede::Analysis& a, const std::string& text, const std::string& quote) {
+  for (const lede::Quote& q : a.quotes)
+    if (text.substr(q.span.start, q.span.end - q.span.start) == quote) return &q;
+  return nullptr;
+}
+
 const Got* find_text(const std::vector<Got>& got, const std::string& text) {
   for (const Got& g : got)
     if (g.text == text) return &g;
@@ -364,9 +371,8 @@ TEST_CASE("a speaker named by a title the article gives one person is that perso
   auto analyzer = lede::Analyzer::create(&error);
   REQUIRE(analyzer);
   auto speaker_of = [&](const lede::Analysis& a, const std::string& text, const std::string& quote) {
-    for (const lede::Quote& q : a.quotes)
-      if (text.substr(q.span.start, q.span.end - q.span.start) == quote) return &q.speaker;
-    return static_cast<const lede::Speaker*>(nullptr);
+    const lede::Quote* q = quote_spanning(a, text, quote);
+    return q ? &q->speaker : nullptr;
   };
   auto entity_named = [&](const lede::Analysis& a, const std::string& name) {
     for (size_t e = 0; e < a.entities.size(); ++e)
@@ -458,9 +464,7 @@ TEST_CASE("a person named in an appositive before the cue is the speaker", "[quo
     INFO(c.text);
     const std::string text = c.text;
     const lede::Analysis a = analyzer->analyze(text);
-    const lede::Quote* q = nullptr;
-    for (const lede::Quote& x : a.quotes)
-      if (text.substr(x.span.start, x.span.end - x.span.start) == c.quote) q = &x;
+    const lede::Quote* q = quote_spanning(a, text, c.quote);
     REQUIRE(q != nullptr);
     REQUIRE(q->has_speaker);
     REQUIRE(q->speaker.entity != lede::Speaker::kNoEntity);
@@ -493,9 +497,7 @@ TEST_CASE("a speaker phrase headed by a person's role is not the place, national
     INFO(c.text);
     const std::string text = c.text;
     const lede::Analysis a = analyzer->analyze(text);
-    const lede::Quote* q = nullptr;
-    for (const lede::Quote& x : a.quotes)
-      if (text.substr(x.span.start, x.span.end - x.span.start) == c.clause) q = &x;
+    const lede::Quote* q = quote_spanning(a, text, c.clause);
     REQUIRE(q != nullptr);
     REQUIRE(q->has_speaker);
     const std::string got =
