@@ -23,9 +23,9 @@
 #include <vector>
 
 #include "lede/lede.h"
-#include "segment.h"
-#include "tagger.h"
-#include "tokenize.h"
+#include "text/segment.h"
+#include "tagger/tagger.h"
+#include "text/tokenize.h"
 
 #ifndef LEDE_SOURCE_DIR
 #define LEDE_SOURCE_DIR "."

@@ -23,8 +23,8 @@
 #include <vector>
 
 #include "lede/lede.h"
-#include "segment.h"
-#include "tokenize.h"
+#include "text/segment.h"
+#include "text/tokenize.h"
 
 #ifndef LEDE_SOURCE_DIR
 #define LEDE_SOURCE_DIR "."

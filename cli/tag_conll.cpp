@@ -7,7 +7,7 @@
 #include <utility>
 #include <vector>
 
-#include "tagger.h"
+#include "tagger/tagger.h"
 
 namespace {
 

@@ -39,4 +39,4 @@ size_t default_model_size() { return 0; }
   # Rewritten only when different, so that a reconfigure does not rebuild the library.
   configure_file("${LEDE_MODEL_SOURCE}.tmp" "${LEDE_MODEL_SOURCE}" COPYONLY)
 endif()
-target_sources(lede_core PRIVATE "${LEDE_MODEL_SOURCE}")
+target_sources(lede_tagger PRIVATE "${LEDE_MODEL_SOURCE}")

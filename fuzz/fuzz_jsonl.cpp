@@ -3,9 +3,18 @@
 // Invariants: one output line per non-blank input line, in order; each is JSON; an input line
 // that is a JSON object with a string "text" (and valid UTF-8) gets a result carrying its id whose
 // spans slice back into that text, any other line an error object naming its line number.
-#include "cli_under_test.h"
+#include <iostream>
+#include <nlohmann/json.hpp>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "cli.h"
 #include "fuzz_common.h"
 #include "support.h"
+#include "text/utf8.h"
+
+using namespace lede_cli;
 
 namespace {
 

@@ -3,8 +3,13 @@
 // that starts with "lede: ", or returns options that are consistent (a known command, threads
 // only with --jsonl and within 1..1024, no --pretty with --jsonl). Also: parse_offset_unit
 // accepts exactly the names offset_unit_name gives back.
-#include "cli_under_test.h"
+#include <string>
+#include <vector>
+
+#include "cli.h"
 #include "fuzz_common.h"
+
+using namespace lede_cli;
 
 namespace {
 

@@ -8,7 +8,8 @@
 
 namespace lede_test {
 
-// $LEDE_DATA, or <repo>/../shared/data. Empty when the folder does not exist.
+// $LEDE_DATA, or <repo>/../shared/data. Empty when the folder does not exist, unless
+// LEDE_REQUIRE_DATA is set (as CI sets it): then a missing folder throws, failing the test.
 std::string data_dir();
 std::string read_file(const std::string& path);
 std::vector<std::string> list_dir(const std::string& dir);  // sorted file paths

@@ -6,10 +6,10 @@
 #include <string>
 #include <vector>
 
-#include "entities.h"
+#include "entities/entities.h"
 #include "lede/lede.h"
-#include "segment.h"
-#include "tokenize.h"
+#include "text/segment.h"
+#include "text/tokenize.h"
 
 namespace {
 

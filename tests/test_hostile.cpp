@@ -12,8 +12,8 @@
 
 #include "lede/lede.h"
 #include "support.h"
-#include "tagger.h"
-#include "tagger_model_format.h"
+#include "tagger/tagger.h"
+#include "tagger/tagger_model_format.h"
 
 namespace {
 

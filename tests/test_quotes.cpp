@@ -8,10 +8,10 @@
 #include <vector>
 
 #include "lede/lede.h"
-#include "quotes.h"
-#include "segment.h"
+#include "quotes/quotes.h"
+#include "text/segment.h"
 #include "support.h"
-#include "tokenize.h"
+#include "text/tokenize.h"
 
 namespace {
 

@@ -13,12 +13,12 @@
 
 #include "../eval/conll_score.h"
 #include "lede/lede.h"
-#include "lexicon.h"
-#include "segment.h"
+#include "lexicon/lexicon.h"
+#include "text/segment.h"
 #include "support.h"
-#include "tagger.h"
-#include "tagger_model_format.h"
-#include "tokenize.h"
+#include "tagger/tagger.h"
+#include "tagger/tagger_model_format.h"
+#include "text/tokenize.h"
 
 namespace {
 

@@ -5,7 +5,7 @@
 #include <string>
 
 #include "lede/lede.h"
-#include "tagger.h"
+#include "tagger/tagger.h"
 
 namespace {
 

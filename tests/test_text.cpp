@@ -8,11 +8,11 @@
 #include <sstream>
 
 #include "lede/lede.h"
-#include "normalize.h"
-#include "segment.h"
+#include "text/normalize.h"
+#include "text/segment.h"
 #include "support.h"
-#include "tokenize.h"
-#include "utf8.h"
+#include "text/tokenize.h"
+#include "text/utf8.h"
 
 namespace {
 

@@ -27,8 +27,8 @@
 #include <unordered_map>
 #include <vector>
 
-#include "tagger_features.h"
-#include "tokenize.h"
+#include "tagger/tagger_features.h"
+#include "text/tokenize.h"
 
 namespace {
 

@@ -24,9 +24,9 @@
 #include <vector>
 
 #include "../eval/conll_score.h"
-#include "tagger.h"
-#include "tagger_features.h"
-#include "tagger_model_format.h"
+#include "tagger/tagger.h"
+#include "tagger/tagger_features.h"
+#include "tagger/tagger_model_format.h"
 
 namespace {
 

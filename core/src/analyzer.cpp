@@ -1,13 +1,13 @@
 // The pipeline, top to bottom: this file is the table of contents of the library.
 #include <utility>
 
-#include "entities.h"
-#include "json_writer.h"
+#include "entities/entities.h"
 #include "lede/lede.h"
-#include "quotes.h"
-#include "segment.h"
-#include "tagger.h"
-#include "tokenize.h"
+#include "output/json_writer.h"
+#include "quotes/quotes.h"
+#include "tagger/tagger.h"
+#include "text/segment.h"
+#include "text/tokenize.h"
 
 #ifndef LEDE_VERSION
 #error "LEDE_VERSION must be defined by the build"
@@ -16,44 +16,6 @@
 namespace lede {
 
 const char* version() { return LEDE_VERSION; }
-
-const char* token_kind_name(TokenKind kind) {
-  switch (kind) {
-    case TokenKind::word: return "word";
-    case TokenKind::number: return "number";
-    case TokenKind::abbreviation: return "abbreviation";
-    case TokenKind::punct: return "punct";
-    case TokenKind::quote: return "quote";
-    case TokenKind::dash: return "dash";
-    case TokenKind::symbol: return "symbol";
-    case TokenKind::url: return "url";
-    case TokenKind::email: return "email";
-    case TokenKind::handle: return "handle";
-    case TokenKind::hashtag: return "hashtag";
-    case TokenKind::emoji: return "emoji";
-    case TokenKind::other: return "other";
-  }
-  return "other";
-}
-
-const char* entity_type_name(EntityType type) {
-  switch (type) {
-    case EntityType::PERSON: return "PERSON";
-    case EntityType::ORG: return "ORG";
-    case EntityType::LOC: return "LOC";
-    case EntityType::MISC: return "MISC";
-  }
-  return "MISC";
-}
-
-const char* quote_kind_name(QuoteKind kind) {
-  switch (kind) {
-    case QuoteKind::direct: return "direct";
-    case QuoteKind::partial: return "partial";
-    case QuoteKind::indirect: return "indirect";
-  }
-  return "direct";
-}
 
 struct Analyzer::Impl {
   std::unique_ptr<TaggerModel> tagger;

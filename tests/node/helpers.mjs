@@ -9,6 +9,10 @@ export const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 export const cli = join(root, 'build/native/lede');
 export const dataDir = process.env.LEDE_DATA || resolve(root, '../shared/data');
 export const hasData = existsSync(dataDir);
+// CI sets LEDE_REQUIRE_DATA: there the tests that need the data fail instead of skipping.
+if (!hasData && process.env.LEDE_REQUIRE_DATA && process.env.LEDE_REQUIRE_DATA !== '0') {
+  throw new Error(`LEDE_REQUIRE_DATA is set but the data folder ${dataDir} does not exist`);
+}
 
 const ajv = new Ajv2020({ allErrors: false, strict: false });
 const validateSchema = ajv.compile(JSON.parse(readFileSync(join(root, 'docs/result.schema.json'), 'utf8')));

@@ -1,14 +1,14 @@
 // to_json: the schema-1 result. All span boundaries are gathered first and converted to the
 // requested unit in one pass (OffsetTable); the writer then looks each one up.
-#include "json_writer.h"
+#include "output/json_writer.h"
 
 #include <algorithm>
 #include <charconv>
 #include <cstdio>
 #include <cstring>
 
-#include "offset_table.h"
-#include "utf8.h"
+#include "output/offset_table.h"
+#include "text/utf8.h"
 
 namespace lede {
 

@@ -1,15 +1,15 @@
 // Quotations, cues and speakers (see quotes.h for the rules).
-#include "quotes.h"
+#include "quotes/quotes.h"
 
 #include <algorithm>
 #include <array>
 #include <string>
 #include <unordered_map>
 
-#include "coref_lexicon.h"
-#include "cues.h"
-#include "normalize.h"
-#include "utf8.h"
+#include "lexicon/coref_lexicon.h"
+#include "lexicon/cues.h"
+#include "text/normalize.h"
+#include "text/utf8.h"
 
 namespace lede {
 namespace {

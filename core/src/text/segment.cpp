@@ -1,9 +1,9 @@
 // Paragraph and sentence segmentation over tokens.
-#include "segment.h"
+#include "text/segment.h"
 
 #include <utf8proc.h>
 
-#include "utf8.h"
+#include "text/utf8.h"
 
 namespace lede {
 namespace {

@@ -1,5 +1,5 @@
 // Mentions merged into entities (see entities.h for the conventions).
-#include "entities.h"
+#include "entities/entities.h"
 
 #include <algorithm>
 #include <array>
@@ -8,8 +8,8 @@
 #include <string>
 #include <unordered_map>
 
-#include "coref_lexicon.h"
-#include "normalize.h"
+#include "lexicon/coref_lexicon.h"
+#include "text/normalize.h"
 
 namespace lede {
 namespace {

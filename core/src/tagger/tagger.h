@@ -15,8 +15,8 @@
 #include <vector>
 
 #include "lede/lede.h"
-#include "tagger_features.h"
-#include "tagger_model_format.h"
+#include "tagger/tagger_features.h"
+#include "tagger/tagger_model_format.h"
 
 namespace lede {
 

@@ -12,7 +12,7 @@
 #include <utility>
 #include <vector>
 
-#include "lexicon.h"
+#include "lexicon/lexicon.h"
 
 namespace lede {
 namespace ner {

@@ -1,5 +1,5 @@
 // Labels, word normalisation, feature templates and Viterbi for the named-entity tagger.
-#include "tagger_features.h"
+#include "tagger/tagger_features.h"
 
 #include <utf8proc.h>
 
@@ -9,9 +9,9 @@
 #include <initializer_list>
 #include <limits>
 
-#include "lanes.h"
-#include "lexicon.h"
-#include "utf8.h"
+#include "tagger/lanes.h"
+#include "lexicon/lexicon.h"
+#include "text/utf8.h"
 
 namespace lede {
 namespace ner {

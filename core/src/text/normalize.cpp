@@ -1,11 +1,11 @@
 // NFC and case folding through utf8proc, with an ASCII fast path (most tokens are ASCII).
-#include "normalize.h"
+#include "text/normalize.h"
 
 #include <utf8proc.h>
 
 #include <cstdlib>
 
-#include "utf8.h"
+#include "text/utf8.h"
 
 namespace lede {
 namespace {

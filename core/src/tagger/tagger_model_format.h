@@ -29,7 +29,7 @@
 #include <string>
 #include <vector>
 
-#include "tagger_features.h"
+#include "tagger/tagger_features.h"
 
 namespace lede {
 namespace ner {

@@ -1,14 +1,14 @@
 // Tokenizer. One forward scan over the text; each branch below consumes one token. Every lookahead
 // is bounded (at most a few dozen bytes, or the token being built), so the cost is linear in the
 // input even for a ten-million-character line without spaces.
-#include "tokenize.h"
+#include "text/tokenize.h"
 
 #include <utf8proc.h>
 
 #include <algorithm>
 #include <cstring>
 
-#include "utf8.h"
+#include "text/utf8.h"
 
 namespace lede {
 namespace {

@@ -1,5 +1,5 @@
 // UTF-8 validation, sanitising and offset-unit conversion (see utf8.h).
-#include "utf8.h"
+#include "text/utf8.h"
 
 #include <algorithm>
 #include <numeric>

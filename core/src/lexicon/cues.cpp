@@ -1,12 +1,12 @@
 // Speech-cue lexicon (see cues.h). Written by hand for lede: each reporting verb with all its
 // forms, so that "writes", "wrote", "written" and "writing" are all cues.
-#include "cues.h"
+#include "lexicon/cues.h"
 
 #include <array>
 #include <unordered_map>
 #include <unordered_set>
 
-#include "lexicon.h"
+#include "lexicon/lexicon.h"
 
 namespace lede {
 namespace {

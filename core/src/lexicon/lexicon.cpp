@@ -1,6 +1,6 @@
 // The tagger's hand-written lists. One entry a line inside each raw string, lower case, words
 // separated by single spaces exactly as the tokenizer splits them ("u.s.", "st. louis").
-#include "lexicon.h"
+#include "lexicon/lexicon.h"
 
 #include <algorithm>
 #include <utility>

@@ -1,6 +1,6 @@
 // Titles, first-name genders and name variants (see coref_lexicon.h). Written by hand for lede and
 // kept modest: it only has to cover the names and roles that recur in English news.
-#include "coref_lexicon.h"
+#include "lexicon/coref_lexicon.h"
 
 #include <string>
 #include <unordered_map>

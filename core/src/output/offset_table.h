@@ -9,7 +9,7 @@
 #include <vector>
 
 #include "lede/lede.h"
-#include "utf8.h"
+#include "text/utf8.h"
 
 namespace lede {
 

@@ -5,8 +5,8 @@
 #include <string>
 
 #include "lede/lede.h"
-#include "offset_table.h"
-#include "utf8.h"
+#include "output/offset_table.h"
+#include "text/utf8.h"
 
 namespace lede {
 

@@ -1,5 +1,5 @@
 // Model loading and two-stage tagging of one document.
-#include "tagger.h"
+#include "tagger/tagger.h"
 
 #include <algorithm>
 #include <array>
@@ -13,9 +13,9 @@
 #include <immintrin.h>
 #endif
 
-#include "lanes.h"
-#include "lexicon.h"
-#include "tagger_model_format.h"
+#include "tagger/lanes.h"
+#include "lexicon/lexicon.h"
+#include "tagger/tagger_model_format.h"
 
 namespace lede {
 

@@ -1,0 +1,309 @@
+// The `lede` command's work: options, one article, the JSONL stream on every core, the summary,
+// `tag --conll`. main.cpp only calls run(); the fuzz targets call the parser and the JSONL loop.
+#include "cli.h"
+
+#include <algorithm>
+#include <atomic>
+#include <cerrno>
+#include <cstring>
+#include <fstream>
+#include <iostream>
+#include <iterator>
+#include <nlohmann/json.hpp>
+#include <sstream>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "tag_conll.h"
+#include "tagger/tagger.h"
+#include "text/utf8.h"
+
+namespace lede_cli {
+
+namespace {
+
+constexpr const char* kUsage = R"(lede — names, entities and quotations in English news articles
+
+Usage:
+  lede analyze [FILE|-] [--offsets utf16|codepoint|utf8] [--tokens] [--pretty] [--model FILE]
+      Analyse one article (FILE, or standard input when FILE is - or absent) and print the
+      schema-1 JSON result. Offsets default to codepoint.
+  lede analyze --jsonl [FILE|-] [--threads N] [--offsets ...] [--tokens] [--model FILE]
+      Read one {"id": ..., "text": "..."} object a line; write one result a line, in input
+      order, each carrying its id. A bad line yields {"id": ..., "line": N, "error": "..."}
+      and the rest go on; the exit status is 1 when any line failed. N defaults to all cores.
+  lede summary [FILE|-] [--model FILE]
+      Print a readable summary: sentences, entities by type, who said what.
+  lede tag --conll [FILE|-] [--model FILE]
+      Read CoNLL-2003 columns and write each line back with the predicted IOB2 tag appended.
+  lede --version | --help
+
+Exit status: 0 success, 1 some input failed, 2 usage or I/O error.
+)";
+
+[[noreturn]] void usage_error(const std::string& message) { throw UsageError{message}; }
+
+bool read_input(const std::string& path, std::string* out, std::string* error) {
+  if (path == "-") {
+    std::ostringstream ss;
+    ss << std::cin.rdbuf();
+    *out = ss.str();
+    return true;
+  }
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    *error = "lede: cannot read '" + path + "': " + std::strerror(errno);
+    return false;
+  }
+  out->assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+  if (in.bad()) {
+    *error = "lede: error reading '" + path + "'";
+    return false;
+  }
+  return true;
+}
+
+std::unique_ptr<lede::Analyzer> load_analyzer(const Options& o, std::string* error) {
+  if (o.model_path.empty()) return lede::Analyzer::create(error);
+  std::string bytes;
+  if (!read_input(o.model_path, &bytes, error)) return nullptr;
+  return lede::Analyzer::create_from_model(reinterpret_cast<const uint8_t*>(bytes.data()),
+                                           bytes.size(), error);
+}
+
+// One JSONL line: its result or its error object, without the trailing newline.
+
+std::string process_line(const lede::Analyzer& analyzer, const std::string& line, size_t number,
+                         const lede::JsonOptions& options, bool* failed) {
+  nlohmann::json id;  // null unless the line gives one
+  auto error = [&](const std::string& message) {
+    *failed = true;
+    nlohmann::json e = {{"id", id}, {"line", number}, {"error", message}};
+    return e.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+  };
+  if (!lede::is_valid_utf8(line)) return error("line is not valid UTF-8");
+  nlohmann::json doc = nlohmann::json::parse(line, nullptr, /*allow_exceptions=*/false);
+  if (doc.is_discarded()) return error("line is not valid JSON");
+  if (!doc.is_object()) return error("line is not a JSON object");
+  if (doc.contains("id")) id = doc["id"];
+  auto it = doc.find("text");
+  if (it == doc.end()) return error("object has no \"text\"");
+  if (!it->is_string()) return error("\"text\" is not a string");
+  const std::string& text = it->get_ref<const std::string&>();
+  std::string result = analyzer.analyze_json(text, options);
+  // Splice the id in front of the result's fields: {"id":...,"schema":1,...}
+  return "{\"id\":" + id.dump() + "," + result.substr(1);
+}
+
+std::string slice(const std::string& text, lede::Span s) {
+  return text.substr(s.start, s.end - s.start);
+}
+
+void print_summary(const std::string& text, const lede::Analysis& a) {
+  std::cout << "lede " << lede::version() << ": " << text.size() << " bytes, " << a.tokens.size()
+            << " tokens, " << a.sentences.size() << " sentences, " << a.paragraphs.size()
+            << " paragraphs\n";
+  std::cout << "\nEntities (" << a.entities.size() << "):\n";
+  for (auto type : {lede::EntityType::PERSON, lede::EntityType::ORG, lede::EntityType::LOC,
+                    lede::EntityType::MISC}) {
+    std::vector<const lede::Entity*> of_type;
+    for (const auto& e : a.entities)
+      if (e.type == type) of_type.push_back(&e);
+    if (of_type.empty()) continue;
+    std::stable_sort(of_type.begin(), of_type.end(), [](const lede::Entity* x, const lede::Entity* y) {
+      return x->mentions.size() > y->mentions.size();
+    });
+    std::cout << "  " << lede::entity_type_name(type) << ":";
+    for (size_t k = 0; k < of_type.size(); ++k)
+      std::cout << (k ? ", " : " ") << of_type[k]->name << " (" << of_type[k]->mentions.size() << ")";
+    std::cout << '\n';
+  }
+  std::cout << "\nWho said what (" << a.quotes.size() << " quotations):\n";
+  for (const auto& q : a.quotes) {
+    std::string who = q.has_speaker && !q.speaker.name.empty() ? q.speaker.name : "(unattributed)";
+    std::string words = slice(text, q.span);
+    if (words.size() > 90) {
+      size_t cut = 87;
+      while (cut > 0 && (static_cast<unsigned char>(words[cut]) & 0xC0) == 0x80) --cut;
+      words = words.substr(0, cut) + "...";
+    }
+    std::cout << "  [" << lede::quote_kind_name(q.kind) << "] " << who << ": \"" << words << "\"\n";
+  }
+  for (const auto& w : a.warnings) std::cout << "warning: " << w << '\n';
+}
+
+}  // namespace
+
+Options parse_args(int argc, char** argv) {
+  Options o;
+  if (argc < 2) usage_error("lede: missing command (try 'lede --help')");
+  o.command = argv[1];
+  if (o.command != "analyze" && o.command != "summary" && o.command != "tag")
+    usage_error("lede: unknown command '" + o.command + "' (try 'lede --help')");
+  for (int i = 2; i < argc; ++i) {
+    std::string a = argv[i];
+    auto value = [&](const char* flag) -> std::string {
+      if (i + 1 >= argc) usage_error(std::string("lede: ") + flag + " needs a value");
+      return argv[++i];
+    };
+    if (a == "--offsets") {
+      std::string v = value("--offsets");
+      if (!lede::parse_offset_unit(v, &o.json.offsets))
+        usage_error("lede: unknown offset unit '" + v + "' (use utf16, codepoint or utf8)");
+    } else if (a == "--tokens" && o.command == "analyze") {
+      o.json.tokens = true;
+    } else if (a == "--pretty" && o.command == "analyze") {
+      o.json.pretty = true;
+    } else if (a == "--jsonl" && o.command == "analyze") {
+      o.jsonl = true;
+    } else if (a == "--conll" && o.command == "tag") {
+      o.conll = true;
+    } else if (a == "--threads" && o.command == "analyze") {
+      std::string v = value("--threads");
+      char* end = nullptr;
+      errno = 0;
+      unsigned long n = std::strtoul(v.c_str(), &end, 10);
+      if (v.empty() || *end != '\0' || errno || n == 0 || n > 1024 || v[0] == '-')
+        usage_error("lede: --threads takes a whole number from 1 to 1024, not '" + v + "'");
+      o.threads = static_cast<unsigned>(n);
+    } else if (a == "--model") {
+      o.model_path = value("--model");
+    } else if (a.size() > 1 && a[0] == '-') {
+      usage_error("lede: unknown option '" + a + "' for '" + o.command + "' (try 'lede --help')");
+    } else {
+      if (o.input_given) usage_error("lede: more than one input file given ('" + a + "')");
+      o.input = a;
+      o.input_given = true;
+    }
+  }
+  if (o.command == "tag" && !o.conll) usage_error("lede: 'tag' needs --conll");
+  if (o.threads && !o.jsonl) usage_error("lede: --threads goes with --jsonl");
+  if (o.jsonl && o.json.pretty) usage_error("lede: --pretty cannot be used with --jsonl");
+  return o;
+}
+
+bool next_line(std::istream& in, std::string* line) {
+  if (!std::getline(in, *line)) return false;
+  if (!line->empty() && line->back() == '\r') line->pop_back();
+  return true;
+}
+
+bool is_blank(const std::string& s) {
+  return std::all_of(s.begin(), s.end(), [](char c) { return c == ' ' || c == '\t'; });
+}
+
+int run_jsonl(const lede::Analyzer& analyzer, std::istream& in, const Options& o) {
+  unsigned threads = o.threads ? o.threads : std::max(1u, std::thread::hardware_concurrency());
+  // Lines are read in batches, analysed in parallel, and written in input order; memory stays
+  // bounded by the batch however long the stream is.
+  constexpr size_t kBatchLines = 512;
+  constexpr size_t kBatchBytes = 64u << 20;
+  std::vector<std::string> lines;
+  std::vector<size_t> numbers;
+  std::vector<std::string> results;
+  std::vector<char> failed;
+  size_t line_number = 0;
+  bool any_failed = false, eof = false;
+  std::string line;
+  while (!eof) {
+    lines.clear();
+    numbers.clear();
+    size_t bytes = 0;
+    while (lines.size() < kBatchLines && bytes < kBatchBytes) {
+      if (!next_line(in, &line)) {
+        eof = true;
+        break;
+      }
+      ++line_number;
+      if (is_blank(line)) continue;
+      bytes += line.size();
+      lines.push_back(std::move(line));
+      numbers.push_back(line_number);
+    }
+    results.assign(lines.size(), std::string());
+    failed.assign(lines.size(), 0);
+    std::atomic<size_t> next{0};
+    auto work = [&] {
+      for (size_t k; (k = next.fetch_add(1)) < lines.size();) {
+        bool f = false;
+        results[k] = process_line(analyzer, lines[k], numbers[k], o.json, &f);
+        failed[k] = f;
+      }
+    };
+    std::vector<std::thread> pool;
+    unsigned n = static_cast<unsigned>(std::min<size_t>(threads, lines.size()));
+    for (unsigned t = 1; t < n; ++t) pool.emplace_back(work);
+    work();
+    for (auto& t : pool) t.join();
+    for (size_t k = 0; k < results.size(); ++k) {
+      std::cout << results[k] << '\n';
+      any_failed = any_failed || failed[k];
+    }
+  }
+  std::cout.flush();
+  return any_failed ? 1 : 0;
+}
+
+int run(int argc, char** argv) {
+  if (argc >= 2 && (std::strcmp(argv[1], "--version") == 0 || std::strcmp(argv[1], "-V") == 0)) {
+    std::cout << "lede " << lede::version() << '\n';
+    return 0;
+  }
+  if (argc >= 2 && (std::strcmp(argv[1], "--help") == 0 || std::strcmp(argv[1], "-h") == 0 ||
+                    std::strcmp(argv[1], "help") == 0)) {
+    std::cout << kUsage;
+    return 0;
+  }
+  Options o = parse_args(argc, argv);
+  std::string error;
+  std::unique_ptr<lede::Analyzer> analyzer = load_analyzer(o, &error);
+  if (!analyzer) {
+    std::cerr << error << '\n';
+    return 2;
+  }
+  std::ifstream file;
+  if (o.input != "-") {
+    file.open(o.input, std::ios::binary);
+    if (!file) {
+      std::cerr << "lede: cannot read '" << o.input << "': " << std::strerror(errno) << '\n';
+      return 2;
+    }
+  }
+  std::istream& in = o.input == "-" ? std::cin : file;
+  if (o.command == "tag") {
+    std::string bytes;
+    const uint8_t* data = lede::default_model_data();
+    size_t size = lede::default_model_size();
+    if (!o.model_path.empty()) {
+      if (!read_input(o.model_path, &bytes, &error)) {
+        std::cerr << error << '\n';
+        return 2;
+      }
+      data = reinterpret_cast<const uint8_t*>(bytes.data());
+      size = bytes.size();
+    }
+    std::unique_ptr<lede::TaggerModel> model = lede::TaggerModel::load(data, size, &error);
+    if (!model) {
+      std::cerr << error << '\n';
+      return 2;
+    }
+    int status = run_tag_conll(in, std::cout, *model, &error);
+    if (status != 0) std::cerr << error << '\n';
+    return status;
+  }
+  if (o.jsonl) return run_jsonl(*analyzer, in, o);
+  std::string text{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+  if (in.bad()) {
+    std::cerr << "lede: error reading '" << o.input << "'\n";
+    return 2;
+  }
+  if (o.command == "summary") {
+    print_summary(text, analyzer->analyze(text));
+    return 0;
+  }
+  std::cout << analyzer->analyze_json(text, o.json) << '\n';
+  return 0;
+}
+
+}  // namespace lede_cli
