@@ -3,6 +3,7 @@
 #include "lexicon/lexicon.h"
 
 #include <algorithm>
+#include <string>
 #include <utility>
 #include <vector>
 
@@ -1384,6 +1385,24 @@ cia
 constexpr uint16_t kContinues = 1u << 15;
 static_assert(kLexiconCategoryCount < 15, "a category would collide with kContinues");
 
+constexpr std::pair<const char*, uint16_t> kLists[] = {
+    {kTitles, kLexTitle},     {kDemonyms, kLexDemonym},     {kOrgWords, kLexOrgWord},
+    {kCountries, kLexCountry}, {kCities, kLexCity},         {kRegions, kLexRegion},
+    {kGivenNames, kLexGivenName}, {kCalendar, kLexCalendar}, {kMedia, kLexMedia},
+    {kGovernment, kLexGovernment}};
+
+// Calls f(line) for every non-empty line of a list.
+template <typename F>
+void for_each_phrase(const char* list, F f) {
+  std::string_view rest(list);
+  while (!rest.empty()) {
+    size_t eol = rest.find('\n');
+    std::string_view line = rest.substr(0, eol);
+    rest = eol == std::string_view::npos ? std::string_view() : rest.substr(eol + 1);
+    if (!line.empty()) f(line);
+  }
+}
+
 struct PhraseTable {
   // An open-addressing table (hash 0 marks an empty slot) with one entry per phrase, carrying
   // every category it belongs to. Filled straight from the lists, merging on a repeated hash,
@@ -1394,13 +1413,8 @@ struct PhraseTable {
   uint64_t mask = 0;
 
   PhraseTable() {
-    const std::pair<const char*, uint16_t> lists[] = {
-        {kTitles, kLexTitle},     {kDemonyms, kLexDemonym},     {kOrgWords, kLexOrgWord},
-        {kCountries, kLexCountry}, {kCities, kLexCity},         {kRegions, kLexRegion},
-        {kGivenNames, kLexGivenName}, {kCalendar, kLexCalendar}, {kMedia, kLexMedia},
-        {kGovernment, kLexGovernment}};
     size_t bound = 0;  // on the entries: a phrase of w words makes at most w
-    for (const auto& [list, category] : lists) {
+    for (const auto& [list, category] : kLists) {
       for (const char* c = list; *c; ++c) bound += *c == '\n' || *c == ' ';
       ++bound;
     }
@@ -1408,7 +1422,7 @@ struct PhraseTable {
     while (size < bound * 3) size <<= 1;
     slots.assign(size, {0, 0});
     mask = size - 1;
-    for (const auto& [list, category] : lists) add(list, category);
+    for (const auto& [list, category] : kLists) add(list, category);
   }
 
   void put(uint64_t h, uint16_t bits) {
@@ -1419,12 +1433,7 @@ struct PhraseTable {
   }
 
   void add(const char* list, uint16_t category) {
-    std::string_view rest(list);
-    while (!rest.empty()) {
-      size_t eol = rest.find('\n');
-      std::string_view line = rest.substr(0, eol);
-      rest = eol == std::string_view::npos ? std::string_view() : rest.substr(eol + 1);
-      if (line.empty()) continue;
+    for_each_phrase(list, [&](std::string_view line) {
       uint64_t h = kLexiconHashSeed;
       while (!line.empty()) {
         size_t sp = line.find(' ');
@@ -1433,7 +1442,7 @@ struct PhraseTable {
         if (!line.empty()) put(h, kContinues);  // a longer phrase begins so
       }
       put(h, category);
-    }
+    });
   }
 };
 
@@ -1461,6 +1470,29 @@ uint16_t lexicon_lookup(uint64_t phrase_hash, bool* continues) {
 uint16_t lexicon_lookup(uint64_t phrase_hash) {
   bool continues;
   return lexicon_lookup(phrase_hash, &continues);
+}
+
+uint64_t lexicon_digest() {
+  static const uint64_t digest = [] {
+    std::vector<std::string> lines;
+    for (const auto& [list, category] : kLists) {
+      int bit = 0;
+      while ((1u << bit) != category) ++bit;
+      for_each_phrase(list, [&, bit = bit](std::string_view phrase) {
+        lines.push_back(std::to_string(bit) + '\t' + std::string(phrase) + '\n');
+      });
+    }
+    std::sort(lines.begin(), lines.end());
+    lines.erase(std::unique(lines.begin(), lines.end()), lines.end());
+    uint64_t h = 0xCBF29CE484222325ull;
+    for (const std::string& line : lines)
+      for (unsigned char c : line) {
+        h ^= c;
+        h *= 0x100000001B3ull;
+      }
+    return h;
+  }();
+  return digest;
 }
 
 }  // namespace lede

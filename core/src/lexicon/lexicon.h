@@ -32,6 +32,12 @@ uint16_t lexicon_lookup(uint64_t phrase_hash);
 // search for phrases word by word can stop as soon as none can match).
 uint16_t lexicon_lookup(uint64_t phrase_hash, bool* continues);
 
+// A digest of every list above, so that a model trained with these lists can tell other lists
+// from them: FNV-1a (64-bit) over the lines "BIT<TAB>PHRASE<LF>", one per phrase and category
+// (BIT the category's bit index, 0 for kLexTitle ... 9 for kLexGovernment; PHRASE as listed:
+// lower case, single spaces), sorted bytewise with repeats removed.
+uint64_t lexicon_digest();
+
 // Hash of a phrase built one lower-cased word at a time: start with kLexiconHashSeed and fold in
 // each word's hash with lexicon_phrase_extend.
 constexpr uint64_t kLexiconHashSeed = 0x9E3779B97F4A7C15ull;

@@ -8,6 +8,7 @@
 
 #include "lexicon/coref_lexicon.h"
 #include "lexicon/cues.h"
+#include "lexicon/quote_words.h"
 #include "text/normalize.h"
 #include "text/utf8.h"
 
@@ -434,20 +435,6 @@ void QuoteFinder::pair_marks() {
 // ---------------------------------------------------------------------------------------------
 // Cues and phrases
 
-// Words whose base and -s forms are more often nouns ("the report", "his claims"): only their
-// past forms, or an -s form right after a name or pronoun, count as cues.
-bool noun_like_verb(std::string_view w) {
-  static constexpr std::string_view kWords[] = {
-      "state", "states", "report", "reports", "post", "posts", "note", "notes", "claim", "claims",
-      "comment", "comments", "remark", "remarks", "tweet", "tweets", "answer", "answers", "signal",
-      "signals", "estimate", "estimates", "charge", "charges", "counter", "counters", "demand",
-      "demands", "promise", "promises", "pledge", "pledges", "call", "calls", "warning", "warnings",
-      "read", "reads", "point", "points", "vow", "vows", "joke", "jokes", "reading", "post",
-      "posting", "statement", "concern", "mention", "mentions", "stress"};
-  for (std::string_view k : kWords)
-    if (w == k) return true;
-  return false;
-}
 
 bool QuoteFinder::cue_at(uint32_t i, CueVerb* verb) const {
   if (i >= n_ || !is_word(i) || quoted_[i]) return false;
@@ -484,70 +471,10 @@ bool QuoteFinder::cue_at(uint32_t i, CueVerb* verb) const {
   return true;
 }
 
-// Verbs whose infinitive complement is what they report: "wants to", "vowed to".
-bool wants_infinitive(std::string_view w) {
-  static constexpr std::string_view kWords[] = {
-      "want", "wants", "wanted", "plan", "plans", "planned", "hope", "hopes", "hoped", "vow",
-      "vows", "vowed", "pledge", "pledges", "pledged", "promise", "promises", "promised",
-      "threaten", "threatens", "threatened", "refuse", "refuses", "refused", "decline",
-      "declines", "declined", "intend", "intends", "intended", "seek", "seeks", "sought", "agree",
-      "agrees", "agreed", "decide", "decides", "decided", "expect", "expects", "expected"};
-  for (std::string_view k : kWords)
-    if (w == k) return true;
-  return false;
-}
 
-// Nouns naming someone's words: "Trump's claim", "her remarks", "the senator's statement".
-bool is_claim_noun(std::string_view w) {
-  return w == "claim" || w == "claims" || w == "statement" || w == "statements" ||
-         w == "remarks" || w == "comments" || w == "assertion" || w == "words" || w == "tweet" ||
-         w == "promise" || w == "warning" || w == "argument" || w == "description" ||
-         w == "accusation" || w == "charge" || w == "pledge" || w == "vow" || w == "message" ||
-         w == "speech" || w == "answer" || w == "response" || w == "suggestion" || w == "insistence";
-}
 
-// A word whose phrase goes on over "of" to what it counts or heads: "one of the organizers",
-// "percent of voters", "supporters of the law", "the secretary of state", "a survey of
-// donors". Other nouns stop the phrase before "of" ("the support of a retired general").
-bool heads_of_phrase(std::string_view w) {
-  // Quantities and groups; the people and offices are the speaker nouns' and offices' lists.
-  static constexpr std::string_view kWords[] = {
-      "one", "two", "three", "several", "many", "both", "each", "some", "another", "all", "none",
-      "most", "few", "percent", "majority", "minority", "half", "third", "thirds", "quarter",
-      "quarters", "number", "share", "dozen", "dozens", "hundreds", "thousands", "proponents",
-      "opponents", "head", "heads", "friends", "allies", "backers", "chair"};
-  for (std::string_view k : kWords)
-    if (w == k) return true;
-  return is_speaker_noun(w) || is_office_title(w);
-}
 
-// A word for a person by their role: a title or office ("senator", "spokesman", "adviser") or a
-// relation ("lawyer", "wife"), singular or plural.
-bool is_person_role(std::string_view w) {
-  static constexpr std::string_view kWords[] = {"lawyer", "lawyers", "attorneys", "aides", "advisers",
-                                                "advisors", "spokesmen", "wife", "husband", "son",
-                                                "daughter", "manager", "officials", "staffers"};
-  for (std::string_view k : kWords)
-    if (w == k) return true;
-  Gender unused;
-  return is_office_title(w) ||
-         (is_title_word(w, &unused) && !is_title_modifier(w) && w.find('.') == std::string_view::npos);
-}
 
-// Days, months and manner adverbs sit next to cues ("said Friday", "formally said") but never
-// speak.
-bool not_a_speaker(std::string_view w) {
-  static constexpr std::string_view kWords[] = {
-      "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
-      "february", "march", "april", "may", "june", "july", "august", "september", "october",
-      "november", "december", "meanwhile", "however", "today", "yesterday", "tonight", "now",
-      "early", "later", "earlier", "last", "week", "month", "year", "day", "night", "morning",
-      "afternoon", "evening", "percent", "time", "times", "once", "twice", "also", "then"};
-  for (std::string_view k : kWords)
-    if (w == k) return true;
-  return w.size() > 4 && w.compare(w.size() - 2, 2, "ly") == 0 && w != "family" && w != "ally" &&
-         w != "italy" && w != "rally";
-}
 
 // A cue that may introduce a quotation: beliefs and intentions ("hopes", "plans") never do.
 bool QuoteFinder::quote_cue_at(uint32_t i, CueVerb* verb) const {
@@ -818,12 +745,6 @@ Phrase QuoteFinder::first_np(uint32_t from, uint32_t to) const {
 // ---------------------------------------------------------------------------------------------
 // Quotations with marks
 
-bool is_function_word(std::string_view w) {
-  return w == "of" || w == "and" || w == "the" || w == "a" || w == "an" || w == "in" ||
-         w == "on" || w == "for" || w == "with" || w == "to" || w == "at" || w == "by" ||
-         w == "'s" || w == "\xE2\x80\x99s" || w == "n't" || w == "or" || w == "from" ||
-         w == "as" || w == "is" || w == "are";
-}
 
 // A headline: Title Case over most of its words ("Obama Says Trends Are 'Terrifying'").
 bool QuoteFinder::headline_paragraph(uint32_t p) const {
