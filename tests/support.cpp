@@ -248,7 +248,7 @@ std::string validate_result(const nlohmann::json& value) { return validate(value
 
 namespace {
 
-// Walks a compact result (layout in lede.h) beside the JSON result of the same analysis.
+// Walks a compact result (layout in core/src/output/compact_format.h) beside the JSON result of the same analysis.
 struct CompactChecker {
   const std::vector<uint32_t>& w;
   std::string unit;

@@ -26,7 +26,7 @@ std::string check_spans(const std::string& text, const nlohmann::json& result);
 std::string validate_result(const nlohmann::json& value);
 
 // Checks that a compact result (lede::to_compact) holds what the JSON result `json` of the same
-// analysis holds, field by field as lede.h lays it out: numbers, strings (in the JSON's offset
+// analysis holds, field by field as core/src/output/compact_format.h lays it out: numbers, strings (in the JSON's offset
 // unit) and nulls. The spans' texts are not in the compact form; check_spans checks the JSON's.
 // Returns "" or the first difference.
 std::string check_compact(const std::vector<uint32_t>& words, const nlohmann::json& json);

@@ -125,25 +125,10 @@ struct JsonOptions {
 std::string to_json(std::string_view text, const Analysis& analysis, const JsonOptions& options);
 
 // The same result in compact form, for a binding that builds its own objects (the JS package
-// does): numbers instead of JSON to print and parse, and no span's text, which the caller slices
-// from the text it passed. Every offset is in options.offsets' unit (options.pretty is ignored).
-// 32-bit words: w[0] = N, the words before the strings; w[1] = the strings' size in bytes; the
-// strings (UTF-8, valid: invalid input reads as U+FFFD) begin at byte 4 * N. From w[2] on, the
-// fields of the JSON result in its order, where
-//   span   = start, end                         (its text: the caller's text between them)
-//   string = start, end in the strings, in the unit, or kCompactNone twice for null
-//   list   = count, then each item
-//   length
-//   sentences: list of span;  paragraphs: list of span
-//   tokens: kCompactNone when not asked for, else list of (span, kind: TokenKind)
-//   entities: list of (id, type: EntityType, name: string, aliases: list of string,
-//                      mentions: list of (span, title: string, null when none))   count = mentions
-//   quotes: list of (id, kind: QuoteKind, span, speaker: 0 = null, or 1 then
-//                    (entity or kCompactNone, name: string, mention: span or kCompactNone twice),
-//                    cue: span or kCompactNone twice)
-//   warnings: list of string
-// A result too large for 32-bit counts (gigabytes of text, with tokens) comes with nothing but
-// a warning saying so.
+// does): 32-bit words instead of JSON to print and parse, and no span's text, which the caller
+// slices from the text it passed. Every offset is in options.offsets' unit (options.pretty is
+// ignored). The layout is the wasm glue's private contract, documented with the writer
+// (core/src/output/compact_format.h); kCompactNone marks a null there.
 constexpr uint32_t kCompactNone = 0xFFFFFFFFu;
 std::vector<uint32_t> to_compact(std::string_view text, const Analysis& analysis, const JsonOptions& options);
 

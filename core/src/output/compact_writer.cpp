@@ -1,10 +1,11 @@
-// to_compact: the result as 32-bit words (layout in lede.h), the JSON writer's content without
+// to_compact: the result as 32-bit words (layout in compact_format.h), the JSON writer's content without
 // its printing: offsets from the same OffsetTable, strings sanitised as the JSON's are.
 #include <cstdint>
 #include <cstring>
 #include <string>
 
 #include "lede/lede.h"
+#include "output/compact_format.h"
 #include "output/offset_table.h"
 #include "text/utf8.h"
 
