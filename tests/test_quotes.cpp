@@ -21,7 +21,8 @@ lede::Analysis quotes_only(const std::string& text) {
   a.tokens = lede::tokenize(text);
   a.paragraphs = lede::find_paragraphs(text, a.tokens);
   a.sentences = lede::find_sentences(text, a.tokens, a.paragraphs);
-  a.quotes = lede::find_quotes(text, a);
+  const lede::EntityFacts no_facts;
+  a.quotes = lede::find_quotes({text, a.tokens, a.sentences, a.paragraphs, a.entities, no_facts});
   return a;
 }
 
