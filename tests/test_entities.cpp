@@ -1,6 +1,6 @@
 // Entity merging (issue 4) on hand-made mention lists, so that these tests pin the merging rules
-// independently of the tagger. The sentences are invented for these tests; each case says which
-// rule it guards.
+// independently of the tagger: the corpus of cases in tests/corpus/entities (invented sentences,
+// each saying which rule it guards) and robustness on odd input.
 #include <catch2/catch.hpp>
 
 #include <string>
@@ -10,6 +10,7 @@
 #include "lede/lede.h"
 #include "text/segment.h"
 #include "text/tokenize.h"
+#include "corpus_case.h"
 
 namespace {
 
@@ -55,155 +56,64 @@ struct Doc {
   }
 };
 
-const lede::Entity* entity_with(const std::vector<lede::Entity>& es, const std::string& text,
-                                const std::string& surface) {
-  for (const lede::Entity& e : es)
-    for (const lede::Mention& m : e.mentions)
-      if (text.substr(m.span.start, m.span.end - m.span.start) == surface) return &e;
-  return nullptr;
+lede::EntityType type_named(const std::string& name) {
+  for (lede::EntityType t : {lede::EntityType::PERSON, lede::EntityType::ORG, lede::EntityType::LOC,
+                             lede::EntityType::MISC})
+    if (name == lede::entity_type_name(t)) return t;
+  FAIL("unknown entity type " << name);
+  return lede::EntityType::MISC;
+}
+
+// Each entity as the corpus files write it: "TYPE name", then its aliases and its mentions (each
+// with its title when it has one), in entity order.
+std::vector<std::string> entity_lines(const std::string& text, const std::vector<lede::Entity>& es) {
+  std::vector<std::string> out;
+  for (const lede::Entity& e : es) {
+    out.push_back(std::string(lede::entity_type_name(e.type)) + " " + e.name);
+    std::string aliases = "  aliases:", mentions = "  mentions:";
+    for (const std::string& a : e.aliases) aliases += (aliases.back() == ':' ? " " : " | ") + a;
+    for (const lede::Mention& m : e.mentions) {
+      mentions += (mentions.back() == ':' ? " " : " | ") + text.substr(m.span.start, m.span.end - m.span.start);
+      if (!m.title.empty()) mentions += " (title " + m.title + ")";
+    }
+    out.push_back(aliases);
+    out.push_back(mentions);
+  }
+  return out;
 }
 
 using lede::EntityType;
 
 }  // namespace
 
-TEST_CASE("full names, surnames and titles merge into one person", "[entities]") {
-  Doc d("Maria Ostrova arrived on Monday. Ostrova said little. Later President Ostrova left.");
-  d.add("Maria Ostrova", EntityType::PERSON).add("Ostrova", EntityType::PERSON, 1).add("Ostrova", EntityType::PERSON, 2);
-  auto es = d.merge();
-  REQUIRE(es.size() == 1);
-  CHECK(es[0].name == "Maria Ostrova");
-  CHECK(es[0].type == EntityType::PERSON);
-  CHECK(es[0].mentions.size() == 3);
-  CHECK(es[0].mentions[2].title == "President");  // the title before the name is recorded
-  CHECK(es[0].aliases == std::vector<std::string>{"Maria Ostrova", "Ostrova"});
-}
-
-TEST_CASE("a title inside the tagger's span is moved out of it", "[entities]") {
-  // Why: the tagger may include the title; the entity name and span never do.
-  Doc d("Prime Minister Tomas Vell spoke. Vell's plan failed.");
-  d.add("Prime Minister Tomas Vell", EntityType::PERSON).add("Vell", EntityType::PERSON, 1);
-  auto es = d.merge();
-  REQUIRE(es.size() == 1);
-  CHECK(es[0].name == "Tomas Vell");
-  CHECK(es[0].mentions[0].title == "Prime Minister");
-  CHECK(d.text.substr(es[0].mentions[0].span.start,
-                      es[0].mentions[0].span.end - es[0].mentions[0].span.start) == "Tomas Vell");
-}
-
-TEST_CASE("people sharing a surname stay apart; a bare surname joins the nearest", "[entities]") {
-  Doc d("Anna Kerr and Paul Kerr ran. Paul Kerr lost. Kerr conceded.");
-  d.add("Anna Kerr", EntityType::PERSON)
-      .add("Paul Kerr", EntityType::PERSON)
-      .add("Paul Kerr", EntityType::PERSON, 1)
-      .add("Kerr", EntityType::PERSON, 3);
-  auto es = d.merge();
-  REQUIRE(es.size() == 2);
-  const lede::Entity* anna = entity_with(es, d.text, "Anna Kerr");
-  const lede::Entity* paul = entity_with(es, d.text, "Paul Kerr");
-  REQUIRE(anna != paul);
-  CHECK(paul->mentions.size() == 3);  // "Kerr conceded" follows "Paul Kerr lost"
-  CHECK(anna->mentions.size() == 1);
-}
-
-TEST_CASE("case, diacritics and transliteration variants", "[entities]") {
-  Doc d("José Narváez met Jose Narvaez's aide. NARVAEZ smiled. Volodymyr Zelenskyy spoke; Zelensky left.");
-  d.add("José Narváez", EntityType::PERSON)
-      .add("Jose Narvaez", EntityType::PERSON)
-      .add("NARVAEZ", EntityType::PERSON)
-      .add("Volodymyr Zelenskyy", EntityType::PERSON)
-      .add("Zelensky", EntityType::PERSON, 1);
-  auto es = d.merge();
-  REQUIRE(es.size() == 2);
-  CHECK(es[0].mentions.size() == 3);
-  CHECK(es[1].name == "Volodymyr Zelenskyy");
-  CHECK(es[1].mentions.size() == 2);
-}
-
-TEST_CASE("one letter apart is a variant only for long distinctive names", "[entities]") {
-  // Why: "Kerr" and "Karr" are different people; "Oleksandrenko" / "Oleksandrenco" are not.
-  Doc d("Kerr met Karr. Oleksandrenko met Oleksandrenco.");
-  d.add("Kerr", EntityType::PERSON)
-      .add("Karr", EntityType::PERSON)
-      .add("Oleksandrenko", EntityType::PERSON)
-      .add("Oleksandrenco", EntityType::PERSON);
-  auto es = d.merge();
-  CHECK(es.size() == 3);
-}
-
-TEST_CASE("acronyms join their long form; an acronym never joins a person", "[entities]") {
-  Doc d("The Baltic Energy Council (BEC) met. BEC said no. Kim Jong Un spoke at the UN.");
-  d.add("Baltic Energy Council", EntityType::ORG)
-      .add("BEC", EntityType::ORG)
-      .add("BEC", EntityType::ORG, 1)
-      .add("Kim Jong Un", EntityType::PERSON)
-      .add("UN", EntityType::ORG, 0);
-  auto es = d.merge();
-  const lede::Entity* council = entity_with(es, d.text, "Baltic Energy Council");
-  REQUIRE(council != nullptr);
-  CHECK(council->mentions.size() == 3);
-  const lede::Entity* kim = entity_with(es, d.text, "Kim Jong Un");
-  REQUIRE(kim != nullptr);
-  CHECK(kim->mentions.size() == 1);
-}
-
-TEST_CASE("a company with and without its legal form is one; a person never joins", "[entities]") {
-  // Why: "Calloway Energy Ltd." and later "Calloway Energy" are one company, "Orvik AG" and "Orvik"
-  // too; "Ford Co." is not the man called Ford, and "Calloway Energy Group" is not a legal form.
-  Doc d("Calloway Energy Ltd. owns the plant. Calloway Energy said it would appeal. Orvik AG agreed; "
-        "Orvik declined. Ford Co. hired Ford. Calloway Energy Group sued.");
-  d.add("Calloway Energy Ltd.", EntityType::ORG)
-      .add("Calloway Energy", EntityType::ORG, 1)
-      .add("Orvik AG", EntityType::ORG)
-      .add("Orvik", EntityType::ORG, 1)
-      .add("Ford Co.", EntityType::ORG)
-      .add("Ford", EntityType::PERSON, 1)
-      .add("Calloway Energy Group", EntityType::ORG);
-  auto es = d.merge();
-  const lede::Entity* calloway = entity_with(es, d.text, "Calloway Energy Ltd.");
-  REQUIRE(calloway != nullptr);
-  CHECK(calloway->mentions.size() == 2);
-  CHECK(calloway->name == "Calloway Energy Ltd.");
-  CHECK(calloway->aliases == std::vector<std::string>{"Calloway Energy Ltd.", "Calloway Energy"});
-  const lede::Entity* orvik = entity_with(es, d.text, "Orvik AG");
-  REQUIRE(orvik != nullptr);
-  CHECK(orvik->mentions.size() == 2);
-  CHECK(entity_with(es, d.text, "Ford Co.")->mentions.size() == 1);
-  CHECK(entity_with(es, d.text, "Calloway Energy Group")->mentions.size() == 1);
-  CHECK(es.size() == 5);
-}
-
-TEST_CASE("an entity is named in ordinary case when the text has it so", "[entities]") {
-  // Why: a dateline ("PORT ELLIS, Norland —") is the first mention of the town, but its name is
-  // "Port Ellis"; an acronym written only in capitals keeps them.
-  Doc d("PORT ELLIS, Norland - The council of Port Ellis met. NATO said Port Ellis was safe. NATO left.");
-  d.add("PORT ELLIS", EntityType::LOC)
-      .add("Port Ellis", EntityType::LOC)
-      .add("NATO", EntityType::ORG)
-      .add("Port Ellis", EntityType::LOC, 1)
-      .add("NATO", EntityType::ORG, 1);
-  auto es = d.merge();
-  REQUIRE(es.size() == 2);
-  CHECK(es[0].name == "Port Ellis");
-  CHECK(es[0].aliases == std::vector<std::string>{"PORT ELLIS", "Port Ellis"});
-  CHECK(es[0].mentions.size() == 3);
-  CHECK(es[1].name == "NATO");
-}
-
-TEST_CASE("the alias table merges well-known variants", "[entities]") {
-  Doc d("Aid reached Kiev on Monday. Kyiv asked for more.");
-  d.add("Kiev", EntityType::LOC).add("Kyiv", EntityType::LOC);
-  auto es = d.merge();
-  REQUIRE(es.size() == 1);
-  CHECK(es[0].aliases == std::vector<std::string>{"Kiev", "Kyiv"});
-}
-
-TEST_CASE("the entity type is the majority of its mentions", "[entities]") {
-  Doc d("Velmont voted. Velmont won. Velmont cheered.");
-  d.add("Velmont", EntityType::ORG).add("Velmont", EntityType::LOC, 1).add("Velmont", EntityType::LOC, 2);
-  auto es = d.merge();
-  REQUIRE(es.size() == 1);
-  CHECK(es[0].type == EntityType::LOC);
+TEST_CASE("entity corpus: the entities merged from each case's mentions", "[entities]") {
+  // Each tests/corpus/entities case lists mentions ("TYPE: surface", "#N" for the Nth occurrence
+  // of the surface) and every entity expected from them, in order, as entity_lines prints them.
+  size_t checked = 0;
+  for (const lede_test::CorpusCase& c : lede_test::read_corpus("entities")) {
+    INFO(c.describe());
+    REQUIRE(c.sections.count("mentions"));
+    REQUIRE(c.sections.count("expected"));
+    Doc d(c.text);
+    for (const std::string& line : c.sections.at("mentions")) {
+      const size_t colon = line.find(": ");
+      REQUIRE(colon != std::string::npos);
+      std::string surface = line.substr(colon + 2);
+      int nth = 0;
+      const size_t hash = surface.rfind(" #");
+      if (hash != std::string::npos) {
+        nth = std::stoi(surface.substr(hash + 2)) - 1;
+        surface.resize(hash);
+      }
+      d.add(surface, type_named(line.substr(0, colon)), nth);
+    }
+    const std::vector<std::string> got = entity_lines(d.text, d.merge());
+    const std::vector<std::string>& expected = c.sections.at("expected");
+    INFO("expected:\n" << lede_test::join_lines(expected) << "got:\n" << lede_test::join_lines(got));
+    CHECK(got == expected);
+    ++checked;
+  }
+  CHECK(checked >= 10);
 }
 
 TEST_CASE("merging survives odd and many mentions", "[entities][robustness]") {

@@ -1,6 +1,7 @@
-// Quotations, cues and speakers (issue 4). The hand-written sentences below are invented for these
-// tests; each case says which rule it guards. The sample-article check reads ../shared/data at run
-// time (nothing from it is copied here).
+// The quotes stage as a whole (issue 4, issue 19): the corpus of cases in tests/corpus/quotes
+// (invented sentences, each saying which rule it guards), robustness on hostile input, and the
+// sample article, read from ../shared/data at run time (nothing from it is copied here). The
+// stage's modules have tests of their own (test_quote_*.cpp).
 #include <catch2/catch.hpp>
 
 #include <chrono>
@@ -10,6 +11,7 @@
 #include "lede/lede.h"
 #include "quotes/quotes.h"
 #include "text/segment.h"
+#include "corpus_case.h"
 #include "support.h"
 #include "text/tokenize.h"
 
@@ -21,212 +23,147 @@ lede::Analysis quotes_only(const std::string& text) {
   a.tokens = lede::tokenize(text);
   a.paragraphs = lede::find_paragraphs(text, a.tokens);
   a.sentences = lede::find_sentences(text, a.tokens, a.paragraphs);
-  a.quotes = lede::find_quotes(text, a);
+  const lede::EntityFacts no_facts;
+  a.quotes = lede::find_quotes({text, a.tokens, a.sentences, a.paragraphs, a.entities, no_facts});
   return a;
 }
 
 std::string slice(const std::string& text, lede::Span s) { return text.substr(s.start, s.end - s.start); }
 
-struct Got {
-  std::string kind, text, speaker, cue;
-};
+// The speaker as the phrase at the cue, else its name; "(none)" without a speaker.
+std::string speaker_phrase(const std::string& text, const lede::Quote& q) {
+  if (!q.has_speaker) return "(none)";
+  return q.speaker.has_mention ? slice(text, q.speaker.mention) : q.speaker.name;
+}
 
-std::vector<Got> quotes_of(const std::string& text) {
-  lede::Analysis a = quotes_only(text);
-  std::vector<Got> out;
+std::string speaker_entity(const lede::Analysis& a, const lede::Quote& q) {
+  const uint32_t e = q.speaker.entity;
+  return e == lede::Speaker::kNoEntity || e >= a.entities.size() ? "(none)" : a.entities[e].name;
+}
+
+// Every quotation in the corpus files' form, for a failing case to print.
+std::string render(const std::string& text, const lede::Analysis& a) {
+  std::string out;
   for (const lede::Quote& q : a.quotes) {
-    Got g;
-    g.kind = lede::quote_kind_name(q.kind);
-    g.text = slice(text, q.span);
-    if (q.has_speaker) g.speaker = q.speaker.has_mention ? slice(text, q.speaker.mention) : q.speaker.name;
-    if (q.has_cue) g.cue = slice(text, q.cue);
-    out.push_back(g);
+    out += std::string(lede::quote_kind_name(q.kind)) + ": " + slice(text, q.span) + "\n";
+    out += "  speaker: " + speaker_phrase(text, q) + "\n";
+    if (q.has_cue) out += "  cue: " + slice(text, q.cue) + "\n";
+    if (q.has_speaker) out += "  name: " + q.speaker.name + "\n  entity: " + speaker_entity(a, q) + "\n";
   }
+  for (const lede::Entity& e : a.entities)
+    out += "entity: " + e.name + (e.mentions.empty() || e.mentions[0].title.empty() ? "" : " (first title " + e.mentions[0].title + ")") + "\n";
   return out;
 }
 
-// The quotation of a full analysis whose span is `quote`, or null.
-const lede::Quote* quote_spanning(const lede::Analysis& a, const std::string& text, const std::string& quote) {
-  for (const lede::Quote& q : a.quotes)
-    if (text.substr(q.span.start, q.span.end - q.span.start) == quote) return &q;
-  return nullptr;
-}
-
-const Got* find_text(const std::vector<Got>& got, const std::string& text) {
-  for (const Got& g : got)
-    if (g.text == text) return &g;
-  return nullptr;
+// The expected lines of a quotes corpus case against an analysis; one message per failed check.
+//   KIND: TEXT            a quotation of that kind (direct, partial, indirect; quote: any) and
+//                         text; the indented lines under it check it:
+//     speaker: X          the phrase at the cue (or the name without one); (none): no speaker
+//     cue: X              the cue's text
+//     name: X             the speaker's name;  name contains: X  a part of it
+//     entity: X           it has a speaker whose entity is named X, or (none) for no entity
+//   marked: TEXT          (one line each) the quotations with marks are exactly these, in order
+//   no quote containing: X
+//   entity: NAME          an entity of that name exists;  first title: X  on its first mention
+std::vector<std::string> check_expected(const lede_test::CorpusCase& c, const lede::Analysis& a) {
+  std::vector<std::string> failures;
+  const std::string& text = c.text;
+  const lede::Quote* quote = nullptr;   // the quotation the indented lines check
+  const lede::Entity* entity = nullptr;  // the entity they check
+  bool in_entity = false;
+  std::vector<std::string> marked_expected;
+  auto field = [](const std::string& line, const std::string& key, std::string* value) {
+    if (line.compare(0, key.size() + 2, key + ": ") != 0) return false;
+    *value = line.substr(key.size() + 2);
+    return true;
+  };
+  for (const std::string& raw : c.sections.at("expected")) {
+    const bool indented = raw.compare(0, 2, "  ") == 0;
+    const std::string line = indented ? raw.substr(2) : raw;
+    std::string v;
+    if (indented && in_entity) {
+      if (!entity) continue;  // its absence was reported
+      if (!field(line, "first title", &v)) failures.push_back("unknown entity check: " + line);
+      else if (entity->mentions.empty() || entity->mentions[0].title != v)
+        failures.push_back("entity " + entity->name + ": first title is not " + v);
+    } else if (indented) {
+      if (!quote) continue;
+      const std::string at = "quotation \"" + slice(text, quote->span) + "\": ";
+      if (field(line, "speaker", &v)) {
+        if (speaker_phrase(text, *quote) != v) failures.push_back(at + "speaker is not " + v);
+      } else if (field(line, "cue", &v)) {
+        if (!quote->has_cue || slice(text, quote->cue) != v) failures.push_back(at + "cue is not " + v);
+      } else if (field(line, "name contains", &v)) {
+        if (!quote->has_speaker || quote->speaker.name.find(v) == std::string::npos)
+          failures.push_back(at + "speaker name does not contain " + v);
+      } else if (field(line, "name", &v)) {
+        if (!quote->has_speaker || quote->speaker.name != v) failures.push_back(at + "speaker name is not " + v);
+      } else if (field(line, "entity", &v)) {
+        if (!quote->has_speaker || speaker_entity(a, *quote) != v)
+          failures.push_back(at + "speaker entity is not " + v);
+      } else {
+        failures.push_back("unknown quotation check: " + line);
+      }
+    } else if (field(line, "marked", &v)) {
+      marked_expected.push_back(v);
+    } else if (field(line, "no quote containing", &v)) {
+      for (const lede::Quote& q : a.quotes)
+        if (slice(text, q.span).find(v) != std::string::npos)
+          failures.push_back("a quotation contains \"" + v + "\": " + slice(text, q.span));
+    } else if (field(line, "entity", &v)) {
+      in_entity = true;
+      entity = nullptr;
+      for (const lede::Entity& e : a.entities)
+        if (e.name == v && !entity) entity = &e;
+      if (!entity) failures.push_back("no entity named " + v);
+    } else {
+      in_entity = false;
+      const size_t colon = line.find(": ");
+      const std::string kind = colon == std::string::npos ? "" : line.substr(0, colon);
+      if (kind != "direct" && kind != "partial" && kind != "indirect" && kind != "quote") {
+        failures.push_back("unknown line: " + line);
+        continue;
+      }
+      const std::string want = line.substr(colon + 2);
+      quote = nullptr;
+      for (const lede::Quote& q : a.quotes)
+        if (!quote && slice(text, q.span) == want) quote = &q;
+      if (!quote) failures.push_back("no quotation \"" + want + "\"");
+      else if (kind != "quote" && lede::quote_kind_name(quote->kind) != kind)
+        failures.push_back("quotation \"" + want + "\" is " + lede::quote_kind_name(quote->kind) + ", not " + kind);
+    }
+  }
+  if (!marked_expected.empty()) {
+    std::vector<std::string> marked;
+    for (const lede::Quote& q : a.quotes)
+      if (q.kind != lede::QuoteKind::indirect) marked.push_back(slice(text, q.span));
+    if (marked != marked_expected) failures.push_back("the quotations with marks differ");
+  }
+  return failures;
 }
 
 }  // namespace
 
-TEST_CASE("attribution patterns around direct quotations", "[quotes]") {
-  struct Case {
-    const char* why;
-    const char* text;
-    const char* quote;
-    const char* kind;
-    const char* speaker;
-    const char* cue;
-  };
-  const Case cases[] = {
-      {"QUOTE, X said", "“The bridge will open in May,” Mayor Ortiz said.", "The bridge will open in May",
-       "direct", "Mayor Ortiz", "said"},
-      {"QUOTE, said X (inverted)", "“We are not done yet,” said Helena Marsh, the union's leader.",
-       "We are not done yet", "direct", "Helena Marsh", "said"},
-      {"X said: QUOTE", "The minister said: “Nobody will be left behind.”", "Nobody will be left behind.",
-       "direct", "The minister", "said"},
-      {"X said, QUOTE", "Ortiz said, “The money is already there.”", "The money is already there.",
-       "direct", "Ortiz", "said"},
-      {"X told Y: QUOTE", "Ortiz told local reporters: “We expect delays.”", "We expect delays.",
-       "direct", "Ortiz", "told"},
-      {"pronoun speaker", "“It is a good day,” she added.", "It is a good day", "direct", "she", "added"},
-      {"an appositive between the speaker and the cue",
-       "“Costs doubled,” Helena Marsh, a spokeswoman for the port, said.", "Costs doubled", "direct",
-       "Helena Marsh", "said"},
-      {"organisations speak", "“The talks are over,” the Kremlin said on Monday.", "The talks are over",
-       "direct", "the Kremlin", "said"},
-      {"according to X after the quotation", "“Prices will fall,” according to the central bank.",
-       "Prices will fall", "direct", "the central bank", "according to"},
-      {"partial quote: words inside the writer's sentence",
-       "The governor called the plan a “reckless gamble” on Tuesday.", "reckless gamble", "partial",
-       "The governor", "called"},
-      {"partial quote with a coordinated cue: the subject of the first verb",
-       "The council welcomed the report but said the deadline was “far too tight.”",
-       "far too tight.", "partial", "The council", "said"},
-      {"headline style: NAME: QUOTE", "Ortiz: “We will rebuild the bridge”", "We will rebuild the bridge",
-       "direct", "Ortiz", ":"},
-  };
-  for (const Case& c : cases) {
-    INFO(c.why << "\n  text: " << c.text);
-    std::vector<Got> got = quotes_of(c.text);
-    const Got* q = find_text(got, c.quote);
-    REQUIRE(q != nullptr);
-    CHECK(q->kind == c.kind);
-    CHECK(q->speaker == c.speaker);
-    CHECK(q->cue == c.cue);
+TEST_CASE("quotation corpus: kinds, texts, speakers and cues of every case", "[quotes]") {
+  // Each tests/corpus/quotes case is analysed without the tagger ("Analysis: cues": speakers are
+  // the phrases at the cue) or fully ("Analysis: full") and its expected lines checked.
+  std::string error;
+  auto analyzer = lede::Analyzer::create(&error);
+  REQUIRE(analyzer);
+  size_t checked = 0;
+  for (const lede_test::CorpusCase& c : lede_test::read_corpus("quotes")) {
+    const auto mode = c.headers.find("Analysis");
+    REQUIRE(mode != c.headers.end());
+    REQUIRE((mode->second == "cues" || mode->second == "full"));
+    const lede::Analysis a = mode->second == "cues" ? quotes_only(c.text) : analyzer->analyze(c.text);
+    const std::string got = render(c.text, a);
+    const std::vector<std::string> failures = check_expected(c, a);
+    INFO(c.describe() << "\n  text: " << c.text << "\nexpected:\n"
+                      << lede_test::join_lines(c.sections.at("expected")) << "got:\n" << got);
+    for (const std::string& f : failures) FAIL_CHECK(f);
+    ++checked;
   }
-}
-
-TEST_CASE("quotation marks pair in every style without apostrophes fooling them", "[quotes]") {
-  struct Case {
-    const char* why;
-    const char* text;
-    std::vector<std::string> quotes;  // the marked quotations expected, in order
-  };
-  const Case cases[] = {
-      {"straight double quotes", "\"We are ready,\" Ortiz said.", {"We are ready"}},
-      {"apostrophes inside and after words are not quotation marks",
-       "\"It's the voters' choice, not the Smiths' choice,\" Ortiz said.",
-       {"It's the voters' choice, not the Smiths' choice"}},
-      {"'90s and rock 'n' roll are words", "\"The '90s were all rock 'n' roll,\" Ortiz said.",
-       {"The '90s were all rock 'n' roll"}},
-      {"single quotes nested in double quotes stay inside",
-       "“She told me ‘never again’ and left,” Ortiz said.", {"She told me ‘never again’ and left"}},
-      {"guillemets", "«Nous sommes prêts», a déclaré Ortiz. Ortiz said «we are ready» twice.",
-       {"Nous sommes prêts", "we are ready"}},
-      {"German low-high quotes", "Ortiz said „we are ready“ in Berlin.", {"we are ready"}},
-      {"single guillemets", "Ortiz said ‹we are ready› in Geneva.", {"we are ready"}},
-      {"curly quotes nested in a straight quotation pair with their own kind",
-       "\"He called it “a farce.” Then he left,\" Ortiz said.",
-       {"He called it “a farce.” Then he left"}},
-  };
-  for (const Case& c : cases) {
-    INFO(c.why << "\n  text: " << c.text);
-    std::vector<Got> got = quotes_of(c.text);
-    std::vector<std::string> marked;
-    for (const Got& g : got)
-      if (g.kind != "indirect") marked.push_back(g.text);
-    CHECK(marked == c.quotes);
-  }
-}
-
-TEST_CASE("multi-paragraph quotations and unbalanced marks", "[quotes]") {
-  SECTION("an opening mark at each paragraph start, one closing mark at the end: one speaker") {
-    const std::string text =
-        "Ortiz said:\n\n“The first part is about money.\n\n“The second part is about time,” he said.\n\nThe end.";
-    std::vector<Got> got = quotes_of(text);
-    const Got* first = find_text(got, "The first part is about money.");
-    const Got* second = find_text(got, "The second part is about time");
-    REQUIRE(first != nullptr);
-    REQUIRE(second != nullptr);
-    CHECK(first->speaker == "Ortiz");
-    CHECK(second->speaker == "he");
-  }
-  SECTION("a quote-only paragraph continues the previous speaker") {
-    const std::string text =
-        "“We will win,” Marsh said.\n\n“Nobody can stop this movement.”\n\nThe vote is on Friday.";
-    std::vector<Got> got = quotes_of(text);
-    const Got* cont = find_text(got, "Nobody can stop this movement.");
-    REQUIRE(cont != nullptr);
-    CHECK(cont->speaker == "Marsh");
-  }
-  SECTION("a stray opening mark never swallows the rest of the article") {
-    const std::string text =
-        "Ortiz called the plan “bold on Monday.\n\nThe next paragraph has no quotation at all.\n\n"
-        "“Later,” Marsh said.";
-    std::vector<Got> got = quotes_of(text);
-    for (const Got& g : got) CHECK(g.text.find("next paragraph") == std::string::npos);
-    CHECK(find_text(got, "Later") != nullptr);
-  }
-}
-
-TEST_CASE("reported speech without marks", "[quotes]") {
-  struct Case {
-    const char* why;
-    const char* text;
-    const char* clause;
-    const char* speaker;
-  };
-  const Case cases[] = {
-      {"SPEAKER CUE that CLAUSE", "The ministry said that the bridge would reopen in May.",
-       "the bridge would reopen in May", "The ministry"},
-      {"SPEAKER CUE CLAUSE without that", "Ortiz said the bridge would reopen in May.",
-       "the bridge would reopen in May", "Ortiz"},
-      {"SPEAKER told OBJECT that CLAUSE", "Ortiz told reporters that the bridge would reopen in May.",
-       "the bridge would reopen in May", "Ortiz"},
-      {"CLAUSE, SPEAKER said", "The bridge would reopen in May, the ministry said.",
-       "The bridge would reopen in May", "the ministry"},
-      {"according to SPEAKER, CLAUSE", "According to the ministry, the bridge would reopen in May.",
-       "the bridge would reopen in May", "the ministry"},
-      {"an attribution in the middle reports the longer side",
-       "After two dry summers, the water board said, the reservoir will not refill before 2030.",
-       "the reservoir will not refill before 2030", "the water board"},
-      {"a share of people speaks", "Six in 10 say the bridge should reopen.",
-       "the bridge should reopen", "Six in 10"},
-      {"an intention is reported with its infinitive", "The ministry plans to reopen the bridge in May.",
-       "to reopen the bridge in May", "The ministry"},
-      {"a participle cue after a clause: the main clause's subject",
-       "Marsh left the meeting early, saying the vote had been rigged.", "the vote had been rigged",
-       "Marsh"},
-      {"a participle cue after an earlier cue shares its subject",
-       "Marsh recalled thinking that the vote had been rigged.", "the vote had been rigged", "Marsh"},
-      {"a cue verb's form after a determiner is a noun of the subject, not an earlier cue",
-       "The reports show the fund spent millions on ads.", "the fund spent millions on ads", "The reports"},
-      {"a noun like a verb ('state') after a determiner is the subject",
-       "The state admitted it made a mistake.", "it made a mistake", "The state"},
-      {"'long' between an auxiliary and the cue is an adverb",
-       "Both parties have long complained that the rules are unfair.", "the rules are unfair",
-       "Both parties"},
-      {"the subject goes on over 'of' to its head", "The head of the agency said the plan was sound.",
-       "the plan was sound", "The head of the agency"},
-      {"a share of people with its number", "In the poll, 74 percent of voters said the economy mattered.",
-       "the economy mattered", "74 percent of voters"},
-      {"a part of a group, and no further",
-       "Late on Monday one of the organizers said the march would go ahead.", "the march would go ahead",
-       "one of the organizers"},
-      {"'of' after a noun that heads no speaker ends the subject",
-       "He won the support of a retired general who said the border should close.",
-       "the border should close", "a retired general"},
-  };
-  for (const Case& c : cases) {
-    INFO(c.why << "\n  text: " << c.text);
-    std::vector<Got> got = quotes_of(c.text);
-    const Got* q = find_text(got, c.clause);
-    REQUIRE(q != nullptr);
-    CHECK(q->kind == "indirect");
-    CHECK(q->speaker == c.speaker);
-  }
+  CHECK(checked >= 40);
 }
 
 TEST_CASE("odd input never crashes and pairs in linear time", "[quotes][robustness]") {
@@ -345,163 +282,3 @@ TEST_CASE("sample article: quotations, kinds, speakers and same-entity groups", 
   CHECK(groups_one_entity == gold["same_entity"].size());
 }
 
-TEST_CASE("a quotation opening its sentence continues the previous sentence's subject", "[quotes]") {
-  // Why: "X identified Y as Z. “…”" has no cue for the quotation; the previous sentence's subject
-  // (a person found by the tagger) is the speaker. Needs the tagger, so it runs the full analysis.
-  std::string error;
-  auto analyzer = lede::Analyzer::create(&error);
-  REQUIRE(analyzer);
-  const std::string text =
-      "Senator Maria Ostrova criticised the new port budget on Monday in Riga. “It will not survive "
-      "the first winter storms.”";
-  const lede::Analysis a = analyzer->analyze(text);
-  const lede::Quote* q = nullptr;
-  for (const lede::Quote& x : a.quotes)
-    if (x.kind == lede::QuoteKind::direct) q = &x;
-  REQUIRE(q != nullptr);
-  REQUIRE(q->has_speaker);
-  CHECK(q->speaker.name.find("Ostrova") != std::string::npos);
-}
-
-TEST_CASE("a speaker named by a title the article gives one person is that person", "[quotes]") {
-  // Why: "The mayor said …" after "Mayor Helena Ruiz-Okafor" is her, for readers and for the
-  // who-said-what grouping; the phrase at the cue stays the mention. A title two people share
-  // ("President"), and phrases that only contain a title, resolve to nobody. Needs the tagger.
-  std::string error;
-  auto analyzer = lede::Analyzer::create(&error);
-  REQUIRE(analyzer);
-  auto speaker_of = [&](const lede::Analysis& a, const std::string& text, const std::string& quote) {
-    const lede::Quote* q = quote_spanning(a, text, quote);
-    return q ? &q->speaker : nullptr;
-  };
-  auto entity_named = [&](const lede::Analysis& a, const std::string& name) {
-    for (size_t e = 0; e < a.entities.size(); ++e)
-      if (a.entities[e].name == name) return e;
-    return a.entities.size();
-  };
-
-  const std::string one =
-      "Mayor Helena Ruiz-Okafor opened the session on Monday in Port Ellis. Councillors debated the "
-      "budget for six hours. The mayor said the budget was balanced. The mayor's office said the "
-      "vote would be held on Friday.";
-  const lede::Analysis a = analyzer->analyze(one);
-  const size_t mayor = entity_named(a, "Helena Ruiz-Okafor");
-  REQUIRE(mayor < a.entities.size());
-  const lede::Speaker* s = speaker_of(a, one, "the budget was balanced");
-  REQUIRE(s != nullptr);
-  CHECK(s->entity == mayor);
-  CHECK(s->name == "Helena Ruiz-Okafor");
-  REQUIRE(s->has_mention);
-  CHECK(one.substr(s->mention.start, s->mention.end - s->mention.start) == "The mayor");
-  s = speaker_of(a, one, "the vote would be held on Friday");
-  REQUIRE(s != nullptr);
-  CHECK(s->entity == lede::Speaker::kNoEntity);
-
-  const std::string two =
-      "President Anna Kovacs met President Luis Ortega in Lisbon on Monday. The president said the "
-      "talks had gone well.";
-  const lede::Analysis b = analyzer->analyze(two);
-  REQUIRE(entity_named(b, "Anna Kovacs") < b.entities.size());
-  REQUIRE(entity_named(b, "Luis Ortega") < b.entities.size());
-  s = speaker_of(b, two, "the talks had gone well");
-  REQUIRE(s != nullptr);
-  CHECK(s->entity == lede::Speaker::kNoEntity);
-  CHECK(s->name == "The president");
-
-  // A title abbreviated before the name and written out after it.
-  const std::string abbreviated =
-      "Sen. Maria Ostrova toured the port on Monday. The senator said the port needed investment.";
-  const lede::Analysis d = analyzer->analyze(abbreviated);
-  const size_t senator = entity_named(d, "Maria Ostrova");
-  REQUIRE(senator < d.entities.size());
-  s = speaker_of(d, abbreviated, "the port needed investment");
-  REQUIRE(s != nullptr);
-  CHECK(s->entity == senator);
-
-  // Another person named after the title's holder: "the senator" may be them, untitled.
-  const std::string later =
-      "Sen. Maria Ostrova spoke first on Monday. Then Paul Berg took the stage. The senator said the "
-      "port needed investment.";
-  const lede::Analysis f = analyzer->analyze(later);
-  REQUIRE(entity_named(f, "Maria Ostrova") < f.entities.size());
-  REQUIRE(entity_named(f, "Paul Berg") < f.entities.size());
-  s = speaker_of(f, later, "the port needed investment");
-  REQUIRE(s != nullptr);
-  CHECK(s->entity == lede::Speaker::kNoEntity);
-
-  // A role rather than an office: "the candidate" is whoever the article is about at that point.
-  const std::string role =
-      "Candidate Maria Ostrova toured the port on Monday with Paul Berg. The candidate said the port "
-      "needed investment.";
-  const lede::Analysis c = analyzer->analyze(role);
-  const size_t ostrova = entity_named(c, "Maria Ostrova");
-  REQUIRE(ostrova < c.entities.size());
-  REQUIRE(c.entities[ostrova].mentions[0].title == "Candidate");
-  s = speaker_of(c, role, "the port needed investment");
-  REQUIRE(s != nullptr);
-  CHECK(s->entity == lede::Speaker::kNoEntity);
-}
-
-TEST_CASE("a person named in an appositive before the cue is the speaker", "[quotes]") {
-  // Why: in "A spokeswoman for Norland Grid, Maria Santos, said" and "Trump's attorney, Alan
-  // Garten, said" the name between the commas speaks (not the company, not Trump); in "Dmitriev,
-  // a senior aide, said" the description is the appositive and the name before it speaks.
-  std::string error;
-  auto analyzer = lede::Analyzer::create(&error);
-  REQUIRE(analyzer);
-  struct Case {
-    const char* text;
-    const char* quote;
-    const char* speaker;
-  };
-  const Case cases[] = {
-      {"A spokeswoman for Norland Grid, Maria Santos, said the company supported the plan.",
-       "the company supported the plan", "Maria Santos"},
-      {"Donald Trump's attorney, Alan Garten, said the claim was false.", "the claim was false", "Alan Garten"},
-      {"Kirill Dmitriev, a senior aide, said the talks would resume.", "the talks would resume", "Kirill Dmitriev"},
-  };
-  for (const Case& c : cases) {
-    INFO(c.text);
-    const std::string text = c.text;
-    const lede::Analysis a = analyzer->analyze(text);
-    const lede::Quote* q = quote_spanning(a, text, c.quote);
-    REQUIRE(q != nullptr);
-    REQUIRE(q->has_speaker);
-    REQUIRE(q->speaker.entity != lede::Speaker::kNoEntity);
-    CHECK(a.entities[q->speaker.entity].name == c.speaker);
-  }
-}
-
-TEST_CASE("a speaker phrase headed by a person's role is not the place, nationality or person in it",
-          "[quotes]") {
-  // Why: "The Florida senator said" is a senator, not Florida; "the Mexican president" not the
-  // nationality; "Donald Trump's campaign manager" not Trump. An organisation speaks through its
-  // people: "A Kremlin spokesman said" stays the Kremlin's.
-  std::string error;
-  auto analyzer = lede::Analyzer::create(&error);
-  REQUIRE(analyzer);
-  struct Case {
-    const char* text;
-    const char* clause;
-    const char* name;  // the speaker entity's name, or "" for none
-  };
-  const Case cases[] = {
-      {"Voters in Florida turned out early. The Florida senator said the vote would pass.",
-       "the vote would pass", ""},
-      {"The Mexican president said the wall would never be paid for.", "the wall would never be paid for", ""},
-      {"Donald Trump spoke in Ohio. Donald Trump's campaign manager said the rally was full.",
-       "the rally was full", ""},
-      {"A Kremlin spokesman said the talks were over.", "the talks were over", "Kremlin"},
-  };
-  for (const Case& c : cases) {
-    INFO(c.text);
-    const std::string text = c.text;
-    const lede::Analysis a = analyzer->analyze(text);
-    const lede::Quote* q = quote_spanning(a, text, c.clause);
-    REQUIRE(q != nullptr);
-    REQUIRE(q->has_speaker);
-    const std::string got =
-        q->speaker.entity == lede::Speaker::kNoEntity ? "" : a.entities[q->speaker.entity].name;
-    CHECK(got == c.name);
-  }
-}

@@ -2,6 +2,7 @@
 #include <utility>
 
 #include "entities/entities.h"
+#include "entities/facts.h"
 #include "lede/lede.h"
 #include "output/json_writer.h"
 #include "quotes/quotes.h"
@@ -62,7 +63,8 @@ Analysis Analyzer::analyze(std::string_view text) const {
   a.sentences = find_sentences(text, a.tokens, a.paragraphs);
   std::vector<Mention> mentions = find_mentions(text, a.tokens, a.sentences, *impl_->tagger);
   a.entities = merge_entities(text, a.tokens, a.sentences, std::move(mentions));
-  a.quotes = find_quotes(text, a);
+  const EntityFacts facts = find_entity_facts(a.entities, a.tokens.size());
+  a.quotes = find_quotes({text, a.tokens, a.sentences, a.paragraphs, a.entities, facts});
   return a;
 }
 

@@ -8,6 +8,7 @@
 #include <string>
 #include <unordered_map>
 
+#include "entities/mentions.h"
 #include "lexicon/coref_lexicon.h"
 #include "text/normalize.h"
 
@@ -16,15 +17,6 @@ namespace {
 
 std::string_view token_text(std::string_view text, const Token& t) {
   return text.substr(t.span.start, t.span.end - t.span.start);
-}
-
-bool starts_upper(std::string_view w) {
-  return !w.empty() && ((w[0] >= 'A' && w[0] <= 'Z') || static_cast<unsigned char>(w[0]) >= 0x80);
-}
-
-bool is_possessive(std::string_view w) {
-  return w == "'s" || w == "\xE2\x80\x99s" || w == "'S" || w == "\xE2\x80\x99S" || w == "'" ||
-         w == "\xE2\x80\x99";
 }
 
 // A distinct folded form of a name ("vladimir putin") and what is known about it.
@@ -64,67 +56,6 @@ struct UnionFind {
     if (a < b) parent[b] = a; else parent[a] = b;
   }
 };
-
-// Moves the mention's span past leading titles and off a trailing possessive, and records the
-// title ("President", "Prime Minister"); looks at the tokens just before the span for a title
-// when the span has none.
-void strip_title(std::string_view text, const std::vector<Token>& tokens, Mention* m) {
-  auto folded = [&](uint32_t i) { return fold_case(token_text(text, tokens[i])); };
-  while (m->end_token > m->first_token + 1 && is_possessive(token_text(text, tokens[m->end_token - 1])))
-    --m->end_token;
-  uint32_t title_first = m->first_token, title_end = m->first_token;
-  if (m->type == EntityType::PERSON) {
-    uint32_t i = m->first_token;
-    while (i + 1 < m->end_token) {
-      std::string w = folded(i);
-      if (!(is_title_word(w, nullptr) || is_title_modifier(w))) break;
-      ++i;
-    }
-    title_end = i;
-    if (title_end > m->first_token) m->first_token = title_end;
-    if (title_end == title_first && m->first_token > 0 &&
-        is_title_word(folded(m->first_token - 1), nullptr)) {
-      // The title precedes the span: "President Putin", "Prime Minister Theresa May".
-      title_end = m->first_token;
-      title_first = m->first_token - 1;
-      if (title_first > 0 && is_title_modifier(folded(title_first - 1)) &&
-          starts_upper(token_text(text, tokens[title_first - 1])))
-        --title_first;
-    }
-  }
-  if (title_end > title_first) {
-    std::string_view t = text.substr(tokens[title_first].span.start,
-                                     tokens[title_end - 1].span.end - tokens[title_first].span.start);
-    m->title.clear();
-    bool space = false;
-    for (char c : t) {  // one space between words even if the text wraps
-      if (c == ' ' || c == '\n' || c == '\r' || c == '\t') {
-        space = true;
-        continue;
-      }
-      if (space && !m->title.empty()) m->title += ' ';
-      space = false;
-      m->title += c;
-    }
-  }
-  m->span.start = tokens[m->first_token].span.start;
-  m->span.end = tokens[m->end_token - 1].span.end;
-}
-
-std::string surface(std::string_view text, const Mention& m) {
-  std::string out;
-  bool space = false;
-  for (char c : text.substr(m.span.start, m.span.end - m.span.start)) {
-    if (c == ' ' || c == '\n' || c == '\r' || c == '\t') {
-      space = true;
-      continue;
-    }
-    if (space && !out.empty()) out += ' ';
-    space = false;
-    out += c;
-  }
-  return out;
-}
 
 // The folded word that identifies a name's bearer: its last word before a generational suffix.
 const std::string& surname(const Form& f) {
@@ -218,7 +149,7 @@ class EntityMerger {
     std::stable_sort(mentions.begin(), mentions.end(), [](const Mention& a, const Mention& b) {
       return a.first_token < b.first_token;
     });
-    for (Mention& m : mentions) strip_title(text, tokens, &m);
+    for (Mention& m : mentions) separate_title(text, tokens, &m);
     collect_forms();
     uf = UnionFind(forms.size());
     classify_forms();
@@ -252,7 +183,7 @@ class EntityMerger {
         if (words.empty() && is_name_stopword(w) && t + 1 < m.end_token) continue;
         words.push_back(std::move(w));
       }
-      if (words.empty()) words.push_back(fold_for_matching(surface(text, m)));
+      if (words.empty()) words.push_back(fold_for_matching(mention_surface(text, m)));
       std::string key;
       for (const std::string& w : words) {
         if (!key.empty()) key += ' ';
@@ -324,9 +255,9 @@ class EntityMerger {
         long_forms_by_initials[initials(forms[i])].push_back(i);
     for (uint32_t s : singles) {
       const Form& f = forms[s];
-      if (!is_acronym(surface(text, mentions[f.mentions[0]]))) continue;
+      if (!is_acronym(mention_surface(text, mentions[f.mentions[0]]))) continue;
       std::string letters;
-      for (char c : fold_for_matching(surface(text, mentions[f.mentions[0]])))
+      for (char c : fold_for_matching(mention_surface(text, mentions[f.mentions[0]])))
         if (c != '.') letters += c;
       auto found = long_forms_by_initials.find(letters);
       if (found == long_forms_by_initials.end()) continue;
@@ -377,7 +308,7 @@ class EntityMerger {
       Form& f = forms[s];
       const EntityType type = form_type(f);
       if (type == EntityType::LOC) continue;
-      if (type != EntityType::PERSON && is_acronym(surface(text, mentions[f.mentions[0]]))) continue;
+      if (type != EntityType::PERSON && is_acronym(mention_surface(text, mentions[f.mentions[0]]))) continue;
       std::vector<uint32_t> roots;
       auto add = [&](uint32_t fn) {
         uint32_t r = uf.find(fn);
@@ -454,7 +385,7 @@ class EntityMerger {
       Entity& e = entities[it->second];
       const Mention& m = mentions[mi];
       ++votes[it->second][static_cast<size_t>(m.type)];
-      std::string s = surface(text, m);
+      std::string s = mention_surface(text, m);
       if (std::find(e.aliases.begin(), e.aliases.end(), s) == e.aliases.end()) e.aliases.push_back(s);
       const Form& current = forms[name_form[it->second]];
       const Form& candidate = forms[form_of_mention[mi]];
@@ -471,14 +402,14 @@ class EntityMerger {
       // entity only if the text never writes "Port Ellis" (an acronym's mentions are all capitals;
       // a form's other spellings, "America" for "U.S.", are not the same words).
       const Form& named = forms[name_form[i]];
-      e.name = surface(text, mentions[named.mentions[0]]);
+      e.name = mention_surface(text, mentions[named.mentions[0]]);
       auto has_lower = [](const std::string& s) {
         return std::any_of(s.begin(), s.end(), [](char c) { return c >= 'a' && c <= 'z'; });
       };
       if (!has_lower(e.name)) {
         const std::string folded = fold_case(e.name);
         for (uint32_t mi : named.mentions) {
-          std::string s = surface(text, mentions[mi]);
+          std::string s = mention_surface(text, mentions[mi]);
           if (has_lower(s) && fold_case(s) == folded) {
             e.name = std::move(s);
             break;

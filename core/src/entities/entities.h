@@ -1,10 +1,9 @@
-// Merging the tagger's mentions into per-document entities.
+// Merging the tagger's mentions into per-document entities. The room: mentions.{h,cpp} (spans
+// and titles), entities.{h,cpp} (merging), facts.{h,cpp} (gender and offices, for the quotes stage).
 //
 // Conventions (documented here because the JSON shows them):
-// - A title or role is never part of a mention's span: "President Putin" gives the mention
-//   "Putin" with title "President". When the tagger included the title in the span, the span is
-//   shrunk past it; when the title precedes the span, it is only recorded.
-// - A trailing possessive clitic ("'s") is never part of a span.
+// - A title or role is never part of a mention's span, nor a trailing possessive (mentions.h:
+//   the one place where a title before a name is decided).
 // - Matching is case- and diacritic-insensitive. A bare surname or first name joins the one full
 //   name that carries it; when two people share it ("Bill Clinton", "Hillary Clinton"), each bare
 //   mention joins the nearest preceding full name (else the nearest following one). Full names

@@ -1,0 +1,108 @@
+// The token index of the quotes stage (see index.h).
+#include "quotes/index.h"
+
+#include <algorithm>
+#include <utility>
+
+#include "lexicon/quote_words.h"
+#include "text/normalize.h"
+
+namespace lede {
+namespace quotes {
+namespace {
+
+// Lower-cased forms of words and punctuation, written through a pointer (appending a byte at a
+// time was a call a byte in wasm) into a buffer of the text's size: tokens do not overlap, so
+// their bytes together are never more.
+void index_lower_forms(TokenIndex* ix) {
+  const uint32_t n = ix->n;
+  ix->lower.resize(n);
+  ix->cue_verb.assign(n, CueVerb{});
+  std::vector<std::pair<uint32_t, uint32_t>> at(n, {0, 0});
+  ix->lower_buffer.resize(ix->text.size());
+  char* const begin = ix->lower_buffer.data();
+  char* out = begin;
+  for (uint32_t i = 0; i < n; ++i) {
+    if (!(ix->is_word(i) || ix->tokens[i].kind == TokenKind::punct)) continue;
+    std::string_view t = ix->tok(i);
+    at[i] = {static_cast<uint32_t>(out - begin), static_cast<uint32_t>(t.size())};
+    for (char c : t) *out++ = (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+  }
+  ix->lower_buffer.resize(static_cast<size_t>(out - begin));
+  for (uint32_t i = 0; i < n; ++i) {
+    ix->lower[i] = std::string_view(ix->lower_buffer).substr(at[i].first, at[i].second);
+    if (ix->tokens[i].kind == TokenKind::word) ix->cue_verb[i] = lookup_cue_verb(ix->lower[i]);
+  }
+}
+
+// Segments as token ranges; tokens outside any segment get a range of their own.
+void index_ranges(const std::vector<Segment>& segs, uint32_t n, std::vector<uint32_t>* first,
+                  std::vector<uint32_t>* end, std::vector<uint32_t>* of) {
+  of->assign(n, kNone);
+  for (const Segment& s : segs) {
+    if (s.first_token >= s.end_token || s.end_token > n) continue;
+    uint32_t id = static_cast<uint32_t>(first->size());
+    first->push_back(s.first_token);
+    end->push_back(s.end_token);
+    for (uint32_t i = s.first_token; i < s.end_token; ++i)
+      if ((*of)[i] == kNone) (*of)[i] = id;
+  }
+  for (uint32_t i = 0; i < n; ++i)
+    if ((*of)[i] == kNone) {
+      (*of)[i] = static_cast<uint32_t>(first->size());
+      first->push_back(i);
+      end->push_back(i + 1);
+    }
+}
+
+void index_mentions(TokenIndex* ix) {
+  ix->entity_at.assign(ix->n, kNone);
+  ix->mention_first.assign(ix->n, kNone);
+  ix->mention_end.assign(ix->n, kNone);
+  for (uint32_t e = 0; e < ix->entities.size(); ++e)
+    for (const Mention& m : ix->entities[e].mentions) {
+      if (m.first_token >= m.end_token || m.end_token > ix->n) continue;
+      for (uint32_t i = m.first_token; i < m.end_token; ++i) {
+        ix->entity_at[i] = e;
+        ix->mention_first[i] = m.first_token;
+        ix->mention_end[i] = m.end_token;
+      }
+    }
+}
+
+// A headline: Title Case over most of its words ("Obama Says Trends Are 'Terrifying'").
+bool headline_paragraph(const TokenIndex& ix, uint32_t p) {
+  uint32_t words = 0, upper = 0;
+  for (uint32_t i = ix.paragraph_first[p]; i < ix.paragraph_end[p]; ++i) {
+    if (!ix.is_word(i) || is_function_word(ix.lower[i])) continue;
+    ++words;
+    if (ix.upper_initial(i)) ++upper;
+  }
+  return words >= 3 && upper * 10 >= words * 8;
+}
+
+}  // namespace
+
+bool TokenIndex::upper_initial(uint32_t i) const {
+  std::string_view t = tok(i);
+  if (t.empty() || !is_word(i)) return false;
+  unsigned char c = static_cast<unsigned char>(t[0]);
+  if (c >= 'A' && c <= 'Z') return true;
+  if (c < 0x80) return false;
+  std::string f = fold_case(t.substr(0, std::min<size_t>(t.size(), 4)));
+  return f.compare(0, 1, t.substr(0, 1)) != 0;  // a non-ASCII letter that case-folds changes
+}
+
+void build_token_index(const QuoteInput& in, TokenIndex* ix) {
+  ix->n = static_cast<uint32_t>(in.tokens.size());
+  index_lower_forms(ix);
+  index_ranges(in.sentences, ix->n, &ix->sentence_first, &ix->sentence_end, &ix->sentence_of);
+  index_ranges(in.paragraphs, ix->n, &ix->paragraph_first, &ix->paragraph_end, &ix->paragraph_of);
+  index_mentions(ix);
+  ix->quoted.assign(ix->n, 0);
+  ix->headline.resize(ix->paragraph_first.size());
+  for (uint32_t p = 0; p < ix->paragraph_first.size(); ++p) ix->headline[p] = headline_paragraph(*ix, p);
+}
+
+}  // namespace quotes
+}  // namespace lede

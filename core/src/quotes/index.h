@@ -1,0 +1,84 @@
+// A read-only index over one text's tokens for the quotation patterns: each token's lower-cased
+// form and cue-verb entry, its sentence and paragraph (as token ranges), the entity mention
+// covering it, whether it lies inside a quotation, and which paragraphs are headlines. Built once
+// per text (build_token_index), completed by the quotation marks (mark_quoted in marks.h), then
+// only read.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "entities/facts.h"
+#include "lede/lede.h"
+#include "lexicon/cues.h"
+
+namespace lede {
+
+// What the quotes stage reads: the text, its tokens, sentences and paragraphs, the merged
+// entities and the facts worked out about them. Nothing else of an analysis.
+struct QuoteInput {
+  std::string_view text;
+  const std::vector<Token>& tokens;
+  const std::vector<Segment>& sentences;
+  const std::vector<Segment>& paragraphs;
+  const std::vector<Entity>& entities;
+  const EntityFacts& facts;
+};
+
+namespace quotes {
+
+constexpr uint32_t kNone = UINT32_MAX;
+// Every search around a quotation or cue looks at most this many tokens away, so that a
+// pathological sentence (100,000 marks, no full stop) is still processed in linear time.
+constexpr uint32_t kWindow = 64;
+// The longest phrase a speaker is taken to be, in tokens.
+constexpr uint32_t kMaxPhrase = 12;
+
+struct TokenIndex {
+  std::string_view text;
+  const std::vector<Token>& tokens;
+  const std::vector<Entity>& entities;
+  const EntityFacts& facts;
+  uint32_t n = 0;  // tokens
+  std::string lower_buffer;             // every word and punctuation token, lower-cased
+  std::vector<std::string_view> lower;  // views into lower_buffer (empty for other tokens)
+  std::vector<CueVerb> cue_verb;        // the lexicon entry of each word, looked up once
+  // Sentences and paragraphs as token ranges; tokens outside any segment get a range of their own.
+  std::vector<uint32_t> sentence_first, sentence_end, paragraph_first, paragraph_end;
+  std::vector<uint32_t> sentence_of, paragraph_of;
+  std::vector<uint32_t> entity_at;      // entity index of the mention covering a token, or kNone
+  std::vector<uint32_t> mention_first;  // first token of that mention
+  std::vector<uint32_t> mention_end;
+  std::vector<uint8_t> quoted;          // inside a top-level quotation (marks included)
+  std::vector<uint8_t> headline;        // per paragraph: written in Title Case
+
+  explicit TokenIndex(const QuoteInput& in)
+      : text(in.text), tokens(in.tokens), entities(in.entities), facts(in.facts) {}
+  TokenIndex(const TokenIndex&) = delete;  // lower holds views into lower_buffer
+  TokenIndex& operator=(const TokenIndex&) = delete;
+
+  std::string_view tok(uint32_t i) const {
+    return text.substr(tokens[i].span.start, tokens[i].span.end - tokens[i].span.start);
+  }
+  bool is_word(uint32_t i) const {
+    TokenKind k = tokens[i].kind;
+    return k == TokenKind::word || k == TokenKind::abbreviation;
+  }
+  bool is_punct(uint32_t i, char c) const {
+    std::string_view t = tok(i);
+    return tokens[i].kind == TokenKind::punct && t.size() == 1 && t[0] == c;
+  }
+  // A word starting with a capital letter (any script whose letters case-fold).
+  bool upper_initial(uint32_t i) const;
+  EntityType entity_type(uint32_t entity) const { return entities[entity].type; }
+  // The token at i is the possessive clitic ('s).
+  bool possessive(uint32_t i) const { return lower[i] == "'s" || lower[i] == "\xE2\x80\x99s"; }
+};
+
+// Fills everything but `quoted` (which the quotation marks decide).
+void build_token_index(const QuoteInput& in, TokenIndex* index);
+
+}  // namespace quotes
+}  // namespace lede

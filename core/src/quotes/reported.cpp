@@ -1,0 +1,191 @@
+// Reported speech without marks (see reported.h). Each pattern appends its clause and returns
+// true when it matches, and appends nothing otherwise.
+#include "quotes/reported.h"
+
+#include <string_view>
+
+#include "lexicon/quote_words.h"
+#include "quotes/phrases.h"
+
+namespace lede {
+namespace quotes {
+namespace {
+
+// One sentence: its tokens [first, end), and `last`, the end of any clause in it (before the
+// sentence's final punctuation and marks that close no quotation).
+struct Sentence {
+  uint32_t first, end, last;
+};
+
+struct ReportedSpeech {
+  const TokenIndex& ix;
+  std::vector<ReportedClause> found;
+
+  bool add(uint32_t first, uint32_t end, Phrase speaker, uint32_t cue_first, uint32_t cue_end) {
+    ReportedClause r;
+    r.first = first;
+    r.end = end;
+    r.who.speaker = speaker;
+    r.who.cue_first = cue_first;
+    r.who.cue_end = cue_end;
+    found.push_back(r);
+    return true;
+  }
+
+  // "said Ukraine was favorable", "said negotiations must lead to": a clause starting right
+  // after the verb (k), with a subject and, within a few words, its auxiliary.
+  bool clause_starts_at(uint32_t k, uint32_t se) const {
+    std::string_view w = ix.lower[k];
+    bool clause_start = lookup_pronoun(w) != PronounKind::none || w == "i" || w == "we" ||
+                        w == "you" || w == "there" || ix.upper_initial(k) ||
+                        (is_determiner(w) && w != "that");
+    for (uint32_t j = k + 1; !clause_start && j < se && j < k + 4; ++j) {
+      if (!ix.is_word(j) || ix.quoted[j]) break;
+      std::string_view x = ix.lower[j];
+      clause_start = x == "must" || x == "will" || x == "would" || x == "could" ||
+                     x == "should" || x == "can" || x == "may" || x == "might" ||
+                     x == "is" || x == "are" || x == "was" || x == "were" || x == "has" ||
+                     x == "have" || x == "had";
+    }
+    return clause_start && (w == "there" || !is_phrase_boundary_word(w));
+  }
+
+  // Where the reported clause begins after the cue c (k is the token after the cue and its
+  // particle), or kNone.
+  uint32_t clause_after_cue(uint32_t c, uint32_t k, CueVerb v, uint32_t se) const {
+    // "that" within a few words: "said in a statement that", "told reporters that".
+    for (uint32_t j = k; j < se && j < k + 9; ++j) {
+      if (ix.quoted[j] && j == k) break;
+      if (ix.lower[j] == "that" && ix.is_word(j)) return j + 1;
+      if (ix.tokens[j].kind == TokenKind::punct && ix.lower[j] != ",") break;
+    }
+    if (k < se && !v.takes_object && ix.is_word(k) && !ix.quoted[k] && clause_starts_at(k, se)) return k;
+    if (k + 1 < se && ix.lower[k] == "to" && wants_infinitive(ix.lower[c]) && ix.is_word(k + 1) &&
+        !ix.quoted[k + 1] && !ix.upper_initial(k + 1) && !is_determiner(ix.lower[k + 1]) &&
+        lookup_pronoun(ix.lower[k + 1]) == PronounKind::none)
+      return k;  // "plans to build the wall": the intention is what is reported
+    if (k < se && v.takes_object) {
+      Phrase obj = np_right(ix, k, se);
+      if (obj.ok() && obj.end < se && ix.lower[obj.end] == "that") return obj.end + 1;
+      // "told reporters he would stay": a pronoun opens the clause after the addressee.
+      if (obj.ok() && obj.end + 2 < se && ix.is_word(obj.end) && !ix.quoted[obj.end] &&
+          lookup_pronoun(ix.lower[obj.end]) != PronounKind::none && ix.lower[obj.end] != "his" &&
+          ix.lower[obj.end] != "her" && ix.lower[obj.end] != "its" && ix.lower[obj.end] != "their" &&
+          ix.lower[obj.end] != "him" && ix.lower[obj.end] != "them")
+        return obj.end;
+    }
+    return kNone;
+  }
+
+  // SPEAKER CUE [OBJECT] (that) CLAUSE
+  bool speaker_cue_clause(const Sentence& s, uint32_t c, CueVerb v, Phrase sp) {
+    if (!sp.ok()) return false;
+    uint32_t k = c + 1;
+    if (k < s.end && ix.lower[k] == "out") ++k;  // pointed out
+    const uint32_t clause = clause_after_cue(c, k, v, s.end);
+    return clause != kNone && clause + 2 < s.last && add(clause, s.last, sp, c, k > c + 1 ? k : c + 1);
+  }
+
+  // CLAUSE, SPEAKER CUE. Only short adjuncts may follow the cue ("said on Monday"), never its
+  // addressee ("told Fox News:"), and a sentence ending in a colon introduces a quotation
+  // instead. "After small increases, the budget office said, deficits will go up": an
+  // attribution in the middle; the reported clause is the longer side.
+  bool clause_then_speaker_cue(const Sentence& s, uint32_t c, Phrase sp) {
+    if (!(sp.ok() && sp.first > s.first + 3 && ix.is_punct(sp.first - 1, ',') && !ix.quoted[sp.first - 2]))
+      return false;
+    uint32_t tail = c + 1;
+    while (tail < s.last && tail - c < 6 && ix.is_word(tail) &&
+           (!ix.upper_initial(tail) || not_a_speaker(ix.lower[tail])))
+      ++tail;
+    const bool middle = tail < s.last && ix.is_punct(tail, ',') && s.last > tail + 3 && !ix.quoted[tail + 1];
+    if (middle && s.last - (tail + 1) > sp.first - 1 - s.first) return add(tail + 1, s.last, sp, c, c + 1);
+    if ((tail >= s.last || middle) && !(s.last < s.end && ix.is_punct(s.last, ':')))
+      return add(s.first, sp.first - 1, sp, c, c + 1);
+    return false;
+  }
+
+  // CLAUSE, CUE SPEAKER: the speaker runs to the clause's end and is no pronoun.
+  bool clause_then_inverted_cue(const Sentence& s, uint32_t c, Phrase sp) {
+    if (!(!sp.ok() && c > s.first + 3 && ix.is_punct(c - 1, ',') && !ix.quoted[c - 2])) return false;
+    Phrase inv = np_right(ix, c + 1, s.end);
+    return inv.ok() && inv.end >= s.last && lookup_pronoun(ix.lower[inv.first]) == PronounKind::none &&
+           add(s.first, c - 1, inv, c, c + 1);
+  }
+
+  // The cue patterns, cue by cue.
+  bool reported_by_cue(const Sentence& s, const std::vector<uint8_t>& cue_of_direct) {
+    for (uint32_t c = s.first; c < s.end; ++c) {
+      CueVerb v;
+      if (cue_of_direct[c] || !cue_at(ix, c, &v) || !v.reporting) continue;
+      Phrase sp = v.form == CueForm::gerund ? cue_subject(ix, c, v.form, s.first) : subject_left(ix, c, s.first);
+      if (!sp.ok() && c > s.first && (ix.lower[c - 1] == "and" || ix.lower[c - 1] == "but"))
+        sp = first_np(ix, s.first, c);
+      if (speaker_cue_clause(s, c, v, sp) || clause_then_speaker_cue(s, c, sp) ||
+          clause_then_inverted_cue(s, c, sp))
+        return true;
+    }
+    return false;
+  }
+
+  // "Trump's claim that CLAUSE", "her warning that CLAUSE": the possessor speaks.
+  bool claim_noun_that_clause(const Sentence& s) {
+    for (uint32_t c = s.first + 1; c + 2 < s.last; ++c) {
+      if (ix.quoted[c] || !ix.is_word(c) || !is_claim_noun(ix.lower[c]) || ix.lower[c + 1] != "that") continue;
+      Phrase sp;
+      if (ix.possessive(c - 1)) sp = subject_left(ix, c - 1, s.first);
+      else if (ix.lower[c - 1] == "his" || ix.lower[c - 1] == "her" || ix.lower[c - 1] == "their" ||
+               ix.lower[c - 1] == "its")
+        sp = {c - 1, c};
+      if (!sp.ok() || c + 2 >= s.last) continue;
+      return add(c + 2, s.last, sp, c, c + 1);
+    }
+    return false;
+  }
+
+  // according to SPEAKER, CLAUSE / CLAUSE, according to SPEAKER: the sentence's first "according
+  // to" only.
+  bool according_to_clause(const Sentence& s) {
+    for (uint32_t c = s.first; c + 1 < s.end; ++c) {
+      if (!according_at(ix, c)) continue;
+      uint32_t e = c + 2;
+      while (e < s.end && e < c + kMaxPhrase && ix.tokens[e].kind != TokenKind::punct && !ix.quoted[e]) ++e;
+      if (e == c + 2) return false;
+      uint32_t first, end;
+      if (c == s.first && e < s.last && ix.is_punct(e, ',')) {
+        first = e + 1;
+        end = s.last;
+      } else if (c > s.first + 2 && ix.is_punct(c - 1, ',')) {
+        first = s.first;
+        end = c - 1;
+      } else {
+        return false;
+      }
+      // A clause that is entirely a quotation is already reported as one.
+      bool all_quoted = true;
+      for (uint32_t i = first; i < end; ++i)
+        if (!ix.quoted[i]) all_quoted = false;
+      return end > first + 2 && !all_quoted && add(first, end, {c + 2, e}, c, c + 2);
+    }
+    return false;
+  }
+};
+
+}  // namespace
+
+std::vector<ReportedClause> find_reported_speech(const TokenIndex& ix, const std::vector<uint8_t>& cue_of_direct) {
+  ReportedSpeech reported{ix, {}};
+  for (uint32_t si = 0; si < ix.sentence_first.size(); ++si) {
+    Sentence s{ix.sentence_first[si], ix.sentence_end[si], ix.sentence_end[si]};
+    if (s.end - s.first < 4) continue;
+    while (s.last > s.first &&
+           (ix.tokens[s.last - 1].kind == TokenKind::punct || ix.tokens[s.last - 1].kind == TokenKind::quote) &&
+           !ix.quoted[s.last - 1])
+      --s.last;
+    if (reported.reported_by_cue(s, cue_of_direct) || reported.claim_noun_that_clause(s)) continue;
+    reported.according_to_clause(s);
+  }
+  return std::move(reported.found);
+}
+
+}  // namespace quotes
+}  // namespace lede

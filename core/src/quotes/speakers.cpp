@@ -1,0 +1,157 @@
+// Speaker resolution (see speakers.h).
+#include "quotes/speakers.h"
+
+#include <algorithm>
+#include <string>
+#include <string_view>
+
+#include "lexicon/coref_lexicon.h"
+#include "lexicon/quote_words.h"
+#include "text/normalize.h"
+
+namespace lede {
+namespace quotes {
+namespace {
+
+Gender gender_of(const TokenIndex& ix, uint32_t e) {
+  // Facts computed for other entities than the index's would be a caller's error; read them as
+  // unknown rather than out of bounds.
+  return e < ix.facts.gender.size() ? ix.facts.gender[e] : Gender::unknown;
+}
+
+bool compatible(const TokenIndex& ix, uint32_t e, PronounKind kind, bool strict) {
+  const EntityType type = ix.entity_type(e);
+  switch (kind) {
+    case PronounKind::male:
+      return type == EntityType::PERSON && gender_of(ix, e) != Gender::female &&
+             (!strict || gender_of(ix, e) == Gender::male);
+    case PronounKind::female:
+      return type == EntityType::PERSON && gender_of(ix, e) != Gender::male &&
+             (!strict || gender_of(ix, e) == Gender::female);
+    case PronounKind::thing:
+      return type == EntityType::ORG || (!strict && type == EntityType::LOC);
+    case PronounKind::plural:
+      return type == EntityType::ORG || (!strict && type == EntityType::LOC);
+    case PronounKind::none:
+      return false;
+  }
+  return false;
+}
+
+// The entity a pronoun at `pos` refers to: the first compatible mention of its own sentence
+// before it, else the first compatible mention of the nearest earlier sentence that has one
+// (sentence subjects are usually first); quotations are skipped, so that names a speaker quotes
+// never become the speaker. Organisations first for it/they, then places too.
+uint32_t resolve_pronoun(const TokenIndex& ix, PronounKind kind, uint32_t pos) {
+  if (ix.entities.empty()) return kNone;
+  const uint32_t s0 = ix.sentence_of[pos];
+  for (int pass = 0; pass < 2; ++pass) {
+    const bool strict = pass == 0 && (kind == PronounKind::thing || kind == PronounKind::plural);
+    uint32_t budget = 8 * kWindow;  // tokens looked at, whatever the sentence lengths
+    for (uint32_t back = 0; back <= 6 && back <= s0 && budget > 0; ++back) {
+      const uint32_t s = s0 - back;
+      const uint32_t end = back == 0 ? pos : ix.sentence_end[s];
+      const uint32_t first = end - ix.sentence_first[s] > budget ? end - budget : ix.sentence_first[s];
+      budget -= std::min(budget, end - first);
+      for (uint32_t i = first; i < end; ++i) {
+        if (ix.quoted[i] || ix.entity_at[i] == kNone || ix.mention_first[i] != i) continue;
+        if (compatible(ix, ix.entity_at[i], kind, strict)) return ix.entity_at[i];
+      }
+    }
+  }
+  return kNone;
+}
+
+// The entity a phrase names. A phrase headed by a person's role outside any name ("the Florida
+// senator", "the Mexican president", "Clinton's campaign chairman") is someone other than the
+// place, nationality or person in it; an organisation speaks through its people ("a Kremlin
+// spokesman").
+uint32_t entity_of_phrase(const TokenIndex& ix, Phrase p) {
+  const uint32_t last = p.end - 1;
+  const bool role_head = p.end > p.first && ix.is_word(last) && ix.entity_at[last] == kNone &&
+                         is_person_role(ix.lower[last]);
+  uint32_t first_any = kNone, before_prep = kNone;
+  bool prep = false;
+  for (uint32_t i = p.first; i < p.end; ++i) {
+    if (ix.is_word(i) && (ix.lower[i] == "of" || ix.lower[i] == "for" || ix.lower[i] == "from" ||
+                          ix.lower[i] == "at" || ix.lower[i] == "with" || ix.lower[i] == "to"))
+      prep = true;
+    uint32_t e = ix.entity_at[i];
+    if (e == kNone) continue;
+    if (role_head && ix.entity_type(e) != EntityType::ORG) continue;
+    if (ix.entity_type(e) == EntityType::PERSON) return e;
+    if (first_any == kNone) first_any = e;
+    if (!prep) before_prep = e;  // the last one before a preposition heads the phrase
+  }
+  // A nationality ("Russian officials") is a poor speaker; prefer any other type.
+  if (before_prep != kNone) return before_prep;
+  return first_any;
+}
+
+// "The mayor", "the prime minister", a headline's "mayor": the one person the article names with
+// that title ("Mayor Helena Ruiz-Okafor", "Sen." written out), if the person named last before it;
+// none when the article gives the title to two people, or when the title is a role rather than
+// an office ("the candidate", "the spokesman").
+uint32_t entity_of_office(const TokenIndex& ix, Phrase p) {
+  const auto& holder_of_title = ix.facts.holder_of_title;
+  uint32_t first = p.first;
+  if (first < p.end && ix.lower[first] == "the") ++first;
+  if (first >= p.end || p.end - first > 3 || holder_of_title.empty()) return kNone;
+  std::string role;
+  for (uint32_t i = first; i < p.end; ++i) {
+    if (!ix.is_word(i)) return kNone;
+    if (!role.empty()) role += ' ';
+    role += ix.tok(i);
+  }
+  role = fold_case(role);
+  const size_t last_space = role.rfind(' ');
+  const std::string_view office = last_space == std::string::npos ? role : std::string_view(role).substr(last_space + 1);
+  if (!is_office_title(office)) return kNone;
+  auto found = holder_of_title.find(role);
+  if (found == holder_of_title.end() || found->second == EntityFacts::kSharedTitle ||
+      found->second >= ix.entities.size())
+    return kNone;
+  // The person named last before it must be that one: in "Rubio ... the senator said" the senator
+  // is Rubio, whom the article never titles, not "Sen. Bernie Sanders" named earlier. With no
+  // person before it (a headline's "mayor hails"), the title's holder.
+  const uint32_t stop = p.first > 8 * kWindow ? p.first - 8 * kWindow : 0;
+  for (uint32_t i = p.first; i-- > stop;) {
+    if (ix.quoted[i] || ix.entity_at[i] == kNone || ix.entity_type(ix.entity_at[i]) != EntityType::PERSON) continue;
+    return ix.entity_at[i] == found->second ? found->second : kNone;
+  }
+  return found->second;
+}
+
+// The phrase's words with single spaces where the text has any whitespace.
+std::string phrase_text(const TokenIndex& ix, Phrase p) {
+  std::string out;
+  for (uint32_t i = p.first; i < p.end; ++i) {
+    if (i > p.first && (ix.tokens[i].space_before || ix.tokens[i].newline_before)) out += ' ';
+    out += std::string(ix.tok(i));
+  }
+  return out;
+}
+
+}  // namespace
+
+Speaker speaker_of_phrase(const TokenIndex& ix, Phrase sp) {
+  Speaker speaker;
+  speaker.has_mention = true;
+  speaker.mention.start = ix.tokens[sp.first].span.start;
+  speaker.mention.end = ix.tokens[sp.end - 1].span.end;
+  uint32_t e = kNone;
+  PronounKind pk = sp.end == sp.first + 1 ? lookup_pronoun(ix.lower[sp.first]) : PronounKind::none;
+  if (pk != PronounKind::none) e = resolve_pronoun(ix, pk, sp.first);
+  else e = entity_of_phrase(ix, sp);
+  if (e == kNone && pk == PronounKind::none) e = entity_of_office(ix, sp);
+  if (e != kNone) {
+    speaker.entity = e;
+    speaker.name = ix.entities[e].name;
+  } else {
+    speaker.name = phrase_text(ix, sp);
+  }
+  return speaker;
+}
+
+}  // namespace quotes
+}  // namespace lede

@@ -1,0 +1,23 @@
+// Speaker phrases resolved to entities. Pronouns resolve to the nearest compatible entity outside
+// quotations, preferring the first one of the nearest sentence (its subject): he/she by the
+// gender of titles and first names (entity facts), it/they to organisations. A title standing
+// alone ("the mayor", "the senator" after "Sen. …") is the one person the article names with that
+// office, if that person is the last one named before it (a role such as "the candidate" is not
+// resolved). A phrase headed by a person's role is not the place, nationality or person in it
+// ("the Florida senator", "Trump's campaign manager"); an organisation speaks through its people
+// ("a Kremlin spokesman"). `speaker.mention` is the phrase at the cue (possibly the pronoun).
+#pragma once
+
+#include "lede/lede.h"
+#include "quotes/index.h"
+#include "quotes/phrases.h"
+
+namespace lede {
+namespace quotes {
+
+// The speaker a phrase names: its mention, and the entity (with its name) when the phrase
+// resolves to one, else the phrase's own words as the name.
+Speaker speaker_of_phrase(const TokenIndex& ix, Phrase phrase);
+
+}  // namespace quotes
+}  // namespace lede

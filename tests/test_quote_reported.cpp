@@ -1,0 +1,75 @@
+// Reported speech without marks (core/src/quotes/reported.h), pattern by pattern.
+#include <catch2/catch.hpp>
+
+#include "quote_fixture.h"
+#include "quotes/reported.h"
+
+using lede_test::QuoteFixture;
+namespace q = lede::quotes;
+
+namespace {
+
+struct Reported {
+  std::string clause, speaker, cue;
+  bool operator==(const Reported& o) const { return clause == o.clause && speaker == o.speaker && cue == o.cue; }
+};
+
+std::ostream& operator<<(std::ostream& out, const Reported& r) {
+  return out << "{" << r.clause << " | " << r.speaker << " | " << r.cue << "}";
+}
+
+std::vector<Reported> reported(const QuoteFixture& fx, std::vector<uint8_t> cue_of_direct = {}) {
+  cue_of_direct.resize(fx.tokens.size(), 0);
+  std::vector<Reported> out;
+  for (const q::ReportedClause& r : q::find_reported_speech(fx.ix(), cue_of_direct))
+    out.push_back({fx.between(r.first, r.end), fx.between(r.who.speaker.first, r.who.speaker.end),
+                   fx.between(r.who.cue_first, r.who.cue_end)});
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("each reported-speech pattern finds its clause, speaker and cue", "[quotes][quote-reported]") {
+  struct Case {
+    const char* pattern;
+    const char* text;
+    Reported expected;
+  };
+  const Case cases[] = {
+      {"speaker_cue_clause", "Ortiz said in a statement that the bridge would reopen.",
+       {"the bridge would reopen", "Ortiz", "said"}},
+      {"speaker_cue_clause (the addressee, then a pronoun)", "Ortiz told Fox News he would stay on.",
+       {"he would stay on", "Ortiz", "told"}},
+      {"clause_then_speaker_cue", "The bridge would reopen in May, the ministry said on Monday.",
+       {"The bridge would reopen in May", "the ministry", "said"}},
+      {"clause_then_inverted_cue", "The bridge would reopen in May, said the transport ministry.",
+       {"The bridge would reopen in May", "the transport ministry", "said"}},
+      {"claim_noun_that_clause", "The mayor rejected her warning that the bridge would fall.",
+       {"the bridge would fall", "her", "warning"}},
+      {"according_to_clause (after)", "The bridge would reopen in May, according to the ministry.",
+       {"The bridge would reopen in May", "the ministry", "according to"}},
+  };
+  for (const Case& c : cases) {
+    INFO(c.pattern << "\n  text: " << c.text);
+    CHECK(reported(QuoteFixture(c.text)) == std::vector<Reported>{c.expected});
+  }
+}
+
+TEST_CASE("a sentence reports at most one clause, the first pattern's", "[quotes][quote-reported]") {
+  QuoteFixture fx("Ortiz said that the bridge would reopen, according to the ministry.");
+  const std::vector<Reported> got = reported(fx);
+  REQUIRE(got.size() == 1);
+  CHECK(got[0].speaker == "Ortiz");
+}
+
+TEST_CASE("the cue of a direct quotation reports no clause of its own", "[quotes][quote-reported]") {
+  QuoteFixture fx("Ortiz said the bridge would reopen in May.");
+  REQUIRE(reported(fx).size() == 1);
+  std::vector<uint8_t> cue_of_direct(fx.tokens.size(), 0);
+  cue_of_direct[fx.token("said")] = 1;
+  CHECK(reported(fx, cue_of_direct).empty());
+}
+
+TEST_CASE("a clause that is all quotation is left to the quotation", "[quotes][quote-reported]") {
+  CHECK(reported(QuoteFixture("According to the ministry, “the bridge would reopen.”")).empty());
+}

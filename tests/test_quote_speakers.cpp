@@ -1,0 +1,69 @@
+// Speaker phrases resolved to entities (core/src/quotes/speakers.h), with the entity facts the
+// entities stage hands in.
+#include <catch2/catch.hpp>
+
+#include "quote_fixture.h"
+#include "quotes/speakers.h"
+
+using lede_test::QuoteFixture;
+namespace q = lede::quotes;
+
+namespace {
+
+// The speaker of the phrase [first word, last word] (first occurrences).
+lede::Speaker speaker(const QuoteFixture& fx, const std::string& first, const std::string& last, int nth = 0) {
+  const uint32_t f = fx.token(first, nth), l = fx.token(last, nth);
+  REQUIRE(f != UINT32_MAX);
+  REQUIRE(l != UINT32_MAX);
+  return q::speaker_of_phrase(fx.ix(), {f, l + 1});
+}
+
+}  // namespace
+
+TEST_CASE("a phrase naming no entity is its own words, single-spaced", "[quotes][quote-speakers]") {
+  QuoteFixture fx("The  union\nleader said no.");
+  const lede::Speaker s = speaker(fx, "The", "leader");
+  CHECK(s.entity == lede::Speaker::kNoEntity);
+  CHECK(s.name == "The union leader");
+  REQUIRE(s.has_mention);
+  CHECK(fx.text.substr(s.mention.start, s.mention.end - s.mention.start) == "The  union\nleader");
+}
+
+TEST_CASE("he and she resolve by the gender of titles and first names", "[quotes][quote-speakers]") {
+  QuoteFixture fx("Mrs. Kerr met Paul Berg. He said no.");
+  fx.add_entity("Kerr", "Kerr", lede::EntityType::PERSON, "Mrs.");
+  fx.add_entity("Paul", "Berg", lede::EntityType::PERSON);
+  const lede::Speaker he = speaker(fx, "He", "He");
+  CHECK(he.entity == 1);
+  CHECK(he.name == "Paul Berg");
+  QuoteFixture she("Mrs. Kerr met Paul Berg. She said no.");
+  she.add_entity("Kerr", "Kerr", lede::EntityType::PERSON, "Mrs.");
+  she.add_entity("Paul", "Berg", lede::EntityType::PERSON);
+  CHECK(speaker(she, "She", "She").entity == 0);
+}
+
+TEST_CASE("it and they prefer organisations, and skip quoted names", "[quotes][quote-speakers]") {
+  QuoteFixture fx("Norland met the “Velmont” board. It said no.");
+  fx.add_entity("Norland", "Norland", lede::EntityType::LOC);
+  fx.add_entity("Velmont", "Velmont", lede::EntityType::ORG);
+  CHECK(speaker(fx, "It", "It").entity == 0);  // the organisation is quoted: the place, second pass
+}
+
+TEST_CASE("an office the article gives one person is that person", "[quotes][quote-speakers]") {
+  QuoteFixture fx("Mayor Ruiz spoke. The mayor said no.");
+  fx.add_entity("Ruiz", "Ruiz", lede::EntityType::PERSON, "Mayor");
+  CHECK(speaker(fx, "The", "mayor").entity == 0);
+  QuoteFixture two("Mayor Ruiz met Mayor Berg. The mayor said no.");
+  two.add_entity("Ruiz", "Ruiz", lede::EntityType::PERSON, "Mayor");
+  two.add_entity("Berg", "Berg", lede::EntityType::PERSON, "Mayor");
+  CHECK(speaker(two, "The", "mayor").entity == lede::Speaker::kNoEntity);
+}
+
+TEST_CASE("a role-headed phrase is not the place in it; an organisation speaks through its people",
+          "[quotes][quote-speakers]") {
+  QuoteFixture fx("The Florida senator and a Kremlin spokesman said no.");
+  fx.add_entity("Florida", "Florida", lede::EntityType::LOC);
+  fx.add_entity("Kremlin", "Kremlin", lede::EntityType::ORG);
+  CHECK(speaker(fx, "The", "senator").entity == lede::Speaker::kNoEntity);
+  CHECK(speaker(fx, "a", "spokesman").entity == 1);
+}
