@@ -268,15 +268,22 @@ TEST_CASE("lexicon: lookups per second, generated tables against the old impleme
   };
   auto new_cue = [](const std::string& x) { return lede::lookup_cue_verb(x).form != lede::CueForm::none; };
   auto old_cue = [](const std::string& x) { return lede::oracle::lookup_cue_verb(x).form != lede::CueForm::none; };
-  for (int run = 0; run < 3; ++run) {
+  // The fastest of seven runs of each: the machine is shared, and the minimum is the least
+  // disturbed.
+  double best[4] = {1e30, 1e30, 1e30, 1e30};
+  for (int run = 0; run < 7; ++run) {
     const auto [old_ns, old_hits] = time(old_set);
     const auto [new_ns, new_hits] = time(new_set);
     const auto [old_cue_ns, old_cue_hits] = time(old_cue);
     const auto [new_cue_ns, new_cue_hits] = time(new_cue);
     CHECK(old_hits == new_hits);
     CHECK(old_cue_hits == new_cue_hits);
-    std::printf("lexicon bench, %zu words: 8 lookups a word %.1f ns old, %.1f ns new; "
-                "lookup_cue_verb %.1f ns old, %.1f ns new\n",
-                words.size(), old_ns, new_ns, old_cue_ns, new_cue_ns);
+    best[0] = std::min(best[0], old_ns);
+    best[1] = std::min(best[1], new_ns);
+    best[2] = std::min(best[2], old_cue_ns);
+    best[3] = std::min(best[3], new_cue_ns);
   }
+  std::printf("lexicon bench, %zu words, fastest of 7 runs: 8 lookups a word %.1f ns old, %.1f ns new; "
+              "lookup_cue_verb %.2f ns old, %.2f ns new\n",
+              words.size(), best[0], best[1], best[2], best[3]);
 }
