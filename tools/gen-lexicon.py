@@ -339,8 +339,12 @@ def word_table(name, keys, lines):
         i = h & (size - 1)
         while slots[i] is not None:
             i = (i + 1) & (size - 1)
-        slots[i] = (h >> 32, len(text), len(b), row)
+        slots[i] = (len(text), row, len(b))
         text += b
+    # WordSlot's fields: 16-bit offsets and rows, 8-bit lengths.
+    longest = max((len(k.encode('utf-8')) for k in keys), default=0)
+    if len(text) >= 1 << 16 or len(keys) >= 1 << 16 or longest >= 1 << 8:
+        raise ListError("the table %s outgrows WordSlot (core/src/lexicon/word_table.h)" % name)
     lines.append('inline constexpr char k%sText[] =' % name)
     for start in range(0, len(text), 64):
         lines.append('    %s' % c_string(text[start:start + 64]))
@@ -349,7 +353,7 @@ def word_table(name, keys, lines):
     lines[-1] += ';'
     lines.append('inline constexpr WordSlot k%sSlots[] = {' % name)
     for s in slots:
-        lines.append('    {0, 0, 0, 0},' if s is None else '    {0x%08xu, %d, %d, %d},' % s)
+        lines.append('    {0, 0, 0},' if s is None else '    {%d, %d, %d},' % s)
     lines.append('};')
     lines.append('inline constexpr WordTable k%s{k%sSlots, %du, k%sText};'
                  % (name, name, size - 1, name))

@@ -27,12 +27,12 @@ namespace lede {
 namespace lexicon {
 
 // A slot of a word table: the key's bytes (offset and length in the table's text; length 0 marks
-// an empty slot), the high half of its hash to skip most comparisons, and its row.
+// an empty slot) and its row. Six bytes: the tables are part of the wasm download, and a key's
+// length alone rules out most other keys before any comparison of bytes.
 struct WordSlot {
-  uint32_t hash_high;
-  uint32_t offset;
-  uint16_t length;
+  uint16_t offset;
   uint16_t row;
+  uint8_t length;
 };
 
 // Keys in slots by lexicon_word_hash, probed linearly from (hash & mask); at most half the slots
@@ -46,12 +46,10 @@ struct WordTable {
 // The row of `key` in the table, or -1 when it is not listed.
 inline int find_row(const WordTable& table, std::string_view key) {
   const uint64_t h = lexicon_word_hash(key);
-  const uint32_t high = static_cast<uint32_t>(h >> 32);
   for (uint32_t i = static_cast<uint32_t>(h) & table.mask;; i = (i + 1) & table.mask) {
     const WordSlot& slot = table.slots[i];
     if (slot.length == 0) return -1;
-    if (slot.hash_high == high && slot.length == key.size() &&
-        std::memcmp(table.text + slot.offset, key.data(), key.size()) == 0)
+    if (slot.length == key.size() && std::memcmp(table.text + slot.offset, key.data(), key.size()) == 0)
       return slot.row;
   }
 }
