@@ -1,7 +1,9 @@
 // Hand-written lexicons for merging mentions and resolving pronoun speakers: titles and roles that
 // precede a name ("President", "Sen.", "Prime Minister"), the gender of common first names and of
-// gendered titles, and a small table of well-known name variants (Kiev / Kyiv). All lookups take
-// case-folded words (lower case, diacritics removed, see fold_word in entities.h).
+// gendered titles, and a small table of well-known name variants (Kiev / Kyiv). The lists are
+// core/data/titles.tsv, first_names.tsv, aliases.tsv, legal_forms.txt, generational_suffixes.txt
+// and name_stopwords.txt (see word_table.h). All lookups take case-folded words (lower case,
+// diacritics removed, see fold_word in entities.h).
 #pragma once
 
 #include <cstdint>

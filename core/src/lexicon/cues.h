@@ -1,7 +1,9 @@
 // The hand-written lexicon of speech cues: reporting verbs in every form ("say", "says", "said",
-// "saying"), the multi-word cues ("according to", "in a statement") and the small closed word
-// classes the attribution patterns need to find a cue's subject (pronouns, determiners, adverbs that
-// may sit between a subject and its verb). All lookups take ASCII-lowercased words.
+// "saying") and the small closed word classes the attribution patterns need to find a cue's
+// subject (pronouns, determiners, adverbs that may sit between a subject and its verb). The lists
+// are core/data/speech_verbs.tsv, pronouns.tsv, cue_adverbs.txt, determiners.txt,
+// phrase_boundaries.txt, speaker_nouns.txt and statement_nouns.txt (see word_table.h). All
+// lookups take ASCII-lowercased words.
 #pragma once
 
 #include <cstdint>

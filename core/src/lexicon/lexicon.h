@@ -1,6 +1,7 @@
 // Hand-written word lists the tagger uses as features: titles, nationalities, organisation words,
-// countries, cities, regions, given names. The lists are the project's own (core/src/lexicon.cpp);
-// the model learns how much to trust them, so they only need to be broadly right.
+// countries, cities, regions, given names. The lists are the project's own, one file a category in
+// core/data/gazetteer/, compiled into a constant table by tools/gen-lexicon.py; the model learns
+// how much to trust them, so they only need to be broadly right.
 #pragma once
 
 #include <cstddef>
@@ -35,7 +36,8 @@ uint16_t lexicon_lookup(uint64_t phrase_hash, bool* continues);
 // A digest of every list above, so that a model trained with these lists can tell other lists
 // from them: FNV-1a (64-bit) over the lines "BIT<TAB>PHRASE<LF>", one per phrase and category
 // (BIT the category's bit index, 0 for kLexTitle ... 9 for kLexGovernment; PHRASE as listed:
-// lower case, single spaces), sorted bytewise with repeats removed.
+// lower case, single spaces), sorted bytewise with repeats removed. tools/gen-lexicon.py computes
+// it from core/data/gazetteer/*.txt at build time.
 uint64_t lexicon_digest();
 
 // Hash of a phrase built one lower-cased word at a time: start with kLexiconHashSeed and fold in

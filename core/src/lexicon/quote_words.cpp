@@ -1,84 +1,39 @@
+// The attribution patterns' closed word lists (see quote_words.h), looked up in the tables
+// tools/gen-lexicon.py compiles from core/data/noun_like_verbs.txt, infinitive_verbs.txt,
+// claim_nouns.txt, of_phrase_heads.txt, person_roles.txt, not_speakers.txt, ly_not_adverbs.txt
+// and function_words.txt.
 #include "lexicon/quote_words.h"
 
 #include "lexicon/coref_lexicon.h"
 #include "lexicon/cues.h"
+#include "lexicon/generated_tables.h"
 
 namespace lede {
 
-bool noun_like_verb(std::string_view w) {
-  static constexpr std::string_view kWords[] = {
-      "state", "states", "report", "reports", "post", "posts", "note", "notes", "claim", "claims",
-      "comment", "comments", "remark", "remarks", "tweet", "tweets", "answer", "answers", "signal",
-      "signals", "estimate", "estimates", "charge", "charges", "counter", "counters", "demand",
-      "demands", "promise", "promises", "pledge", "pledges", "call", "calls", "warning", "warnings",
-      "read", "reads", "point", "points", "vow", "vows", "joke", "jokes", "reading", "post",
-      "posting", "statement", "concern", "mention", "mentions", "stress"};
-  for (std::string_view k : kWords)
-    if (w == k) return true;
-  return false;
-}
+bool noun_like_verb(std::string_view w) { return lexicon::contains(lexicon::kNounLikeVerbs, w); }
 
-bool wants_infinitive(std::string_view w) {
-  static constexpr std::string_view kWords[] = {
-      "want", "wants", "wanted", "plan", "plans", "planned", "hope", "hopes", "hoped", "vow",
-      "vows", "vowed", "pledge", "pledges", "pledged", "promise", "promises", "promised",
-      "threaten", "threatens", "threatened", "refuse", "refuses", "refused", "decline",
-      "declines", "declined", "intend", "intends", "intended", "seek", "seeks", "sought", "agree",
-      "agrees", "agreed", "decide", "decides", "decided", "expect", "expects", "expected"};
-  for (std::string_view k : kWords)
-    if (w == k) return true;
-  return false;
-}
+bool wants_infinitive(std::string_view w) { return lexicon::contains(lexicon::kInfinitiveVerbs, w); }
 
-bool is_claim_noun(std::string_view w) {
-  return w == "claim" || w == "claims" || w == "statement" || w == "statements" ||
-         w == "remarks" || w == "comments" || w == "assertion" || w == "words" || w == "tweet" ||
-         w == "promise" || w == "warning" || w == "argument" || w == "description" ||
-         w == "accusation" || w == "charge" || w == "pledge" || w == "vow" || w == "message" ||
-         w == "speech" || w == "answer" || w == "response" || w == "suggestion" || w == "insistence";
-}
+bool is_claim_noun(std::string_view w) { return lexicon::contains(lexicon::kClaimNouns, w); }
 
 bool heads_of_phrase(std::string_view w) {
-  // Quantities and groups; the people and offices are the speaker nouns' and offices' lists.
-  static constexpr std::string_view kWords[] = {
-      "one", "two", "three", "several", "many", "both", "each", "some", "another", "all", "none",
-      "most", "few", "percent", "majority", "minority", "half", "third", "thirds", "quarter",
-      "quarters", "number", "share", "dozen", "dozens", "hundreds", "thousands", "proponents",
-      "opponents", "head", "heads", "friends", "allies", "backers", "chair"};
-  for (std::string_view k : kWords)
-    if (w == k) return true;
-  return is_speaker_noun(w) || is_office_title(w);
+  return lexicon::contains(lexicon::kOfPhraseHeads, w) || is_speaker_noun(w) || is_office_title(w);
 }
 
 bool is_person_role(std::string_view w) {
-  static constexpr std::string_view kWords[] = {"lawyer", "lawyers", "attorneys", "aides", "advisers",
-                                                "advisors", "spokesmen", "wife", "husband", "son",
-                                                "daughter", "manager", "officials", "staffers"};
-  for (std::string_view k : kWords)
-    if (w == k) return true;
+  if (lexicon::contains(lexicon::kPersonRoles, w)) return true;
   Gender unused;
   return is_office_title(w) ||
          (is_title_word(w, &unused) && !is_title_modifier(w) && w.find('.') == std::string_view::npos);
 }
 
 bool not_a_speaker(std::string_view w) {
-  static constexpr std::string_view kWords[] = {
-      "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
-      "february", "march", "april", "may", "june", "july", "august", "september", "october",
-      "november", "december", "meanwhile", "however", "today", "yesterday", "tonight", "now",
-      "early", "later", "earlier", "last", "week", "month", "year", "day", "night", "morning",
-      "afternoon", "evening", "percent", "time", "times", "once", "twice", "also", "then"};
-  for (std::string_view k : kWords)
-    if (w == k) return true;
-  return w.size() > 4 && w.compare(w.size() - 2, 2, "ly") == 0 && w != "family" && w != "ally" &&
-         w != "italy" && w != "rally";
+  if (lexicon::contains(lexicon::kNotSpeakers, w)) return true;
+  // Manner adverbs ("formally said"), but for nouns in -ly.
+  return w.size() > 4 && w.compare(w.size() - 2, 2, "ly") == 0 &&
+         !lexicon::contains(lexicon::kLyNotAdverbs, w);
 }
 
-bool is_function_word(std::string_view w) {
-  return w == "of" || w == "and" || w == "the" || w == "a" || w == "an" || w == "in" ||
-         w == "on" || w == "for" || w == "with" || w == "to" || w == "at" || w == "by" ||
-         w == "'s" || w == "\xE2\x80\x99s" || w == "n't" || w == "or" || w == "from" ||
-         w == "as" || w == "is" || w == "are";
-}
+bool is_function_word(std::string_view w) { return lexicon::contains(lexicon::kFunctionWords, w); }
 
 }  // namespace lede

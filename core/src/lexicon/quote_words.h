@@ -1,7 +1,7 @@
 // Closed word lists of the attribution patterns: which cue-like words are more often nouns, which
 // verbs report an infinitive, which nouns name someone's words, which words head a phrase over
-// "of", name a person by role, never speak, or are function words. All take ASCII-lowercased
-// words.
+// "of", name a person by role, never speak, or are function words. Each list is a file in
+// core/data (named in quote_words.cpp; see word_table.h). All take ASCII-lowercased words.
 #pragma once
 
 #include <string_view>

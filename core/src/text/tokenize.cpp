@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <cstring>
 
+#include "lexicon/tokenizer_words.h"
 #include "text/utf8.h"
 
 namespace lede {
@@ -102,31 +103,6 @@ bool is_newline(char32_t c) {
   return c == '\n' || c == '\r' || c == 0x2028 || c == 0x2029 || c == 0x0B || c == 0x0C ||
          c == 0x85;
 }
-
-// Abbreviations that keep their full stop (case-sensitive). Single letters ("J.") and dotted
-// letter groups ("U.S.", "Ph.D.") are recognised by shape instead.
-// string_views, not C strings: no strlen per comparison (this runs for every word before a full stop).
-constexpr std::string_view kAbbreviations[] = {
-    "Adm", "Ala", "Apr", "Ariz", "Ark", "Assn", "Atty", "Aug", "Ave", "Bros", "Blvd", "Calif",
-    "Capt", "Cmdr", "Co", "Col", "Colo", "Conn", "Corp", "Cpl", "Dec", "Del", "Dept", "Det", "Dr",
-    "Feb", "Fig", "Fla", "Fri", "Ft", "Ga", "Gen", "Gov", "Hon", "Ill", "Inc", "Ind", "Insp",
-    "Jan", "Jr", "Jul", "Jun", "Kan", "Ky", "La", "Lt", "Ltd", "Maj", "Mar", "Mass", "Md", "Messrs",
-    "Mich", "Minn", "Mo", "Mon", "Mont", "Mr", "Mrs", "Ms", "Msgr", "Mt", "No", "Nos", "Nov", "Neb",
-    "Nev", "Oct", "Okla", "Ore", "Pa", "Pfc", "Ph", "Pres", "Prof", "Pvt", "Rep", "Reps", "Rev",
-    "Sat", "Sen", "Sens", "Sep", "Sept", "Sgt", "Sr", "St", "Sun", "Supt", "Tenn", "Tex", "Thu",
-    "Thurs", "Tue", "Tues", "Va", "Vol", "Vt", "Wed", "Wis", "Wyo", "al", "approx", "cf", "etc",
-    "est", "vs",
-};
-
-bool is_known_abbreviation(std::string_view w) {
-  for (std::string_view a : kAbbreviations)
-    if (w == a) return true;
-  return false;
-}
-
-constexpr std::string_view kDomainSuffixes[] = {"com", "org", "net", "gov", "edu", "io", "co", "uk",
-                                           "de", "fr", "ru", "ua", "eu", "info", "biz", "us",
-                                           "ca", "au", "ai", "mil", "int"};
 
 class Scanner {
  public:
@@ -481,14 +457,14 @@ class Scanner {
       }
       std::string_view w = t_.substr(i, e - i);
       bool initial = word_letters == 1 && is_upper(at(i)) && !(e + 1 < n_ && t_[e + 1] == '.');
-      if (is_known_abbreviation(w) || initial) {
+      if (is_abbreviation(w) || initial) {
         *kind = TokenKind::abbreviation;
         return e + 1;
       }
     }
     if (e > i && e + 1 < n_) {
       // Domain names written as words: Amazon.com, gov.uk.
-      for (std::string_view suffix : kDomainSuffixes) {
+      for (std::string_view suffix : domain_suffixes()) {
         size_t m = suffix.size();
         if (t_.compare(e + 1, m, suffix) == 0 && !is_alnum_at(e + 1 + m)) return e + 1 + m;
       }
