@@ -315,7 +315,7 @@ int run(int argc, char** argv) {
   }
   if (o.jsonl) {
     std::unique_ptr<JsonlProgress> progress;
-    if (o.progress) progress = std::make_unique<JsonlProgress>(*input, std::cerr, isatty(STDERR_FILENO) == 1,
+    if (o.progress) progress = std::make_unique<JsonlProgress>(*input, STDERR_FILENO, isatty(STDERR_FILENO) == 1,
                                                 std::chrono::milliseconds(o.progress_interval_ms));
     int status = run_jsonl(*analyzer, in, o, progress.get());
     if (status == 2) std::cerr << (input->error().empty() ? "lede: error reading '" + o.input + "'" : input->error()) << '\n';

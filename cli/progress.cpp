@@ -3,9 +3,11 @@
 // waits for a batch of long articles to finish before it says anything.
 #include "progress.h"
 
+#include <unistd.h>
+
 #include <algorithm>
+#include <cerrno>
 #include <cstdio>
-#include <ostream>
 
 #include "input.h"
 
@@ -40,9 +42,8 @@ std::string tally(uint64_t documents, uint64_t bytes, uint64_t errors, double se
 
 }  // namespace
 
-JsonlProgress::JsonlProgress(const Input& input, std::ostream& out, bool terminal,
-                             std::chrono::milliseconds interval)
-    : input_(input), out_(out), terminal_(terminal), interval_(interval) {
+JsonlProgress::JsonlProgress(const Input& input, int fd, bool terminal, std::chrono::milliseconds interval)
+    : input_(input), fd_(fd), terminal_(terminal), interval_(interval) {
   reporter_ = std::thread([this] { report_periodically(); });
 }
 
@@ -85,7 +86,7 @@ std::string JsonlProgress::tally_so_far(double seconds, bool with_time) const {
                errors_.load(std::memory_order_relaxed), seconds, with_time);
 }
 
-std::string JsonlProgress::status_line() const {
+std::string JsonlProgress::status_line() {
   double elapsed = seconds();
   std::string line = "lede: " + tally_so_far(elapsed, false);
   // The share of the file done: the share read (compressed bytes for gzip, against the file's
@@ -95,7 +96,9 @@ std::string JsonlProgress::status_line() const {
   if (input_.size() && *input_.size() > 0 && decoded > 0) {
     double read = static_cast<double>(input_.bytes_read()) / static_cast<double>(*input_.size());
     double analysed = static_cast<double>(bytes_.load(std::memory_order_relaxed)) / static_cast<double>(decoded);
-    double done = std::min(1.0, read * std::min(1.0, analysed));
+    // Reading the next batch makes the estimate dip; the share shown never goes back.
+    double done = std::max(shown_share_done_, std::min(1.0, read * std::min(1.0, analysed)));
+    shown_share_done_ = done;
     line += format(", %.0f%% done", 100 * done);
     if (done > 0) line += ", ETA " + clock_time(elapsed * (1 - done) / done);
   }
@@ -105,14 +108,23 @@ std::string JsonlProgress::status_line() const {
 std::string JsonlProgress::summary_line() const { return "lede: done: " + tally_so_far(seconds(), true); }
 
 void JsonlProgress::print(const std::string& line, bool last) {
-  if (!terminal_) {
-    out_ << line << '\n' << std::flush;
-    return;
+  std::string text;
+  if (terminal_) {
+    // In place: back to the start of the line, and spaces over what a longer previous line left.
+    text = '\r' + line + std::string(drawn_width_ > line.size() ? drawn_width_ - line.size() : 0, ' ');
+    drawn_width_ = line.size();
+    if (last) text += '\n';
+  } else {
+    text = line + '\n';
   }
-  // In place: back to the start of the line, and spaces over what a longer previous line left.
-  std::string padded = '\r' + line + std::string(drawn_width_ > line.size() ? drawn_width_ - line.size() : 0, ' ');
-  drawn_width_ = line.size();
-  out_ << padded << (last ? "\n" : "") << std::flush;
+  // One write(2) a line: a report is never interleaved with other writers' output. A report
+  // that cannot be written (stderr closed) is dropped; the analysis goes on.
+  for (size_t done = 0; done < text.size();) {
+    ssize_t n = ::write(fd_, text.data() + done, text.size() - done);
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) return;
+    done += static_cast<size_t>(n);
+  }
 }
 
 }  // namespace lede_cli

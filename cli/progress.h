@@ -7,7 +7,6 @@
 #include <chrono>
 #include <condition_variable>
 #include <cstdint>
-#include <iosfwd>
 #include <mutex>
 #include <string>
 #include <thread>
@@ -18,9 +17,11 @@ class Input;
 
 class JsonlProgress {
  public:
-  // Reports on `out` until finish(); `input` gives the bytes read against the file's size (the
-  // compressed bytes for gzip). `terminal`: redraw one line with \r rather than add lines.
-  JsonlProgress(const Input& input, std::ostream& out, bool terminal,
+  // Reports on file descriptor `fd` (stderr) until finish(); `input` gives the bytes read against
+  // the file's size (the compressed bytes for gzip). `terminal`: redraw one line with \r rather
+  // than add lines. Not std::cerr: it is tied to std::cout, and flushing std::cout from the
+  // reporter thread while the loop writes to it mixes up the results.
+  JsonlProgress(const Input& input, int fd, bool terminal,
                 std::chrono::milliseconds interval = std::chrono::seconds(1));
   ~JsonlProgress();
   JsonlProgress(const JsonlProgress&) = delete;
@@ -35,12 +36,12 @@ class JsonlProgress {
   void report_periodically();
   double seconds() const;  // since the start
   std::string tally_so_far(double seconds, bool with_time) const;
-  std::string status_line() const;
+  std::string status_line();
   std::string summary_line() const;
   void print(const std::string& line, bool last);
 
   const Input& input_;
-  std::ostream& out_;
+  const int fd_;
   const bool terminal_;
   const std::chrono::milliseconds interval_;
   const std::chrono::steady_clock::time_point start_ = std::chrono::steady_clock::now();
@@ -48,6 +49,7 @@ class JsonlProgress {
   std::atomic<uint64_t> bytes_{0};
   std::atomic<uint64_t> errors_{0};
   size_t drawn_width_ = 0;  // terminal: the length of the line on screen, to blank it out
+  double shown_share_done_ = 0;  // the share done last reported (reporter thread only)
   std::mutex mutex_;
   std::condition_variable wake_;
   bool finished_ = false;

@@ -97,10 +97,10 @@ def analyze_shard(shard, output, lede, lede_options):
                 stderr.seek(0)
                 message = stderr.read()[-2000:].decode("utf-8", "replace").strip()
                 how = f"was killed by signal {-status}" if status < 0 else f"exited with status {status}"
-                raise ShardFailed(f"{shard}: lede {how}" + (f": {message}" if message else ""))
+                raise ShardFailed(f"lede {how}" + (f": {message}" if message else ""))
         os.replace(partial, output)
     except OSError as e:
-        raise ShardFailed(f"{shard}: {e}") from None
+        raise ShardFailed(str(e)) from None
     finally:
         if os.path.exists(partial):
             os.remove(partial)

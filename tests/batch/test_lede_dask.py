@@ -204,7 +204,7 @@ class ScriptTests(unittest.TestCase):
         run = self.run_script("--workers", "2", "--threads-per-worker", "1", "--retries", "2",
                               "--lede", lede, "--output", out, good, cut)
         self.assertEqual(run.returncode, 1, run.stderr)
-        self.assertIn(f"lede_dask: shard failed for good: {cut}: {cut}: lede exited with status 2: "
+        self.assertIn(f"lede_dask: shard failed for good: {cut}: lede exited with status 2: "
                       f"lede: '{cut}': gzip stream is truncated", run.stderr)
         self.assertIn("lede_dask: 1 of 2 shards done, 3 documents", run.stderr)
         with open(attempts) as f:

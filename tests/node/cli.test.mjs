@@ -309,6 +309,9 @@ test('--progress on a gzip file gives the share of the file read and an ETA; in 
   writeFileSync(big, gzipSync(syntheticJsonl(1500, 7)));
   const r = runCli(['analyze', '--jsonl', big, '--threads', '1', '--progress-every', '0.02']);
   assert.equal(r.status, 0, r.stderr.toString());
+  // Reports every 20 ms while the results are written: once, with the report on std::cerr (tied
+  // to std::cout, so flushing it from the reporter thread), stray newlines got into stdout.
+  assert.ok(r.stdout.equals(runCli(['analyze', '--jsonl', big, '--threads', '2']).stdout), 'stdout changed with --progress');
   const report = r.stderr.toString().trimEnd().split('\n');
   assert.match(report.pop(), /^lede: done: 1500 documents, \d+\.\d MB in \d+\.\d s, .* 0 errors$/);
   assert.ok(report.length >= 3, `too few status lines: ${r.stderr}`);
