@@ -13,8 +13,11 @@
 #include <sstream>
 #include <string>
 #include <thread>
+#include <unistd.h>
 #include <vector>
 
+#include "input.h"
+#include "progress.h"
 #include "tag_conll.h"
 #include "tagger/tagger.h"
 #include "text/utf8.h"
@@ -29,15 +32,21 @@ Usage:
   lede analyze [FILE|-] [--offsets utf16|codepoint|utf8] [--tokens] [--pretty] [--model FILE]
       Analyse one article (FILE, or standard input when FILE is - or absent) and print the
       schema-1 JSON result. Offsets default to codepoint.
-  lede analyze --jsonl [FILE|-] [--threads N] [--offsets ...] [--tokens] [--model FILE]
+  lede analyze --jsonl [FILE|-] [--threads N] [--progress] [--progress-every S] [--offsets ...]
+               [--tokens] [--model FILE]
       Read one {"id": ..., "text": "..."} object a line; write one result a line, in input
       order, each carrying its id. A bad line yields {"id": ..., "line": N, "error": "..."}
       and the rest go on; the exit status is 1 when any line failed. N defaults to all cores.
+      --progress reports documents, MB, rates, errors and (for a file) an ETA on stderr once
+      a second (every S seconds with --progress-every S), then a summary line.
   lede summary [FILE|-] [--model FILE]
       Print a readable summary: sentences, entities by type, who said what.
   lede tag --conll [FILE|-] [--model FILE]
       Read CoNLL-2003 columns and write each line back with the predicted IOB2 tag appended.
   lede --version | --help
+
+Input (FILE or standard input) may be gzip-compressed, one member or several: it is recognised
+by its first bytes, whatever its name, and a corrupt or truncated stream is an I/O error.
 
 Exit status: 0 success, 1 some input failed, 2 usage or I/O error.
 )";
@@ -157,6 +166,16 @@ Options parse_args(int argc, char** argv) {
       o.json.pretty = true;
     } else if (a == "--jsonl" && o.command == "analyze") {
       o.jsonl = true;
+    } else if (a == "--progress" && o.command == "analyze") {
+      o.progress = true;
+    } else if (a == "--progress-every" && o.command == "analyze") {
+      std::string v = value("--progress-every");
+      char* end = nullptr;
+      double seconds = std::strtod(v.c_str(), &end);
+      if (v.empty() || *end != '\0' || !(seconds >= 0.01 && seconds <= 86400))
+        usage_error("lede: --progress-every takes seconds from 0.01 to 86400, not '" + v + "'");
+      o.progress = true;
+      o.progress_interval_ms = static_cast<unsigned>(seconds * 1000 + 0.5);
     } else if (a == "--conll" && o.command == "tag") {
       o.conll = true;
     } else if (a == "--threads" && o.command == "analyze") {
@@ -179,6 +198,7 @@ Options parse_args(int argc, char** argv) {
   }
   if (o.command == "tag" && !o.conll) usage_error("lede: 'tag' needs --conll");
   if (o.threads && !o.jsonl) usage_error("lede: --threads goes with --jsonl");
+  if (o.progress && !o.jsonl) usage_error("lede: --progress goes with --jsonl");
   if (o.jsonl && o.json.pretty) usage_error("lede: --pretty cannot be used with --jsonl");
   return o;
 }
@@ -193,7 +213,8 @@ bool is_blank(const std::string& s) {
   return std::all_of(s.begin(), s.end(), [](char c) { return c == ' ' || c == '\t'; });
 }
 
-int run_jsonl(const lede::Analyzer& analyzer, std::istream& in, const Options& o) {
+int run_jsonl(const lede::Analyzer& analyzer, std::istream& in, const Options& o,
+              JsonlProgress* progress) {
   unsigned threads = o.threads ? o.threads : std::max(1u, std::thread::hardware_concurrency());
   // Lines are read in batches, analysed in parallel, and written in input order; memory stays
   // bounded by the batch however long the stream is.
@@ -229,6 +250,7 @@ int run_jsonl(const lede::Analyzer& analyzer, std::istream& in, const Options& o
         bool f = false;
         results[k] = process_line(analyzer, lines[k], numbers[k], o.json, &f);
         failed[k] = f;
+        if (progress) progress->line_done(lines[k].size() + 1, f);
       }
     };
     std::vector<std::thread> pool;
@@ -242,6 +264,8 @@ int run_jsonl(const lede::Analyzer& analyzer, std::istream& in, const Options& o
     }
   }
   std::cout.flush();
+  if (progress) progress->finish();
+  if (in.bad()) return 2;
   return any_failed ? 1 : 0;
 }
 
@@ -262,15 +286,12 @@ int run(int argc, char** argv) {
     std::cerr << error << '\n';
     return 2;
   }
-  std::ifstream file;
-  if (o.input != "-") {
-    file.open(o.input, std::ios::binary);
-    if (!file) {
-      std::cerr << "lede: cannot read '" << o.input << "': " << std::strerror(errno) << '\n';
-      return 2;
-    }
+  std::unique_ptr<Input> input = Input::open(o.input, &error);
+  if (!input) {
+    std::cerr << error << '\n';
+    return 2;
   }
-  std::istream& in = o.input == "-" ? std::cin : file;
+  std::istream& in = input->stream();
   if (o.command == "tag") {
     std::string bytes;
     const uint8_t* data = lede::default_model_data();
@@ -289,13 +310,20 @@ int run(int argc, char** argv) {
       return 2;
     }
     int status = run_tag_conll(in, std::cout, *model, &error);
-    if (status != 0) std::cerr << error << '\n';
+    if (status != 0) std::cerr << (input->error().empty() ? error : input->error()) << '\n';
     return status;
   }
-  if (o.jsonl) return run_jsonl(*analyzer, in, o);
-  std::string text{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
-  if (in.bad()) {
-    std::cerr << "lede: error reading '" << o.input << "'\n";
+  if (o.jsonl) {
+    std::unique_ptr<JsonlProgress> progress;
+    if (o.progress) progress = std::make_unique<JsonlProgress>(*input, STDERR_FILENO, isatty(STDERR_FILENO) == 1,
+                                                std::chrono::milliseconds(o.progress_interval_ms));
+    int status = run_jsonl(*analyzer, in, o, progress.get());
+    if (status == 2) std::cerr << (input->error().empty() ? "lede: error reading '" + o.input + "'" : input->error()) << '\n';
+    return status;
+  }
+  std::string text;
+  if (!input->read_all(&text)) {
+    std::cerr << input->error() << '\n';
     return 2;
   }
   if (o.command == "summary") {

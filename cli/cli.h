@@ -21,6 +21,8 @@ struct Options {
   bool input_given = false;
   bool jsonl = false;
   bool conll = false;
+  bool progress = false;  // --progress: the JSONL loop reports on stderr
+  unsigned progress_interval_ms = 1000;  // --progress-every SECONDS
   unsigned threads = 0;  // 0: every core
   std::string model_path;
   lede::JsonOptions json;
@@ -34,9 +36,14 @@ bool next_line(std::istream& in, std::string* line);
 // A line of spaces and tabs only: skipped by the JSONL loop, numbered all the same.
 bool is_blank(const std::string& s);
 
+class JsonlProgress;
+
 // The JSONL loop: one result or error object a line on std::cout, in input order, analysed on
-// o.threads threads (every core when 0). Returns 0, or 1 when any line failed.
-int run_jsonl(const lede::Analyzer& analyzer, std::istream& in, const Options& o);
+// o.threads threads (every core when 0), each line counted in *progress when given (which it
+// finishes). Returns 0, 1 when any line failed, or 2 when reading `in` failed (it went bad: the
+// lines before the failure are written, the one it cut is not).
+int run_jsonl(const lede::Analyzer& analyzer, std::istream& in, const Options& o,
+              JsonlProgress* progress = nullptr);
 
 // The whole command, argv as main() has it: returns the exit status (0, 1 or 2).
 int run(int argc, char** argv);

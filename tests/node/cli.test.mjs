@@ -1,12 +1,13 @@
 // The native CLI as users run it, and native vs wasm agreement.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { createAnalyzer } from '../../wasm/dist/index.js';
-import { assertSchema, assertSpans, dataDir, hasData, root, runCli, textFiles } from './helpers.mjs';
+import { assertSchema, assertSpans, cli, dataDir, hasData, root, runCli, textFiles } from './helpers.mjs';
 
 const sample = join(root, 'samples/article.txt');
 
@@ -174,3 +175,175 @@ test('a freshly loaded wasm core gives the native result on its first analysis',
   }
 });
 
+
+// Issue 25: gzip input and --progress.
+
+/** Distinct made-up articles (words of the sample in a seeded order): they compress like prose. */
+function syntheticJsonl(count, seed = 25, sentencesEach = 20) {
+  const words = readFileSync(sample, 'utf8').split(/\s+/).filter(Boolean);
+  let state = seed;
+  const next = () => (state = (Math.imul(state, 1103515245) + 12345) >>> 0) >>> 8;
+  const lines = [];
+  for (let i = 0; i < count; i++) {
+    const sentences = [];
+    for (let s = 0; s < sentencesEach; s++) {
+      const n = 6 + (next() % 12);
+      sentences.push(Array.from({ length: n }, () => words[next() % words.length]).join(' ') + '.');
+    }
+    lines.push(JSON.stringify({ id: `synthetic-${i}`, text: sentences.join(' ') }));
+  }
+  return lines.join('\n') + '\n';
+}
+
+function runCliAsync(args, feed) {
+  return new Promise((resolve, reject) => {
+    const child = spawn(cli, args, { stdio: ['pipe', 'pipe', 'pipe'] });
+    const out = [], err = [];
+    child.stdout.on('data', (b) => out.push(b));
+    child.stderr.on('data', (b) => err.push(b));
+    child.on('error', reject);
+    child.on('close', (status) => resolve({ status, stdout: Buffer.concat(out), stderr: Buffer.concat(err).toString() }));
+    feed(child.stdin);
+  });
+}
+
+const tmp = mkdtempSync(join(tmpdir(), 'lede-gzip-'));
+const corpus = syntheticJsonl(300) + '{"id": "bad", "text": 5}\nnot json\n';
+const corpusGz = join(tmp, 'corpus.jsonl.gz');
+writeFileSync(corpusGz, gzipSync(corpus));
+const plain = runCli(['analyze', '--jsonl', '--threads', '2'], corpus);
+
+test('--jsonl reads a gzip file or gzip on standard input, whatever its name, as it reads the plain text', () => {
+  assert.equal(plain.status, 1, 'the two bad lines make the exit status 1');
+  assert.equal(plain.stdout.toString().split('\n').length, 303);
+  const renamed = join(tmp, 'corpus-no-suffix');
+  writeFileSync(renamed, readFileSync(corpusGz));
+  for (const [args, input] of [[[corpusGz], undefined], [[renamed], undefined], [['-'], readFileSync(corpusGz)]]) {
+    const r = runCli(['analyze', '--jsonl', '--threads', '2', ...args], input);
+    assert.equal(r.status, 1, r.stderr.toString());
+    assert.equal(r.stderr.toString(), '');
+    assert.ok(r.stdout.equals(plain.stdout), `gzip output differs for ${args}`);
+  }
+  // The single-article commands read gzip too.
+  const article = readFileSync(sample);
+  assert.equal(runCli(['analyze', '-'], gzipSync(article)).stdout.toString(), runCli(['analyze', sample]).stdout.toString());
+  assert.equal(runCli(['summary', '-'], gzipSync(article)).stdout.toString(), runCli(['summary', sample]).stdout.toString());
+});
+
+test('--jsonl reads concatenated gzip members (gzip -c a b) as one stream', () => {
+  const lines = corpus.split('\n');
+  // Cut in the middle of a line, so that the line spans two members.
+  const cut = lines.slice(0, 150).join('\n').length + 20;
+  const members = Buffer.concat([gzipSync(corpus.slice(0, cut)), gzipSync(''), gzipSync(corpus.slice(cut))]);
+  const r = runCli(['analyze', '--jsonl', '--threads', '2'], members);
+  assert.equal(r.status, 1, r.stderr.toString());
+  assert.ok(r.stdout.equals(plain.stdout));
+});
+
+test('a truncated, corrupt or padded gzip stream is a lede: error with exit status 2, after the lines before it', () => {
+  const whole = readFileSync(corpusGz);
+  const corrupt = Buffer.from(whole);
+  for (let k = whole.length >> 1; k < (whole.length >> 1) + 64; k++) corrupt[k] ^= 0x5a;
+  const crc = Buffer.from(whole);
+  crc[crc.length - 6] ^= 1;  // the CRC-32 in the trailer: the data decompresses but does not check
+  const cases = [
+    ['truncated', whole.subarray(0, whole.length >> 1), /^lede: standard input: gzip stream is truncated/],
+    ['corrupt', corrupt, /^lede: standard input: gzip stream is corrupt \(.+\)\n$/],
+    ['bad checksum', crc, /^lede: standard input: gzip stream is corrupt \(incorrect data check\)\n$/],
+    ['garbage after the member', Buffer.concat([whole, Buffer.from('trailing text\n')]), /^lede: standard input: gzip stream is corrupt/],
+    ['magic number only', Buffer.from([0x1f, 0x8b]), /^lede: standard input: gzip stream is truncated/],
+  ];
+  const expected = plain.stdout.toString().split('\n');
+  for (const [what, bytes, message] of cases) {
+    const r = runCli(['analyze', '--jsonl', '--threads', '2'], bytes);
+    assert.equal(r.status, 2, `exit status for a ${what} stream`);
+    assert.match(r.stderr.toString(), message, what);
+    // Whatever was written is whole lines; the first ones of the full run, except that what a
+    // corrupt stream decodes to before zlib notices the damage is analysed too (a gzip member's
+    // checksum comes at its end, and a stream is never held back in memory waiting for it).
+    const got = r.stdout.toString();
+    assert.ok(got === '' || got.endsWith('\n'), `${what}: a partial line was written`);
+    const lines = got.split('\n').slice(0, -1);
+    if (what === 'corrupt') lines.forEach((line) => JSON.parse(line));
+    else assert.deepEqual(lines, expected.slice(0, lines.length), `${what}: output is not a prefix of the full run`);
+  }
+  const file = join(tmp, 'cut.jsonl.gz');
+  writeFileSync(file, whole.subarray(0, 1000));
+  const r = runCli(['analyze', '--jsonl', file]);
+  assert.equal(r.status, 2);
+  assert.equal(r.stderr.toString(), `lede: '${file}': gzip stream is truncated (it ends before its last member does)\n`);
+  const single = runCli(['analyze', '-'], gzipSync(readFileSync(sample)).subarray(0, 500));
+  assert.equal(single.status, 2);
+  assert.equal(single.stdout.toString(), '');
+  assert.match(single.stderr.toString(), /^lede: standard input: gzip stream is truncated/);
+});
+
+test('--progress: stderr gets status lines and a summary, stdout stays byte-identical', async () => {
+  const r = await runCliAsync(['analyze', '--jsonl', '--threads', '2', '--progress'], (stdin) => stdin.end(corpus));
+  assert.equal(r.status, 1);
+  assert.ok(r.stdout.equals(plain.stdout), 'stdout changed with --progress');
+  assert.match(r.stderr, /^lede: done: 302 documents, 0\.\d MB in \d+\.\d s, \d+ documents\/s, \d+\.\d\d MB\/s, 2 errors\n$/);
+  // Standard input in two parts, 1.5 s apart: the reports come in between, the first batch of
+  // 512 lines (the loop's unit of work) done, the rest of the lines still awaited.
+  const short = syntheticJsonl(600, 3, 3);
+  const firstPart = short.split('\n').slice(0, 560).join('\n') + '\n';
+  const slow = await runCliAsync(['analyze', '--jsonl', '--threads', '2', '--progress-every', '0.2'], (stdin) => {
+    stdin.write(firstPart);
+    setTimeout(() => stdin.end(short.slice(firstPart.length)), 1500);
+  });
+  assert.equal(slow.status, 0);
+  assert.ok(slow.stdout.equals(runCli(['analyze', '--jsonl'], short).stdout), 'stdout changed with --progress');
+  assert.ok(!slow.stderr.includes('\r'), 'not a terminal: plain lines');
+  const report = slow.stderr.split('\n');
+  assert.equal(report.pop(), '');
+  assert.match(report.pop(), /^lede: done: 600 documents, 0\.\d MB in \d+\.\d s, \d+ documents\/s, \d+\.\d\d MB\/s, 0 errors$/);
+  for (const line of report) {
+    // Standard input from a pipe has no known size: no ETA.
+    assert.match(line, /^lede: \d+ documents?, \d+\.\d MB, \d+ documents\/s, \d+\.\d\d MB\/s, 0 errors$/);
+  }
+  assert.ok(report.some((line) => line.startsWith('lede: 512 documents,')), `no report between the parts: ${slow.stderr}`);
+});
+
+test('--progress on a gzip file gives the share of the file read and an ETA; in place on a terminal', () => {
+  const big = join(tmp, 'big.jsonl.gz');
+  writeFileSync(big, gzipSync(syntheticJsonl(1500, 7)));
+  const r = runCli(['analyze', '--jsonl', big, '--threads', '1', '--progress-every', '0.02']);
+  assert.equal(r.status, 0, r.stderr.toString());
+  // Reports every 20 ms while the results are written: once, with the report on std::cerr (tied
+  // to std::cout, so flushing it from the reporter thread), stray newlines got into stdout.
+  assert.ok(r.stdout.equals(runCli(['analyze', '--jsonl', big, '--threads', '2']).stdout), 'stdout changed with --progress');
+  const report = r.stderr.toString().trimEnd().split('\n');
+  assert.match(report.pop(), /^lede: done: 1500 documents, \d+\.\d MB in \d+\.\d s, .* 0 errors$/);
+  assert.ok(report.length >= 3, `too few status lines: ${r.stderr}`);
+  const shares = report.map((line) => {
+    // No ETA before the first document is done: there is no rate to go by.
+    const m = line.match(/^lede: \d+ documents?, .*, 0 errors, (\d+)% done(, ETA \d+:\d\d:\d\d)?$/);
+    assert.ok(m, `status line without the share done: ${line}`);
+    assert.equal(m[2] === undefined, line.startsWith('lede: 0 documents'), `ETA: ${line}`);
+    return Number(m[1]);
+  });
+  assert.deepEqual([...shares].sort((a, b) => a - b), shares, 'the share done only grows');
+  assert.ok(shares[0] < 100, 'the compressed file is read as the work goes, not at once');
+  // A terminal (script(1) gives the command a pseudo-terminal): one line redrawn with \r.
+  const tty = spawnSync('script', ['-qec', `${cli} analyze --jsonl ${big} --threads 1 --progress-every 0.05 > /dev/null`, '/dev/null'],
+    { encoding: 'utf8' });
+  assert.equal(tty.status, 0, tty.stderr);
+  assert.match(tty.stdout, /^\rlede: \d+ documents.*ETA \d+:\d\d:\d\d {0,}\r/);
+  assert.match(tty.stdout, /\rlede: done: 1500 documents.*0 errors *\r?\n$/);
+  assert.equal(tty.stdout.split('\n').length, 2, 'the terminal gets one line, redrawn');
+});
+
+test('--progress and gzip options are checked', () => {
+  const cases = [
+    [['analyze', '--progress'], /--progress goes with --jsonl/],
+    [['analyze', '--jsonl', '--progress-every', '0'], /--progress-every takes seconds from 0\.01 to 86400, not '0'/],
+    [['analyze', '--jsonl', '--progress-every', 'soon'], /--progress-every takes seconds/],
+    [['analyze', '--jsonl', '--progress-every'], /--progress-every needs a value/],
+    [['analyze', '--jsonl', tmp], /^lede: '.*': read error: Is a directory/],
+  ];
+  for (const [args, message] of cases) {
+    const r = runCli(args, '');
+    assert.equal(r.status, 2, `exit status for ${args.join(' ')}`);
+    assert.match(r.stderr.toString(), message);
+  }
+});
