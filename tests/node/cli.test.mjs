@@ -5,7 +5,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createAnalyzer } from '../../wasm/dist/index.js';
+import { createAnalyzer } from '../../wasm/dist/index.node.js';
 import { assertSchema, assertSpans, dataDir, hasData, root, runCli, textFiles } from './helpers.mjs';
 
 const sample = join(root, 'samples/article.txt');
