@@ -1,6 +1,11 @@
 // The analyzer: one handle in a core's heap, the text copied in, the result copied out. The
 // environment (browser.js, node.js) says where the core and the model come from; everything else
-// is the same everywhere.
+// is the same everywhere. An environment is an object with
+//   wasmFile(), modelFile()  the package's own two files (URLs),
+//   resolve(url)             a caller's wasmUrl or modelUrl as the address to load,
+//   loadWasm(url)            the compiled core at an address,
+//   compile(bytes)           optional: how to compile the bytes of option wasmBinary,
+//   readFile(url)            a function reading a local model file into a core's heap, or null.
 import { coreFor } from './core.js';
 import { readCString, readCompact } from './compact.js';
 import { copyIntoHeap, modelInHeap } from './model.js';

@@ -31,7 +31,6 @@ const browser = {
     }
   },
   loadWasm: (url) => fetchCore(url),
-  compile: undefined,
   readFile: null,  // nothing is read from a disk: every file is fetched
 };
 

@@ -4,7 +4,7 @@
 try {
   module.exports = require('./index.node.js');
 } catch (err) {
-  if (err && (err.code === 'ERR_REQUIRE_ESM' || err.code === 'ERR_REQUIRE_ASYNC_MODULE')) {
+  if (err && err.code === 'ERR_REQUIRE_ESM') {
     throw new Error('lede: lede is an ES module and this Node cannot require() it; load it with ' +
       '`const { createAnalyzer } = await import("lede")` (or use import in an ES module)', { cause: err });
   }
