@@ -53,7 +53,7 @@ const wasm = runProgram(process.execPath, ['--no-experimental-fetch', join(repo,
   '--json', '--passes', String(passes), corpusDir]);
 
 // the package, in this process
-const pkg = join(repo, 'wasm', 'dist', 'index.js');
+const pkg = join(repo, 'wasm', 'dist', 'index.node.js');
 if (!existsSync(pkg)) {
   console.error('bench_text: wasm/dist missing: run `bash scripts/build wasm`');
   process.exit(2);

@@ -31,7 +31,7 @@ const [name, mode, input] = process.argv.slice(2);
 
 async function load(contender) {
   if (contender === 'lede-wasm') {
-    const { createAnalyzer } = await import(join(here, '..', 'wasm', 'dist', 'index.js'));
+    const { createAnalyzer } = await import(join(here, '..', 'wasm', 'dist', 'index.node.js'));
     const analyzer = await createAnalyzer();
     return (text) => {
       const r = analyzer.analyze(text);

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
-// The demo's static server: web-demo/ at /, the built package (wasm/dist/) at /lede/ and the
-// project's sample article at /samples/. Localhost only, no dependencies.
+// The demo's static server: the built site (web-demo/dist/, made by web-demo/build.mjs) at /.
+// Localhost only, no dependencies; any static host serves the site as well.
 //
 //   node web-demo/serve.mjs [PORT]        (or PORT=... ; default 8080; 0 picks a free port)
 //
@@ -29,13 +29,15 @@ const CONTENT_TYPES = {
   ".ico": "image/x-icon",
 };
 
-/** The built package's folder: wasm/dist/, or LEDE_DIST to serve another build. */
+/** The built package's folder (wasm/dist/, or LEDE_DIST): what the tests compare the page with. */
 export const packageDir = path.resolve(process.env.LEDE_DIST ?? path.join(repo, "wasm", "dist"));
 export const samplesDir = path.resolve(process.env.LEDE_SAMPLES ?? path.join(repo, "samples"));
+/** The built site: web-demo/dist/, or LEDE_SITE to serve another build. */
+export const siteDir = path.resolve(process.env.LEDE_SITE ?? path.join(here, "dist"));
 
 /** The demo's URL layout: URL prefix → folder on disk (longest prefix wins). */
 export function demoMounts() {
-  return { "/": here, "/lede/": packageDir, "/samples/": samplesDir };
+  return { "/": siteDir };
 }
 
 /**
@@ -105,9 +107,11 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
     process.exit(2);
   }
   try {
-    await fs.access(path.join(packageDir, "index.js"));
+    await fs.access(path.join(siteDir, "index.html"));
   } catch {
-    console.error(`lede demo: warning: ${path.join(packageDir, "index.js")} is missing; build the package first (scripts/build)`);
+    console.error(`lede demo: ${path.join(siteDir, "index.html")} is missing; build the site first: ` +
+      "scripts/build wasm, then node web-demo/build.mjs");
+    process.exit(1);
   }
   try {
     const { url } = await serveDemo(port);

@@ -8,15 +8,19 @@
 //   UPDATE_DEMO_PNG=1 ...             also refreshes docs/demo.png (the README's screenshot)
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { existsSync, readFileSync, copyFileSync } from "node:fs";
+import { copyFileSync, cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import Ajv from "ajv";
 import Ajv2020 from "ajv/dist/2020.js";
 import { launchChromium, openPage, repoRoot, artifactPath } from "./browser.mjs";
-import { serveDemo, createStaticServer, packageDir, samplesDir } from "../../web-demo/serve.mjs";
+import { serveDemo, createStaticServer, packageDir, samplesDir, siteDir } from "../../web-demo/serve.mjs";
 
-const packageEntry = path.join(packageDir, "index.js");
+// The page is the built site (web-demo/build.mjs: the packed package bundled by Vite); Node's
+// reference is the package it was built from.
+const packageEntry = path.join(packageDir, "index.node.js");
+const siteEntry = path.join(siteDir, "index.html");
 const samplePath = path.join(samplesDir, "article.txt");
 const schemaPath = path.join(repoRoot, "docs", "result.schema.json");
 const demoPng = path.join(repoRoot, "docs", "demo.png");
@@ -42,6 +46,7 @@ let browser;
 
 before(async () => {
   assert.ok(existsSync(packageEntry), `the package is not built: ${packageEntry} is missing (run scripts/build first)`);
+  assert.ok(existsSync(siteEntry), `the demo site is not built: ${siteEntry} is missing (run node web-demo/build.mjs)`);
   assert.ok(existsSync(samplePath), `the sample article is missing: ${samplePath}`);
   lede = await import(pathToFileURL(packageEntry).href);
   nodeAnalyzer = await lede.createAnalyzer();
@@ -550,16 +555,23 @@ test("a 1 MB article: the page keeps answering input while it is analysed", { ti
   await page.close();
 });
 
-test("without the built package the page says what to do", TIMEOUT, async () => {
-  const server2 = createStaticServer({ "/": path.join(repoRoot, "web-demo"), "/lede/": path.join(repoRoot, "no-such-dir") });
+test("a site whose core cannot be loaded says which file, from where, and why", TIMEOUT, async () => {
+  // The built site without its .wasm, as a host that lost a file would serve it.
+  const broken = mkdtempSync(path.join(os.tmpdir(), "lede-demo-site-"));
+  cpSync(siteDir, broken, { recursive: true });
+  const wasm = readdirSync(path.join(broken, "assets")).find((f) => f.endsWith(".wasm"));
+  rmSync(path.join(broken, "assets", wasm));
+  const server2 = createStaticServer({ "/": broken });
   await new Promise((resolve) => server2.listen(0, "127.0.0.1", resolve));
   try {
     const page = await openPage(browser.context, `http://localhost:${server2.address().port}/`);
     await page.waitForFunction(() => document.documentElement.dataset.state === "error", null, { timeout: 30_000 });
-    assert.match(await page.textContent("#status"), /Could not load the lede package .* scripts\/build wasm/);
+    assert.match(await page.textContent("#status"),
+      new RegExp(`^Could not load the analyzer: lede: cannot load lede-core\\.wasm from http://localhost:\\d+/assets/${wasm.replace(/\./g, "\\.")}: HTTP 404$`));
     await page.close();
   } finally {
     server2.close();
+    rmSync(broken, { recursive: true, force: true });
   }
 });
 

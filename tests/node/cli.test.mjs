@@ -6,7 +6,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { createAnalyzer } from '../../wasm/dist/index.js';
+import { createAnalyzer } from '../../wasm/dist/index.node.js';
 import { assertSchema, assertSpans, cli, dataDir, hasData, root, runCli, textFiles } from './helpers.mjs';
 
 const sample = join(root, 'samples/article.txt');

@@ -6,7 +6,7 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { createAnalyzer, createWorkerAnalyzer, version } from '../../wasm/dist/index.js';
+import { createAnalyzer, createWorkerAnalyzer, version } from '../../wasm/dist/index.node.js';
 import { assertSchema, assertSpans, root, runCli } from './helpers.mjs';
 
 const tricky = 'Zoë Müller 👩‍👩‍👧 met 🇺🇦 officials in 北京 — “café” and cafe\u0301, don’t she? ' +
@@ -102,7 +102,7 @@ test('analyze() builds the objects JSON.parse makes of analyzeJSON(), in every u
 
 test('without String.prototype.isWellFormed (older browsers) lone surrogates still take the JSON', () => {
   const script = `delete String.prototype.isWellFormed;
-    const { createAnalyzer } = await import(${JSON.stringify(join(root, 'wasm/dist/index.js'))});
+    const { createAnalyzer } = await import(${JSON.stringify(join(root, 'wasm/dist/index.node.js'))});
     const a = await createAnalyzer();
     const out = [];
     for (const text of ['Putin \\ud800 said “yes” \\udc00.', 'x\\udbff', '\\udc00Putin', 'Putin 😀 said “yes”.'])
@@ -158,7 +158,7 @@ function runScript(script, flags = []) {
 
 /** Runs createAnalyzer(options) and one analysis in a fresh process importing `dist`. */
 function createIn(dist, optionsSource = '') {
-  const script = `const { createAnalyzer } = await import(${JSON.stringify(join(dist, 'index.js'))});
+  const script = `const { createAnalyzer } = await import(${JSON.stringify(join(dist, 'index.node.js'))});
     try {
       const a = await createAnalyzer(${optionsSource});
       console.log(JSON.stringify({ ok: a.analyzeJSON('Angela Merkel said she would stay.') }));
@@ -233,7 +233,7 @@ test('a damaged or missing model gives an error that says what is wrong', async 
     [{ modelUrl: dataUrl(good.subarray(0, 100000)) }, /^lede: model: file is truncated/],
     [{ modelUrl: dataUrl(Buffer.alloc(0)) }, /^lede: the model data:.* is empty/],
     [{ modelUrl: join(tmpdir(), 'no-such-lede-model.bin') }, /^lede: cannot read the model file .*no-such-lede-model\.bin: ENOENT/],
-    [{ modelUrl: 'http://127.0.0.1:1/lede-ner.bin' }, /^lede: cannot fetch the model http:\/\/127\.0\.0\.1:1\/lede-ner\.bin/],
+    [{ modelUrl: 'http://127.0.0.1:1/lede-ner.bin' }, /^lede: cannot load the model from http:\/\/127\.0\.0\.1:1\/lede-ner\.bin: fetch failed/],
     [{ modelUrl: 42 }, /^lede: option modelUrl must be a string or URL, got number 42/],
     [{ model: good, modelUrl: 'x' }, /^lede: options model and modelUrl cannot both be given/],
   ];
@@ -271,7 +271,7 @@ test('the package without its model file, or with a damaged one, fails with a cl
 // module ("Compiled function 0x55d0c8000b80#12 using Liftoff, ..."). Buffered apart from the
 // script's own output, the lines are counted, not ordered.
 test('under Node the core is compiled whole when created, and V8 is left compiling lazily', (t) => {
-  const script = `const { createAnalyzer } = await import(${JSON.stringify(join(root, 'wasm/dist/index.js'))});
+  const script = `const { createAnalyzer } = await import(${JSON.stringify(join(root, 'wasm/dist/index.node.js'))});
     await createAnalyzer();
     // A module of one function, (func (export "f") (result i32) (i32.const 42)), compiled, not called.
     const tiny = new Uint8Array([0, 97, 115, 109, 1, 0, 0, 0, 1, 5, 1, 96, 0, 1, 127, 3, 2, 1, 0, 7, 5, 1, 1, 102,
@@ -305,7 +305,7 @@ test('where node:v8 cannot set V8 flags (a runtime that stubs it), the core is c
     import { syncBuiltinESMExports } from 'node:module';
     v8.setFlagsFromString = () => { throw new Error('not implemented'); };
     syncBuiltinESMExports();
-    const { createAnalyzer } = await import(${JSON.stringify(join(root, 'wasm/dist/index.js'))});
+    const { createAnalyzer } = await import(${JSON.stringify(join(root, 'wasm/dist/index.node.js'))});
     const a = await createAnalyzer();
     console.log(JSON.stringify(a.analyze('Angela Merkel said: "Yes."').entities.map((e) => e.name)));`;
   const r = runScript(script);

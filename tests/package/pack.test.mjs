@@ -69,17 +69,38 @@ function assertSpansSlice(text, result) {
   return spans.length;
 }
 
-test("the tarball holds the built package and nothing else", TIMEOUT, () => {
+test("the tarball holds the built package, its licence, notice and README, and nothing else", TIMEOUT, () => {
   const files = packed.files.map((f) => f.path).sort();
-  for (const needed of ["package.json", "dist/index.js", "dist/index.d.ts", "dist/worker.js", "dist/lede-core.wasm", "dist/lede-ner.bin"]) {
+  for (const needed of ["package.json", "README.md", "LICENSE", "NOTICE", "dist/index.js", "dist/index.node.js",
+    "dist/index.cjs", "dist/index.d.ts", "dist/worker.js", "dist/worker.node.js", "dist/lede-core.wasm", "dist/lede-ner.bin"]) {
     assert.ok(files.includes(needed), `${needed} is missing from the tarball (${files.join(", ")})`);
   }
-  const stray = files.filter((f) => !/^(package\.json|README(\.md)?|LICEN[CS]E(\.md)?|dist\/.*|bin\/.*)$/i.test(f));
+  const stray = files.filter((f) => !/^(package\.json|README\.md|LICENSE|NOTICE|dist\/.*|bin\/.*)$/.test(f));
   assert.deepEqual(stray, [], "files outside dist/ and bin/ were packed");
-  const manifest = JSON.parse(readFileSync(path.join(app, "node_modules", "lede", "package.json"), "utf8"));
+  const installed = (file) => readFileSync(path.join(app, "node_modules", "lede", file), "utf8");
+  // The npm page shows the README; the licence and notice are the repository's own.
+  assert.equal(installed("README.md"), readFileSync(path.join(repoRoot, "README.md"), "utf8"));
+  assert.equal(installed("LICENSE"), readFileSync(path.join(repoRoot, "LICENSE"), "utf8"));
+  assert.equal(installed("NOTICE"), readFileSync(path.join(repoRoot, "NOTICE"), "utf8"));
+  assert.match(installed("LICENSE"), /^MIT License/);
+  for (const source of ["CoNLL-2003", "PolNeAR", "GUM", "CC BY 4.0", "utf8proc"]) {
+    assert.ok(installed("NOTICE").includes(source), `NOTICE does not name ${source}`);
+  }
+  // The packing copies them in and takes them away again.
+  for (const file of ["README.md", "LICENSE", "NOTICE"]) assert.ok(!existsSync(path.join(packageRoot, file)), `${file} left in ${packageRoot}`);
+
+  const manifest = JSON.parse(installed("package.json"));
   assert.equal(manifest.name, "lede");
   assert.equal(manifest.type, "module");
-  assert.ok(manifest.exports?.["."]?.types && manifest.exports?.["."]?.import, "exports['.'] must give types and import");
+  assert.equal(manifest.license, "MIT");
+  for (const field of ["repository", "homepage", "bugs", "engines", "main", "module", "types"]) {
+    assert.ok(manifest[field], `package.json has no ${field}`);
+  }
+  assert.equal(manifest.sideEffects, false);
+  const root = manifest.exports["."];
+  assert.deepEqual(Object.keys(root), ["types", "node", "browser", "default"], "exports['.'] conditions (types first)");
+  assert.equal(root.browser, "./dist/index.js");
+  assert.equal(root.node.import, "./dist/index.node.js");
   console.log(`# ${packed.filename}: ${packed.files.length} files, ${Math.round(packed.size / 1024)} KB packed, ${Math.round(packed.unpackedSize / 1024)} KB unpacked`);
 });
 
@@ -154,7 +175,19 @@ test("in a plain browser page with no bundler (import map into node_modules)", T
     const fromUrlWorker = await viaUrlWorker.analyze(text, { tokens: true });
     viaUrlWorker.dispose();
     const missing = await createAnalyzer({ modelUrl: "./no-such-model.bin" }).then(() => "created", (err) => err.message);
-    window.outcome = { direct, fromWorker, sameAsJSON, viaUrl, fromUrlWorker, missing };
+    // A missing core, directly and in a worker (whose error comes back as it was thrown there).
+    const missingWasm = await createAnalyzer({ wasmUrl: new URL("./no-such-core.wasm", location.href) })
+      .then(() => "created", (err) => err.message);
+    const missingWasmWorker = await createWorkerAnalyzer({ wasmUrl: "./no-such-core.wasm" })
+      .then(() => "created", (err) => err.message);
+    // A worker brought by the page, running the package's worker script.
+    const ownWorker = await createWorkerAnalyzer({ worker: new Worker("./node_modules/lede/dist/worker.js", { type: "module" }) });
+    const fromOwnWorker = await ownWorker.analyze(text, { tokens: true });
+    ownWorker.dispose();
+    // A worker whose script does not load.
+    const brokenWorker = await createWorkerAnalyzer({ worker: "./no-such-worker.js" }).then(() => "created", (err) => err.message);
+    window.outcome = { direct, fromWorker, sameAsJSON, viaUrl, fromUrlWorker, missing, missingWasm, missingWasmWorker,
+      fromOwnWorker, brokenWorker };
   } catch (err) {
     window.outcome = { error: String(err && err.stack || err) };
   }
@@ -180,10 +213,15 @@ console.log(JSON.stringify(a.analyze(${JSON.stringify(TEXT)}, { tokens: true }))
     assert.deepEqual(outcome.fromWorker, reference, "the worker in Chromium gives another result");
     assert.deepEqual(outcome.viaUrl, reference, "the model by modelUrl gives another result");
     assert.deepEqual(outcome.fromUrlWorker, reference, "the model by modelUrl in a worker gives another result");
-    assert.match(outcome.missing, /^lede: cannot fetch the model .*\/no-such-model\.bin: HTTP 404$/);
-    // The one failed request is the missing model's, asked for (Chromium logs it without its URL).
-    assert.deepEqual(page.problems.filter((p) => !p.includes("no-such-model.bin")),
-      ["console.error: Failed to load resource: the server responded with a status of 404 (Not Found)"],
+    assert.match(outcome.missing, /^lede: cannot load the model from http:\/\/localhost:\d+\/no-such-model\.bin: HTTP 404$/);
+    assert.match(outcome.missingWasm, /^lede: cannot load lede-core\.wasm from http:\/\/localhost:\d+\/no-such-core\.wasm: HTTP 404$/);
+    assert.equal(outcome.missingWasmWorker, outcome.missingWasm, "the worker's error is not passed on as it was thrown");
+    assert.deepEqual(outcome.fromOwnWorker, reference, "a worker brought by the page gives another result");
+    assert.match(outcome.brokenWorker, /^lede: worker failed: its script did not load/);
+    // The failed requests are the missing files', asked for (Chromium logs them without their URLs).
+    const missingFiles = /no-such-(model\.bin|core\.wasm|worker\.js)/;
+    assert.deepEqual(new Set(page.problems.filter((p) => !missingFiles.test(p))),
+      new Set(["console.error: Failed to load resource: the server responded with a status of 404 (Not Found)"]),
       "console errors or failed requests");
   } finally {
     await browser.close();

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // `npx lede analyze FILE` on Node, through the WebAssembly build (same JSON as the native CLI).
 import { readFileSync } from 'node:fs';
-import { createAnalyzer, version } from '../dist/index.js';
+import { createAnalyzer, version } from '../dist/index.node.js';
 
 const usage = `Usage: lede analyze [FILE|-] [--offsets utf16|codepoint|utf8] [--tokens] [--pretty] [--model FILE]
        lede --version | --help

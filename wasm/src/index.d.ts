@@ -65,14 +65,34 @@ export interface CreateOptions {
   /** Bytes of a model file to use instead of the package's (lede-ner.bin); copied. */
   model?: Uint8Array | ArrayBuffer;
   /**
-   * Where to fetch the model file from (default: lede-ner.bin next to index.js). Under Node a
+   * Where the model file is (default: lede-ner.bin next to index.js). Under Node a
    * file: URL or a path is read from disk. Loaded once and shared by the analyzers made with it.
    */
   modelUrl?: string | URL;
   /** The lede-core.wasm bytes (skips fetching). */
   wasmBinary?: Uint8Array | ArrayBuffer;
-  /** Where to fetch lede-core.wasm from (default: next to index.js). */
-  wasmUrl?: string;
+  /**
+   * Where lede-core.wasm is (default: next to index.js, or where a bundler put it). Under Node a
+   * file: URL or a path is read from disk.
+   */
+  wasmUrl?: string | URL;
+}
+
+/**
+ * What option `worker` accepts as a worker: a Web Worker (browsers) or a worker_threads Worker
+ * (Node) running the package's worker script, `lede/worker.js`.
+ */
+export interface WorkerLike {
+  postMessage(message: any): void;
+  terminate(): unknown;
+}
+
+export interface WorkerCreateOptions extends CreateOptions {
+  /**
+   * The worker to use, or its script's URL (started as a module worker), for setups that build or
+   * host the worker themselves; by default the package starts its own (lede/worker.js).
+   */
+  worker?: WorkerLike | string | URL;
 }
 
 export interface Analyzer {
@@ -101,5 +121,5 @@ export interface WorkerAnalyzer {
 }
 
 export function createAnalyzer(options?: CreateOptions): Promise<Analyzer>;
-export function createWorkerAnalyzer(options?: CreateOptions): Promise<WorkerAnalyzer>;
+export function createWorkerAnalyzer(options?: WorkerCreateOptions): Promise<WorkerAnalyzer>;
 export function version(): Promise<string>;

@@ -1,52 +1,22 @@
-// createWorkerAnalyzer(): the Analyzer API, returning promises, with the work done in a module
-// Web Worker (browsers) or a worker_threads worker (Node). Requests carry ids; a worker error
-// rejects every pending request; an AbortSignal drops a request's result.
-import { checkAnalyzeOptions, checkText } from './index.js';
-
-const isNode =
-  typeof process === 'object' && process !== null && typeof process.versions === 'object' &&
-  typeof process.versions.node === 'string' && typeof window === 'undefined';
-
-async function startWorker() {
-  const url = new URL('./worker.js', import.meta.url);
-  if (isNode) {
-    const { Worker } = await import('node:worker_threads');
-    const w = new Worker(url);
-    return {
-      post: (m) => w.postMessage(m),
-      onMessage: (f) => w.on('message', f),
-      onError: (f) => {
-        w.on('error', f);
-        w.on('exit', (code) => { if (code !== 0) f(new Error(`lede: worker exited with code ${code}`)); });
-      },
-      terminate: () => w.terminate(),
-    };
-  }
-  const w = new Worker(url, { type: 'module' });
-  return {
-    post: (m) => w.postMessage(m),
-    onMessage: (f) => w.addEventListener('message', (e) => f(e.data)),
-    onError: (f) => w.addEventListener('error', (e) => {
-      e.preventDefault?.();
-      f(new Error(`lede: worker failed: ${e.message ?? 'unknown error'}`));
-    }),
-    terminate: () => w.terminate(),
-  };
-}
+// createWorkerAnalyzer()'s analyzer: the Analyzer API, returning promises, with the work done in a
+// worker that runs worker.js (browsers) or worker.node.js (Node). Requests carry ids; a worker
+// error rejects every pending request with that error; an AbortSignal drops a request's result.
+// How a worker is started is the environment's (browser-worker.js, node-worker.js): it hands over
+// a port, { post(message), onMessage(f), onError(f), terminate() }.
+import { checkAnalyzeOptions, checkText, checkWorkerOptions, fail } from './options.js';
 
 // A browser worker resolves a relative URL against its own script: the caller's are made absolute
 // here, against the page (under Node a path means the same in the worker: the working directory is
 // shared); URL objects, which cannot be posted, become strings.
 function forWorker(options) {
-  if (!options || typeof options !== 'object') return options;
   const out = { ...options };
   for (const key of ['modelUrl', 'wasmUrl']) {
     const value = out[key];
     if (value instanceof URL) {
       out[key] = value.href;
-    } else if (typeof value === 'string' && typeof location === 'object' && location !== null) {
+    } else if (typeof value === 'string' && typeof globalThis.location?.href === 'string') {
       try {
-        out[key] = new URL(value, location.href).href;
+        out[key] = new URL(value, globalThis.location.href).href;
       } catch {
         // left as given: the worker reports it
       }
@@ -56,32 +26,30 @@ function forWorker(options) {
 }
 
 function toError(message) {
-  return new Error(message.startsWith('lede:') ? message : `lede: ${message}`);
+  return message.startsWith('lede:') ? new Error(message) : fail(message);
 }
 
 class WorkerAnalyzer {
-  #worker;
+  #port;
   #pending = new Map();
   #nextId = 1;
   #closed = false;
 
-  constructor(worker, version) {
-    this.#worker = worker;
-    this.version = version;
+  constructor(port) {
+    this.#port = port;
+    this.version = null;
+    port.onMessage((m) => this.#settle(m));
+    port.onError((err) => this.#failAll(err));
   }
 
-  static async create(options) {
-    const worker = await startWorker();
-    const self = new WorkerAnalyzer(worker, null);
-    worker.onMessage((m) => self.#settle(m));
-    worker.onError((err) => self.#failAll(err));
-    const ready = await self.#request({ type: 'init', options: forWorker(options) });
-    self.version = ready.version;
-    return self;
+  async start(options) {
+    const ready = await this.#request({ type: 'init', options: forWorker(options) });
+    this.version = ready.version;
+    return this;
   }
 
   #settle(m) {
-    const p = this.#pending.get(m.id);
+    const p = this.#pending.get(m?.id);
     if (!p) return;  // aborted or disposed: the result is dropped
     this.#pending.delete(m.id);
     if (m.error) p.reject(toError(m.error));
@@ -94,17 +62,17 @@ class WorkerAnalyzer {
   }
 
   #request(message, signal) {
-    if (this.#closed) return Promise.reject(toError('analyze() called after dispose()'));
+    if (this.#closed) return Promise.reject(fail('analyze() called after dispose()'));
     const id = this.#nextId++;
     return new Promise((resolve, reject) => {
       if (signal) {
-        if (signal.aborted) return reject(signal.reason ?? new Error('lede: aborted'));
+        if (signal.aborted) return reject(signal.reason ?? fail('aborted'));
         signal.addEventListener('abort', () => {
-          if (this.#pending.delete(id)) reject(signal.reason ?? new Error('lede: aborted'));
+          if (this.#pending.delete(id)) reject(signal.reason ?? fail('aborted'));
         }, { once: true });
       }
       this.#pending.set(id, { resolve, reject });
-      this.#worker.post({ id, ...message });
+      this.#port.post({ id, ...message });
     });
   }
 
@@ -127,12 +95,24 @@ class WorkerAnalyzer {
   dispose() {
     if (this.#closed) return;
     this.#closed = true;
-    this.#failAll(toError('analyzer disposed'));
-    this.#worker.terminate();
+    this.#failAll(fail('analyzer disposed'));
+    this.#port.terminate();
   }
 }
 
-/** Starts a worker running an Analyzer; resolves once it is ready. */
-export async function createWorkerAnalyzer(options) {
-  return WorkerAnalyzer.create(options);
+/**
+ * Checks `options`, starts a worker with `openPort(worker)` (`worker`: the caller's Worker, its
+ * URL, or undefined for the package's own) and resolves once the analyzer in it is ready. A worker
+ * that fails to start is ended, and its error is the rejection.
+ */
+export async function startWorkerAnalyzer(options, openPort) {
+  const [worker, analyzerOptions] = checkWorkerOptions(options);
+  const port = openPort(worker);
+  const analyzer = new WorkerAnalyzer(port);
+  try {
+    return await analyzer.start(analyzerOptions);
+  } catch (err) {
+    analyzer.dispose();
+    throw err;
+  }
 }
