@@ -158,6 +158,8 @@ class Writer {
     for (size_t k = 0; k < a_.entities.size(); ++k) entity(k);
     s += "],\"quotes\":[";
     for (size_t k = 0; k < a_.quotes.size(); ++k) quote(k);
+    s += "],\"values\":[";
+    for (size_t k = 0; k < a_.values.size(); ++k) value(k);
     s += "],\"warnings\":[";
     for (size_t k = 0; k < a_.warnings.size(); ++k) {
       if (k) s += ',';
@@ -235,6 +237,44 @@ class Writer {
     }
     out_ += "],\"count\":";
     number(static_cast<uint32_t>(e.mentions.size()));
+    out_ += '}';
+  }
+
+  // {"id":..,"type":"MONEY",start,end,text,"value":...}: the value's JSON by its form.
+  void value(size_t k) {
+    const Value& v = a_.values[k];
+    if (k) out_ += ',';
+    out_ += "{\"id\":";
+    number(v.id);
+    out_ += ",\"type\":\"";
+    out_ += value_type_name(v.type);
+    out_ += "\",\"start\":";
+    number(unit(v.span.start));
+    out_ += ",\"end\":";
+    number(unit(v.span.end));
+    out_ += ",\"text\":";
+    write_json_string(text_.substr(v.span.start, v.span.end - v.span.start), &out_);
+    out_ += ",\"value\":";
+    switch (v.form) {
+      case ValueForm::none: out_ += "null"; break;
+      case ValueForm::iso: write_json_string(v.iso, &out_); break;
+      case ValueForm::range:
+        out_ += "{\"from\":";
+        write_json_string(v.from, &out_);
+        out_ += ",\"to\":";
+        write_json_string(v.to, &out_);
+        out_ += '}';
+        break;
+      case ValueForm::number: out_ += v.amount.c_str(); break;
+      case ValueForm::money:
+      case ValueForm::quantity:
+        out_ += "{\"amount\":";
+        out_ += v.amount.c_str();
+        out_ += v.form == ValueForm::money ? ",\"currency\":" : ",\"unit\":";
+        write_json_string(v.unit, &out_);
+        out_ += '}';
+        break;
+    }
     out_ += '}';
   }
 
