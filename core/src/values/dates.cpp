@@ -114,19 +114,21 @@ bool year_in_context(const ValueText& t, size_t i, size_t end) {
     static const char* const kYearBefore[] = {"the", "in", "since", "of", "by", "from", "until", "to",
                                               "between", "and", "during", "'s", "before", "after", "early",
                                               "late", "mid", "circa", "c.", "year", "summer", "winter",
-                                              "spring", "autumn", "fall"};
+                                              "spring", "autumn", "fall", "a", "an", "his",
+                                              "her", "their", "its", "our", "my", "this", "that"};
     static const char* const kYearAfter[] = {"and", "or", "to", "in", "when", "with", "the", "at", "on",
                                              "for", "by", "until", "through", "after", "before", "but"};
     bool year = false;
     for (const char* w : kYearBefore) year |= t.is(i - 1, w);
     for (const char* w : kYearAfter) year |= next == w;
+    year |= t.capitalised(i - 1);  // "the London 2012 Olympics"
     if (!year) return false;
   }
   return true;
 }
 
 // [Weekday[,]] Month Day[,] [Year]  |  [Weekday[,]] Day [of] Month [Year]  |  Month Year  |  Month
-size_t calendar_date(const ValueText& t, size_t i, const CivilDate* ref, DateSpan* d) {
+size_t calendar_date(const ValueText& t, size_t i, const CivilDate* ref, int text_year, DateSpan* d) {
   size_t k = i;
   if (calendar_at(t, k, CalendarWord::Kind::weekday) && t.capitalised(k)) {
     ++k;
@@ -166,11 +168,12 @@ size_t calendar_date(const ValueText& t, size_t i, const CivilDate* ref, DateSpa
     for (const char* w : kBefore) preposition |= i > 0 && t.is(i - 1, w);
     if (!preposition && (month == 5 || month == 3 || i == 0 || t.at(i - 1) == "." )) return 0;
     if (!preposition && k != i) return 0;
-    *d = ref ? single(iso_month(ref->year, month)) : single("--" + iso_month(0, month).substr(5));
+    if (text_year) *d = single(iso_month(text_year, month));
+    else *d = ref ? single(iso_month(ref->year, month)) : single("--" + iso_month(0, month).substr(5));
     return end;
   }
-  if (year || ref) {
-    int y = year ? year : ref->year;
+  if (year || text_year || ref) {
+    int y = year ? year : text_year ? text_year : ref->year;
     *d = is_valid_date(y, month, day) ? single(iso_day(CivilDate{y, month, day})) : DateSpan();
   } else {
     *d = is_valid_date(2000, month, day) ? single("--" + iso_day(CivilDate{2000, month, day}).substr(5))
@@ -392,15 +395,45 @@ size_t counted_date(const ValueText& t, size_t i, const CivilDate* ref, DateSpan
   return a.end + 2;
 }
 
+// A season: "summer 2004", "in winter", "the summer" (without a year, months of no year: "--06").
+size_t season_date(const ValueText& t, size_t i, DateSpan* d) {
+  const CalendarWord* c = calendar_at(t, i, CalendarWord::Kind::season);
+  if (!c || t.is(i, "fall") || i == 0) return 0;
+  int year = 0;
+  size_t n = 0;
+  if (year_at(t, i + 1, &year, &n) && n == 1) {
+    *d = season_of(c->number, year);
+    return i + 2;
+  }
+  static const char* const kBefore[] = {"the", "in", "during", "that", "of", "early", "late", "mid", "every"};
+  bool before = false;
+  for (const char* w : kBefore) before |= t.is(i - 1, w);
+  if (!before) return 0;
+  DateSpan months = season_of(c->number, 2001);
+  *d = DateSpan{"--" + months.from.substr(5), "--" + months.to.substr(5)};
+  return i + 1;
+}
+
+// "'99": a year of the 1900s (or of this century up to '30).
+size_t elided_year(const ValueText& t, size_t i, DateSpan* d) {
+  std::string_view s = t.at(i);
+  if (s.size() != 3 || s[0] != '\'' || s[1] < '0' || s[1] > '9' || s[2] < '0' || s[2] > '9') return 0;
+  int v = (s[1] - '0') * 10 + (s[2] - '0');
+  *d = single(iso_year(v <= 30 ? 2000 + v : 1900 + v));
+  return i + 1;
+}
+
 // The one date at i, of whichever form, without ranges.
-size_t one_date(const ValueText& t, size_t i, const CivilDate* ref, DateSpan* d) {
+size_t one_date(const ValueText& t, size_t i, const CivilDate* ref, int text_year, DateSpan* d) {
   *d = DateSpan();
   if (size_t end = iso_date(t, i, d)) return end;
-  if (size_t end = calendar_date(t, i, ref, d)) return end;
+  if (size_t end = calendar_date(t, i, ref, text_year, d)) return end;
   if (size_t end = decade_or_century(t, i, d)) return end;
   if (size_t end = counted_date(t, i, ref, d)) return end;
   if (size_t end = relative_date(t, i, ref, d)) return end;
   if (size_t end = year_date(t, i, d)) return end;
+  if (size_t end = season_date(t, i, d)) return end;
+  if (size_t end = elided_year(t, i, d)) return end;
   return 0;
 }
 
@@ -414,19 +447,19 @@ size_t weekday_alone(const ValueText& t, size_t i, const CivilDate* ref, DateSpa
 
 }  // namespace
 
-bool match_date(const ValueText& t, size_t i, const CivilDate* ref, ValueMatch* m) {
+bool match_date(const ValueText& t, size_t i, const CivilDate* ref, int text_year, ValueMatch* m) {
   DateSpan d;
   size_t first = i;
-  const bool range_word = t.is(i, "between") || t.is(i, "from");
-  size_t end = one_date(t, range_word ? i + 1 : i, ref, &d);
+  // "from 1947 to 1960" stays two dates, as GUM marks it; "between" makes one range.
+  const bool range_word = t.is(i, "between");
+  size_t end = one_date(t, range_word ? i + 1 : i, ref, text_year, &d);
   if (!end) end = weekday_alone(t, range_word ? i + 1 : i, ref, &d);
   if (!end) return false;
   if (!range_word) first = i;
   // "between May and July", "from 2010 to 2015": one range.
-  const bool joined = range_word && (t.is(end, "and") || t.is(end, "to") || t.is(end, "until") ||
-                                     t.at(end) == "-" || t.at(end) == "\u2013");
+  const bool joined = range_word && t.is(end, "and");
   DateSpan second;
-  size_t end2 = joined ? one_date(t, end + 1, ref, &second) : 0;
+  size_t end2 = joined ? one_date(t, end + 1, ref, text_year, &second) : 0;
   if (end2 && !d.from.empty() && !second.from.empty() && d.from.size() == second.from.size()) {
     d = DateSpan{d.from, second.to};
     end = end2;
@@ -449,7 +482,7 @@ bool find_dateline(const ValueText& t, CivilDate* date) {
     if (t.token(i).newline_before && ++lines >= 3) break;
     DateSpan d;
     size_t end = iso_date(t, i, &d);
-    if (!end) end = calendar_date(t, i, nullptr, &d);
+    if (!end) end = calendar_date(t, i, nullptr, 0, &d);
     if (end && d.from == d.to && parse_iso_day(d.from, date)) return true;
     if (end) i = end - 1;
   }

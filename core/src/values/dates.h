@@ -9,8 +9,10 @@
 namespace lede {
 
 // The date whose first token is i. ref: the article's date, or null when unknown (relative dates
-// then keep a null value). The value's type is DATE.
-bool match_date(const ValueText& t, size_t i, const CivilDate* ref, ValueMatch* m);
+// then keep a null value). text_year: the year the text named last (0: none), the year of a month
+// or day written without one ("in May", "on 30 May"), before the reference date's. The value's
+// type is DATE.
+bool match_date(const ValueText& t, size_t i, const CivilDate* ref, int text_year, ValueMatch* m);
 
 // A full date (year, month and day) in the article's first lines, a dateline: the reference date
 // when the caller gives none.

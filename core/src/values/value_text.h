@@ -31,8 +31,10 @@ class ValueText {
   std::string_view at(size_t i) const;
   std::string_view lower(size_t i) const;
   bool is(size_t i, std::string_view lower_word) const { return lower(i) == lower_word; }
-  // Token i follows token i - 1 with no space between.
-  bool glued(size_t i) const { return i < tokens_.size() && i > 0 && !tokens_[i].space_before; }
+  // Token i follows token i - 1 with no space or line break between.
+  bool glued(size_t i) const {
+    return i < tokens_.size() && i > 0 && !tokens_[i].space_before && !tokens_[i].newline_before;
+  }
   bool capitalised(size_t i) const;
   bool starts_with_digit(size_t i) const;
 

@@ -29,10 +29,22 @@ bool may_begin_value(const Token& token) {
 
 // The value beginning at token i, trying the finders from the most specific: money before a year
 // ("$2024"), a percentage before a duration, a date before a duration ("three years ago").
-bool value_at(const ValueText& t, size_t i, const CivilDate* ref, ValueMatch* m) {
+bool value_at(const ValueText& t, size_t i, const CivilDate* ref, int text_year, ValueMatch* m) {
   *m = ValueMatch();
   return match_money(t, i, m) || match_percent(t, i, m) || match_time(t, i, m) ||
-         match_date(t, i, ref, m) || match_duration(t, i, m) || match_quantity(t, i, m);
+         match_date(t, i, ref, text_year, m) || match_duration(t, i, m) || match_quantity(t, i, m);
+}
+
+// The year a date value writes out ("May 2019", "in 1805"), else `last`: what a later month or
+// day without a year belongs to.
+int year_written(const ValueText& t, const ValueMatch& m, int last) {
+  if (m.value.type != ValueType::DATE || m.value.form != ValueForm::iso) return last;
+  for (size_t k = m.first; k < m.end; ++k) {
+    std::string_view s = t.at(k);
+    if (s.size() == 4 && s.find_first_not_of("0123456789") == std::string_view::npos)
+      return (s[0] - '0') * 1000 + (s[1] - '0') * 100 + (s[2] - '0') * 10 + (s[3] - '0');
+  }
+  return last;
 }
 
 }  // namespace
@@ -57,8 +69,10 @@ std::vector<Value> find_values(std::string_view text, const std::vector<Token>& 
 
   std::vector<ValueMatch> found;
   ValueMatch m;
+  int text_year = 0;
   for (size_t i = 0; i < t.size();) {
-    if (may_begin_value(t.token(i)) && value_at(t, i, has_ref ? &ref : nullptr, &m) && m.end > i) {
+    if (may_begin_value(t.token(i)) && value_at(t, i, has_ref ? &ref : nullptr, text_year, &m) && m.end > i) {
+      text_year = year_written(t, m, text_year);
       found.push_back(m);
       i = m.end;
     } else {
