@@ -46,7 +46,9 @@ size_t month_at(const ValueText& t, size_t i, int* month) {
   const CalendarWord* c = calendar_word(w);
   if (!c || c->kind != CalendarWord::Kind::month) return 0;
   *month = c->number;
-  return t.at(i + 1) == "." && t.glued(i + 1) && w.size() <= 4 ? 2 : 1;
+  // "Sept." takes its full stop; "July." ends a sentence.
+  const bool abbreviated = w.size() <= 4 && w != "may" && w != "june" && w != "july";
+  return abbreviated && t.at(i + 1) == "." && t.glued(i + 1) ? 2 : 1;
 }
 
 // A day of the month: "18", "18th", "3rd".
@@ -86,6 +88,16 @@ bool year_at(const ValueText& t, size_t i, int* year, size_t* tokens) {
   *year = v;
   *tokens = 1;
   return s.size() == 4 && v >= 1000 && v <= 2100;
+}
+
+// The year of a day and month: any three or four digits will do ("30 September 420").
+bool year_of_day(const ValueText& t, size_t i, int* year, size_t* tokens) {
+  if (year_at(t, i, year, tokens)) return true;
+  std::string_view s = t.at(i);
+  if (s.size() != 3 || s.find_first_not_of("0123456789") != std::string_view::npos || s[0] == '0') return false;
+  *year = (s[0] - '0') * 100 + (s[1] - '0') * 10 + (s[2] - '0');
+  *tokens = 1;
+  return true;
 }
 
 // A plain year counts as a date unless the words around it say it is a count ("2000 people",
@@ -143,7 +155,8 @@ size_t calendar_date(const ValueText& t, size_t i, const CivilDate* ref, int tex
     if (day_at(t, end, &day) && !(t.at(end).size() == 4)) {
       ++end;
       size_t y = end + (t.at(end) == "," ? 1 : 0);
-      if (year_at(t, y, &year, &y_tokens)) end = y + y_tokens;
+      if (year_of_day(t, y, &year, &y_tokens)) end = y + y_tokens;
+      else year = 0;
     } else if (year_at(t, end, &year, &y_tokens)) {
       end += y_tokens;
       *d = single(iso_month(year, month));
@@ -154,7 +167,8 @@ size_t calendar_date(const ValueText& t, size_t i, const CivilDate* ref, int tex
     if (!(n = month_at(t, m, &month))) return 0;
     end = m + n;
     size_t y = end + (t.at(end) == "," ? 1 : 0);
-    if (year_at(t, y, &year, &y_tokens)) end = y + y_tokens;
+    if (year_of_day(t, y, &year, &y_tokens)) end = y + y_tokens;
+    else year = 0;
   } else {
     return 0;
   }
