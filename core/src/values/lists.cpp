@@ -3,6 +3,7 @@
 #include "values/lists.h"
 
 #include <algorithm>
+#include <array>
 #include <utility>
 
 namespace lede {
@@ -36,21 +37,54 @@ int to_int(std::string_view s) {
   return v;
 }
 
+// A word list as an open-addressing hash table: the stage asks about nearly every word of an
+// article, and one hash and a compare or two beat a binary search of the list.
 template <typename T>
-using Table = std::vector<std::pair<std::string_view, T>>;
+class WordTable {
+ public:
+  explicit WordTable(size_t words) {
+    size_t n = 64;
+    while (n < 4 * words) n *= 2;  // at most a quarter full: short probe runs
+    slots_.resize(n);
+    mask_ = n - 1;
+  }
+  // Adds `word`, or merges `value` into it with `merge` when it is there already.
+  template <typename Merge>
+  void add(std::string_view word, T value, Merge merge) {
+    size_t k = hash(word) & mask_;
+    while (slots_[k].used && slots_[k].word != word) k = (k + 1) & mask_;
+    if (slots_[k].used) {
+      slots_[k].value = merge(slots_[k].value, value);
+    } else {
+      slots_[k].used = true;
+      slots_[k].word = word;
+      slots_[k].value = value;
+    }
+  }
+  void add(std::string_view word, T value) {
+    add(word, value, [](T first, T) { return first; });
+  }
+  const T* find(std::string_view word) const {
+    for (size_t k = hash(word) & mask_;; k = (k + 1) & mask_) {
+      if (!slots_[k].used) return nullptr;
+      if (slots_[k].word == word) return &slots_[k].value;
+    }
+  }
 
-template <typename T>
-const T* find_in(const Table<T>& table, std::string_view key) {
-  auto it = std::lower_bound(table.begin(), table.end(), key,
-                             [](const std::pair<std::string_view, T>& e, std::string_view k) { return e.first < k; });
-  return it != table.end() && it->first == key ? &it->second : nullptr;
-}
-
-template <typename T>
-void sort_table(Table<T>* table) {
-  std::sort(table->begin(), table->end(),
-            [](const auto& x, const auto& y) { return x.first < y.first; });
-}
+ private:
+  struct Slot {
+    bool used = false;
+    std::string_view word;
+    T value{};
+  };
+  static size_t hash(std::string_view w) {
+    uint32_t h = 2166136261u;  // FNV-1a
+    for (char c : w) h = (h ^ static_cast<unsigned char>(c)) * 16777619u;
+    return h;
+  }
+  std::vector<Slot> slots_;
+  size_t mask_ = 0;
+};
 
 bool is_lower_case(std::string_view s) {
   return std::none_of(s.begin(), s.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
@@ -78,60 +112,60 @@ std::vector<UnitForm> forms_of(std::string_view name) {
 }  // namespace
 
 const CalendarWord* calendar_word(std::string_view lower) {
-  static const Table<CalendarWord> table = [] {
-    Table<CalendarWord> t;
-    for (const auto& row : rows_of("calendar")) {
+  static const WordTable<CalendarWord> table = [] {
+    const auto rows = rows_of("calendar");
+    WordTable<CalendarWord> t(rows.size());
+    for (const auto& row : rows) {
       CalendarWord w;
       w.kind = row[1] == "month"     ? CalendarWord::Kind::month
                : row[1] == "weekday" ? CalendarWord::Kind::weekday
                : row[1] == "season"  ? CalendarWord::Kind::season
                                      : CalendarWord::Kind::daypart;
       w.number = to_int(row[2]);
-      t.emplace_back(row[0], w);
+      t.add(row[0], w);
     }
-    sort_table(&t);
     return t;
   }();
-  return find_in(table, lower);
+  return table.find(lower);
 }
 
 const NumberWord* number_word(std::string_view lower) {
-  static const Table<NumberWord> table = [] {
-    Table<NumberWord> t;
-    for (const auto& row : rows_of("numbers")) {
+  static const WordTable<NumberWord> table = [] {
+    const auto rows = rows_of("numbers");
+    WordTable<NumberWord> t(rows.size());
+    for (const auto& row : rows) {
       NumberWord w;
       w.kind = row[1] == "cardinal"  ? NumberWord::Kind::cardinal
                : row[1] == "ordinal" ? NumberWord::Kind::ordinal
                : row[1] == "scale"   ? NumberWord::Kind::scale
                                      : NumberWord::Kind::dozen;
       w.value = to_int(row[2]);
-      t.emplace_back(row[0], w);
+      t.add(row[0], w);
     }
-    sort_table(&t);
     return t;
   }();
-  return find_in(table, lower);
+  return table.find(lower);
 }
 
 int abbreviated_scale(std::string_view word) {
-  static const Table<int> table = [] {
-    Table<int> t;
-    for (const auto& row : rows_of("abbreviated_scales")) t.emplace_back(row[0], to_int(row[1]));
-    sort_table(&t);
+  static const WordTable<int> table = [] {
+    const auto rows = rows_of("abbreviated_scales");
+    WordTable<int> t(rows.size());
+    for (const auto& row : rows) t.add(row[0], to_int(row[1]));
     return t;
   }();
-  const int* power = find_in(table, word);
+  const int* power = table.find(word);
   return power ? *power : 0;
 }
 
 std::string_view time_zone(std::string_view word) {
-  static const Table<std::string_view> table = [] {
-    Table<std::string_view> t;
-    for (const auto& row : rows_of("time_zones")) t.emplace_back(row[0], row[1]);
-    sort_table(&t);
+  static const WordTable<std::string_view> table = [] {
+    const auto rows = rows_of("time_zones");
+    WordTable<std::string_view> t(rows.size());
+    for (const auto& row : rows) t.add(row[0], row[1]);
     return t;
   }();
-  const std::string_view* zone = find_in(table, word);
+  const std::string_view* zone = table.find(word);
   return zone ? *zone : std::string_view();
 }
 
@@ -143,6 +177,64 @@ const std::vector<UnitForm>& currency_forms() {
 const std::vector<UnitForm>& unit_forms() {
   static const std::vector<UnitForm> forms = forms_of("units");
   return forms;
+}
+
+namespace {
+
+using FormIndex = std::array<std::vector<const UnitForm*>, 256>;
+
+// The forms of `forms` that `keep` accepts, by their first byte.
+template <typename Keep>
+FormIndex index_forms(const std::vector<UnitForm>& forms, Keep keep) {
+  FormIndex index;
+  for (const UnitForm& f : forms) {
+    if (!keep(f)) continue;
+    const unsigned char c = static_cast<unsigned char>(f.form[0]);
+    index[c].push_back(&f);
+    if (f.any_case && c >= 'a' && c <= 'z') index[c - 'a' + 'A'].push_back(&f);
+  }
+  return index;
+}
+
+}  // namespace
+
+const std::vector<const UnitForm*>& currencies_before(unsigned char first) {
+  static const FormIndex index = index_forms(currency_forms(), [](const UnitForm& f) { return f.before; });
+  return index[first];
+}
+
+const std::vector<const UnitForm*>& currencies_after(unsigned char first) {
+  static const FormIndex index = index_forms(currency_forms(), [](const UnitForm& f) { return f.after; });
+  return index[first];
+}
+
+const std::vector<const UnitForm*>& units_starting(unsigned char first) {
+  static const FormIndex index = index_forms(unit_forms(), [](const UnitForm&) { return true; });
+  return index[first];
+}
+
+bool may_start_currency(unsigned char first) { return !currencies_before(first).empty(); }
+
+uint8_t value_start(std::string_view lower) {
+  // Every listed word is 1 to 9 bytes long: longer words are none without a look-up.
+  if (lower.empty() || lower.size() > 9) return 0;
+  static const WordTable<uint8_t> words = [] {
+    WordTable<uint8_t> t(160);
+    auto either = [](uint8_t x, uint8_t y) { return static_cast<uint8_t>(x | y); };
+    for (const auto& row : rows_of("numbers"))
+      if (row[1] == "cardinal") t.add(row[0], kStartsNumber, either);
+    for (const auto& row : rows_of("calendar")) t.add(row[0], kStartsDate, either);
+    // The first words of relative dates, ranges, decades and centuries (dates.cpp), of amounts
+    // before a multiplier ("a dozen") and of the times said in words.
+    for (const char* w : {"today", "tonight", "yesterday", "tomorrow", "this", "last", "next", "past",
+                          "coming", "the", "between", "early", "late", "mid"})
+      t.add(w, kStartsDate, either);
+    for (const char* w : {"a", "an"}) t.add(w, kStartsNumber | kStartsDate, either);
+    for (const char* w : {"noon", "midnight"}) t.add(w, kStartsTime, either);
+    return t;
+  }();
+  const uint8_t* bits = words.find(lower);
+  return bits ? *bits : 0;
 }
 
 }  // namespace lede

@@ -46,4 +46,19 @@ struct UnitForm {
 const std::vector<UnitForm>& currency_forms();
 const std::vector<UnitForm>& unit_forms();
 
+// The forms that can stand at a token beginning with byte `first` (either case for the forms
+// matched in any case), longest first: a handful instead of the whole list.
+const std::vector<const UnitForm*>& currencies_before(unsigned char first);
+const std::vector<const UnitForm*>& currencies_after(unsigned char first);
+const std::vector<const UnitForm*>& units_starting(unsigned char first);
+
+// The first bytes of the currency forms that stand before an amount: a token beginning with any
+// other byte is no currency sign or code, and most tokens are ruled out with one look-up.
+bool may_start_currency(unsigned char first);
+
+// What a word (in lower case) can begin, as bits: a number ("twenty", "a"), a date ("May",
+// "yesterday", "last", "the"), a time ("noon"). 0 for every other word, which the stage skips.
+enum ValueStart : uint8_t { kStartsNumber = 1, kStartsDate = 2, kStartsTime = 4 };
+uint8_t value_start(std::string_view lower);
+
 }  // namespace lede

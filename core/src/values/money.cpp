@@ -1,8 +1,6 @@
 // Money and percentages: an amount with a currency form before or after it, or a percent sign.
 #include "values/money.h"
 
-#include <array>
-
 #include "values/lists.h"
 #include "values/numbers.h"
 
@@ -19,29 +17,14 @@ void set_money(ValueMatch* m, size_t first, size_t end, const Decimal& amount, c
   m->value.unit = code;
 }
 
-// The first bytes of every form that stands before an amount: a token starting otherwise is no
-// currency, and most tokens are ruled out with one look-up.
-bool may_start_currency(unsigned char first) {
-  static const std::array<bool, 256> table = [] {
-    std::array<bool, 256> t{};
-    for (const UnitForm& f : currency_forms()) {
-      if (!f.before) continue;
-      unsigned char c = static_cast<unsigned char>(f.form[0]);
-      t[c] = true;
-      if (f.any_case && c >= 'a' && c <= 'z') t[c - 'a' + 'A'] = true;
-    }
-    return t;
-  }();
-  return table[first];
-}
-
 // A currency glued to the digits inside one token: "Rs2,680", "R500", "Tk40".
 bool glued_prefix(const ValueText& t, size_t i, ValueMatch* m) {
   std::string_view s = t.at(i);
   size_t digit = s.find_first_of("0123456789");
   if (digit == 0 || digit == std::string_view::npos || digit > 4) return false;
-  for (const UnitForm& f : currency_forms()) {
-    if (!f.before || f.form != s.substr(0, digit)) continue;
+  for (const UnitForm* form : currencies_before(static_cast<unsigned char>(s[0]))) {
+    const UnitForm& f = *form;
+    if (f.form != s.substr(0, digit)) continue;
     Decimal amount;
     size_t used = 0;
     if (!parse_numeral(s.substr(digit), &amount, &used)) return false;
@@ -64,8 +47,8 @@ bool match_money(const ValueText& t, size_t i, ValueMatch* m) {
   Amount a;
   if (may_start_currency(static_cast<unsigned char>(s[0]))) {
     if (glued_prefix(t, i, m)) return true;
-    for (const UnitForm& f : currency_forms()) {
-      if (!f.before) continue;
+    for (const UnitForm* form : currencies_before(static_cast<unsigned char>(s[0]))) {
+      const UnitForm& f = *form;
       size_t end = t.match_forward(i, f);
       if (!end || end >= t.size() || t.token(end).newline_before) continue;
       // A sign stands glued to its amount ("$5"); "$$$ 5 yen" is no dollar amount.
@@ -79,10 +62,9 @@ bool match_money(const ValueText& t, size_t i, ValueMatch* m) {
   }
   if (!read_amount(t, i, true, &a) || !a.rest.empty()) return false;
   if (a.end >= t.size() || t.token(a.end).newline_before) return false;
-  for (const UnitForm& f : currency_forms()) {
-    if (!f.after) continue;
-    if (size_t end = t.match_forward(a.end, f)) {
-      set_money(m, i, end, a.value, f.unit);
+  for (const UnitForm* f : currencies_after(static_cast<unsigned char>(t.at(a.end)[0]))) {
+    if (size_t end = t.match_forward(a.end, *f)) {
+      set_money(m, i, end, a.value, f->unit);
       return true;
     }
   }

@@ -12,7 +12,8 @@ bool match_quantity(const ValueText& t, size_t i, ValueMatch* m) {
   const UnitForm* unit = nullptr;
   size_t end = 0;
   if (!a.rest.empty()) {
-    for (const UnitForm& f : unit_forms()) {
+    for (const UnitForm* form : units_starting(static_cast<unsigned char>(a.rest[0]))) {
+      const UnitForm& f = *form;
       if (f.form.find(' ') != std::string::npos) continue;
       std::string_view rest = f.any_case ? t.lower(a.end - 1).substr(t.at(a.end - 1).size() - a.rest.size()) : a.rest;
       if (rest == f.form) {
@@ -22,9 +23,9 @@ bool match_quantity(const ValueText& t, size_t i, ValueMatch* m) {
       }
     }
   } else if (a.end < t.size() && !t.token(a.end).newline_before) {
-    for (const UnitForm& f : unit_forms()) {
-      if ((end = t.match_forward(a.end, f))) {
-        unit = &f;
+    for (const UnitForm* f : units_starting(static_cast<unsigned char>(t.at(a.end)[0]))) {
+      if ((end = t.match_forward(a.end, *f))) {
+        unit = f;
         break;
       }
     }

@@ -22,18 +22,6 @@ ValueText::ValueText(std::string_view text, const std::vector<Token>& tokens)
   for (char& c : lower_) c = ascii_lower(c);
 }
 
-std::string_view ValueText::at(size_t i) const {
-  if (i >= tokens_.size()) return {};
-  const Span s = tokens_[i].span;
-  return text_.substr(s.start, s.end - s.start);
-}
-
-std::string_view ValueText::lower(size_t i) const {
-  if (i >= tokens_.size()) return {};
-  const Span s = tokens_[i].span;
-  return std::string_view(lower_).substr(s.start, s.end - s.start);
-}
-
 bool ValueText::capitalised(size_t i) const {
   std::string_view t = at(i);
   return !t.empty() && t[0] >= 'A' && t[0] <= 'Z';

@@ -28,8 +28,14 @@ class ValueText {
   std::string_view text() const { return text_; }
   const Token& token(size_t i) const { return tokens_[i]; }
   // Token i's text (empty past the end) and the same in ASCII lower case.
-  std::string_view at(size_t i) const;
-  std::string_view lower(size_t i) const;
+  std::string_view at(size_t i) const {
+    if (i >= tokens_.size()) return {};
+    return text_.substr(tokens_[i].span.start, tokens_[i].span.end - tokens_[i].span.start);
+  }
+  std::string_view lower(size_t i) const {
+    if (i >= tokens_.size()) return {};
+    return std::string_view(lower_).substr(tokens_[i].span.start, tokens_[i].span.end - tokens_[i].span.start);
+  }
   bool is(size_t i, std::string_view lower_word) const { return lower(i) == lower_word; }
   // Token i follows token i - 1 with no space or line break between.
   bool glued(size_t i) const {
