@@ -122,7 +122,8 @@ bool year_in_context(const ValueText& t, size_t i, size_t end) {
   if (next == "percent" || next == "per") return false;
   // "2000 people": a count before a noun, unless a preposition or "the" before makes it a year
   // ("in 2000 people", "the 2000 election").
-  if (!next.empty() && next[0] >= 'a' && next[0] <= 'z' && i > 0) {
+  const std::string_view written_next = t.at(end);
+  if (!written_next.empty() && written_next[0] >= 'a' && written_next[0] <= 'z' && i > 0) {
     static const char* const kYearBefore[] = {"the", "in", "since", "of", "by", "from", "until", "to",
                                               "between", "and", "during", "'s", "before", "after", "early",
                                               "late", "mid", "circa", "c.", "year", "summer", "winter",
@@ -196,6 +197,12 @@ size_t calendar_date(const ValueText& t, size_t i, const CivilDate* ref, int tex
   return end;
 }
 
+// A decade or a century as its first and last days, as GUM gives them ("the 1990s": 1990-01-01
+// to 1999-12-31): a reader comparing ranges needs no rule for where a year-range ends.
+DateSpan whole_years(int from, int to) {
+  return DateSpan{iso_day(CivilDate{from, 1, 1}), iso_day(CivilDate{to, 12, 31})};
+}
+
 // "2025-03-18" as one token.
 size_t iso_date(const ValueText& t, size_t i, DateSpan* d) {
   CivilDate c;
@@ -231,7 +238,7 @@ size_t decade_or_century(const ValueText& t, size_t i, DateSpan* d) {
       int from = digits.size() == 5 ? v : (v <= 20 ? 2000 + v : 1900 + v);
       if (digits.size() == 5 && (from < 1000 || from > 2100)) return 0;
       int to = from % 100 == 0 && digits.size() == 5 && from % 1000 != 0 ? from + 99 : from + 9;
-      *d = DateSpan{iso_year(from), iso_year(to)};
+      *d = whole_years(from, to);
       return k + 1 + (t.at(k + 1) == "'s" ? 1 : 0);
     }
     return 0;
@@ -245,15 +252,16 @@ size_t decade_or_century(const ValueText& t, size_t i, DateSpan* d) {
   } else if (!day_at(t, k, &n) || t.at(k).size() < 3) {
     return 0;
   }
-  *d = DateSpan{iso_year((n - 1) * 100), iso_year((n - 1) * 100 + 99)};
+  *d = whole_years((n - 1) * 100, (n - 1) * 100 + 99);
   return k + 2;
 }
 
-// A plain year, with its era: "2025", "in 1805", "500 CE".
+// A plain year, with its era: "2025", "in 1805", "500 CE", "c. 347".
 size_t year_date(const ValueText& t, size_t i, DateSpan* d) {
   int year = 0;
   size_t n = 0;
-  if (!year_at(t, i, &year, &n)) return 0;
+  const bool circa = i > 0 && (t.is(i - 1, "c.") || t.is(i - 1, "circa") || t.is(i - 1, "ca."));
+  if (!(year_at(t, i, &year, &n) || (circa && year_of_day(t, i, &year, &n)))) return 0;
   if (n == 1 && !year_in_context(t, i, i + 1)) return 0;
   *d = single(iso_year(year));
   return i + n;
@@ -398,9 +406,11 @@ size_t counted_date(const ValueText& t, size_t i, const CivilDate* ref, DateSpan
                            iso_day(*ref)};
     if (ref && unit != Unit::day && unit != Unit::week) {
       // From the same day n units back: "the past three years" is three years of days.
+      // From the day after the same day n units back: "the past three years" on 2023-02-28 are
+      // 2020-02-29 to 2023-02-28.
       CivilDate from = add_months(*ref, -n * (unit == Unit::month ? 1 : unit == Unit::year ? 12 : 120));
       from.day = std::min(ref->day, 28);
-      *d = DateSpan{iso_day(from), iso_day(*ref)};
+      *d = DateSpan{iso_day(add_days(from, 1)), iso_day(*ref)};
     }
     return a.end + 1;
   }
@@ -437,17 +447,35 @@ size_t elided_year(const ValueText& t, size_t i, DateSpan* d) {
   return i + 1;
 }
 
+// "that year", "the same year", "the following year": the year the text named last.
+size_t year_named_before(const ValueText& t, size_t i, int text_year, DateSpan* d) {
+  if (!(t.is(i, "that") || t.is(i, "the"))) return 0;
+  size_t k = i + 1;
+  int offset = 0;
+  if (t.is(k, "same")) ++k;
+  else if (t.is(i, "the") && (t.is(k, "following") || t.is(k, "next"))) offset = 1, ++k;
+  else if (t.is(i, "the") && (t.is(k, "previous") || t.is(k, "preceding"))) offset = -1, ++k;
+  else if (t.is(i, "the")) return 0;
+  if (!t.is(k, "year")) return 0;
+  *d = text_year ? single(iso_year(text_year + offset)) : DateSpan();
+  return k + 1;
+}
+
 // The one date at i, of whichever form, without ranges.
 size_t one_date(const ValueText& t, size_t i, const CivilDate* ref, int text_year, DateSpan* d) {
   *d = DateSpan();
   if (size_t end = iso_date(t, i, d)) return end;
-  if (size_t end = calendar_date(t, i, ref, text_year, d)) return end;
+  // A year named in a text of that year or the one before is no reason to leave the article's
+  // own year ("in 2013 ... in March", written in 2014, is March 2014 in the news).
+  const bool recent = ref && text_year >= ref->year - 1 && text_year <= ref->year;
+  if (size_t end = calendar_date(t, i, ref, recent ? 0 : text_year, d)) return end;
   if (size_t end = decade_or_century(t, i, d)) return end;
   if (size_t end = counted_date(t, i, ref, d)) return end;
   if (size_t end = relative_date(t, i, ref, d)) return end;
   if (size_t end = year_date(t, i, d)) return end;
   if (size_t end = season_date(t, i, d)) return end;
   if (size_t end = elided_year(t, i, d)) return end;
+  if (size_t end = year_named_before(t, i, text_year, d)) return end;
   return 0;
 }
 

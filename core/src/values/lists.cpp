@@ -227,7 +227,7 @@ uint8_t value_start(std::string_view lower) {
     // The first words of relative dates, ranges, decades and centuries (dates.cpp), of amounts
     // before a multiplier ("a dozen") and of the times said in words.
     for (const char* w : {"today", "tonight", "yesterday", "tomorrow", "this", "last", "next", "past",
-                          "coming", "the", "between", "early", "late", "mid"})
+                          "coming", "the", "between", "early", "late", "mid", "that"})
       t.add(w, kStartsDate, either);
     for (const char* w : {"a", "an"}) t.add(w, kStartsNumber | kStartsDate, either);
     for (const char* w : {"noon", "midnight"}) t.add(w, kStartsTime, either);

@@ -36,12 +36,14 @@ uint8_t starts_at(const ValueText& t, size_t i) {
   // "the", "between", "a" and "an" are frequent and begin a value only before a word that can go
   // on with one: "the 1990s", "the twentieth century", "the past three years", "a dozen",
   // "a year ago".
-  if (bits && (lower == "the" || lower == "between" || lower == "a" || lower == "an") && i + 1 < t.size()) {
+  if (bits && (lower == "the" || lower == "between" || lower == "a" || lower == "an" || lower == "that") &&
+      i + 1 < t.size()) {
     std::string_view next = t.lower(i + 1);
     const NumberWord* n = number_word(next);
     const bool goes_on = t.starts_with_digit(i + 1) || next[0] == '\'' || n ||
                          (starts_at(t, i + 1) & ~kStartsCurrency) != 0 || next == "day" || next == "week" ||
-                         next == "month" || next == "year" || next == "decade";
+                         next == "month" || next == "year" || next == "decade" || next == "same" ||
+                         next == "following" || next == "previous" || next == "preceding";
     if (!goes_on) return bits & kStartsCurrency;
   }
   return bits;
