@@ -461,10 +461,27 @@ size_t year_named_before(const ValueText& t, size_t i, int text_year, DateSpan* 
   return k + 1;
 }
 
+// "Christmas", "World War II": named_dates(), a day of every year in the reference date's year.
+size_t named_date(const ValueText& t, size_t i, const CivilDate* ref, DateSpan* d) {
+  if (!t.capitalised(i) && !t.is(i, "the")) return 0;
+  for (const NamedDate& named : named_dates()) {
+    size_t end = t.match_forward(i, named.form);
+    if (!end) continue;
+    auto dated = [&](const std::string& day) {
+      if (day.compare(0, 2, "--") != 0) return day;
+      return ref ? iso_year(ref->year) + day.substr(1) : day;
+    };
+    *d = DateSpan{dated(named.from), dated(named.to)};
+    return end;
+  }
+  return 0;
+}
+
 // The one date at i, of whichever form, without ranges.
 size_t one_date(const ValueText& t, size_t i, const CivilDate* ref, int text_year, DateSpan* d) {
   *d = DateSpan();
   if (size_t end = iso_date(t, i, d)) return end;
+  if (size_t end = named_date(t, i, ref, d)) return end;
   // A year named in a text of that year or the one before is no reason to leave the article's
   // own year ("in 2013 ... in March", written in 2014, is March 2014 in the news).
   const bool recent = ref && text_year >= ref->year - 1 && text_year <= ref->year;

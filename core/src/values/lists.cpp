@@ -215,6 +215,41 @@ const std::vector<const UnitForm*>& units_starting(unsigned char first) {
 
 bool may_start_currency(unsigned char first) { return !currencies_before(first).empty(); }
 
+const std::vector<NamedDate>& named_dates() {
+  static const std::vector<NamedDate> dates = [] {
+    std::vector<NamedDate> v;
+    for (const auto& row : rows_of("named_dates")) {
+      if (row.size() < 3) continue;
+      NamedDate d;
+      d.form.form = std::string(row[0]);
+      d.from = std::string(row[1]);
+      d.to = std::string(row[2]);
+      v.push_back(std::move(d));
+    }
+    return v;
+  }();
+  return dates;
+}
+
+namespace {
+
+// The first words of named_dates() in lower case ("christmas", "world"; not "the"), kept for the
+// life of value_start's table, which holds views of them.
+const std::vector<std::string>& named_date_first_words() {
+  static const std::vector<std::string> words = [] {
+    std::vector<std::string> v;
+    for (const NamedDate& d : named_dates()) {
+      std::string w = d.form.form.substr(0, d.form.form.find_first_of(" '"));
+      for (char& c : w) c = c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
+      if (w != "the") v.push_back(w);
+    }
+    return v;
+  }();
+  return words;
+}
+
+}  // namespace
+
 uint8_t value_start(std::string_view lower) {
   // Every listed word is 1 to 9 bytes long: longer words are none without a look-up.
   if (lower.empty() || lower.size() > 9) return 0;
@@ -231,6 +266,7 @@ uint8_t value_start(std::string_view lower) {
       t.add(w, kStartsDate, either);
     for (const char* w : {"a", "an"}) t.add(w, kStartsNumber | kStartsDate, either);
     for (const char* w : {"noon", "midnight"}) t.add(w, kStartsTime, either);
+    for (const std::string& w : named_date_first_words()) t.add(w, kStartsDate, either);
     return t;
   }();
   const uint8_t* bits = words.find(lower);

@@ -52,6 +52,14 @@ const std::vector<const UnitForm*>& currencies_before(unsigned char first);
 const std::vector<const UnitForm*>& currencies_after(unsigned char first);
 const std::vector<const UnitForm*>& units_starting(unsigned char first);
 
+// A date known by its name ("Christmas", "World War II"): its first and last days, "--MM-DD"
+// for a day of every year.
+struct NamedDate {
+  UnitForm form;  // form.unit unused
+  std::string from, to;
+};
+const std::vector<NamedDate>& named_dates();
+
 // The first bytes of the currency forms that stand before an amount: a token beginning with any
 // other byte is no currency sign or code, and most tokens are ruled out with one look-up.
 bool may_start_currency(unsigned char first);
