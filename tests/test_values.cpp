@@ -124,3 +124,29 @@ TEST_CASE("values: decimals are exact and refuse what does not fit", "[values]")
   CHECK_FALSE(d.scale(40));
   CHECK(d.numeral() == "7");
 }
+
+TEST_CASE("values: the seed article's dates against the reference date", "[values][values-seed]") {
+  const std::string data = lede_test::data_dir();
+  if (data.empty()) return;
+  const std::string text = lede_test::read_file(data + "/seed/article.txt");
+  lede::AnalyzeOptions article;
+  article.reference_date = "2025-03-18";
+  const lede::Analysis a = lede_test::analyzer().analyze(text, article);
+  auto value_of = [&](const std::string& words) -> const lede::Value* {
+    for (const lede::Value& v : a.values)
+      if (text.compare(v.span.start, v.span.end - v.span.start, words) == 0) return &v;
+    return nullptr;
+  };
+  const lede::Value* ceasefire = value_of("30-day");
+  REQUIRE(ceasefire);
+  CHECK(ceasefire->type == lede::ValueType::DURATION);
+  CHECK(ceasefire->iso == "P30D");
+  const lede::Value* last_week = value_of("last week");
+  REQUIRE(last_week);
+  CHECK(last_week->form == lede::ValueForm::range);
+  CHECK(last_week->from == "2025-03-10");
+  CHECK(last_week->to == "2025-03-16");
+  const lede::Value* monday = value_of("Monday");
+  REQUIRE(monday);
+  CHECK(monday->iso == "2025-03-17");
+}

@@ -4,7 +4,7 @@
 import createLedeCore from './lede-core.js';
 
 const OFFSET_UNITS = { utf8: 0, utf16: 1, codepoint: 2 };
-const ANALYZE_OPTIONS = new Set(['tokens', 'offsets']);
+const ANALYZE_OPTIONS = new Set(['tokens', 'offsets', 'referenceDate']);
 const CREATE_OPTIONS = new Set(['wasmBinary', 'wasmUrl', 'model', 'modelUrl']);
 
 const isNode =
@@ -25,12 +25,12 @@ function fail(message) {
 
 /** Checks analyze() options; returns [offsetUnitCode, flags]. */
 export function checkAnalyzeOptions(options) {
-  if (options === undefined || options === null) return [OFFSET_UNITS.utf16, 0];
+  if (options === undefined || options === null) return [OFFSET_UNITS.utf16, 0, 0];
   if (typeof options !== 'object' || Array.isArray(options)) {
     throw fail(`options must be an object, got ${describe(options)}`);
   }
   for (const key of Object.keys(options)) {
-    if (!ANALYZE_OPTIONS.has(key)) throw fail(`unknown option ${JSON.stringify(key)} (known: tokens, offsets)`);
+    if (!ANALYZE_OPTIONS.has(key)) throw fail(`unknown option ${JSON.stringify(key)} (known: tokens, offsets, referenceDate)`);
   }
   let unit = OFFSET_UNITS.utf16;
   if (options.offsets !== undefined) {
@@ -42,7 +42,22 @@ export function checkAnalyzeOptions(options) {
   if (options.tokens !== undefined && typeof options.tokens !== 'boolean') {
     throw fail(`option tokens must be a boolean, got ${describe(options.tokens)}`);
   }
-  return [unit, options.tokens ? 1 : 0];
+  return [unit, options.tokens ? 1 : 0, checkReferenceDate(options.referenceDate)];
+}
+
+// The article's date, "YYYY-MM-DD", as the number YYYYMMDD the core takes (0: none given).
+function checkReferenceDate(date) {
+  if (date === undefined || date === null) return 0;
+  const m = typeof date === 'string' ? /^(\d{4})-(\d{2})-(\d{2})$/.exec(date) : null;
+  let real = false;
+  if (m) {
+    const d = new Date(0);
+    d.setUTCFullYear(Number(m[1]), Number(m[2]) - 1, Number(m[3]));  // rolls an impossible day over
+    real = Number(m[1]) >= 1 && d.getUTCFullYear() === Number(m[1]) && d.getUTCMonth() === Number(m[2]) - 1 &&
+      d.getUTCDate() === Number(m[3]);
+  }
+  if (!real) throw fail(`option referenceDate must be a date "YYYY-MM-DD", got ${describe(date)}`);
+  return Number(m[1]) * 10000 + Number(m[2]) * 100 + Number(m[3]);
 }
 
 export function checkText(text) {
@@ -175,6 +190,7 @@ const TOKEN_KINDS = ['word', 'number', 'abbreviation', 'punct', 'quote', 'dash',
   'handle', 'hashtag', 'emoji', 'other'];
 const ENTITY_TYPES = ['PERSON', 'ORG', 'LOC', 'MISC'];
 const QUOTE_KINDS = ['direct', 'partial', 'indirect'];
+const VALUE_TYPES = ['DATE', 'TIME', 'DURATION', 'MONEY', 'PERCENT', 'QUANTITY'];
 
 /**
  * The result object from the core's compact form (lede::to_compact, layout in lede.h) at byte
@@ -252,8 +268,26 @@ function readCompact(core, out, size, text, flags) {
   }
   const warnings = new Array(w[p++]);
   for (let k = 0; k < warnings.length; k++) warnings[k] = string();
+  // Values come after the warnings in the words, before them in the JSON. Amounts are decimal
+  // numerals: Number() gives the number JSON.parse would.
+  const values = new Array(w[p++]);
+  for (let k = 0; k < values.length; k++) {
+    const id = w[p], type = VALUE_TYPES[w[p + 1]];
+    p += 2;
+    const { start, end, text: written } = span();
+    const form = w[p++];
+    const a = string(), b = string();
+    const value = form === 0 ? null
+      : form === 1 ? a
+        : form === 2 ? { from: a, to: b }
+          : form === 3 ? Number(a)
+            : form === 4 ? { amount: Number(a), currency: b }
+              : { amount: Number(a), unit: b };
+    values[k] = { id, type, start, end, text: written, value };
+  }
   result.entities = entities;
   result.quotes = quotes;
+  result.values = values;
   result.warnings = warnings;
   if (p !== out / 4 + w[out >> 2]) throw fail('internal error: a compact result was misread');
   return result;
@@ -282,25 +316,25 @@ class Analyzer {
   /** Analyses `text`; returns the result as a plain object (UTF-16 offsets by default). */
   analyze(text, options) {
     checkText(text);
-    const [unit, flags] = checkAnalyzeOptions(options);
+    const [unit, flags, date] = checkAnalyzeOptions(options);
     // In UTF-16 units (the default) the result comes in compact form and its spans' texts are
     // sliced from `text` itself: no JSON printed, decoded or parsed. Not when a lone surrogate
     // (U+FFFD to the core) would be sliced as itself, nor in other units, which slicing a JS
     // string cannot follow: those take the JSON.
-    if (unit !== OFFSET_UNITS.utf16 || !isWellFormed(text)) return JSON.parse(this.#run(text, unit, flags, null));
-    return this.#run(text, unit, flags, (core, out, size) => readCompact(core, out, size, text, flags));
+    if (unit !== OFFSET_UNITS.utf16 || !isWellFormed(text)) return JSON.parse(this.#run(text, unit, flags, date, null));
+    return this.#run(text, unit, flags, date, (core, out, size) => readCompact(core, out, size, text, flags));
   }
 
   /** As analyze(), but returns the JSON text itself. */
   analyzeJSON(text, options) {
     checkText(text);
-    const [unit, flags] = checkAnalyzeOptions(options);
-    return this.#run(text, unit, flags, null);
+    const [unit, flags, date] = checkAnalyzeOptions(options);
+    return this.#run(text, unit, flags, date, null);
   }
 
   // The text into the wasm heap, the core's result out of it: read(core, pointer, bytes), or
   // decoded as the JSON text when read is null.
-  #run(text, unit, flags, read) {
+  #run(text, unit, flags, date, read) {
     if (this.#handle === 0) throw fail('analyze() called after dispose()');
     const core = this.#core;
     // encodeInto writes U+FFFD for a lone surrogate: one UTF-16 unit in, one code point out, so
@@ -311,8 +345,8 @@ class Analyzer {
     try {
       const { written } = encoder.encodeInto(text, core.HEAPU8.subarray(ptr, ptr + capacity));
       const out = read
-        ? core._lede_analyze_compact(this.#handle, ptr, written, unit, flags)
-        : core._lede_analyze(this.#handle, ptr, written, unit, flags);
+        ? core._lede_analyze_compact(this.#handle, ptr, written, unit, flags, date)
+        : core._lede_analyze(this.#handle, ptr, written, unit, flags, date);
       const size = core._lede_result_size(this.#handle);
       return read ? read(core, out, size) : decoder.decode(core.HEAPU8.subarray(out, out + size));
     } finally {
