@@ -240,20 +240,28 @@ class Writer {
     out_ += '}';
   }
 
+  // {"id":N,"<key>":"<name>","start":S,"end":E,"text":"...": a quote's or a value's first
+  // fields, the object left open.
+  void item_head(uint32_t id, const char* key, const char* name, Span sp) {
+    out_ += "{\"id\":";
+    number(id);
+    out_ += ",\"";
+    out_ += key;
+    out_ += "\":\"";
+    out_ += name;
+    out_ += "\",\"start\":";
+    number(unit(sp.start));
+    out_ += ",\"end\":";
+    number(unit(sp.end));
+    out_ += ",\"text\":";
+    write_json_string(text_.substr(sp.start, sp.end - sp.start), &out_);
+  }
+
   // {"id":..,"type":"MONEY",start,end,text,"value":...}: the value's JSON by its form.
   void value(size_t k) {
     const Value& v = a_.values[k];
     if (k) out_ += ',';
-    out_ += "{\"id\":";
-    number(v.id);
-    out_ += ",\"type\":\"";
-    out_ += value_type_name(v.type);
-    out_ += "\",\"start\":";
-    number(unit(v.span.start));
-    out_ += ",\"end\":";
-    number(unit(v.span.end));
-    out_ += ",\"text\":";
-    write_json_string(text_.substr(v.span.start, v.span.end - v.span.start), &out_);
+    item_head(v.id, "type", value_type_name(v.type), v.span);
     out_ += ",\"value\":";
     switch (v.form) {
       case ValueForm::none: out_ += "null"; break;
@@ -281,16 +289,7 @@ class Writer {
   void quote(size_t k) {
     const Quote& q = a_.quotes[k];
     if (k) out_ += ',';
-    out_ += "{\"id\":";
-    number(q.id);
-    out_ += ",\"kind\":\"";
-    out_ += quote_kind_name(q.kind);
-    out_ += "\",\"start\":";
-    number(unit(q.span.start));
-    out_ += ",\"end\":";
-    number(unit(q.span.end));
-    out_ += ",\"text\":";
-    write_json_string(text_.substr(q.span.start, q.span.end - q.span.start), &out_);
+    item_head(q.id, "kind", quote_kind_name(q.kind), q.span);
     out_ += ",\"speaker\":";
     if (!q.has_speaker) {
       out_ += "null";

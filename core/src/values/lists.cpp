@@ -109,62 +109,55 @@ std::vector<UnitForm> forms_of(std::string_view name) {
   return forms;
 }
 
+// A list of rows "word, kind, number" as a WordTable of what make(row) gives.
+template <typename T, typename Make>
+WordTable<T> table_of(std::string_view name, Make make) {
+  const auto rows = rows_of(name);
+  WordTable<T> t(rows.size());
+  for (const auto& row : rows) t.add(row[0], make(row));
+  return t;
+}
+
 }  // namespace
 
 const CalendarWord* calendar_word(std::string_view lower) {
-  static const WordTable<CalendarWord> table = [] {
-    const auto rows = rows_of("calendar");
-    WordTable<CalendarWord> t(rows.size());
-    for (const auto& row : rows) {
-      CalendarWord w;
-      w.kind = row[1] == "month"     ? CalendarWord::Kind::month
-               : row[1] == "weekday" ? CalendarWord::Kind::weekday
-               : row[1] == "season"  ? CalendarWord::Kind::season
-                                     : CalendarWord::Kind::daypart;
-      w.number = to_int(row[2]);
-      t.add(row[0], w);
-    }
-    return t;
-  }();
+  static const WordTable<CalendarWord> table =
+      table_of<CalendarWord>("calendar", [](const std::vector<std::string_view>& row) {
+        CalendarWord w;
+        w.kind = row[1] == "month"     ? CalendarWord::Kind::month
+                 : row[1] == "weekday" ? CalendarWord::Kind::weekday
+                 : row[1] == "season"  ? CalendarWord::Kind::season
+                                       : CalendarWord::Kind::daypart;
+        w.number = to_int(row[2]);
+        return w;
+      });
   return table.find(lower);
 }
 
 const NumberWord* number_word(std::string_view lower) {
-  static const WordTable<NumberWord> table = [] {
-    const auto rows = rows_of("numbers");
-    WordTable<NumberWord> t(rows.size());
-    for (const auto& row : rows) {
-      NumberWord w;
-      w.kind = row[1] == "cardinal"  ? NumberWord::Kind::cardinal
-               : row[1] == "ordinal" ? NumberWord::Kind::ordinal
-               : row[1] == "scale"   ? NumberWord::Kind::scale
-                                     : NumberWord::Kind::dozen;
-      w.value = to_int(row[2]);
-      t.add(row[0], w);
-    }
-    return t;
-  }();
+  static const WordTable<NumberWord> table =
+      table_of<NumberWord>("numbers", [](const std::vector<std::string_view>& row) {
+        NumberWord w;
+        w.kind = row[1] == "cardinal"  ? NumberWord::Kind::cardinal
+                 : row[1] == "ordinal" ? NumberWord::Kind::ordinal
+                 : row[1] == "scale"   ? NumberWord::Kind::scale
+                                       : NumberWord::Kind::dozen;
+        w.value = to_int(row[2]);
+        return w;
+      });
   return table.find(lower);
 }
 
 int abbreviated_scale(std::string_view word) {
-  static const WordTable<int> table = [] {
-    const auto rows = rows_of("abbreviated_scales");
-    WordTable<int> t(rows.size());
-    for (const auto& row : rows) t.add(row[0], to_int(row[1]));
-    return t;
-  }();
+  static const WordTable<int> table =
+      table_of<int>("abbreviated_scales", [](const std::vector<std::string_view>& row) { return to_int(row[1]); });
   const int* power = table.find(word);
   return power ? *power : 0;
 }
 
 std::string_view time_zone(std::string_view word) {
-  static const WordTable<std::string_view> table = [] {
-    const auto rows = rows_of("time_zones");
-    WordTable<std::string_view> t(rows.size());
-    for (const auto& row : rows) t.add(row[0], row[1]);
-    return t;
-  }();
+  static const WordTable<std::string_view> table =
+      table_of<std::string_view>("time_zones", [](const std::vector<std::string_view>& row) { return row[1]; });
   const std::string_view* zone = table.find(word);
   return zone ? *zone : std::string_view();
 }

@@ -9,10 +9,7 @@ namespace lede {
 namespace {
 
 void set_money(ValueMatch* m, size_t first, size_t end, const Decimal& amount, const std::string& code) {
-  m->first = first;
-  m->end = end;
-  m->value.type = ValueType::MONEY;
-  m->value.form = ValueForm::money;
+  m->set(first, end, ValueType::MONEY, ValueForm::money);
   m->value.amount = amount.numeral();
   m->value.unit = code;
 }
@@ -79,10 +76,7 @@ bool match_percent(const ValueText& t, size_t i, ValueMatch* m) {
   else if (t.is(a.end, "percent") || t.is(a.end, "pct")) end = a.end + 1;
   else if (t.is(a.end, "per") && t.is(a.end + 1, "cent")) end = a.end + 2;
   if (!end) return false;
-  m->first = i;
-  m->end = end;
-  m->value.type = ValueType::PERCENT;
-  m->value.form = ValueForm::number;
+  m->set(i, end, ValueType::PERCENT, ValueForm::number);
   m->value.amount = a.value.numeral();
   return true;
 }

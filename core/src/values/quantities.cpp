@@ -31,10 +31,7 @@ bool match_quantity(const ValueText& t, size_t i, ValueMatch* m) {
     }
   }
   if (!unit) return false;
-  m->first = i;
-  m->end = end;
-  m->value.type = ValueType::QUANTITY;
-  m->value.form = ValueForm::quantity;
+  m->set(i, end, ValueType::QUANTITY, ValueForm::quantity);
   m->value.amount = a.value.numeral();
   m->value.unit = unit->unit;
   return true;

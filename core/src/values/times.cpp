@@ -94,10 +94,7 @@ bool match_time(const ValueText& t, size_t i, ValueMatch* m) {
     value += zone == "Z" ? "Z" : " " + std::string(zone);
     ++end;
   }
-  m->first = i;
-  m->end = end;
-  m->value.type = ValueType::TIME;
-  m->value.form = ValueForm::iso;
+  m->set(i, end, ValueType::TIME, ValueForm::iso);
   m->value.iso = value;
   return true;
 }
@@ -130,10 +127,7 @@ bool match_duration(const ValueText& t, size_t i, ValueMatch* m) {
     if (t.is(end, "old") || t.is(end, "ago")) return false;
   }
   if (iso.empty()) return false;
-  m->first = i;
-  m->end = end;
-  m->value.type = ValueType::DURATION;
-  m->value.form = ValueForm::iso;
+  m->set(i, end, ValueType::DURATION, ValueForm::iso);
   m->value.iso = iso;
   return true;
 }

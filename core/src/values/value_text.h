@@ -18,6 +18,14 @@ struct ValueMatch {
   size_t first = 0;
   size_t end = 0;
   Value value;
+
+  // Sets the tokens, the type and the form; the finder fills the form's strings.
+  void set(size_t first_token, size_t end_token, ValueType type, ValueForm form) {
+    first = first_token;
+    end = end_token;
+    value.type = type;
+    value.form = form;
+  }
 };
 
 class ValueText {
