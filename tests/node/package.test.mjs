@@ -319,7 +319,7 @@ test('values: referenceDate resolves relative dates, and analyze() decodes them 
   for (const options of [undefined, { referenceDate: '2025-03-18' }, { referenceDate: '2025-03-18', offsets: 'utf8' }]) {
     const object = a.analyze(text, options);
     assertSchema(object);
-    assertSpans(text, object);
+    if (options?.offsets !== 'utf8') assertSpans(text, object);  // JS slices count UTF-16 units
     assert.equal(JSON.stringify(object), a.analyzeJSON(text, options), JSON.stringify(options));
   }
   const r = a.analyze(text, { referenceDate: '2025-03-18' });
