@@ -40,7 +40,10 @@ Usage:
       --progress reports documents, MB, rates, errors and (for a file) an ETA on stderr once
       a second (every S seconds with --progress-every S), then a summary line.
   lede summary [FILE|-] [--model FILE]
-      Print a readable summary: sentences, entities by type, who said what.
+      Print a readable summary: sentences, entities by type, who said what, the values.
+  --date YYYY-MM-DD (analyze, summary)
+      The article's date: "last week", "Tuesday", "three years ago" are resolved against it.
+      Without it, a date in the article's first lines (a dateline) is taken, if any.
   lede tag --conll [FILE|-] [--model FILE]
       Read CoNLL-2003 columns and write each line back with the predicted IOB2 tag appended.
   lede --version | --help
@@ -84,7 +87,8 @@ std::unique_ptr<lede::Analyzer> load_analyzer(const Options& o, std::string* err
 // One JSONL line: its result or its error object, without the trailing newline.
 
 std::string process_line(const lede::Analyzer& analyzer, const std::string& line, size_t number,
-                         const lede::JsonOptions& options, bool* failed) {
+                         const lede::JsonOptions& options, const lede::AnalyzeOptions& article,
+                         bool* failed) {
   nlohmann::json id;  // null unless the line gives one
   auto error = [&](const std::string& message) {
     *failed = true;
@@ -100,13 +104,33 @@ std::string process_line(const lede::Analyzer& analyzer, const std::string& line
   if (it == doc.end()) return error("object has no \"text\"");
   if (!it->is_string()) return error("\"text\" is not a string");
   const std::string& text = it->get_ref<const std::string&>();
-  std::string result = analyzer.analyze_json(text, options);
+  std::string result = analyzer.analyze_json(text, options, article);
   // Splice the id in front of the result's fields: {"id":...,"schema":1,...}
   return "{\"id\":" + id.dump() + "," + result.substr(1);
 }
 
 std::string slice(const std::string& text, lede::Span s) {
   return text.substr(s.start, s.end - s.start);
+}
+
+// A value's normalised form as the summary shows it: "2025-03-18", "1990 to 1999", "2680 INR".
+std::string value_summary(const lede::Value& v) {
+  switch (v.form) {
+    case lede::ValueForm::none: return "(unresolved)";
+    case lede::ValueForm::iso: return v.iso;
+    case lede::ValueForm::range: return v.from + " to " + v.to;
+    case lede::ValueForm::number: return v.amount + "%";
+    case lede::ValueForm::money:
+    case lede::ValueForm::quantity: return v.amount + " " + v.unit;
+  }
+  return {};
+}
+
+void print_values(const std::string& text, const lede::Analysis& a) {
+  std::cout << "\nValues (" << a.values.size() << "):\n";
+  for (const auto& v : a.values)
+    std::cout << "  [" << lede::value_type_name(v.type) << "] " << slice(text, v.span) << " = "
+              << value_summary(v) << '\n';
 }
 
 void print_summary(const std::string& text, const lede::Analysis& a) {
@@ -139,6 +163,7 @@ void print_summary(const std::string& text, const lede::Analysis& a) {
     }
     std::cout << "  [" << lede::quote_kind_name(q.kind) << "] " << who << ": \"" << words << "\"\n";
   }
+  print_values(text, a);
   for (const auto& w : a.warnings) std::cout << "warning: " << w << '\n';
 }
 
@@ -186,6 +211,11 @@ Options parse_args(int argc, char** argv) {
       if (v.empty() || *end != '\0' || errno || n == 0 || n > 1024 || v[0] == '-')
         usage_error("lede: --threads takes a whole number from 1 to 1024, not '" + v + "'");
       o.threads = static_cast<unsigned>(n);
+    } else if (a == "--date" && o.command != "tag") {
+      std::string v = value("--date");
+      if (!lede::is_reference_date(v))
+        usage_error("lede: --date takes a date YYYY-MM-DD, not '" + v + "'");
+      o.article.reference_date = v;
     } else if (a == "--model") {
       o.model_path = value("--model");
     } else if (a.size() > 1 && a[0] == '-') {
@@ -248,7 +278,7 @@ int run_jsonl(const lede::Analyzer& analyzer, std::istream& in, const Options& o
     auto work = [&] {
       for (size_t k; (k = next.fetch_add(1)) < lines.size();) {
         bool f = false;
-        results[k] = process_line(analyzer, lines[k], numbers[k], o.json, &f);
+        results[k] = process_line(analyzer, lines[k], numbers[k], o.json, o.article, &f);
         failed[k] = f;
         if (progress) progress->line_done(lines[k].size() + 1, f);
       }
@@ -327,10 +357,10 @@ int run(int argc, char** argv) {
     return 2;
   }
   if (o.command == "summary") {
-    print_summary(text, analyzer->analyze(text));
+    print_summary(text, analyzer->analyze(text, o.article));
     return 0;
   }
-  std::cout << analyzer->analyze_json(text, o.json) << '\n';
+  std::cout << analyzer->analyze_json(text, o.json, o.article) << '\n';
   return 0;
 }
 

@@ -26,6 +26,7 @@ struct Options {
   unsigned threads = 0;  // 0: every core
   std::string model_path;
   lede::JsonOptions json;
+  lede::AnalyzeOptions article;  // --date
 };
 
 // Parses argv[1..]: throws UsageError on anything it does not take.

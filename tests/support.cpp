@@ -344,11 +344,27 @@ std::string check_compact(const std::vector<uint32_t>& words, const nlohmann::js
       return false;
     return c.span(q["cue"], where + ".cue");
   };
+  static const char* const kValueTypes[] = {"DATE", "TIME", "DURATION", "MONEY", "PERCENT", "QUANTITY"};
+  // The value's form (ValueForm) follows from its JSON, and with it what the two strings hold.
+  auto value = [&](const nlohmann::json& v, const std::string& where) {
+    if (!(c.number(v["id"], where + ".id") && c.name(v["type"], kValueTypes, 6, where + ".type") &&
+          c.span(v, where)))
+      return false;
+    const nlohmann::json& x = v["value"];
+    const nlohmann::json null;
+    if (x.is_null()) return c.number(0u, where + ".form") && c.string(null, where) && c.string(null, where);
+    if (x.is_string()) return c.number(1u, where + ".form") && c.string(x, where) && c.string(null, where);
+    if (x.is_number()) return c.number(3u, where + ".form") && c.string(x.dump(), where) && c.string(null, where);
+    if (x.contains("from")) return c.number(2u, where + ".form") && c.string(x["from"], where) && c.string(x["to"], where);
+    const bool money = x.contains("currency");
+    return c.number(money ? 4u : 5u, where + ".form") && c.string(x["amount"].dump(), where + ".amount") &&
+           c.string(money ? x["currency"] : x["unit"], where + ".unit");
+  };
   bool ok = c.number(r["length"], "length") && c.list(r["sentences"], "sentences", segment) &&
             c.list(r["paragraphs"], "paragraphs", segment) &&
             (r.contains("tokens") ? c.list(r["tokens"], "tokens", token) : c.number(nullptr, "tokens")) &&
             c.list(r["entities"], "entities", entity) && c.list(r["quotes"], "quotes", quote) &&
-            c.list(r["warnings"], "warnings", string);
+            c.list(r["warnings"], "warnings", string) && c.list(r["values"], "values", value);
   if (!ok) return c.error.empty() ? "a field differs" : c.error;
   if (c.p != words[0]) return "words left over: read " + std::to_string(c.p) + " of " + std::to_string(words[0]);
   return "";

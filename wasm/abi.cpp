@@ -1,5 +1,6 @@
 // The C ABI that the JS glue calls (exports listed in exports.txt). No exceptions cross it and no
 // pointer into the heap outlives the next call: the JS side copies results out at once.
+#include <cstdio>
 #include <cstdlib>
 #include <memory>
 #include <string>
@@ -28,6 +29,19 @@ lede::JsonOptions options(int offsets, int flags) {
                              : lede::OffsetUnit::utf16;
   o.tokens = (flags & 1) != 0;
   return o;
+}
+
+// The article's date as the number YYYYMMDD (0: none) into AnalyzeOptions' "YYYY-MM-DD"; the
+// core checks it (an impossible date is ignored with a warning).
+lede::AnalyzeOptions article(int reference_date) {
+  lede::AnalyzeOptions a;
+  if (reference_date > 0 && reference_date <= 99991231) {
+    char date[16];
+    std::snprintf(date, sizeof date, "%04d-%02d-%02d", reference_date / 10000, reference_date / 100 % 100,
+                  reference_date % 100);
+    a.reference_date = date;
+  }
+  return a;
 }
 
 }  // namespace
@@ -62,22 +76,26 @@ void lede_destroy(Handle* h) { delete h; }
 void* lede_alloc(size_t n) { return std::malloc(n ? n : 1); }
 void lede_free(void* p) { std::free(p); }
 
-// Analyses `len` bytes of UTF-8 at `text` (offsets and flags as options() takes them). Returns the
-// JSON (valid until the next call on this handle); its byte length is lede_result_size(h).
-const char* lede_analyze(Handle* h, const char* text, size_t len, int offsets, int flags) {
+// Analyses `len` bytes of UTF-8 at `text` (offsets and flags as options() takes them, the
+// reference date as article() does). Returns the JSON (valid until the next call on this handle);
+// its byte length is lede_result_size(h).
+const char* lede_analyze(Handle* h, const char* text, size_t len, int offsets, int flags, int reference_date) {
   if (!h) return nullptr;
   std::vector<uint32_t>().swap(h->compact);
-  h->result = h->analyzer->analyze_json(std::string_view(text, len), options(offsets, flags));
+  h->result = h->analyzer->analyze_json(std::string_view(text, len), options(offsets, flags),
+                                        article(reference_date));
   return h->result.c_str();
 }
 
 // The same result in compact form (lede::to_compact: 32-bit words, then the strings), which the
 // JS glue turns into objects without printing or parsing JSON. Valid until the next call on this
 // handle; its size in bytes is lede_result_size(h).
-const uint32_t* lede_analyze_compact(Handle* h, const char* text, size_t len, int offsets, int flags) {
+const uint32_t* lede_analyze_compact(Handle* h, const char* text, size_t len, int offsets, int flags,
+                                     int reference_date) {
   if (!h) return nullptr;
   std::string().swap(h->result);
-  h->compact = h->analyzer->analyze_compact(std::string_view(text, len), options(offsets, flags));
+  h->compact = h->analyzer->analyze_compact(std::string_view(text, len), options(offsets, flags),
+                                            article(reference_date));
   return h->compact.data();
 }
 

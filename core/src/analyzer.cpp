@@ -9,6 +9,7 @@
 #include "tagger/tagger.h"
 #include "text/segment.h"
 #include "text/tokenize.h"
+#include "values/values.h"
 
 #ifndef LEDE_VERSION
 #error "LEDE_VERSION must be defined by the build"
@@ -51,7 +52,9 @@ std::unique_ptr<Analyzer> Analyzer::create_from_model_in_place(const uint8_t* da
 // Offsets are 32-bit: texts of 4 GiB and more are refused with a warning.
 constexpr size_t kMaxTextBytes = 0xFFFFFFF0u;
 
-Analysis Analyzer::analyze(std::string_view text) const {
+Analysis Analyzer::analyze(std::string_view text) const { return analyze(text, AnalyzeOptions()); }
+
+Analysis Analyzer::analyze(std::string_view text, const AnalyzeOptions& article) const {
   Analysis a;
   if (text.size() > kMaxTextBytes) {
     a.warnings.push_back("lede: text of " + std::to_string(text.size()) +
@@ -61,6 +64,7 @@ Analysis Analyzer::analyze(std::string_view text) const {
   a.tokens = tokenize(text);
   a.paragraphs = find_paragraphs(text, a.tokens);
   a.sentences = find_sentences(text, a.tokens, a.paragraphs);
+  a.values = find_values(text, a.tokens, article.reference_date, &a.warnings);
   std::vector<Mention> mentions = find_mentions(text, a.tokens, a.sentences, *impl_->tagger);
   a.entities = merge_entities(text, a.tokens, a.sentences, std::move(mentions));
   const EntityFacts facts = find_entity_facts(a.entities, a.tokens.size());
@@ -69,12 +73,22 @@ Analysis Analyzer::analyze(std::string_view text) const {
 }
 
 std::string Analyzer::analyze_json(std::string_view text, const JsonOptions& options) const {
-  Analysis a = analyze(text);
-  return to_json(text.size() > kMaxTextBytes ? std::string_view() : text, a, options);
+  return analyze_json(text, options, AnalyzeOptions());
 }
 
 std::vector<uint32_t> Analyzer::analyze_compact(std::string_view text, const JsonOptions& options) const {
-  Analysis a = analyze(text);
+  return analyze_compact(text, options, AnalyzeOptions());
+}
+
+std::string Analyzer::analyze_json(std::string_view text, const JsonOptions& options,
+                                   const AnalyzeOptions& article) const {
+  Analysis a = analyze(text, article);
+  return to_json(text.size() > kMaxTextBytes ? std::string_view() : text, a, options);
+}
+
+std::vector<uint32_t> Analyzer::analyze_compact(std::string_view text, const JsonOptions& options,
+                                                const AnalyzeOptions& article) const {
+  Analysis a = analyze(text, article);
   return to_compact(text.size() > kMaxTextBytes ? std::string_view() : text, a, options);
 }
 

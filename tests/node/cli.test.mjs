@@ -27,6 +27,8 @@ test('--version and --help succeed; unknown flags, commands and files fail clear
     [['analyze', '--threads', '2'], /--threads goes with --jsonl/],
     [['analyze', '/nonexistent/article.txt'], /cannot read '\/nonexistent\/article.txt'/],
     [['analyze', 'a.txt', 'b.txt'], /more than one input file/],
+    [['analyze', '--date', '2025-02-30'], /--date takes a date YYYY-MM-DD, not '2025-02-30'/],
+    [['tag', '--conll', '--date', '2025-03-18'], /unknown option '--date' for 'tag'/],
     [['analyze', '--model', '/nonexistent/model.bin'], /cannot read '\/nonexistent\/model.bin'/],
   ];
   for (const [args, message] of cases) {

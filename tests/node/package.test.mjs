@@ -311,3 +311,27 @@ test('where node:v8 cannot set V8 flags (a runtime that stubs it), the core is c
   const r = runScript(script);
   assert.deepEqual(JSON.parse(r.stdout), ['Angela Merkel']);
 });
+
+test('values: referenceDate resolves relative dates, and analyze() decodes them as analyzeJSON() has them', async () => {
+  const a = await createAnalyzer();
+  const text = 'Ukraine agreed last week to a 30-day ceasefire; €300m, Rs 3 crore, 30% and 412 megawatts ' +
+    'on Monday at 3 p.m. ET, 😀 between May and July, 31 February.';
+  for (const options of [undefined, { referenceDate: '2025-03-18' }, { referenceDate: '2025-03-18', offsets: 'utf8' }]) {
+    const object = a.analyze(text, options);
+    assertSchema(object);
+    if (options?.offsets !== 'utf8') assertSpans(text, object);  // JS slices count UTF-16 units
+    assert.equal(JSON.stringify(object), a.analyzeJSON(text, options), JSON.stringify(options));
+  }
+  const r = a.analyze(text, { referenceDate: '2025-03-18' });
+  const byText = Object.fromEntries(r.values.map((v) => [v.text, v]));
+  assert.deepEqual(byText['last week'].value, { from: '2025-03-10', to: '2025-03-16' });
+  assert.equal(byText['Monday'].value, '2025-03-17');
+  assert.equal(byText['30-day'].type, 'DURATION');
+  assert.deepEqual(byText['Rs 3 crore'].value, { amount: 30000000, currency: 'INR' });
+  assert.equal(byText['31 February'].value, null);
+  assert.equal(a.analyze(text).values.find((v) => v.text === 'last week').value, null);
+  for (const bad of ['2025-02-30', '18/03/2025', 20250318]) {
+    assert.throws(() => a.analyze(text, { referenceDate: bad }), /^Error: lede: option referenceDate/);
+  }
+  a.dispose();
+});

@@ -36,25 +36,25 @@ class Analyzer {
   /** Analyses `text`; returns the result as a plain object (UTF-16 offsets by default). */
   analyze(text, options) {
     checkText(text);
-    const [unit, flags] = checkAnalyzeOptions(options);
+    const [unit, flags, date] = checkAnalyzeOptions(options);
     // In UTF-16 units (the default) the result comes in compact form and its spans' texts are
     // sliced from `text` itself: no JSON printed, decoded or parsed. Not when a lone surrogate
     // (U+FFFD to the core) would be sliced as itself, nor in other units, which slicing a JS
     // string cannot follow: those take the JSON.
-    if (unit !== OFFSET_UNITS.utf16 || !isWellFormed(text)) return JSON.parse(this.#run(text, unit, flags, null));
-    return this.#run(text, unit, flags, (core, out, size) => readCompact(core, out, size, text, flags));
+    if (unit !== OFFSET_UNITS.utf16 || !isWellFormed(text)) return JSON.parse(this.#run(text, unit, flags, date, null));
+    return this.#run(text, unit, flags, date, (core, out, size) => readCompact(core, out, size, text, flags));
   }
 
   /** As analyze(), but returns the JSON text itself. */
   analyzeJSON(text, options) {
     checkText(text);
-    const [unit, flags] = checkAnalyzeOptions(options);
-    return this.#run(text, unit, flags, null);
+    const [unit, flags, date] = checkAnalyzeOptions(options);
+    return this.#run(text, unit, flags, date, null);
   }
 
   // The text into the wasm heap, the core's result out of it: read(core, pointer, bytes), or
   // decoded as the JSON text when read is null.
-  #run(text, unit, flags, read) {
+  #run(text, unit, flags, date, read) {
     if (this.#handle === 0) throw fail('analyze() called after dispose()');
     const core = this.#core;
     // encodeInto writes U+FFFD for a lone surrogate: one UTF-16 unit in, one code point out, so
@@ -65,8 +65,8 @@ class Analyzer {
     try {
       const { written } = encoder.encodeInto(text, core.HEAPU8.subarray(ptr, ptr + capacity));
       const out = read
-        ? core._lede_analyze_compact(this.#handle, ptr, written, unit, flags)
-        : core._lede_analyze(this.#handle, ptr, written, unit, flags);
+        ? core._lede_analyze_compact(this.#handle, ptr, written, unit, flags, date)
+        : core._lede_analyze(this.#handle, ptr, written, unit, flags, date);
       const size = core._lede_result_size(this.#handle);
       return read ? read(core, out, size) : decoder.decode(core.HEAPU8.subarray(out, out + size));
     } finally {

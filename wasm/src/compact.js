@@ -17,6 +17,7 @@ const TOKEN_KINDS = ['word', 'number', 'abbreviation', 'punct', 'quote', 'dash',
   'handle', 'hashtag', 'emoji', 'other'];
 const ENTITY_TYPES = ['PERSON', 'ORG', 'LOC', 'MISC'];
 const QUOTE_KINDS = ['direct', 'partial', 'indirect'];
+const VALUE_TYPES = ['DATE', 'TIME', 'DURATION', 'MONEY', 'PERCENT', 'QUANTITY'];
 
 /**
  * The result object from the core's compact form (lede::to_compact, layout in core/src/output/compact_format.h) at byte
@@ -94,8 +95,26 @@ export function readCompact(core, out, size, text, flags) {
   }
   const warnings = new Array(w[p++]);
   for (let k = 0; k < warnings.length; k++) warnings[k] = string();
+  // Values come after the warnings in the words, before them in the JSON. Amounts are decimal
+  // numerals: Number() gives the number JSON.parse would.
+  const values = new Array(w[p++]);
+  for (let k = 0; k < values.length; k++) {
+    const id = w[p], type = VALUE_TYPES[w[p + 1]];
+    p += 2;
+    const { start, end, text: written } = span();
+    const form = w[p++];
+    const a = string(), b = string();
+    const value = form === 0 ? null
+      : form === 1 ? a
+        : form === 2 ? { from: a, to: b }
+          : form === 3 ? Number(a)
+            : form === 4 ? { amount: Number(a), currency: b }
+              : { amount: Number(a), unit: b };
+    values[k] = { id, type, start, end, text: written, value };
+  }
   result.entities = entities;
   result.quotes = quotes;
+  result.values = values;
   result.warnings = warnings;
   if (p !== out / 4 + w[out >> 2]) throw fail('internal error: a compact result was misread');
   return result;

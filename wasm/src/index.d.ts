@@ -40,6 +40,20 @@ export interface Quote extends Span {
   speaker: Speaker | null;
   cue: Span | null;
 }
+export type ValueType = 'DATE' | 'TIME' | 'DURATION' | 'MONEY' | 'PERCENT' | 'QUANTITY';
+/** A date, time, duration, amount of money, percentage or quantity with its normalised value. */
+export interface Value extends Span {
+  id: number;
+  type: ValueType;
+  /**
+   * DATE: an ISO 8601 date, month or year ("2025-03-18", "2025-03", "2025", "--05") or a range;
+   * null when relative without a reference date, or a date that does not exist. TIME: "14:30",
+   * "15:00 ET", "15:00Z". DURATION: ISO 8601 ("P30D"). MONEY: amount and ISO 4217 code.
+   * PERCENT: a number. QUANTITY: amount and unit.
+   */
+  value: string | number | { from: string; to: string } | { amount: number; currency: string } |
+    { amount: number; unit: string } | null;
+}
 export interface Result {
   schema: 1;
   offsets: OffsetUnit;
@@ -51,6 +65,8 @@ export interface Result {
   tokens?: Token[];
   entities: Entity[];
   quotes: Quote[];
+  /** In text order, never overlapping. */
+  values: Value[];
   warnings: string[];
 }
 
@@ -59,6 +75,11 @@ export interface AnalyzeOptions {
   tokens?: boolean;
   /** Offset unit. Default 'utf16' (JavaScript string indices). */
   offsets?: OffsetUnit;
+  /**
+   * The article's date, "YYYY-MM-DD": "last week", "Tuesday", "three years ago" are resolved
+   * against it. Default: a date in the article's first lines, if any.
+   */
+  referenceDate?: string;
 }
 
 export interface CreateOptions {

@@ -2,7 +2,7 @@
 // and createWorkerAnalyzer() options. Every error starts with "lede:" and names the value.
 
 export const OFFSET_UNITS = { utf8: 0, utf16: 1, codepoint: 2 };
-const ANALYZE_OPTIONS = ['tokens', 'offsets'];
+const ANALYZE_OPTIONS = ['tokens', 'offsets', 'referenceDate'];
 const CREATE_OPTIONS = ['model', 'modelUrl', 'wasmBinary', 'wasmUrl'];
 const WORKER_OPTIONS = [...CREATE_OPTIONS, 'worker'];
 
@@ -40,9 +40,9 @@ export function checkText(text) {
   if (typeof text !== 'string') throw fail(`analyze() expects a string, got ${describe(text)}`);
 }
 
-/** Checks analyze() options; returns [offsetUnitCode, flags]. */
+/** Checks analyze() options; returns [offsetUnitCode, flags, referenceDate as YYYYMMDD or 0]. */
 export function checkAnalyzeOptions(options) {
-  if (options === undefined || options === null) return [OFFSET_UNITS.utf16, 0];
+  if (options === undefined || options === null) return [OFFSET_UNITS.utf16, 0, 0];
   checkKeys(options, ANALYZE_OPTIONS, 'options');
   let unit = OFFSET_UNITS.utf16;
   if (options.offsets !== undefined) {
@@ -54,7 +54,22 @@ export function checkAnalyzeOptions(options) {
   if (options.tokens !== undefined && typeof options.tokens !== 'boolean') {
     throw fail(`option tokens must be a boolean, got ${describe(options.tokens)}`);
   }
-  return [unit, options.tokens ? 1 : 0];
+  return [unit, options.tokens ? 1 : 0, checkReferenceDate(options.referenceDate)];
+}
+
+// The article's date, "YYYY-MM-DD", as the number YYYYMMDD the core takes (0: none given).
+function checkReferenceDate(date) {
+  if (date === undefined || date === null) return 0;
+  const m = typeof date === 'string' ? /^(\d{4})-(\d{2})-(\d{2})$/.exec(date) : null;
+  let real = false;
+  if (m) {
+    const d = new Date(0);
+    d.setUTCFullYear(Number(m[1]), Number(m[2]) - 1, Number(m[3]));  // rolls an impossible day over
+    real = Number(m[1]) >= 1 && d.getUTCFullYear() === Number(m[1]) && d.getUTCMonth() === Number(m[2]) - 1 &&
+      d.getUTCDate() === Number(m[3]);
+  }
+  if (!real) throw fail(`option referenceDate must be a date "YYYY-MM-DD", got ${describe(date)}`);
+  return Number(m[1]) * 10000 + Number(m[2]) * 100 + Number(m[3]);
 }
 
 const isBytes = (value) => value instanceof Uint8Array || value instanceof ArrayBuffer;

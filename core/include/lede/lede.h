@@ -1,5 +1,6 @@
 // lede: finds the people, organisations, places and other names in an English news article,
-// merges their mentions into entities and extracts every quotation with who said it.
+// merges their mentions into entities, extracts every quotation with who said it, and finds the
+// dates, times, amounts of money, percentages and quantities with their normalised values.
 //
 // This is the whole public C++ API. Everything else in core/ is private. Results are plain value
 // types holding UTF-8 byte offsets into the text passed to analyze(); to_json() converts them to
@@ -106,14 +107,52 @@ struct Quote {
   Span cue;
 };
 
+enum class ValueType : uint8_t { DATE, TIME, DURATION, MONEY, PERCENT, QUANTITY };
+const char* value_type_name(ValueType type);
+
+// What a value's normalised form is, and so which of Value's strings hold it.
+enum class ValueForm : uint8_t {
+  none,      // not known: a relative date without a reference date, "31 February"
+  iso,       // `iso`: "2025-03-18", "2025-03", "2025", "--05" (May of no year), "14:30 ET", "P30D"
+  range,     // `from` and `to`, each an ISO date, month or year: "last week", "the 1990s"
+  number,    // `amount`: a percentage
+  money,     // `amount` and `unit`, an ISO 4217 code
+  quantity,  // `amount` and `unit`: "megawatt", "kilometre", "barrel"
+};
+
+// A date, time, duration, amount of money, percentage or quantity, with its normalised value.
+// Amounts are decimal numerals, exact ("1200000000", "0.5"): no floating point in between.
+struct Value {
+  uint32_t id = 0;
+  ValueType type = ValueType::DATE;
+  Span span;
+  ValueForm form = ValueForm::none;
+  std::string iso;
+  std::string from, to;
+  std::string amount;
+  std::string unit;
+};
+
 struct Analysis {
   std::vector<Token> tokens;
   std::vector<Segment> sentences;
   std::vector<Segment> paragraphs;
   std::vector<Entity> entities;
   std::vector<Quote> quotes;
+  std::vector<Value> values;  // in text order, never overlapping
   std::vector<std::string> warnings;
 };
+
+// What analyze() is told about the article beyond its text.
+struct AnalyzeOptions {
+  // The article's date, "YYYY-MM-DD": relative dates ("last week", "Tuesday", "three years ago")
+  // are resolved against it. Empty: a date in the article's first lines (a dateline), else they
+  // keep a null value. Anything else is ignored with a warning.
+  std::string reference_date;
+};
+
+// True when `date` is a valid proleptic Gregorian "YYYY-MM-DD" (year 0001 to 9999).
+bool is_reference_date(std::string_view date);
 
 struct JsonOptions {
   OffsetUnit offsets = OffsetUnit::codepoint;
@@ -156,6 +195,12 @@ class Analyzer {
   Analysis analyze(std::string_view text) const;
   std::string analyze_json(std::string_view text, const JsonOptions& options) const;
   std::vector<uint32_t> analyze_compact(std::string_view text, const JsonOptions& options) const;
+  // The same with what the caller knows of the article (its date).
+  Analysis analyze(std::string_view text, const AnalyzeOptions& article) const;
+  std::string analyze_json(std::string_view text, const JsonOptions& options,
+                           const AnalyzeOptions& article) const;
+  std::vector<uint32_t> analyze_compact(std::string_view text, const JsonOptions& options,
+                                        const AnalyzeOptions& article) const;
 
   struct Impl;
 

@@ -18,6 +18,11 @@
 //                    (entity or kCompactNone, name: string, mention: span or kCompactNone twice),
 //                    cue: span or kCompactNone twice)
 //   warnings: list of string
+//   values: list of (id, type: ValueType, span, form: ValueForm, a: string, b: string) where by
+//           form: none: both null; iso: a the ISO text; range: a from, b to; number: a the
+//           amount (a decimal numeral, which the decoder turns into a number); money: a amount,
+//           b currency; quantity: a amount, b unit. Appended after warnings: the section a
+//           decoder of the earlier layout never reads.
 // A result too large for 32-bit counts (gigabytes of text, with tokens) comes with nothing but
 // a warning saying so.
 #pragma once

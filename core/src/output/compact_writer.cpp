@@ -68,6 +68,8 @@ class CompactWriter {
     }
     w_.push_back(static_cast<uint32_t>(a_.warnings.size()));
     for (const std::string& warning : a_.warnings) string(warning);
+    w_.push_back(static_cast<uint32_t>(a_.values.size()));
+    for (const Value& v : a_.values) value(v);
 
     const size_t n = w_.size();
     if (n > UINT32_MAX || strings_.size() > UINT32_MAX || strings_overflow_) return {};
@@ -87,6 +89,23 @@ class CompactWriter {
   std::string strings_;
   uint32_t strings_units_ = 0;  // the strings' length in the unit
   bool strings_overflow_ = false;
+
+  // (id, type, span, form, two strings): which strings hold what depends on the form
+  // (compact_format.h); those it does not use are null.
+  void value(const Value& v) {
+    w_.push_back(v.id);
+    w_.push_back(static_cast<uint32_t>(v.type));
+    span(v.span);
+    w_.push_back(static_cast<uint32_t>(v.form));
+    switch (v.form) {
+      case ValueForm::none: none(); none(); break;
+      case ValueForm::iso: string(v.iso); none(); break;
+      case ValueForm::range: string(v.from); string(v.to); break;
+      case ValueForm::number: string(v.amount); none(); break;
+      case ValueForm::money:
+      case ValueForm::quantity: string(v.amount); string(v.unit); break;
+    }
+  }
 
   void none() {
     w_.push_back(kCompactNone);

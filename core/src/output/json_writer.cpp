@@ -158,6 +158,8 @@ class Writer {
     for (size_t k = 0; k < a_.entities.size(); ++k) entity(k);
     s += "],\"quotes\":[";
     for (size_t k = 0; k < a_.quotes.size(); ++k) quote(k);
+    s += "],\"values\":[";
+    for (size_t k = 0; k < a_.values.size(); ++k) value(k);
     s += "],\"warnings\":[";
     for (size_t k = 0; k < a_.warnings.size(); ++k) {
       if (k) s += ',';
@@ -238,19 +240,56 @@ class Writer {
     out_ += '}';
   }
 
+  // {"id":N,"<key>":"<name>","start":S,"end":E,"text":"...": a quote's or a value's first
+  // fields, the object left open.
+  void item_head(uint32_t id, const char* key, const char* name, Span sp) {
+    out_ += "{\"id\":";
+    number(id);
+    out_ += ",\"";
+    out_ += key;
+    out_ += "\":\"";
+    out_ += name;
+    out_ += "\",\"start\":";
+    number(unit(sp.start));
+    out_ += ",\"end\":";
+    number(unit(sp.end));
+    out_ += ",\"text\":";
+    write_json_string(text_.substr(sp.start, sp.end - sp.start), &out_);
+  }
+
+  // {"id":..,"type":"MONEY",start,end,text,"value":...}: the value's JSON by its form.
+  void value(size_t k) {
+    const Value& v = a_.values[k];
+    if (k) out_ += ',';
+    item_head(v.id, "type", value_type_name(v.type), v.span);
+    out_ += ",\"value\":";
+    switch (v.form) {
+      case ValueForm::none: out_ += "null"; break;
+      case ValueForm::iso: write_json_string(v.iso, &out_); break;
+      case ValueForm::range:
+        out_ += "{\"from\":";
+        write_json_string(v.from, &out_);
+        out_ += ",\"to\":";
+        write_json_string(v.to, &out_);
+        out_ += '}';
+        break;
+      case ValueForm::number: out_ += v.amount.c_str(); break;
+      case ValueForm::money:
+      case ValueForm::quantity:
+        out_ += "{\"amount\":";
+        out_ += v.amount.c_str();
+        out_ += v.form == ValueForm::money ? ",\"currency\":" : ",\"unit\":";
+        write_json_string(v.unit, &out_);
+        out_ += '}';
+        break;
+    }
+    out_ += '}';
+  }
+
   void quote(size_t k) {
     const Quote& q = a_.quotes[k];
     if (k) out_ += ',';
-    out_ += "{\"id\":";
-    number(q.id);
-    out_ += ",\"kind\":\"";
-    out_ += quote_kind_name(q.kind);
-    out_ += "\",\"start\":";
-    number(unit(q.span.start));
-    out_ += ",\"end\":";
-    number(unit(q.span.end));
-    out_ += ",\"text\":";
-    write_json_string(text_.substr(q.span.start, q.span.end - q.span.start), &out_);
+    item_head(q.id, "kind", quote_kind_name(q.kind), q.span);
     out_ += ",\"speaker\":";
     if (!q.has_speaker) {
       out_ += "null";

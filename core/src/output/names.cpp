@@ -41,4 +41,16 @@ const char* quote_kind_name(QuoteKind kind) {
   return "direct";
 }
 
+const char* value_type_name(ValueType type) {
+  switch (type) {
+    case ValueType::DATE: return "DATE";
+    case ValueType::TIME: return "TIME";
+    case ValueType::DURATION: return "DURATION";
+    case ValueType::MONEY: return "MONEY";
+    case ValueType::PERCENT: return "PERCENT";
+    case ValueType::QUANTITY: return "QUANTITY";
+  }
+  return "DATE";
+}
+
 }  // namespace lede

@@ -33,6 +33,7 @@ class OffsetTable {
       if (q.has_speaker && q.speaker.has_mention) add(q.speaker.mention);
       if (q.has_cue) add(q.cue);
     }
+    for (const Value& value : a.values) add(value.span);
     std::sort(v.begin(), v.end());
     v.erase(std::unique(v.begin(), v.end()), v.end());
     units_ = convert_offsets(text, v, unit);
