@@ -114,6 +114,11 @@ def ascii_letters(key):
         raise ValueError("is not ASCII letters only")
 
 
+def any_key(key):
+    if key != key.strip():
+        raise ValueError("has spaces around it")
+
+
 def phrase_key(key):
     lower_key(True)(key)
     if key.count(' ') + 1 > 4:  # kLexiconMaxPhraseWords: the tagger never looks further
@@ -123,7 +128,9 @@ def phrase_key(key):
 # ---------------------------------------------------------------------------------------------
 # The tables. kind: 'set' (one column, membership), 'map' (key column, then value columns of
 # one row struct), 'verbs' (the speech verbs: every form a key), 'gazetteer' (a tagger list),
-# 'list' (an ordered array of words, for lookups that scan).
+# 'list' (an ordered array of words, for lookups that scan), 'checked' (the values stage's lists,
+# core/data/values: checked here like every list — a repeated or contradictory form fails the build —
+# and read at run time by core/src/values/lists.cpp, which embeds them as text).
 
 GAZETTEER = [  # file, enum name in lexicon.h; the bit index is the position here
     ('title', 'kLexTitle'), ('demonym', 'kLexDemonym'), ('org_word', 'kLexOrgWord'),
@@ -169,6 +176,13 @@ TABLES = [
     dict(name='FunctionWords', path='function_words.txt', kind='set', key=lower_key(False)),
     dict(name='Abbreviations', path='abbreviations.txt', kind='set', key=ascii_letters),
     dict(name='DomainSuffixes', path='domain_suffixes.txt', kind='list', key=ascii_letters),
+] + [
+    dict(name='Values_' + file, path='values/%s.tsv' % file, kind='checked', key=any_key,
+         columns=[(c, None) for c in columns.split()])
+    for file, columns in [
+        ('abbreviated_scales', 'form power'), ('calendar', 'form kind number'),
+        ('currencies', 'form code position'), ('named_dates', 'form first last'),
+        ('numbers', 'form kind value'), ('time_zones', 'form zone'), ('units', 'form unit')]
 ] + [
     dict(name='Gazetteer_' + file, path='gazetteer/%s.txt' % file, kind='gazetteer',
          key=phrase_key, bit=bit, enum=enum)
@@ -270,11 +284,11 @@ def load_table(table, data_dir, shown_dir):
             check_key(table, shown, number, key)
             add_key(seen, shown, number, key, (), [])
         return [key for key in seen]
-    if kind == 'map':
+    if kind in ('map', 'checked'):
         rows = []
         for number, cells in entries:
             check_key(table, shown, number, cells[0])
-            value = tuple(parse_cell(shown, number, name, parse, text)
+            value = tuple(parse_cell(shown, number, name, parse, text) if parse else text
                           for (name, parse), text in zip(table['columns'][1:], cells[1:]))
             add_key(seen, shown, number, cells[0], value,
                     [name for name, _ in table['columns'][1:]], 'values')
@@ -445,7 +459,7 @@ def generate(loaded, shown_dir):
     ]
     for table in TABLES:
         kind, name, rows = table['kind'], table['name'], loaded[table['name']]
-        if kind == 'gazetteer':
+        if kind in ('gazetteer', 'checked'):  # the gazetteer below; the checked lists are values/'s
             continue
         lines.append('// core/data/%s' % table['path'])
         if kind == 'set':

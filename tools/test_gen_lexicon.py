@@ -93,6 +93,11 @@ REJECTED_LINES = [
     ('title_with_final_stop', 'titles.tsv', 'supt.\tyes\t-\tno\tno\t-',
      "data/titles.tsv:{added}: 'supt.' ends in a full stop", None),
     ('wrong_column_count', 'pronouns.tsv', 'thee', "data/pronouns.tsv:{added}: 1 columns, expected 2", None),
+    ('contradictory_currency', 'values/currencies.tsv', '$\tCAD\tbefore',
+     "data/values/currencies.tsv:{added}: '$' repeats line {first} with other values: code CAD, there USD",
+     r'^\$\t'),
+    ('duplicate_unit', 'values/units.tsv', 'km\tkilometre',
+     "data/values/units.tsv:{added}: 'km' repeats line {first} (tools/gen-lexicon.py)", r'^km\t'),
     ('bad_flag', 'speech_verbs.tsv', 'opine\topines\topined\t-\topining\tno\tmaybe\tno',
      "data/speech_verbs.tsv:{added}: reporting 'maybe' takes yes or no", None),
 ]
