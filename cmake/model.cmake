@@ -24,6 +24,11 @@ if(LEDE_EMBED_MODEL)
     DEPENDS "${LEDE_MODEL_FILE}" "${CMAKE_SOURCE_DIR}/cmake/embed_model.cmake"
     COMMENT "Embedding the tagger model ${LEDE_MODEL_FILE}"
     VERBATIM)
+  # The command's rule lives in this (the top) directory and lede_tagger in core/: a target of
+  # this directory runs it (a custom command's output is only built for targets of its own
+  # directory; with CMP0118 the GENERATED property is seen everywhere).
+  add_custom_target(lede_default_model DEPENDS "${LEDE_MODEL_SOURCE}")
+  add_dependencies(lede_tagger lede_default_model)
 else()
   set(LEDE_MODEL_SOURCE "${CMAKE_BINARY_DIR}/generated/no_model.cpp")
   file(WRITE "${LEDE_MODEL_SOURCE}.tmp"

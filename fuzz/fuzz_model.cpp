@@ -14,7 +14,7 @@
 #include "lede/lede.h"
 #include "support.h"
 #include "tagger/tagger.h"
-#include "tagger/tagger_model_format.h"
+#include "tagger/model_format.h"
 
 namespace {
 

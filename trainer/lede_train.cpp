@@ -24,9 +24,11 @@
 #include <vector>
 
 #include "../eval/conll_score.h"
+#include "tagger/document_features.h"
+#include "tagger/model_format.h"
 #include "tagger/tagger.h"
-#include "tagger/tagger_features.h"
-#include "tagger/tagger_model_format.h"
+#include "tagger/viterbi.h"
+#include "tagger/word_forms.h"
 
 namespace {
 
@@ -320,7 +322,7 @@ QuantisedStage quantise_stage(const Weights& W, const Vocabulary& vocab, double 
   return out;
 }
 
-// The model file (format in core/src/tagger_model_format.h): one record per key, with the weights
+// The model file (format in core/src/tagger/model_format.h): one record per key, with the weights
 // of every stage that has the key.
 std::string model_file(const std::vector<Weights>& stages, const Vocabulary& vocab, const ClusterTable& clusters,
                        double prune, double clip, std::vector<size_t>* kept) {

@@ -1,4 +1,4 @@
-// The tagger's model file format, shared by the loader (tagger.cpp) and the writer (lede-train).
+// The tagger's model file format, shared by the loader (model.cpp) and the writer (lede-train).
 //
 //   offset 0   8 bytes  magic "LEDENER" 0x1A
 //          8   u32 LE   format version (kModelFormatVersion)
@@ -29,7 +29,8 @@
 #include <string>
 #include <vector>
 
-#include "tagger/tagger_features.h"
+#include "tagger/features.h"
+#include "tagger/labels.h"
 
 namespace lede {
 namespace ner {
@@ -43,6 +44,7 @@ constexpr uint32_t spread_key(uint32_t key) { return key * 0x9E3779B1u; }
 constexpr int kRecordMaskWords = 3;
 constexpr size_t kRecordTailBytes = 16;
 constexpr size_t kModelHeaderSize = 24;
+constexpr size_t kModelChecksumOffset = 20;
 
 // FNV-1a over the payload's little-endian 32-bit words (then its last 0-3 bytes one at a time):
 // a quarter of the steps of the bytewise hash.
