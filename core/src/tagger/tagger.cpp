@@ -50,6 +50,24 @@ TaggingWorkspace& thread_workspace() {
   return ws;
 }
 
+// sums[0, W) = keyed[0, W) + the sum over k of parts[k][0, W).
+// Four lanes at a time, written out: compilers left the plain loop scalar.
+template <int W>
+void add_parts(const int32_t* keyed, const int32_t* const* parts, int n_parts, int32_t* sums) {
+  constexpr int V = W / 4;
+  I32x4 acc[V];
+  int32_t rest[W % 4];
+  for (int v = 0; v < V; ++v) acc[v] = load4(keyed + 4 * v);
+  for (int y = 0; y < W % 4; ++y) rest[y] = keyed[4 * V + y];
+  for (int k = 0; k < n_parts; ++k) {
+    const int32_t* part = parts[k];
+    for (int v = 0; v < V; ++v) acc[v] += load4(part + 4 * v);
+    for (int y = 0; y < W % 4; ++y) rest[y] += part[4 * V + y];
+  }
+  for (int v = 0; v < V; ++v) store4(sums + 4 * v, acc[v]);
+  for (int y = 0; y < W % 4; ++y) sums[4 * V + y] = rest[y];
+}
+
 // A token's part of the stage-2 scores that its stage-1 keys give, kept until stage 2 in kLabels
 // 24-bit lanes (kPartBytes): each score minus the token's lowest. Viterbi's decisions do not change
 // when all scores of one token move by the same amount (every path takes one label per token, and
