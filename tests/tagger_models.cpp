@@ -14,8 +14,8 @@ std::vector<uint8_t> default_model_bytes() {
 }
 
 void fix_checksum(std::vector<uint8_t>* bytes) {
-  const uint32_t sum = ner::model_checksum(bytes->data() + ner::kModelHeaderSize,
-                                           bytes->size() - ner::kModelHeaderSize);
+  const uint32_t sum = ner::model_checksum(bytes->data() + ner::kModelDigestOffset,
+                                           bytes->size() - ner::kModelDigestOffset);
   for (int k = 0; k < 4; ++k) (*bytes)[ner::kModelChecksumOffset + k] = static_cast<uint8_t>(sum >> (8 * k));
 }
 

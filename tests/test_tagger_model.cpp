@@ -33,6 +33,78 @@ TEST_CASE("tagger: the embedded model is models/lede-ner.bin", "[tagger]") {
   CHECK(std::memcmp(file.data(), default_model_data(), file.size()) == 0);
 }
 
+TEST_CASE("tagger: the model records the word lists it was trained with", "[tagger]") {
+  const std::vector<uint8_t> bytes = default_model_bytes();
+  REQUIRE(bytes.size() > ner::kModelHeaderSize);
+  CHECK(ner::get_u32(bytes.data() + 8) == ner::kModelFormatVersion);
+  CHECK(ner::get_u64(bytes.data() + ner::kModelDigestOffset) == lexicon_digest());
+}
+
+TEST_CASE("tagger: a model trained with other word lists is refused, saying so and how to retrain", "[tagger]") {
+  const std::vector<uint8_t> good = default_model_bytes();
+  std::vector<uint8_t> other = good;
+  other[ner::kModelDigestOffset + 3] ^= 0x10;  // another digest, as another list of words would give
+  const uint64_t other_digest = ner::get_u64(other.data() + ner::kModelDigestOffset);
+  REQUIRE(other_digest != lexicon_digest());
+  std::string error;
+  // Unsealed, the change reads as damage: the checksum covers the digest.
+  CHECK_FALSE(TaggerModel::load(other.data(), other.size(), &error));
+  CHECK(error.find("checksum mismatch") != std::string::npos);
+  // Sealed, as a model trained with other lists is.
+  fix_checksum(&other);
+  auto refused_for_lists = [&](const std::string& message) {
+    INFO(message);
+    CHECK(message.rfind("lede: model: trained with other word lists", 0) == 0);
+    CHECK(message.find(ner::digest_text(other_digest)) != std::string::npos);
+    CHECK(message.find(ner::digest_text(lexicon_digest())) != std::string::npos);
+    CHECK(message.find("retrain it with scripts/train-ner") != std::string::npos);
+  };
+  CHECK_FALSE(TaggerModel::load(other.data(), other.size(), &error));
+  refused_for_lists(error);
+  CHECK_FALSE(TaggerModel::load_in_place(other.data(), other.size(), &error));
+  refused_for_lists(error);
+  // The trusted load (the WebAssembly package's own file) skips the checksum, not the lists.
+  CHECK_FALSE(TaggerModel::load_in_place(other.data(), other.size(), &error, /*trusted=*/true));
+  refused_for_lists(error);
+  CHECK_FALSE(Analyzer::create_from_model(other.data(), other.size(), &error));
+  refused_for_lists(error);
+  // The trainer's writer with another digest gives the same refusal.
+  const std::string payload(reinterpret_cast<const char*>(good.data()) + ner::kModelHeaderSize,
+                            good.size() - ner::kModelHeaderSize);
+  const std::string written = ner::model_file_of(payload, other_digest);
+  CHECK_FALSE(TaggerModel::load(reinterpret_cast<const uint8_t*>(written.data()), written.size(), &error));
+  refused_for_lists(error);
+  CHECK(std::vector<uint8_t>(written.begin(), written.end()) == other);
+  // And with this build's, the model itself.
+  CHECK(ner::model_file_of(payload) == std::string(good.begin(), good.end()));
+}
+
+TEST_CASE("tagger: models of other format versions are refused, version 3 with how to retrain", "[tagger]") {
+  // A version-3 file of the same payload, as lede wrote them before models recorded their lists: a
+  // header of 24 bytes, the checksum of the payload alone.
+  const std::vector<uint8_t> good = default_model_bytes();
+  const std::string payload(reinterpret_cast<const char*>(good.data()) + ner::kModelHeaderSize,
+                            good.size() - ner::kModelHeaderSize);
+  std::string v3(ner::kModelMagic, sizeof ner::kModelMagic);
+  ner::put_u32(&v3, 3);
+  ner::put_u32(&v3, ner::kFeatureScheme);
+  ner::put_u32(&v3, static_cast<uint32_t>(payload.size()));
+  ner::put_u32(&v3, ner::model_checksum(reinterpret_cast<const uint8_t*>(payload.data()), payload.size()));
+  v3 += payload;
+  for (bool trusted : {false, true}) {
+    std::string error;
+    CHECK_FALSE(TaggerModel::load_in_place(reinterpret_cast<const uint8_t*>(v3.data()), v3.size(), &error, trusted));
+    INFO(error);
+    CHECK(error.rfind("lede: model: format version 3 is not supported (this lede reads version 4", 0) == 0);
+    CHECK(error.find("retrain it with scripts/train-ner") != std::string::npos);
+  }
+  std::vector<uint8_t> newer = good;
+  newer[8] = static_cast<uint8_t>(ner::kModelFormatVersion + 1);
+  std::string error;
+  CHECK_FALSE(TaggerModel::load(newer.data(), newer.size(), &error));
+  CHECK(error.find("written by a newer lede") != std::string::npos);
+}
+
 TEST_CASE("tagger: truncated models are refused at every 4 KB boundary", "[tagger]") {
   std::vector<uint8_t> bytes = default_model_bytes();
   std::vector<size_t> sizes = {0, 1, 8, 23, 24, 25, ner::kModelHeaderSize - 1, ner::kModelHeaderSize,

@@ -567,8 +567,9 @@ int main(int argc, char** argv) {
        << "- Seed: " << o.seed << "; epochs: stage 1 " << o.epochs1 << ", stage 2 "
        << (o.one_stage ? 0 : o.epochs2) << "; jackknife folds: " << folds << "; feature count cutoff: "
        << o.min_count << "; prune: " << o.prune << "; clip: " << o.clip << "\n"
-       << "- Format version " << kModelFormatVersion << ", feature scheme " << kFeatureScheme << "; "
-       << bytes.size() << " bytes; features kept per stage:";
+       << "- Format version " << kModelFormatVersion << ", feature scheme " << kFeatureScheme
+       << ", word lists' digest " << digest_text(lexicon_digest()) << " (`lede::lexicon_digest()`: a model is refused by a build"
+       << " whose lists differ); " << bytes.size() << " bytes; features kept per stage:";
     for (size_t k : kept) md << " " << k;
     md << "\n- Training time: " << static_cast<int>(train_seconds + 0.5) << " s with " << o.threads
        << " threads\n\n"

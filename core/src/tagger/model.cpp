@@ -1,10 +1,13 @@
-// Loading a tagger model: the header's checks (format version, feature scheme, size, checksum),
-// the cluster table and transitions, and the feature table built over the records in one pass.
+// Loading a tagger model: the header's checks (format version, feature scheme, the word lists'
+// digest, size, checksum), the cluster table and transitions, and the feature table built over
+// the records in one pass.
 #include "tagger/model.h"
 
 #include <algorithm>
 #include <atomic>
 #include <cstring>
+
+#include "lexicon/lexicon.h"
 
 namespace lede {
 
@@ -186,7 +189,8 @@ std::unique_ptr<TaggerModel> TaggerModel::load_in_place(const uint8_t* data, siz
 namespace {
 
 // The header's checks, in the order that names the most useful problem: what the file is, which
-// lede wrote it, whether it is whole and intact. Sets *payload_size.
+// lede wrote it, whether it is whole and intact, and only then whether its lists are this build's
+// (so that a damaged digest reads as damage). Sets *payload_size.
 bool check_header(const uint8_t* data, size_t size, bool trusted, uint32_t* payload_size, std::string* error) {
   using namespace ner;
   if (!data || size < kModelHeaderSize) {
@@ -197,9 +201,15 @@ bool check_header(const uint8_t* data, size_t size, bool trusted, uint32_t* payl
     return fail(error, "not a lede tagger model (bad magic number)");
   }
   const uint32_t version = get_u32(data + 8);
-  if (version != kModelFormatVersion) {
+  if (version < kModelFormatVersion) {
     return fail(error, "format version " + std::to_string(version) + " is not supported (this lede reads version " +
-                           std::to_string(kModelFormatVersion) + ")");
+                           std::to_string(kModelFormatVersion) +
+                           ", which records the word lists a model was trained with): retrain it with "
+                           "scripts/train-ner");
+  }
+  if (version > kModelFormatVersion) {
+    return fail(error, "format version " + std::to_string(version) + " is not supported (this lede reads version " +
+                           std::to_string(kModelFormatVersion) + "): it was written by a newer lede");
   }
   const uint32_t scheme = get_u32(data + 12);
   if (scheme != kFeatureScheme) {
@@ -217,8 +227,15 @@ bool check_header(const uint8_t* data, size_t size, bool trusted, uint32_t* payl
   }
   // The library's own model is part of it (the tests check its checksum): not recomputed at every
   // start (4 ms of a page's cold start).
-  if (!trusted && model_checksum(data + kModelHeaderSize, *payload_size) != get_u32(data + kModelChecksumOffset)) {
+  if (!trusted && model_checksum(data + kModelDigestOffset, size - kModelDigestOffset) !=
+                      get_u32(data + kModelChecksumOffset)) {
     return fail(error, "checksum mismatch (the file is corrupted)");
+  }
+  const uint64_t digest = get_u64(data + kModelDigestOffset);
+  if (digest != lexicon_digest()) {
+    return fail(error, "trained with other word lists (lexicon digest " + digest_text(digest) + ", this build's is " +
+                           digest_text(lexicon_digest()) + "): its features would not mean what they meant in "
+                           "training; retrain it with scripts/train-ner");
   }
   return true;
 }

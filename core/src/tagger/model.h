@@ -18,12 +18,14 @@ namespace lede {
 class TaggerModel {
  public:
   // Parses a model file. Returns null and sets *error (when non-null) for anything but a complete,
-  // intact model of the supported format version. The bytes are not referenced afterwards.
+  // intact model of the supported format version, trained with this build's feature scheme and
+  // word lists (lexicon_digest()). The bytes are not referenced afterwards.
   static std::unique_ptr<TaggerModel> load(const uint8_t* data, size_t size, std::string* error);
   // As load(), but the weights are used where they are, uncopied: the bytes must stay unchanged for
   // the model's life. trusted: the library's own model file (the WebAssembly package's, which has
   // none embedded), taken as load_default() takes the embedded one: its checksum and weights are
-  // not checked again (the tests check them); its header, counts and records' bounds are.
+  // not checked again (the tests check them); its header (the lists' digest included), counts and
+  // records' bounds are.
   static std::unique_ptr<TaggerModel> load_in_place(const uint8_t* data, size_t size, std::string* error,
                                                     bool trusted = false);
   // The model compiled into the library: its weights used where they are, uncopied, and its
