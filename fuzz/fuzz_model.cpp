@@ -1,7 +1,7 @@
 // Fuzz target: the tagger model loader (TaggerModel::load). When the first byte is odd the rest
 // is the model file as it is; when even, the rest is a payload that the harness wraps in a valid
-// header with the right size and checksum, so that the fuzzer reaches the payload parser instead
-// of stopping at the checksum. Invariants: load() either fails with a message starting
+// header (this build's format version, feature scheme and word lists' digest, the right size and
+// checksum), so that the fuzzer reaches the payload parser instead of stopping at the header. Invariants: load() either fails with a message starting
 // "lede: model: " or returns a model; an analyzer built from an accepted model analyses a text
 // with valid, in-bounds results. The same for the trusted in-place load (the WebAssembly package's
 // own model file), which skips the checksum and the weights' range but must stay inside the bytes
@@ -14,7 +14,7 @@
 #include "lede/lede.h"
 #include "support.h"
 #include "tagger/tagger.h"
-#include "tagger/tagger_model_format.h"
+#include "tagger/model_format.h"
 
 namespace {
 

@@ -11,10 +11,16 @@ import struct
 
 ROOT = os.path.dirname(os.path.abspath(__file__))
 REPO = os.path.dirname(ROOT)
-with open(os.path.join(REPO, "core", "src", "tagger_features.h")) as header:
+with open(os.path.join(REPO, "core", "src", "tagger", "features.h")) as header:
     SCHEME = int(re.search(r"kFeatureScheme = (\d+);", header.read()).group(1))
-with open(os.path.join(REPO, "core", "src", "tagger_model_format.h")) as header:
+with open(os.path.join(REPO, "core", "src", "tagger", "model_format.h")) as header:
     VERSION = int(re.search(r"kModelFormatVersion = (\d+);", header.read()).group(1))
+REAL_MODEL = os.path.join(REPO, "models", "lede-ner.bin")
+HEADER_SIZE = 32
+# The word lists' digest (lede::lexicon_digest()) of this build, as the committed model records it
+# (a test checks that it does): a seed model with another is refused for its lists.
+with open(REAL_MODEL, "rb") as model:
+    DIGEST = model.read(HEADER_SIZE)[24:32]
 LABELS = 17  # ner::kLabels (1 + 4 types x BILU)
 MAGIC = b"LEDENER\x1a"
 
@@ -55,12 +61,13 @@ def spread_key(key):
     return (key * 0x9E3779B1) & 0xFFFFFFFF
 
 
-def model_file(payload):
-    return MAGIC + struct.pack("<IIII", VERSION, SCHEME, len(payload), checksum(payload)) + payload
+def model_file(payload, digest=DIGEST):
+    """The format of core/src/tagger/model_format.h: the checksum covers the digest and payload."""
+    return MAGIC + struct.pack("<IIII", VERSION, SCHEME, len(payload), checksum(digest + payload)) + digest + payload
 
 
 def payload(stages, clusters=((17, 5), (40, 9))):
-    """stages: one {key: {label: weight}} per stage; the format of core/src/tagger_model_format.h."""
+    """stages: one {key: {label: weight}} per stage; the format of core/src/tagger/model_format.h."""
     out = varint(LABELS) + varint(len(clusters))
     word = 0
     for w, path in clusters:
@@ -133,8 +140,10 @@ write("model", "no-clusters", b"\0" + payload([{1: {0: 1}}], clusters=()))
 write("model", "file-one-stage", b"\1" + model_file(one_stage))
 write("model", "file-bad-checksum", b"\1" + model_file(two_stage)[:-1] + b"\x55")
 write("model", "file-truncated", b"\1" + model_file(two_stage)[:100])
-write("model", "file-bad-version", b"\1" + MAGIC + struct.pack("<IIII", 9, SCHEME, 0, checksum(b"")))
-real = os.path.join(REPO, "models", "lede-ner.bin")
-if os.path.exists(real):
-    # The real model's payload, cut: the cluster table as lede-train writes it.
-    write("model", "real-payload-prefix", b"\0" + open(real, "rb").read()[24:24 + 3000])
+write("model", "file-bad-version", b"\1" + MAGIC + struct.pack("<IIII", 9, SCHEME, 0, checksum(DIGEST)) + DIGEST)
+# A model trained with other word lists, and one of format version 3 (no digest, a 24-byte header).
+write("model", "file-other-lists", b"\1" + model_file(one_stage, bytes(b ^ 0x5A for b in DIGEST)))
+write("model", "file-version-3", b"\1" + MAGIC + struct.pack("<IIII", 3, SCHEME, len(one_stage), checksum(one_stage)) + one_stage)
+# The real model's payload, cut: the cluster table as lede-train writes it.
+with open(REAL_MODEL, "rb") as model:
+    write("model", "real-payload-prefix", b"\0" + model.read()[HEADER_SIZE:HEADER_SIZE + 3000])

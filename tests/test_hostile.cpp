@@ -13,7 +13,7 @@
 #include "lede/lede.h"
 #include "support.h"
 #include "tagger/tagger.h"
-#include "tagger/tagger_model_format.h"
+#include "tagger/model_format.h"
 
 namespace {
 
@@ -141,7 +141,7 @@ TEST_CASE("hostile: a 10-million-character line without spaces", "[hostile][larg
   }
 }
 
-// Regressions: the tagger's document-level features (DocumentFeatures, tagger_features.cpp)
+// Regressions: the tagger's document-level features (DocumentFeatures, now document_features.cpp)
 // visited, for every capitalised token, every other occurrence of the same word, so n repeats
 // cost n^2 (80,000 x "Smith " took 33 s of CPU; a 10-million-character line of these
 // abbreviations did not finish in 90 s). Capped at 64 occurrences in 38ea940.
@@ -216,7 +216,7 @@ TEST_CASE("hostile: a model file truncated at every 4 KB boundary is refused, co
 }
 
 TEST_CASE("hostile: a truncated payload behind a valid header is refused", "[hostile][model]") {
-  // The header's size and checksum are rewritten to match the cut, so the payload parser itself
+  // Behind a header made for the cut (its size and checksum), so that the payload parser itself
   // meets the end of its data (in the cluster table, the transitions, the weights).
   const uint8_t* data = lede::default_model_data();
   const size_t payload_size = lede::default_model_size() - lede::ner::kModelHeaderSize;
@@ -224,10 +224,7 @@ TEST_CASE("hostile: a truncated payload behind a valid header is refused", "[hos
   // Every 4 KB boundary in the first 64 KB (the cluster table), then every 64 KB (each full
   // parse of a large cut costs a few milliseconds more).
   for (size_t cut = 0; cut < payload_size; cut += cut < 65536 ? 4096 : 65536) {
-    std::string file(reinterpret_cast<const char*>(data), 16);
-    lede::ner::put_u32(&file, static_cast<uint32_t>(cut));
-    lede::ner::put_u32(&file, lede::ner::model_checksum(payload, cut));
-    file.append(reinterpret_cast<const char*>(payload), cut);
+    const std::string file = lede::ner::model_file_of(std::string(reinterpret_cast<const char*>(payload), cut));
     std::string error;
     auto model = lede::TaggerModel::load(reinterpret_cast<const uint8_t*>(file.data()), file.size(), &error);
     INFO("payload cut at " << cut << ": " << error);

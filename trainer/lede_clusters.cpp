@@ -27,7 +27,7 @@
 #include <unordered_map>
 #include <vector>
 
-#include "tagger/tagger_features.h"
+#include "tagger/word_forms.h"
 #include "text/tokenize.h"
 
 namespace {

@@ -24,9 +24,11 @@
 #include <vector>
 
 #include "../eval/conll_score.h"
+#include "tagger/document_features.h"
+#include "tagger/model_format.h"
 #include "tagger/tagger.h"
-#include "tagger/tagger_features.h"
-#include "tagger/tagger_model_format.h"
+#include "tagger/viterbi.h"
+#include "tagger/word_forms.h"
 
 namespace {
 
@@ -320,7 +322,7 @@ QuantisedStage quantise_stage(const Weights& W, const Vocabulary& vocab, double 
   return out;
 }
 
-// The model file (format in core/src/tagger_model_format.h): one record per key, with the weights
+// The model file (format in core/src/tagger/model_format.h): one record per key, with the weights
 // of every stage that has the key.
 std::string model_file(const std::vector<Weights>& stages, const Vocabulary& vocab, const ClusterTable& clusters,
                        double prune, double clip, std::vector<size_t>* kept) {
@@ -565,8 +567,9 @@ int main(int argc, char** argv) {
        << "- Seed: " << o.seed << "; epochs: stage 1 " << o.epochs1 << ", stage 2 "
        << (o.one_stage ? 0 : o.epochs2) << "; jackknife folds: " << folds << "; feature count cutoff: "
        << o.min_count << "; prune: " << o.prune << "; clip: " << o.clip << "\n"
-       << "- Format version " << kModelFormatVersion << ", feature scheme " << kFeatureScheme << "; "
-       << bytes.size() << " bytes; features kept per stage:";
+       << "- Format version " << kModelFormatVersion << ", feature scheme " << kFeatureScheme
+       << ", word lists' digest " << digest_text(lexicon_digest()) << " (`lede::lexicon_digest()`: a model is refused by a build"
+       << " whose lists differ); " << bytes.size() << " bytes; features kept per stage:";
     for (size_t k : kept) md << " " << k;
     md << "\n- Training time: " << static_cast<int>(train_seconds + 0.5) << " s with " << o.threads
        << " threads\n\n"

@@ -1,11 +1,13 @@
-// The tagger's model file format, shared by the loader (tagger.cpp) and the writer (lede-train).
+// The tagger's model file format, shared by the loader (model.cpp) and the writer (lede-train).
 //
 //   offset 0   8 bytes  magic "LEDENER" 0x1A
 //          8   u32 LE   format version (kModelFormatVersion)
 //         12   u32 LE   feature scheme (ner::kFeatureScheme: the feature templates it was trained with)
 //         16   u32 LE   payload size in bytes
-//         20   u32 LE   checksum of the payload (model_checksum)
-//         24   payload: first LEB128 varints (signed ones zigzag-encoded):
+//         20   u32 LE   checksum of the rest of the file, lexicon digest and payload (model_checksum)
+//         24   u64 LE   lexicon digest (lede::lexicon_digest() of the build that trained it: the word
+//                       lists its features were computed from)
+//         32   payload: first LEB128 varints (signed ones zigzag-encoded):
 //     labels (must be ner::kLabels)
 //     cluster count C; C x (word hash delta from the previous, cluster path)
 //     stage count S (1 or 2); S x (kLabels+1)^2 transition weights (signed)
@@ -19,33 +21,42 @@
 // Version 1 had each stage's keys and varint weights apart; the loader then had to merge and
 // decode them, which was most of a cold start in WebAssembly. Version 2 had the keys in key order:
 // the loader's table (TaggerModel::find), whose slots go by spread key, was filled in random order
-// after a pass of its own over the keys; now it is written front to back in one pass, as the
-// records are read (the key bytes' count says where the records begin).
+// after a pass of its own over the keys; version 3 wrote them as the table has them. Version 4 (the
+// same payload) records the lexicon digest: the lists feed the features (lexicon categories, phrase
+// matches), so a model is only right with the lists it was trained with, and is refused with
+// others rather than silently scoring wrong features.
 #pragma once
 
+#include <cinttypes>
 #include <cstddef>
 #include <cstdint>
+#include <cstdio>
 #include <set>
 #include <string>
 #include <vector>
 
-#include "tagger/tagger_features.h"
+#include "lexicon/lexicon.h"
+#include "tagger/features.h"
+#include "tagger/labels.h"
 
 namespace lede {
 namespace ner {
 
 constexpr char kModelMagic[8] = {'L', 'E', 'D', 'E', 'N', 'E', 'R', 0x1A};
-constexpr uint32_t kModelFormatVersion = 3;
+constexpr uint32_t kModelFormatVersion = 4;
 
 // A feature key's place in the model: the key times an odd constant (a one-to-one map of 32-bit
 // words), whose high bits pick its slot in the loader's table.
 constexpr uint32_t spread_key(uint32_t key) { return key * 0x9E3779B1u; }
 constexpr int kRecordMaskWords = 3;
 constexpr size_t kRecordTailBytes = 16;
-constexpr size_t kModelHeaderSize = 24;
+constexpr size_t kModelHeaderSize = 32;
+constexpr size_t kModelChecksumOffset = 20;
+// Where the checksummed bytes begin: the lexicon digest, then the payload.
+constexpr size_t kModelDigestOffset = 24;
 
-// FNV-1a over the payload's little-endian 32-bit words (then its last 0-3 bytes one at a time):
-// a quarter of the steps of the bytewise hash.
+// FNV-1a over little-endian 32-bit words (then the last 0-3 bytes one at a time): a quarter of the
+// steps of the bytewise hash. A file's checksum is that of its bytes from kModelDigestOffset on.
 inline uint32_t model_checksum(const uint8_t* data, size_t size) {
   uint32_t h = 2166136261u;
   size_t i = 0;
@@ -70,6 +81,17 @@ inline void put_i16(std::string* out, int v) {
 }
 inline uint32_t get_u32(const uint8_t* p) {
   return uint32_t{p[0]} | (uint32_t{p[1]} << 8) | (uint32_t{p[2]} << 16) | (uint32_t{p[3]} << 24);
+}
+inline void put_u64(std::string* out, uint64_t v) {
+  put_u32(out, static_cast<uint32_t>(v));
+  put_u32(out, static_cast<uint32_t>(v >> 32));
+}
+inline uint64_t get_u64(const uint8_t* p) { return uint64_t{get_u32(p)} | (uint64_t{get_u32(p + 4)} << 32); }
+// A lexicon digest as the loader's messages and MODEL.md write it: 0x and 16 hex digits.
+inline std::string digest_text(uint64_t digest) {
+  char text[19];
+  std::snprintf(text, sizeof text, "0x%016" PRIx64, digest);
+  return text;
 }
 inline void put_varint(std::string* out, uint64_t v) {
   while (v >= 0x80) {
@@ -165,14 +187,20 @@ void put_features(std::string* payload, const std::vector<const StageMap*>& stag
   payload->append(kRecordTailBytes, '\0');
 }
 
-// A whole model file: the header (this lede's version and feature scheme, the checksum) and payload.
-inline std::string model_file_of(const std::string& payload) {
+// A whole model file: the header (this lede's format version and feature scheme, the lists'
+// digest, by default this build's, the checksum) and the payload.
+inline std::string model_file_of(const std::string& payload, uint64_t digest = lexicon_digest()) {
   std::string file(kModelMagic, sizeof kModelMagic);
   put_u32(&file, kModelFormatVersion);
   put_u32(&file, kFeatureScheme);
   put_u32(&file, static_cast<uint32_t>(payload.size()));
-  put_u32(&file, model_checksum(reinterpret_cast<const uint8_t*>(payload.data()), payload.size()));
-  return file + payload;
+  put_u32(&file, 0);  // the checksum, once the bytes it covers are written
+  put_u64(&file, digest);
+  file += payload;
+  const uint32_t sum = model_checksum(reinterpret_cast<const uint8_t*>(file.data()) + kModelDigestOffset,
+                                      file.size() - kModelDigestOffset);
+  for (int k = 0; k < 4; ++k) file[kModelChecksumOffset + k] = static_cast<char>((sum >> (8 * k)) & 0xFF);
+  return file;
 }
 
 }  // namespace ner

@@ -1,107 +1,22 @@
-// The named-entity tagger's labels, features and decoder, shared by the runtime (tagger.cpp) and the
-// trainer (trainer/), so that training and tagging compute exactly the same features.
-//
-// Labels are BILOU over the four CoNLL types. Features are 32-bit hashes of (template, value);
-// a document's features are computed once into flat arrays, without per-token allocation.
+// The features of one document for the tagger: every token's stage-1 keys (its word's facts, the
+// sentence around it, the lists' phrases over it, how its word appears elsewhere in the document)
+// and, once the first stage has labelled the document, its stage-2 keys (how the same word was
+// labelled elsewhere). Shared by the runtime and the trainer.
 #pragma once
 
 #include <cstddef>
 #include <cstdint>
-#include <string>
 #include <string_view>
 #include <utility>
 #include <vector>
 
 #include "lexicon/lexicon.h"
+#include "tagger/features.h"
+#include "tagger/labels.h"
+#include "tagger/word_facts.h"
 
 namespace lede {
 namespace ner {
-
-// ---- Labels ------------------------------------------------------------------------------------
-// 0 = O; then for type t (PER, ORG, LOC, MISC = 0..3): 1+4t+part, part B=0 I=1 L=2 U=3.
-constexpr int kTypes = 4;
-constexpr int kLabels = 1 + 4 * kTypes;
-constexpr int kPartB = 0, kPartI = 1, kPartL = 2, kPartU = 3;
-constexpr int label_of(int type, int part) { return 1 + 4 * type + part; }
-constexpr int label_type(int label) { return label == 0 ? -1 : (label - 1) / 4; }
-constexpr int label_part(int label) { return label == 0 ? -1 : (label - 1) % 4; }
-// CoNLL type names, in type order.
-const char* type_name(int type);
-
-// `from` may be kLabels (the sentence start), `to` may be kLabels (the sentence end).
-bool transition_allowed(int from, int to);
-
-// Converts a label sequence into [first, end) spans with types. Tolerates ill-formed input (it only
-// ever sees Viterbi output, but the trainer also feeds it gold sequences).
-struct LabelSpan {
-  uint32_t first, end;
-  int type;
-};
-void labels_to_spans(const uint8_t* labels, size_t n, uint32_t offset, std::vector<LabelSpan>* out);
-// Writes BILOU labels for spans into labels[0, n) (which the caller has zeroed).
-void spans_to_labels(const std::vector<LabelSpan>& spans, uint32_t offset, uint8_t* labels);
-
-// ---- Word clusters -----------------------------------------------------------------------------
-// Maps the hash of a word's lower-cased form to its cluster path, encoded as (1 << depth) | bits.
-struct ClusterTable {
-  std::vector<std::pair<uint32_t, uint32_t>> entries;  // sorted by word hash
-  uint32_t lookup(uint32_t word_hash) const;
-};
-// The 32-bit hash clusters are keyed by: of the normalised lower-cased word, digits written as 0.
-uint32_t cluster_word_hash(std::string_view lower_word);
-
-// ---- Word normalisation ------------------------------------------------------------------------
-// Curly and angle quotes become ' or ", `` and '' become ", en/em dashes become -, … becomes ...,
-// so that news text looks like CoNLL's ASCII. Appends to *out.
-void normalize_word(std::string_view word, std::string* out);
-// Lower-cases (NFC + case folding for non-ASCII) a normalised word into *out.
-void lower_word(std::string_view normalized, std::string* out);
-
-// ---- Features ----------------------------------------------------------------------------------
-// Bumped whenever a feature template changes: a model trained with other templates is refused.
-constexpr uint32_t kFeatureScheme = 5;
-
-// What a token's features need to know of its word alone: a function of the word's bytes (and the
-// model's clusters), so that a tagger may keep it from one occurrence of the word to the next.
-struct WordInfo {
-  uint64_t form = 0, lower = 0, wnorm = 0, short_shape = 0;
-  uint32_t cluster = 0;
-  uint16_t lex = 0;    // single-word lexicon categories
-  uint8_t cap = 0;     // capitalisation class, see tagger_features.cpp
-  uint8_t length = 0;  // code points, capped
-};
-
-// A token's stage-1 keys come in parts, by what they depend on: its own word alone (self); the
-// word before, after, two before, two after it alone (the word's role as that neighbour, or the
-// sentence edge); the shapes around it (the ShapeContext below); and the rest (context: pairs of
-// words, phrase matches, document). The parts of a word alone are the same wherever the word
-// occurs, and the shape part the same wherever the shapes are, which a tagger may exploit; a
-// model sees only their union.
-enum KeyParts : unsigned {
-  kKeysSelf = 1, kKeysPrev = 2, kKeysNext = 4, kKeysPrev2 = 8, kKeysNext2 = 16, kKeysShape = 32,
-  kKeysContext = 64, kKeysAll = 127,
-};
-
-// What the shape part of a token's keys depends on: the short shapes and capitalisation classes of
-// the words before, at and after it (fixed edge values outside the sentence), and its position
-// class.
-struct ShapeContext {
-  uint64_t short_shape[3] = {};
-  uint8_t cap[3] = {};
-  uint8_t context = 0;
-  bool operator==(const ShapeContext& o) const {
-    return short_shape[0] == o.short_shape[0] && short_shape[1] == o.short_shape[1] &&
-           short_shape[2] == o.short_shape[2] && cap[0] == o.cap[0] && cap[1] == o.cap[1] && cap[2] == o.cap[2] &&
-           context == o.context;
-  }
-  uint64_t hash() const;
-};
-constexpr int kWordKeyParts = 5;  // the parts of one word alone: bits 0..4
-// The parts of one word alone that have exactly one key whatever the word (two before, two
-// after: the word's normalised form), so that a tagger may keep such a part's one weight record.
-constexpr unsigned kOneKeyParts = kKeysPrev2 | kKeysNext2;
-// Where the word of each of those parts is, from the token.
-constexpr int kPartOffset[kWordKeyParts] = {0, -1, 1, -2, 2};
 
 // Features of one document. build() computes the first-stage features (local + document context);
 // add_predictions() the second-stage ones from the first stage's labels. Reusable across
@@ -131,26 +46,23 @@ class DocumentFeatures {
            entity_words_.capacity() * sizeof(EntityWord) + spans_.capacity() * sizeof(LabelSpan) +
            (context_pool_.capacity() + stage2_slots_.capacity()) * sizeof(uint32_t) +
            stage2_aggregates_.capacity() * sizeof(Stage2Aggregate) + forms_pool_.capacity() * sizeof(forms_pool_[0]) +
-           scratch_.capacity() + scratch_lower_.capacity() + cps_.capacity() * sizeof(uint32_t);
+           word_facts_.bytes();
   }
   // Appends the stage-1 keys of token i to *keys (valid after build, with or without
   // keep_stage1_keys: the tagger computes them a token at a time, so that a document's keys are
   // never all held at once).
   // parts: a union of KeyParts, to leave out the parts the caller has the scores of.
   void stage1_keys(size_t i, std::vector<uint32_t>* keys, unsigned parts = kKeysAll) const;
-  // The facts of one word (clusters: the model's, or null for none).
+  // The facts of one word (clusters: the model's, or null for none), computed with this object's
+  // buffers (so one thread at a time, as for the rest).
   WordInfo word_info(std::string_view word, const ClusterTable* clusters) const;
   // Both at once: the facts of `word`, and the keys of every part of it alone (bits 0..4) appended
   // to *keys, part after part, ends[part] being keys->size() after it.
   WordInfo word_info_and_keys(std::string_view word, const ClusterTable* clusters, std::vector<uint32_t>* keys,
                               size_t* ends) const;
-  // Appends the keys of neighbour part `part` (1..4) that a word whose word_info is *info gives
-  // wherever it is that neighbour; with a null info, the sentence edge's.
-  static void neighbour_part_keys(int part, const WordInfo* info, std::vector<uint32_t>* keys);
-  // The shape context of token i (valid after build, for a token in a sentence), and the keys of
-  // the shape part that a shape context gives.
+  // The shape context of token i (valid after build, for a token in a sentence); its keys are
+  // shape_keys' (features.h).
   ShapeContext shape_context(size_t i) const;
-  static void shape_keys(const ShapeContext& shape, std::vector<uint32_t>* keys);
   // Whether token i is in a sentence and, for a neighbour part, the neighbour is in the same one:
   // else stage1_keys gives no keys (no sentence) or the sentence edge's.
   bool neighbour_inside(size_t i, int part) const;
@@ -173,17 +85,15 @@ class DocumentFeatures {
 
  private:
   static constexpr uint32_t kNoGroup = UINT32_MAX;
+  static constexpr uint32_t kNoSentence = UINT32_MAX;  // sentence_of_ a token outside every sentence
+  // A token's position class.
+  enum Position : uint8_t { kCtxMiddle, kCtxInitial, kCtxAfterQuote, kCtxHeadline, kCtxAfterColon };
   struct TokenInfo : WordInfo {
     uint32_t form_slot = kNoGroup;  // its lower-cased form's slot in forms_ (kNoGroup: not indexed)
     uint16_t gaz_part[4] = {};  // phrase matches covering this token, by BILU position
     uint8_t context = 0;     // position class: sentence-initial, after a quote, headline, ...
     bool lower_seen = false;       // the lower-case form occurs in lower case elsewhere in the document
     bool cap_seen_inside = false;  // occurs capitalised mid-sentence elsewhere in the document
-  };
-  // What only the token's own features use, computed when they are.
-  struct TokenSelf {
-    uint64_t shape = 0;
-    uint64_t prefix[4] = {}, suffix[4] = {};
   };
   using Occurrence = std::vector<std::pair<uint64_t, uint32_t>>::const_iterator;
   // The first entry of by_lower_ with the token's lower-cased form (or the end).
@@ -197,17 +107,13 @@ class DocumentFeatures {
   static constexpr int kStage2Visits = 64;   // by stage2_document_keys, of the word and of names
   int occurrence_context_keys(size_t i, const TokenInfo& t, uint32_t* out) const;
   void stage2_document_keys(size_t i, const TokenInfo& t, std::vector<uint32_t>* keys) const;
-  // Fills *info (only its length, shape and cap without clusters) and, when given, *self.
-  void compute_word(std::string_view word, const ClusterTable* clusters, WordInfo* info, TokenSelf* self) const;
-  // The keys of a word's self part and of a neighbour part, written to out (at most kMaxWordKeys);
-  // return how many.
-  static constexpr int kMaxWordKeys = 18 + 2 * kLexiconCategoryCount;
-  static int self_keys(const WordInfo& w, const TokenSelf& self, uint32_t* out);
-  static int neighbour_keys(int part, const WordInfo* w, uint32_t* out);
+  // build's steps: the position class of each token of sentence [a, b), the lists' phrases over
+  // its tokens, and the index of the document's tokens by lower-cased form.
+  void classify_positions(uint32_t a, uint32_t b);
+  void match_phrases(uint32_t a, uint32_t b);
+  void index_forms();
   // The shape and context parts of token i of sentence [a, b), written to out.
-  static constexpr int kMaxShapeKeys = 5;
   static constexpr int kMaxContextKeys = 24 + 4 * kLexiconCategoryCount;
-  static int shape_keys(const ShapeContext& shape, uint32_t* out);
   ShapeContext shape_context(size_t i, uint32_t a, uint32_t b) const;
   int context_keys(size_t i, uint32_t a, uint32_t b, uint32_t* out) const;
 
@@ -276,21 +182,8 @@ class DocumentFeatures {
   mutable std::vector<Stage2Aggregate> stage2_aggregates_;
   mutable std::vector<std::pair<uint64_t, uint32_t>> forms_pool_;
   mutable std::vector<uint32_t> stage2_slots_;  // the forms_ slots with a stage-2 aggregate
-  mutable std::string scratch_, scratch_lower_;
-  mutable std::vector<uint32_t> cps_;
+  mutable WordFacts word_facts_;  // buffers for working out words' facts
 };
-
-// ---- Decoding ----------------------------------------------------------------------------------
-// Viterbi over one sentence. emissions: n x kLabels; transitions: (kLabels+1) x (kLabels+1) with
-// row kLabels = start and column kLabels = end. Forbidden transitions are never taken.
-// Writes n labels. Score is int32_t (runtime, exact everywhere) or float/double (trainer).
-template <typename Score>
-void viterbi(const Score* emissions, size_t n, const Score* transitions, uint8_t* out,
-             std::vector<Score>* delta_buf, std::vector<uint8_t>* back_buf);
-// The runtime's int32_t decoder is vectorised (same decisions).
-template <>
-void viterbi<int32_t>(const int32_t* emissions, size_t n, const int32_t* transitions, uint8_t* out,
-                      std::vector<int32_t>* delta_buf, std::vector<uint8_t>* back_buf);
 
 }  // namespace ner
 }  // namespace lede
