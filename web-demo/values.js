@@ -63,18 +63,17 @@ export function valueList(values, cappedList) {
     button.type = "button";
     button.className = `value v-${value.type}`;
     button.dataset.value = value.id;
-    const text = document.createElement("span");
-    text.className = "value-text";
-    text.textContent = value.text;
-    const type = document.createElement("span");
-    type.className = "value-type";
-    type.textContent = value.type;
-    const normalised = document.createElement("span");
-    normalised.className = value.value === null ? "normalised unresolved" : "normalised";
-    normalised.textContent = formatValue(value);
-    button.append(text, type, normalised);
+    button.append(textSpan("value-text", value.text), textSpan("value-type", value.type),
+      textSpan(value.value === null ? "normalised unresolved" : "normalised", formatValue(value)));
     button.setAttribute("aria-label", `${value.text}, ${value.type}, ${formatValue(value)}`);
     li.appendChild(button);
     return li;
   });
+}
+
+function textSpan(className, text) {
+  const span = document.createElement("span");
+  span.className = className;
+  span.textContent = text;
+  return span;
 }

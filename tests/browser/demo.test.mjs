@@ -189,6 +189,15 @@ async function assertRendered(page, text, result) {
   assert.deepEqual(gotValues, wantValues, "highlighted values differ from the result's values");
 }
 
+/** Whether the article element `selector` flashes, and is in view in the article and the window. */
+function flashState(page, selector) {
+  return page.$eval(selector, (el) => {
+    const box = el.getBoundingClientRect();
+    const frame = document.getElementById("article").getBoundingClientRect();
+    return { flash: el.classList.contains("flash"), visible: box.top >= frame.top - 1 && box.top <= frame.bottom && box.top >= 0 && box.top <= innerHeight };
+  });
+}
+
 /** The Values panel as shown: each button's value id, text, type and normalised value. */
 function valuesPanel(page) {
   return page.$$eval("#values button.value", (buttons) => buttons.map((b) => ({
@@ -350,12 +359,7 @@ test("values: highlighted in their own colour, listed with their normalised valu
   // Choosing a value in the panel flashes it in the article and scrolls to it.
   const last = expected.values[expected.values.length - 1];
   await page.click(`#values button.value[data-value="${last.id}"]`);
-  const state = await page.$eval(`#article .v[data-value="${last.id}"]`, (el) => {
-    const box = el.getBoundingClientRect();
-    const frame = document.getElementById("article").getBoundingClientRect();
-    return { flash: el.classList.contains("flash"), visible: box.top >= frame.top - 1 && box.top <= frame.bottom };
-  });
-  assert.deepEqual(state, { flash: true, visible: true });
+  assert.deepEqual(await flashState(page, `#article .v[data-value="${last.id}"]`), { flash: true, visible: true });
   assertNoProblems(page);
   await page.close();
 });
@@ -402,12 +406,7 @@ test("who said what: choosing a quotation jumps to it in the text", TIMEOUT, asy
   await loadSample(page);
   const last = [...expected.quotes].sort((a, b) => b.start - a.start)[0];
   await page.click(`#quotes button.quote[data-quote="${last.id}"]`);
-  const state = await page.$eval(`#quote-${last.id}`, (el) => {
-    const box = el.getBoundingClientRect();
-    const frame = document.getElementById("article").getBoundingClientRect();
-    return { flash: el.classList.contains("flash"), visible: box.top >= frame.top - 1 && box.top <= frame.bottom && box.top >= 0 && box.top <= innerHeight };
-  });
-  assert.deepEqual(state, { flash: true, visible: true });
+  assert.deepEqual(await flashState(page, `#quote-${last.id}`), { flash: true, visible: true });
   assertNoProblems(page);
   await page.close();
 });
