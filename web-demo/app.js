@@ -1,8 +1,9 @@
 // The lede demo page: analyses the textarea's text in a Web Worker (debounced, stale results
-// dropped) and renders the result — highlighted mentions and quotations in the text, an entities
-// panel and a "who said what" panel. Offsets are UTF-16 code units, so every span indexes the JS
+// dropped) and renders the result — highlighted mentions, quotations and values (dates, money,
+// …) in the text, an entities panel, a "who said what" panel and a values panel. Offsets are UTF-16 code units, so every span indexes the JS
 // string directly: text.slice(start, end) is the span's text.
 import * as lede from "lede";
+import { valueList, valueTitle } from "./values.js";
 
 const TYPES = ["PERSON", "ORG", "LOC", "MISC"];
 const TYPE_NAMES = { PERSON: "People", ORG: "Organisations", LOC: "Places", MISC: "Other names" };
@@ -40,6 +41,9 @@ const ui = {
   entityCount: $("entity-count"),
   quotes: $("quotes"),
   quoteCount: $("quote-count"),
+  values: $("values"),
+  valueCount: $("value-count"),
+  articleDate: $("article-date"),
   warningsPanel: $("warnings-panel"),
   warnings: $("warnings"),
   filters: [...document.querySelectorAll(".filter")],
@@ -56,7 +60,7 @@ const state = {
   renderGeneration: 0,
   analyses: 0,
   warmedUp: false,
-  shown: null, // { text, result, ms, entityById, mentionEls, quoteEls }
+  shown: null, // { text, referenceDate, result, ms, entityById, mentionEls, quoteEls, valueEls }
   selectedEntity: null,
   hiddenTypes: new Set(),
 };
@@ -65,6 +69,7 @@ const state = {
 window.ledeDemo = {
   get result() { return state.shown?.result ?? null; },
   get text() { return state.shown?.text ?? null; },
+  get referenceDate() { return state.shown?.referenceDate ?? null; },
   get analyses() { return state.analyses; },
   get mode() { return state.mode; },
   get restarts() { return state.restarts; },
@@ -133,6 +138,7 @@ async function analyzeNow() {
     return;
   }
   const text = ui.text.value;
+  const referenceDate = articleDate();
   if (text.length === 0) {
     showEmpty();
     return;
@@ -144,11 +150,12 @@ async function analyzeNow() {
   const analyzer = state.analyzer;
   try {
     state.requestSince = t0;
-    const result = await analyzer.analyze(text, { tokens: false });
+    const options = referenceDate === null ? { tokens: false } : { tokens: false, referenceDate };
+    const result = await analyzer.analyze(text, options);
     state.requestSince = null;
     const ms = performance.now() - t0;
     state.analyses++;
-    if (text === ui.text.value && !state.rerun) await show(text, result, ms);
+    if (text === ui.text.value && referenceDate === articleDate() && !state.rerun) await show(text, referenceDate, result, ms);
   } catch (err) {
     state.requestSince = null;
     if (analyzer !== state.analyzer) return; // its worker was stopped on purpose (finally still runs)
@@ -162,6 +169,12 @@ async function analyzeNow() {
       analyzeNow();
     }
   }
+}
+
+// The "Article date" input's date, the reference for relative dates ("last week"), or null when
+// empty. A date input's value is "" or a valid "YYYY-MM-DD", which is what the core accepts.
+function articleDate() {
+  return ui.articleDate.value === "" ? null : ui.articleDate.value;
 }
 
 function restartWorker() {
@@ -188,7 +201,8 @@ function showEmpty() {
   ui.article.replaceChildren(emptyNote("The analysed article appears here."));
   ui.entities.replaceChildren(emptyNote("No entities yet."));
   ui.quotes.replaceChildren(emptyNote("No quotations yet."));
-  ui.entityCount.textContent = ui.quoteCount.textContent = ui.stats.textContent = "";
+  ui.values.replaceChildren(emptyNote("No values yet."));
+  ui.entityCount.textContent = ui.quoteCount.textContent = ui.valueCount.textContent = ui.stats.textContent = "";
   ui.renderNote.hidden = true;
   ui.warningsPanel.hidden = true;
   ui.download.disabled = ui.copy.disabled = true;
@@ -199,7 +213,7 @@ function showEmpty() {
 // ---------------------------------------------------------------------------------------------
 // Showing a result
 
-async function show(text, result, ms) {
+async function show(text, referenceDate, result, ms) {
   const generation = ++state.renderGeneration;
   setState("rendering");
   const entityById = new Map(result.entities.map((e) => [e.id, e]));
@@ -210,20 +224,23 @@ async function show(text, result, ms) {
   ui.renderNote.hidden = view.renderedLength === text.length;
   ui.renderNote.textContent = ui.renderNote.hidden ? "" :
     `Showing the first ${view.renderedLength.toLocaleString("en")} of ${text.length.toLocaleString("en")} characters; the panels and the JSON cover the whole text.`;
-  state.shown = { text, result, ms, entityById, mentionEls: view.mentionEls, quoteEls: view.quoteEls };
+  state.shown = { text, referenceDate, result, ms, entityById, mentionEls: view.mentionEls, quoteEls: view.quoteEls, valueEls: view.valueEls };
   const keep = state.selectedEntity;
   state.selectedEntity = null;
   renderEntities(result);
   renderQuotes(result, entityById);
+  renderValues(result);
   renderWarnings(result.warnings ?? []);
   applyTypeFilter();
   if (keep !== null && entityById.has(keep)) selectEntity(keep, { scroll: false });
 
   const nEntities = result.entities.length;
   const nQuotes = result.quotes.length;
+  const nValues = result.values.length;
   ui.entityCount.textContent = `(${nEntities})`;
   ui.quoteCount.textContent = `(${nQuotes})`;
-  ui.stats.textContent = `${formatSize(text)} · analysed in ${formatMs(ms)} · ${plural(nEntities, "entity", "entities")} · ${plural(nQuotes, "quotation", "quotations")}`;
+  ui.valueCount.textContent = `(${nValues})`;
+  ui.stats.textContent = `${formatSize(text)} · analysed in ${formatMs(ms)} · ${plural(nEntities, "entity", "entities")} · ${plural(nQuotes, "quotation", "quotations")} · ${plural(nValues, "value", "values")}`;
   ui.download.disabled = ui.copy.disabled = false;
   setStatus(state.mode === "worker" ? "Analysed in a Web Worker." : "Analysed on the main thread.");
   setState("done");
@@ -243,6 +260,7 @@ async function renderArticle(text, result, entityById, generation) {
   const fragment = document.createDocumentFragment();
   const mentionEls = new Map();
   const quoteEls = new Map();
+  const valueEls = new Map();
   const remainders = []; // split-off parts of crossing spans, kept sorted
   let next = 0;
   let sliceStart = performance.now();
@@ -287,6 +305,7 @@ async function renderArticle(text, result, entityById, generation) {
       stack.push({ el, end });
       if (s.kind === KIND_MENTION) pushTo(mentionEls, s.entity.id, el);
       else if (s.kind === KIND_QUOTE) pushTo(quoteEls, s.quote.id, el);
+      else if (s.kind === KIND_VALUE) pushTo(valueEls, s.value.id, el);
 
       if (performance.now() - sliceStart > SLICE_MS) {
         await yieldToInput();
@@ -300,13 +319,14 @@ async function renderArticle(text, result, entityById, generation) {
       pos = top.end;
     }
   }
-  return { fragment, mentionEls, quoteEls, renderedLength };
+  return { fragment, mentionEls, quoteEls, valueEls, renderedLength };
 }
 
 const KIND_QUOTE = 0;
 const KIND_SPEAKER = 1; // a speaker mention that is not one of the entities' mentions
 const KIND_MENTION = 2;
 const KIND_CUE = 3;
+const KIND_VALUE = 4; // innermost: a value sits inside a quotation or a mention, never the reverse
 
 function compareSpans(a, b) {
   return a.start - b.start || b.end - a.end || a.kind - b.kind;
@@ -344,6 +364,7 @@ function collectSpans(result, entityById, limit) {
       add({ start: m.start, end: m.end, kind: KIND_SPEAKER, quote });
     }
   }
+  for (const value of result.values) add({ start: value.start, end: value.end, kind: KIND_VALUE, value });
   spans.sort(compareSpans);
   // The same speaker mention may serve several quotations: keep one element for it.
   return spans.filter((s, i) => s.kind !== KIND_SPEAKER || i === 0 ||
@@ -413,6 +434,12 @@ function spanElement(s, isLastPiece) {
     case KIND_CUE:
       el.className = "cue";
       el.title = "speech cue";
+      break;
+    case KIND_VALUE:
+      el.className = `v v-${s.value.type}`;
+      el.dataset.value = s.value.id;
+      el.dataset.type = s.value.type;
+      el.title = valueTitle(s.value);
       break;
   }
   return el;
@@ -579,6 +606,10 @@ function cappedList(items, renderItem) {
   return list;
 }
 
+function renderValues(result) {
+  ui.values.replaceChildren(result.values.length === 0 ? emptyNote("No values found.") : valueList(result.values, cappedList));
+}
+
 function renderWarnings(warnings) {
   ui.warningsPanel.hidden = warnings.length === 0;
   ui.warnings.replaceChildren(...warnings.map((w) => {
@@ -614,9 +645,9 @@ function selectEntity(id, { scroll = true } = {}) {
   if (scroll && els.length > 0) scrollToElement(els[0]);
 }
 
-function jumpToQuote(id) {
-  const els = state.shown?.quoteEls.get(id) ?? [];
-  for (const el of ui.article.querySelectorAll("q.flash")) el.classList.remove("flash");
+// A quotation or a value chosen in its panel flashes in the article, scrolled into view.
+function flashInArticle(els) {
+  for (const el of ui.article.querySelectorAll(".flash")) el.classList.remove("flash");
   if (els.length === 0) return;
   for (const el of els) el.classList.add("flash");
   scrollToElement(els[0]);
@@ -724,7 +755,17 @@ ui.entities.addEventListener("click", (event) => {
 });
 ui.quotes.addEventListener("click", (event) => {
   const button = event.target.closest("button.quote");
-  if (button) jumpToQuote(Number(button.dataset.quote));
+  if (button) flashInArticle(state.shown?.quoteEls.get(Number(button.dataset.quote)) ?? []);
+});
+ui.values.addEventListener("click", (event) => {
+  const button = event.target.closest("button.value");
+  if (button) flashInArticle(state.shown?.valueEls.get(Number(button.dataset.value)) ?? []);
+});
+// A new article date re-resolves the relative dates at once.
+ui.articleDate.addEventListener("change", () => {
+  if (!ui.text.value) return;
+  state.renderGeneration++;
+  analyzeNow();
 });
 ui.article.addEventListener("click", (event) => {
   const mention = event.target.closest(".m");

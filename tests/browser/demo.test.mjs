@@ -1,6 +1,7 @@
 // The demo page in Debian's headless Chromium: the sample article analysed in the page's worker
 // must give exactly what the package gives in Node for the same text, and the page must show all
-// of it — every mention and quotation in the text at its offsets, both panels, the JSON download
+// of it — every mention, quotation and value in the text at its offsets, the three panels, the
+// article date resolving relative dates, the JSON download
 // (valid against docs/result.schema.json) — stay responsive on a 1 MB article, be usable from the
 // keyboard and at 375 px, and log no console errors. Screenshots go to tests/artifacts/.
 //
@@ -136,6 +137,8 @@ function renderedSpans(page) {
           pieces.push({ kind: "mention", id: Number(child.dataset.entity), type: child.dataset.type, start, end: offset, label: child.classList.contains("m-end") });
         } else if (child.matches("q.q")) {
           pieces.push({ kind: "quote", id: Number(child.dataset.quote), speaker: child.dataset.speaker, start, end: offset, label: child.classList.contains("q-end") });
+        } else if (child.classList.contains("v")) {
+          pieces.push({ kind: "value", id: Number(child.dataset.value), type: child.dataset.type, start, end: offset, label: false });
         }
       }
     };
@@ -143,7 +146,7 @@ function renderedSpans(page) {
     walk(article);
     return { text: article.textContent, pieces };
   }).then(({ text, pieces }) => {
-    const merged = { mention: [], quote: [] };
+    const merged = { mention: [], quote: [], value: [] };
     const byKey = new Map();
     pieces.sort((a, b) => a.start - b.start);
     for (const p of pieces) {
@@ -159,7 +162,7 @@ function renderedSpans(page) {
       byKey.set(key, list);
     }
     for (const list of byKey.values()) for (const s of list) merged[s.kind].push(s);
-    return { text, mentions: merged.mention, quotes: merged.quote };
+    return { text, mentions: merged.mention, quotes: merged.quote, values: merged.value };
   });
 }
 
@@ -181,6 +184,33 @@ async function assertRendered(page, text, result) {
     const inner = shown.quotes.find((o) => o !== q && o.start >= q.start && o.end <= q.end && q.end - o.end <= 2 && o.speaker === q.speaker);
     assert.equal(q.labels, inner ? 0 : 1, `quotation ${q.id} must show its speaker ${inner ? "not at all" : "once"}`);
   }
+  const wantValues = result.values.map((v) => `${v.id}:${v.type}:${v.start}-${v.end}`).sort();
+  const gotValues = shown.values.map((v) => `${v.id}:${v.type}:${v.start}-${v.end}`).sort();
+  assert.deepEqual(gotValues, wantValues, "highlighted values differ from the result's values");
+}
+
+/** Whether the article element `selector` flashes, and is in view in the article and the window. */
+function flashState(page, selector) {
+  return page.$eval(selector, (el) => {
+    const box = el.getBoundingClientRect();
+    const frame = document.getElementById("article").getBoundingClientRect();
+    return { flash: el.classList.contains("flash"), visible: box.top >= frame.top - 1 && box.top <= frame.bottom && box.top >= 0 && box.top <= innerHeight };
+  });
+}
+
+/** The Values panel as shown: each button's value id, text, type and normalised value. */
+function valuesPanel(page) {
+  return page.$$eval("#values button.value", (buttons) => buttons.map((b) => ({
+    id: Number(b.dataset.value), text: b.querySelector(".value-text").textContent,
+    type: b.querySelector(".value-type").textContent, normalised: b.querySelector(".normalised").textContent,
+  })));
+}
+
+/** Sets the "Article date" input and waits for the analysis made with it. */
+async function setArticleDate(page, date, text) {
+  await page.fill("#article-date", date);
+  await page.waitForFunction(([t, d]) => document.documentElement.dataset.state === "done" &&
+    window.ledeDemo.text === t && window.ledeDemo.referenceDate === d, [text, date === "" ? null : date], { timeout: 30_000, polling: 100 });
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -298,6 +328,75 @@ test("choosing an entity highlights all its mentions and scrolls to the first", 
   await page.close();
 });
 
+test("values: highlighted in their own colour, listed with their normalised values, one click away", TIMEOUT, async () => {
+  // What the sample article says (update with the sample): "a 30-day ... within 30 days" and
+  // "every winter" inside Natarajan's quotation; "Tuesday" is relative, unresolved without a date.
+  const thirtyDays = expected.values.find((v) => v.text === "30 days");
+  assert.deepEqual([thirtyDays?.type, thirtyDays?.value], ["DURATION", "P30D"]);
+  const page = await openDemo();
+  await loadSample(page);
+
+  const panel = await valuesPanel(page);
+  assert.deepEqual(panel.map((p) => p.id), expected.values.map((v) => v.id), "the Values panel lists every value, in text order");
+  for (const v of expected.values) assert.equal(panel.find((p) => p.id === v.id).text, v.text);
+  assert.deepEqual(panel.find((p) => p.id === thirtyDays.id), { id: thirtyDays.id, text: "30 days", type: "DURATION", normalised: "30 days (P30D)" });
+  assert.deepEqual(panel.find((p) => p.text === "Tuesday"), { id: 0, text: "Tuesday", type: "DATE", normalised: "unresolved" });
+  assert.equal(panel.find((p) => p.text === "2029")?.normalised, "2029");
+  assert.equal(await page.textContent("#value-count"), `(${expected.values.length})`);
+
+  // In the article: a tooltip with type and normalised value, inside a quotation where it is one,
+  // and a background no entity type or quotation has.
+  assert.equal(await page.getAttribute(`#article .v[data-value="${thirtyDays.id}"]`, "title"), "DURATION: 30 days (P30D)");
+  const winter = expected.values.find((v) => v.text === "winter");
+  assert.ok(winter, "the sample's \"every winter\" is a value");
+  assert.equal(await page.$eval(`#article .v[data-value="${winter.id}"]`, (el) => el.closest("q.q")?.dataset.speaker ?? null), "Priya Natarajan");
+  const colours = await page.evaluate(() => {
+    const bg = (el) => getComputedStyle(el).backgroundColor;
+    return { value: bg(document.querySelector("#article .v")), others: [...document.querySelectorAll("#article .m, #article q.q")].map(bg) };
+  });
+  assert.ok(!colours.others.includes(colours.value), `values share their colour ${colours.value} with entities or quotations`);
+
+  // Choosing a value in the panel flashes it in the article and scrolls to it.
+  const last = expected.values[expected.values.length - 1];
+  await page.click(`#values button.value[data-value="${last.id}"]`);
+  assert.deepEqual(await flashState(page, `#article .v[data-value="${last.id}"]`), { flash: true, visible: true });
+  assertNoProblems(page);
+  await page.close();
+});
+
+test("values: the article date resolves relative dates, and emptying it unresolves them", TIMEOUT, async () => {
+  const page = await openDemo();
+  await loadSample(page);
+  await setArticleDate(page, "2025-03-20", sample);
+  const dated = nodeAnalyzer.analyze(sample, { tokens: false, referenceDate: "2025-03-20" });
+  assertSameResult(await page.evaluate(() => window.ledeDemo.result), dated, "the page's result with a reference date differs from Node's");
+  let panel = await valuesPanel(page);
+  assert.equal(panel.find((p) => p.text === "Tuesday").normalised, "2025-03-18");
+  assert.equal(panel.find((p) => p.text === "last month").normalised, "2025-02");
+  assert.equal(await page.getAttribute(`#article .v[data-value="0"]`, "title"), "DATE: 2025-03-18");
+
+  await setArticleDate(page, "", sample);
+  panel = await valuesPanel(page);
+  assert.equal(panel.find((p) => p.text === "Tuesday").normalised, "unresolved");
+
+  // A text of our own: "last week" is a from–to range, money and quantities have their units.
+  const text = "Talks collapsed last week, a day after a 30-day ceasefire ended. The $1.2 billion plant makes 412 megawatts, 30 percent of the grid.";
+  await page.fill("#text", text);
+  await waitForResultOf(page, text);
+  await setArticleDate(page, "2025-03-20", text);
+  panel = await valuesPanel(page);
+  const said = Object.fromEntries(panel.map((p) => [p.text, `${p.type} ${p.normalised}`]));
+  assert.deepEqual(said, {
+    "last week": "DATE 2025-03-10 – 2025-03-16",
+    "30-day": "DURATION 30 days (P30D)",
+    "$1.2 billion": "MONEY 1,200,000,000 USD",
+    "412 megawatts": "QUANTITY 412 megawatt",
+    "30 percent": "PERCENT 30%",
+  });
+  assertNoProblems(page);
+  await page.close();
+});
+
 test("who said what: choosing a quotation jumps to it in the text", TIMEOUT, async (t) => {
   if (expected.quotes.length === 0) {
     t.skip("the analyzer returns no quotations for the sample article yet");
@@ -307,12 +406,7 @@ test("who said what: choosing a quotation jumps to it in the text", TIMEOUT, asy
   await loadSample(page);
   const last = [...expected.quotes].sort((a, b) => b.start - a.start)[0];
   await page.click(`#quotes button.quote[data-quote="${last.id}"]`);
-  const state = await page.$eval(`#quote-${last.id}`, (el) => {
-    const box = el.getBoundingClientRect();
-    const frame = document.getElementById("article").getBoundingClientRect();
-    return { flash: el.classList.contains("flash"), visible: box.top >= frame.top - 1 && box.top <= frame.bottom && box.top >= 0 && box.top <= innerHeight };
-  });
-  assert.deepEqual(state, { flash: true, visible: true });
+  assert.deepEqual(await flashState(page, `#quote-${last.id}`), { flash: true, visible: true });
   assertNoProblems(page);
   await page.close();
 });
@@ -415,6 +509,7 @@ test("the downloaded JSON is the result and valid against docs/result.schema.jso
   const json = JSON.parse(readFileSync(file, "utf8"));
   assert.ok(validate(json), `downloaded JSON is not valid against the schema:\n${JSON.stringify(validate.errors, null, 2)}`);
   assert.deepEqual(json, expected);
+  assert.ok(json.values.some((v) => v.type === "DURATION" && v.text === "30 days" && v.value === "P30D"), "the JSON lacks the sample's values");
 
   // The schema must also reject what breaks the contract, or the check above proves nothing.
   assert.equal(validate({ ...json, schema: 2 }), false, "the schema accepts schema: 2");
