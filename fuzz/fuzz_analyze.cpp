@@ -13,17 +13,10 @@
 #include "support.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
-  static const std::unique_ptr<lede::Analyzer> analyzer = [] {
-    std::string error;
-    auto a = lede::Analyzer::create(&error);
-    if (!a) lede_fuzz::invariant_failed("fuzz_analyze", "the embedded model does not load: " + error);
-    return a;
-  }();
+  const lede::Analyzer* analyzer = &lede_fuzz::embedded_analyzer("fuzz_analyze");
   if (size == 0) return 0;
   lede::JsonOptions options;
-  const lede::OffsetUnit units[] = {lede::OffsetUnit::utf8, lede::OffsetUnit::utf16,
-                                    lede::OffsetUnit::codepoint};
-  options.offsets = units[data[0] % 3];
+  options.offsets = lede_fuzz::offset_unit_of(data[0]);
   options.tokens = (data[0] & 4) != 0;
   std::string text(reinterpret_cast<const char*>(data + 1), size - 1);
 

@@ -31,20 +31,13 @@ std::vector<std::string> split_lines(const std::string& s) {
 }  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
-  static const std::unique_ptr<lede::Analyzer> analyzer = [] {
-    std::string error;
-    auto a = lede::Analyzer::create(&error);
-    if (!a) fail("the embedded model does not load: " + error);
-    return a;
-  }();
+  const lede::Analyzer* analyzer = &lede_fuzz::embedded_analyzer("fuzz_jsonl");
   if (size == 0) return 0;
   Options o;
   o.command = "analyze";
   o.jsonl = true;
   o.threads = 1;
-  const lede::OffsetUnit units[] = {lede::OffsetUnit::utf8, lede::OffsetUnit::utf16,
-                                    lede::OffsetUnit::codepoint};
-  o.json.offsets = units[data[0] % 3];
+  o.json.offsets = lede_fuzz::offset_unit_of(data[0]);
   o.json.tokens = (data[0] & 4) != 0;
   std::string stream(reinterpret_cast<const char*>(data + 1), size - 1);
 

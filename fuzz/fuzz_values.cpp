@@ -62,17 +62,10 @@ void check_form(const lede::Value& v) {
 }  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
-  static const std::unique_ptr<lede::Analyzer> analyzer = [] {
-    std::string error;
-    auto a = lede::Analyzer::create(&error);
-    if (!a) fail("the embedded model does not load: " + error);
-    return a;
-  }();
+  const lede::Analyzer* analyzer = &lede_fuzz::embedded_analyzer("fuzz_values");
   if (size == 0) return 0;
   lede::JsonOptions options;
-  const lede::OffsetUnit units[] = {lede::OffsetUnit::utf8, lede::OffsetUnit::utf16,
-                                    lede::OffsetUnit::codepoint};
-  options.offsets = units[data[0] % 3];
+  options.offsets = lede_fuzz::offset_unit_of(data[0]);
   lede::AnalyzeOptions article;
   size_t skip = 1;
   if ((data[0] & 4) != 0 && size >= 11) {
