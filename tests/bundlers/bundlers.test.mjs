@@ -60,6 +60,9 @@ const page = (title, script) => `<!doctype html>
 let tmp;
 let tarball;
 let browser;
+// Servers this file started: killed in after() whatever a test left, so that a failed or timed-out
+// test never keeps the process (and the suite) alive.
+const servers = new Set();
 
 function run(command, args, cwd) {
   try {
@@ -155,6 +158,7 @@ before(async () => {
 });
 
 after(async () => {
+  for (const child of servers) child.kill("SIGKILL");
   await browser?.close();
   if (tmp) rmSync(tmp, { recursive: true, force: true });
 });
@@ -178,22 +182,18 @@ test("Vite, no configuration: the production build on a static server, and the d
   assert.ok(stated, "README.md states no download size (\"downloads N MB (N MB gzipped)\")");
   assert.deepEqual([stated[1], stated[2]], [mb(size), mb(gzip)], "README.md's download size is not what this build measures");
 
-  // The dev server, on a port of its own.
+  // The dev server, on a port of its own. Ready when it answers over HTTP: its banner is no
+  // signal to parse (Vite colours it whenever CI is set, splitting "localhost:PORT" with escapes).
   const port = await freePort();
   const dev = spawn(process.execPath, [tool("vite", "bin", "vite.js"), "--port", String(port), "--strictPort"],
-    { cwd: app, stdio: ["ignore", "pipe", "pipe"] });
+    { cwd: app, stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, NO_COLOR: "1" } });
+  servers.add(dev);
   try {
-    await new Promise((resolve, reject) => {
-      let out = "";
-      dev.stdout.on("data", (d) => {
-        out += d;
-        if (out.includes(`localhost:${port}`)) resolve();
-      });
-      dev.on("exit", (code) => reject(new Error(`vite dev server exited (${code}): ${out}`)));
-    });
+    await untilAnswering(dev, `http://localhost:${port}/`, 60_000);
     await assertBothApisWork(`http://localhost:${port}/`, "vite dev server");
   } finally {
     dev.kill();
+    servers.delete(dev);
   }
 });
 
@@ -231,6 +231,31 @@ test("Rollup, the README's recipe: node-resolve, the worker as a second input, t
   writeFileSync(path.join(app, "dist", "index.html"), page("lede with Rollup", "main.js"));
   await served(path.join(app, "dist"), (url) => assertBothApisWork(url, "rollup"));
 });
+
+/**
+ * Resolves once `url` answers over HTTP; rejects, with what the server printed, when `child` exits
+ * first or `ms` pass.
+ */
+async function untilAnswering(child, url, ms) {
+  let printed = "";
+  child.stdout.on("data", (d) => { printed += d; });
+  child.stderr.on("data", (d) => { printed += d; });
+  let exited = null;
+  child.on("exit", (code, signal) => { exited = signal ?? code; });
+  const deadline = Date.now() + ms;
+  for (;;) {
+    if (exited !== null) throw new Error(`the server exited (${exited}) before answering ${url}:\n${printed}`);
+    try {
+      const response = await fetch(url, { signal: AbortSignal.timeout(2_000) });
+      await response.arrayBuffer();
+      return;
+    } catch {
+      // not listening yet
+    }
+    if (Date.now() > deadline) throw new Error(`${url} did not answer within ${ms} ms:\n${printed}`);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+}
 
 function freePort() {
   return new Promise((resolve, reject) => {
