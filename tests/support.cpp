@@ -32,6 +32,20 @@ std::string read_file(const std::string& path) {
   return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
 }
 
+std::vector<std::string> corpus_sample(const std::vector<std::string>& files) {
+  const char* env = std::getenv("LEDE_TEST_CORPUS_STRIDE");
+  size_t stride = 1;
+  if (env && *env) {
+    char* end = nullptr;
+    unsigned long n = std::strtoul(env, &end, 10);
+    if (*end != '\0' || n == 0) throw std::runtime_error(std::string("LEDE_TEST_CORPUS_STRIDE is not a positive number: ") + env);
+    stride = n;
+  }
+  std::vector<std::string> out;
+  for (size_t i = 0; i < files.size(); i += stride) out.push_back(files[i]);
+  return out;
+}
+
 std::vector<std::string> list_dir(const std::string& dir) {
   std::vector<std::string> out;
   for (const auto& e : fs::directory_iterator(dir))

@@ -13,6 +13,10 @@ namespace lede_test {
 std::string data_dir();
 std::string read_file(const std::string& path);
 std::vector<std::string> list_dir(const std::string& dir);  // sorted file paths
+// Every `LEDE_TEST_CORPUS_STRIDE`-th of `files` (default 1: all). The sanitizer run sets it, so
+// that whole-corpus checks still read real articles there without taking most of CI's time; the
+// native run reads every file.
+std::vector<std::string> corpus_sample(const std::vector<std::string>& files);
 
 // The text as the test's own decoder sees it, in the given unit ("utf8", "utf16",
 // "codepoint"): a sequence of units, with invalid UTF-8 read as U+FFFD per maximal subpart.
