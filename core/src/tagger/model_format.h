@@ -35,8 +35,8 @@
 // records the lexicon digest: the lists feed the features (lexicon categories, phrase matches), so
 // a model is only right with the lists it was trained with, and is refused with others rather than
 // silently scoring wrong features. Version 5 (issue 21) stores int8 weights with a scale per
-// feature, the masks as indices into a table and the keys and clusters as columns: 1.33 MB of
-// int16 records (0.94 MB gzipped) became a file a third of that gzipped.
+// feature, the masks as indices into a table and the keys and clusters as columns: the model of
+// 1.33 MB (0.94 MB gzipped) became one of 0.86 MB (0.61 MB gzipped), trained with --levels 15.
 #pragma once
 
 #include <algorithm>
