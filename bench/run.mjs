@@ -26,6 +26,7 @@ import { cpus, totalmem } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
+import { brotliCompressSync, constants as zlibConstants } from 'node:zlib';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const repo = resolve(here, '..');
@@ -239,9 +240,12 @@ coldCpu[`lede native, ${threadsAll} threads`] = coldCpu['lede native, 1 thread']
 
 // ---- browser download: an esbuild --minify ESM bundle of what a page imports, plus the .wasm and
 // the model file
-console.log('browser download (minified, gzip -9):');
+console.log('browser download (minified, gzip -9, brotli -q 11):');
 const esbuild = join(here, 'node_modules', '.bin', 'esbuild');
 const gzipBytes = (file) => execFileSync('gzip', ['-9', '-c', file], { maxBuffer: 1 << 28 }).length;
+// Brotli at its highest quality, as a server or CDN precompressing static files would serve them.
+const brotliBytes = (file) =>
+  brotliCompressSync(readFileSync(file), { params: { [zlibConstants.BROTLI_PARAM_QUALITY]: 11 } }).length;
 const entries = {
   'lede wasm (Node)': [`export { createAnalyzer } from ${JSON.stringify(join(repo, 'wasm', 'dist', 'index.js'))};`,
     [join(repo, 'wasm', 'dist', 'lede-core.wasm'), join(repo, 'wasm', 'dist', 'lede-ner.bin')]],
@@ -260,9 +264,10 @@ for (const [name, [source, extra]] of Object.entries(entries)) {
     spawnSync('rm', ['-f', entry]);
   }
   const files = [bundle, ...extra];
-  download[name] = { minified: files.reduce((n, f) => n + statSync(f).size, 0), gzip: files.reduce((n, f) => n + gzipBytes(f), 0) };
+  download[name] = { minified: files.reduce((n, f) => n + statSync(f).size, 0), gzip: files.reduce((n, f) => n + gzipBytes(f), 0),
+    brotli: files.reduce((n, f) => n + brotliBytes(f), 0) };
   console.log(`  ${name.padEnd(24)} ${(download[name].minified / 1024).toFixed(0).padStart(6)} KB minified ` +
-    `${(download[name].gzip / 1024).toFixed(0).padStart(6)} KB gzip -9`);
+    `${(download[name].gzip / 1024).toFixed(0).padStart(6)} KB gzip -9 ${(download[name].brotli / 1024).toFixed(0).padStart(6)} KB brotli`);
 }
 for (const n of ['lede native, 1 thread', `lede native, ${threadsAll} threads`]) download[n] = null;
 
@@ -309,13 +314,13 @@ const wink = byName['wink-nlp'];
 const native1 = byName['lede native, 1 thread'];
 const mb = (kb) => (kb / 1024).toFixed(0);
 const kb = (b) => (b / 1024).toFixed(0);
-const table = ['| contender | MB/s | docs/s | MB per CPU second | peak RSS (MB) | cold start (ms) | library cold start (ms) | cold start CPU (ms) | download min / gzip -9 (KB) | names found | quotes found | MB/s of each pass, in order |',
+const table = ['| contender | MB/s | docs/s | MB per CPU second | peak RSS (MB) | cold start (ms) | library cold start (ms) | cold start CPU (ms) | download min / gzip -9 / brotli (KB) | names found | quotes found | MB/s of each pass, in order |',
   '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|'];
 for (const r of results) {
   const d = download[r.name];
   table.push(`| ${r.name} | ${r.mbs.toFixed(2)} | ${r.docss.toFixed(1)} | ${r.cpuMbs.toFixed(2)} | ${mb(r.maxRssKb)} | ` +
     `${cold[r.name]?.toFixed(0) ?? ''} | ${coldLibrary[r.name]?.toFixed(0) ?? (cold[r.name] === undefined ? '' : 'n/a')} | ${coldCpu[r.name]?.toFixed(0) ?? ''} | ` +
-    `${d === undefined ? '' : d ? `${kb(d.minified)} / ${kb(d.gzip)}` : 'n/a (native)'} | ${r.found.names} | ${r.found.quotes} | ${r.passMbs.map((x) => x.toFixed(2)).join(', ')} |`);
+    `${d === undefined ? '' : d ? `${kb(d.minified)} / ${kb(d.gzip)} / ${kb(d.brotli)}` : 'n/a (native)'} | ${r.found.names} | ${r.found.quotes} | ${r.passMbs.map((x) => x.toFixed(2)).join(', ')} |`);
 }
 // Every ratio is lede's figure over the peer's: above 1 is better for speed, below 1 is better
 // for peak RSS, cold start and download.
@@ -377,7 +382,7 @@ Written by \`bench/run\`${quick ? ' --quick' : ''} on ${new Date().toISOString()
 - "lede wasm (Node), corpus held as strings": the same run with the corpus held as an array of ${docs.length} strings parsed from JSON, the harness of the runs before streaming was added (its extra RSS, the strings, a dead copy of the file's text and a young generation grown by the surviving strings, is the harness's, and was counted for every contender).
 - MB per CPU second: the same with the process's user+system CPU time instead of wall time (summed over threads); less sensitive than wall time to other programs sharing the machine.
 - Cold start: a fresh process analyses samples/article.txt (median of ${coldRounds}, the contenders starting in turn: one start of each, then the next of each). Native: spawn to exit. Node: from the process's start to the first result in hand (Node's own start-up included: \`node -e 0\` took ${cold['node -e 0 (reference)'].toFixed(0)} ms spawn to exit); "library cold start" is the part from the library's import to the first result (compiling, loading the model, first analysis). "Cold start CPU" is the process's CPU time to exit, including V8's background compiles.
-- Download: esbuild --bundle --minify ESM bundle of what a page imports (lede: the package entry; its .wasm and model file added), each file gzip -9.
+- Download: esbuild --bundle --minify ESM bundle of what a page imports (lede: the package entry; its .wasm and model file added), each file gzip -9, and brotli at quality 11.
 - What each reads out: lede the whole result object (entities with mentions, quotes); compromise people(), places(), organizations(), quotations() as arrays; wink-nlp entities().out(its.detail). "names found": lede entity mentions, compromise people+places+organizations matches, wink-nlp entities of type PERSON/ORG/GPE/LOC/NORP.
 
 ## Throughput, memory, start-up, size

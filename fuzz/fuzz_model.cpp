@@ -3,9 +3,9 @@
 // header (this build's format version, feature scheme and word lists' digest, the right size and
 // checksum), so that the fuzzer reaches the payload parser instead of stopping at the header. Invariants: load() either fails with a message starting
 // "lede: model: " or returns a model; an analyzer built from an accepted model analyses a text
-// with valid, in-bounds results. The same for the trusted in-place load (the WebAssembly package's
-// own model file), which skips the checksum and the weights' range but must stay inside the bytes
-// whatever they hold; and it accepts every model load() accepts, giving the same results.
+// with valid, in-bounds results. The same for the trusted load (the WebAssembly package's own model
+// file), which skips the checksum but must stay inside the bytes whatever they hold; and it accepts
+// every model load() accepts, giving the same results.
 #include <memory>
 #include <nlohmann/json.hpp>
 #include <string>

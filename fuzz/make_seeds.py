@@ -66,31 +66,45 @@ def model_file(payload, digest=DIGEST):
     return MAGIC + struct.pack("<IIII", VERSION, SCHEME, len(payload), checksum(digest + payload)) + digest + payload
 
 
-def payload(stages, clusters=((17, 5), (40, 9))):
-    """stages: one {key: {label: weight}} per stage; the format of core/src/tagger/model_format.h."""
+def sorted_word_columns(words):
+    """model_format.h's SortedWordColumns: low halves (u16), varint deltas of the high halves."""
+    low, high, previous = b"", b"", 0
+    for w in words:
+        low += struct.pack("<H", w & 0xFFFF)
+        high += varint((w >> 16) - previous)
+        previous = w >> 16
+    return low, high
+
+
+def payload(stages, clusters=((17, 5), (40, 9), (70000, 5))):
+    """stages: one {key: {label: int8 weight}} per stage, each key's scale key % 7 + 1; the format
+    of core/src/tagger/model_format.h (version 5: columns)."""
     out = varint(LABELS) + varint(len(clusters))
-    word = 0
-    for w, path in clusters:
-        out += varint(w - word) + varint(path)
-        word = w
+    if clusters:
+        paths = sorted(set(p for _, p in clusters))
+        low, high = sorted_word_columns([w for w, _ in clusters])
+        indices = b"".join(varint(paths.index(p)) for _, p in clusters)
+        out += varint(len(paths)) + b"".join(varint(p) for p in paths)
+        out += varint(len(high)) + varint(len(indices)) + low + high + indices
     out += varint(len(stages))
     for _ in stages:
         out += b"".join(signed((i % 7) - 3) for i in range((LABELS + 1) ** 2))
     keys = sorted(set(k for s in stages for k in s if k), key=spread_key)
-    deltas = b""
-    prev = 0
+    masks, scales, weights = [], b"", b""
     for k in keys:
-        deltas += varint(spread_key(k) - prev)
-        prev = spread_key(k)
-    records = b""
-    for k in keys:
-        mask, weights = 0, b""
+        mask = 0
         for s, features in enumerate(stages):
             for y, w in sorted(features.get(k, {}).items()):
                 mask |= 1 << (s * LABELS + y)
-                weights += struct.pack("<h", w)
-        records += struct.pack("<HHH", mask & 0xFFFF, (mask >> 16) & 0xFFFF, mask >> 32) + weights
-    return out + varint(len(keys)) + varint(len(deltas)) + varint(len(records) // 2) + deltas + records + bytes(16)
+                weights += struct.pack("<b", w)
+        masks.append(mask)
+        scales += bytes([k % 7 + 1])
+    table = sorted(set(masks))
+    low, high = sorted_word_columns([spread_key(k) for k in keys])
+    indices = b"".join(varint(table.index(m)) for m in masks)
+    out += varint(len(keys)) + varint(len(table)) + b"".join(varint(m) for m in table)
+    out += varint(len(high)) + varint(len(indices)) + varint(len(weights))
+    return out + low + high + indices + scales + weights
 
 
 article = open(os.path.join(REPO, "samples", "article.txt"), "rb").read()
@@ -132,7 +146,7 @@ options = [
 for i, data in enumerate(options):
     write("options", "case%d" % i, data)
 
-one_stage = payload([{1: {0: 5}, 2: {3: -7, 16: 32767}, 1000: {1: -32767}}])
+one_stage = payload([{1: {0: 5}, 2: {3: -7, 16: 127}, 1000: {1: -127}}])
 two_stage = payload([{3: {2: 1}, 9: {5: -3}}, {5: {4: 2}, 9: {0: 1, 1: 1}}])
 write("model", "one-stage", b"\0" + one_stage)
 write("model", "two-stage", b"\0" + two_stage)
@@ -141,9 +155,11 @@ write("model", "file-one-stage", b"\1" + model_file(one_stage))
 write("model", "file-bad-checksum", b"\1" + model_file(two_stage)[:-1] + b"\x55")
 write("model", "file-truncated", b"\1" + model_file(two_stage)[:100])
 write("model", "file-bad-version", b"\1" + MAGIC + struct.pack("<IIII", 9, SCHEME, 0, checksum(DIGEST)) + DIGEST)
-# A model trained with other word lists, and one of format version 3 (no digest, a 24-byte header).
+# A model trained with other word lists, one of format version 3 (no digest, a 24-byte header) and
+# one claiming version 4 (int16 records; here the header alone says so).
 write("model", "file-other-lists", b"\1" + model_file(one_stage, bytes(b ^ 0x5A for b in DIGEST)))
 write("model", "file-version-3", b"\1" + MAGIC + struct.pack("<IIII", 3, SCHEME, len(one_stage), checksum(one_stage)) + one_stage)
+write("model", "file-version-4", b"\1" + MAGIC + struct.pack("<IIII", 4, SCHEME, len(one_stage), checksum(DIGEST + one_stage)) + DIGEST + one_stage)
 # The real model's payload, cut: the cluster table as lede-train writes it.
 with open(REAL_MODEL, "rb") as model:
     write("model", "real-payload-prefix", b"\0" + model.read()[HEADER_SIZE:HEADER_SIZE + 3000])

@@ -52,6 +52,26 @@ std::unique_ptr<TaggerModel> load_payload(const std::string& payload) {
 
 std::unique_ptr<TaggerModel> model_of(const std::vector<StageWeights>& stages) { return load_payload(payload_of(stages)); }
 
+std::vector<StageWeights> as_stored(const std::vector<StageWeights>& stages) {
+  std::vector<const StageWeights*> pointers;
+  for (const StageWeights& stage : stages) pointers.push_back(&stage);
+  std::vector<StageWeights> stored(stages.size());
+  for (const StageWeights& stage : stages) {
+    for (const auto& feature : stage) {
+      if (stored[0].count(feature.first) || feature.first == 0) continue;
+      const auto bit_weights = ner::bit_weights_of(pointers, feature.first);
+      const ner::QuantisedFeature q = ner::quantise_feature(bit_weights, ner::kMaxWeightLevel);
+      for (auto& s : stored) s[feature.first] = {};
+      size_t k = 0;
+      for (const auto& bw : bit_weights) {
+        if (!(q.mask >> bw.first & 1)) continue;
+        stored[bw.first / ner::kLabels][feature.first][bw.first % ner::kLabels] = q.weights[k++] * q.scale;
+      }
+    }
+  }
+  return stored;
+}
+
 std::unique_ptr<TaggerModel> random_model(const std::vector<uint32_t>& keys, uint32_t seed) {
   std::mt19937 rng(seed);
   std::vector<int32_t> transitions;

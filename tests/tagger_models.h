@@ -32,6 +32,9 @@ std::string payload_of(const std::vector<StageWeights>& stages, const std::vecto
 // The model of this payload (in a file with this build's header), which must load.
 std::unique_ptr<lede::TaggerModel> load_payload(const std::string& payload);
 std::unique_ptr<lede::TaggerModel> model_of(const std::vector<StageWeights>& stages);
+// The weights as a model of them holds them: each feature's, every stage's, quantised to int8
+// times a scale of the feature's (ner::quantise_feature), zero where that rounds to 0.
+std::vector<StageWeights> as_stored(const std::vector<StageWeights>& stages);
 // A one-stage model without clusters whose weights (random, seeded) are on the given feature keys:
 // a model unlike the default one that still scores real features of real words.
 std::unique_ptr<lede::TaggerModel> random_model(const std::vector<uint32_t>& keys, uint32_t seed);

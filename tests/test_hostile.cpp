@@ -230,10 +230,10 @@ TEST_CASE("hostile: a truncated payload behind a valid header is refused", "[hos
     INFO("payload cut at " << cut << ": " << error);
     CHECK_FALSE(model);
     CHECK(error.rfind("lede: model: ", 0) == 0);
-    // Trusted in place (no checksum, no weight check): the parser alone must stop at the cut.
+    // Trusted (no checksum): the parser alone must stop at the cut.
     std::unique_ptr<uint8_t[]> bytes(new uint8_t[file.size()]);
     std::memcpy(bytes.get(), file.data(), file.size());
-    CHECK_FALSE(lede::TaggerModel::load_in_place(bytes.get(), file.size(), &error, /*trusted=*/true));
+    CHECK_FALSE(lede::TaggerModel::load(bytes.get(), file.size(), &error, /*trusted=*/true));
     CHECK(error.rfind("lede: model: ", 0) == 0);
   }
 }

@@ -31,7 +31,7 @@ TEST_CASE("tagger: a token's scores are the sums of its features' weights, one o
     features.stage1_keys(i, &token_keys[i]);
     distinct.insert(token_keys[i].begin(), token_keys[i].end());
   }
-  // Weights of every kind a record can hold: one label or all of them, the int16 extremes, keys in
+  // Weights of every kind a record can hold: one label or all of them, the extremes, keys in
   // the first stage only, the second only or both, and keys no token has.
   auto weights = [&]() {
     std::array<int32_t, ner::kLabels> w{};
@@ -58,12 +58,13 @@ TEST_CASE("tagger: a token's scores are the sums of its features' weights, one o
     const int S = static_cast<int>(stages->size());
     auto model = model_of(*stages);
     REQUIRE(model->stage_count() == S);
+    const std::vector<StageWeights> stored = as_stored(*stages);
     std::vector<int32_t> expected(words.size() * S * ner::kLabels, 0);
     for (size_t i = 0; i < words.size(); ++i) {
       for (int s = 0; s < S; ++s) {
         for (uint32_t key : token_keys[i]) {
-          auto found = (*stages)[s].find(key);
-          if (found == (*stages)[s].end()) continue;
+          auto found = stored[s].find(key);
+          if (found == stored[s].end()) continue;
           for (int y = 0; y < ner::kLabels; ++y) expected[(i * S + s) * ner::kLabels + y] += found->second[y];
         }
       }
@@ -127,13 +128,14 @@ TEST_CASE("tagger: a token's stage-2 scores are the sums of its stage-2 keys' we
   REQUIRE(self_only > 50);
   REQUIRE(self_only < static_cast<int>(words.size()) - 50);
   auto model = model_of(two);
+  const std::vector<StageWeights> stored = as_stored(two);
   const std::vector<int32_t> scores = tag_document_scores(*model, words, sentences);
   const size_t n = words.size();
   for (size_t i = 0; i < n; ++i) {
     std::array<int32_t, ner::kLabels> expected{};
     for (uint32_t key : keys2[i]) {
-      auto found = two[1].find(key);
-      if (found == two[1].end()) continue;
+      auto found = stored[1].find(key);
+      if (found == stored[1].end()) continue;
       for (int y = 0; y < ner::kLabels; ++y) expected[y] += found->second[y];
     }
     INFO("token " << i << " " << words[i] << (features.stage2_self_only(i) ? " (its label's key only)" : ""));

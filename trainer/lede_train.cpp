@@ -243,7 +243,8 @@ struct Options {
   int epochs1 = 12, epochs2 = 12, folds = 5, threads = 2, min_count = 2;
   uint64_t seed = 20260101;
   double prune = 0.0;  // drop weights smaller than this fraction of the largest
-  double clip = 1.0;   // the fraction of the largest weight that maps to the int16 limit (larger ones clamp)
+  double clip = 1.0;   // the fraction of the largest weight that maps to the largest stored one (larger ones clamp)
+  int levels = kMaxWeightLevel;  // the largest int8 a feature's weights are stored as (model_format.h)
   bool one_stage = false;
 };
 
@@ -297,23 +298,25 @@ struct QuantisedStage {
   std::map<uint32_t, std::array<long, L>> features;
 };
 
-long quantise(double w, double scale) {
-  return std::max(-32767L, std::min(32767L, std::lround(w * scale)));
-}
+long quantise(double w, double scale, long top) { return std::max(-top, std::min(top, std::lround(w * scale))); }
 
-QuantisedStage quantise_stage(const Weights& W, const Vocabulary& vocab, double prune, double clip) {
+// The weights in the units the file stores: the largest (times clip) at levels x the largest
+// scale, so that a feature holding it is stored at its full levels (put_features), weights under
+// `prune` of it dropped.
+QuantisedStage quantise_stage(const Weights& W, const Vocabulary& vocab, double prune, double clip, int levels) {
   QuantisedStage out;
   double maxabs = 0;
   for (double v : W.w) maxabs = std::max(maxabs, std::fabs(v));
-  double scale = maxabs > 0 ? 32767.0 / (maxabs * clip) : 1.0;
+  const long top = long{levels} * kMaxWeightScale;
+  double scale = maxabs > 0 ? top / (maxabs * clip) : 1.0;
   for (int k = 0; k < T; ++k) out.transitions.push_back(static_cast<int64_t>(std::llround(W.tr[k] * scale)));
   size_t F = W.w.size() / L;
-  long min_q = std::lround(prune * 32767.0);
+  long min_q = std::lround(prune * top);
   for (size_t f = 0; f < F; ++f) {
     std::array<long, L> q;
     bool any = false;
     for (int y = 0; y < L; ++y) {
-      q[y] = quantise(W.w[f * L + y], scale);
+      q[y] = quantise(W.w[f * L + y], scale, top);
       if (std::labs(q[y]) < min_q) q[y] = 0;
       any = any || q[y] != 0;
     }
@@ -322,31 +325,25 @@ QuantisedStage quantise_stage(const Weights& W, const Vocabulary& vocab, double 
   return out;
 }
 
-// The model file (format in core/src/tagger/model_format.h): one record per key, with the weights
-// of every stage that has the key.
+// The model file (format in core/src/tagger/model_format.h): one feature per key, with the weights
+// of every stage that has the key, as int8 times a scale of the feature's (put_features).
 std::string model_file(const std::vector<Weights>& stages, const Vocabulary& vocab, const ClusterTable& clusters,
-                       double prune, double clip, std::vector<size_t>* kept) {
+                       const Options& o, std::vector<size_t>* kept) {
   std::vector<QuantisedStage> quantised;
   for (const Weights& W : stages) {
-    quantised.push_back(quantise_stage(W, vocab, prune, clip));
+    quantised.push_back(quantise_stage(W, vocab, o.prune, o.clip, o.levels));
     kept->push_back(quantised.back().features.size());
   }
   std::string payload;
   put_varint(&payload, L);
-  put_varint(&payload, clusters.entries.size());
-  uint32_t prev = 0;
-  for (auto& e : clusters.entries) {
-    put_varint(&payload, e.first - prev);
-    prev = e.first;
-    put_varint(&payload, e.second);
-  }
+  put_clusters(&payload, clusters.entries);
   put_varint(&payload, stages.size());
   for (const QuantisedStage& q : quantised) {
     for (int64_t t : q.transitions) put_signed(&payload, t);
   }
   std::vector<const std::map<uint32_t, std::array<long, L>>*> features;
   for (const QuantisedStage& q : quantised) features.push_back(&q.features);
-  put_features(&payload, features);
+  put_features(&payload, features, o.levels);
   return model_file_of(payload);
 }
 
@@ -405,7 +402,7 @@ ClusterTable read_clusters(const std::string& path, std::string* command) {
 void usage() {
   std::cerr << "usage: lede-train [--data DIR] [--train FILE] [--dev FILE] [--clusters FILE] [--out FILE]\n"
                "                  [--record FILE.md] [--epochs1 N] [--epochs2 N] [--folds K] [--seed S]\n"
-               "                  [--min-count N] [--prune F] [--clip F] [--threads N] [--one-stage]\n"
+               "                  [--min-count N] [--prune F] [--clip F] [--levels N] [--threads N] [--one-stage]\n"
                "Defaults: --data $LEDE_DATA or ../shared/data; train conll2003/eng.train, dev conll2003/eng.testa.\n";
 }
 
@@ -440,6 +437,7 @@ int main(int argc, char** argv) {
     else if (a == "--min-count") o.min_count = std::atoi(next().c_str());
     else if (a == "--prune") o.prune = std::atof(next().c_str());
     else if (a == "--clip") o.clip = std::atof(next().c_str());
+    else if (a == "--levels") o.levels = std::atoi(next().c_str());
     else if (a == "--threads") o.threads = std::max(1, std::atoi(next().c_str()));
     else if (a == "--one-stage") o.one_stage = true;
     else if (a == "--help" || a == "-h") {
@@ -450,6 +448,10 @@ int main(int argc, char** argv) {
       usage();
       return 2;
     }
+  }
+  if (o.levels < 1 || o.levels > kMaxWeightLevel) {
+    std::cerr << "lede-train: --levels " << o.levels << " is not between 1 and " << kMaxWeightLevel << "\n";
+    return 2;
   }
   if (o.train_file.empty()) o.train_file = o.data + "/conll2003/eng.train";
   if (o.dev_file.empty()) o.dev_file = o.data + "/conll2003/eng.testa";
@@ -528,7 +530,7 @@ int main(int argc, char** argv) {
   }
 
   std::vector<size_t> kept;
-  std::string bytes = model_file(stages, vocab, clusters, o.prune, o.clip, &kept);
+  std::string bytes = model_file(stages, vocab, clusters, o, &kept);
   double train_seconds = elapsed();
   {
     std::ofstream out(o.out, std::ios::binary);
@@ -566,7 +568,7 @@ int main(int argc, char** argv) {
        << (clusters_command.empty() ? std::string() : "; made first with `" + clusters_command + "`") << ")\n"
        << "- Seed: " << o.seed << "; epochs: stage 1 " << o.epochs1 << ", stage 2 "
        << (o.one_stage ? 0 : o.epochs2) << "; jackknife folds: " << folds << "; feature count cutoff: "
-       << o.min_count << "; prune: " << o.prune << "; clip: " << o.clip << "\n"
+       << o.min_count << "; prune: " << o.prune << "; clip: " << o.clip << "; weight levels: " << o.levels << "\n"
        << "- Format version " << kModelFormatVersion << ", feature scheme " << kFeatureScheme
        << ", word lists' digest " << digest_text(lexicon_digest()) << " (`lede::lexicon_digest()`: a model is refused by a build"
        << " whose lists differ); " << bytes.size() << " bytes; features kept per stage:";

@@ -28,7 +28,7 @@ Analyzer::~Analyzer() = default;
 
 std::unique_ptr<Analyzer> Analyzer::create(std::string* error) {
   auto impl = std::make_unique<Impl>();
-  impl->tagger = TaggerModel::load_default(error);  // its weights used in place, uncopied
+  impl->tagger = TaggerModel::load_default(error);
   if (!impl->tagger) return nullptr;
   return std::unique_ptr<Analyzer>(new Analyzer(std::move(impl)));
 }
@@ -44,7 +44,7 @@ std::unique_ptr<Analyzer> Analyzer::create_from_model(const uint8_t* data, size_
 std::unique_ptr<Analyzer> Analyzer::create_from_model_in_place(const uint8_t* data, size_t size,
                                                                std::string* error, bool trusted) {
   auto impl = std::make_unique<Impl>();
-  impl->tagger = TaggerModel::load_in_place(data, size, error, trusted);
+  impl->tagger = TaggerModel::load(data, size, error, trusted);
   if (!impl->tagger) return nullptr;
   return std::unique_ptr<Analyzer>(new Analyzer(std::move(impl)));
 }

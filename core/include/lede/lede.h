@@ -180,12 +180,11 @@ class Analyzer {
   // Loads a model from bytes (a file produced by the trainer). The bytes are copied.
   static std::unique_ptr<Analyzer> create_from_model(const uint8_t* data, size_t size,
                                                      std::string* error);
-  // The same, but the model's weights (nearly all of its bytes) are used where they are: `data`
-  // must stay unchanged until the analyzer is destroyed. Spares a copy of the file. trusted: the
-  // bytes are lede's own model file (models/lede-ner.bin, shipped beside a build without an
-  // embedded model): its checksum and weights are taken as checked, as the embedded model's are;
-  // its header, counts and bounds are still checked, so damaged bytes give an error or wrong
-  // names, never a read outside them.
+  // The same (since model format 5 the weights are decoded, so `data` is not referenced
+  // afterwards either; the name stays for the callers of before). trusted: the bytes are lede's
+  // own model file (models/lede-ner.bin, shipped beside a build without an embedded model): its
+  // checksum is taken as checked, as the embedded model's is; everything else is still checked,
+  // so damaged bytes give an error or wrong names, never a read outside them.
   static std::unique_ptr<Analyzer> create_from_model_in_place(const uint8_t* data, size_t size,
                                                               std::string* error, bool trusted = false);
   ~Analyzer();

@@ -1,6 +1,6 @@
 // Loading a tagger model: the header's checks (format version, feature scheme, the word lists'
-// digest, size, checksum), the cluster table and transitions, and the feature table built over
-// the records in one pass.
+// digest, size, checksum), the cluster table and transitions, and the features' columns decoded
+// into records and a table over them in one pass.
 #include "tagger/model.h"
 
 #include <algorithm>
@@ -29,80 +29,149 @@ bool read_transitions(ner::PayloadReader* r, std::vector<int32_t>* out, std::str
   return true;
 }
 
-inline uint64_t get_word(const uint8_t* p) { return uint64_t{p[0]} | (uint64_t{p[1]} << 8); }
+// Reads strictly increasing 32-bit words from their two columns (model_format.h's
+// SortedWordColumns): low halves, and varint differences of the high halves.
+class SortedWordReader {
+ public:
+  SortedWordReader(const uint8_t* low, ner::PayloadReader high_deltas) : low_(low), high_deltas_(high_deltas) {}
+  // The next word; false when the column ends or it is not above the previous one (the first may
+  // be anything). Inlined into the loops below.
+  [[gnu::always_inline]] bool next(uint32_t* word) {
+    uint64_t delta;
+    if (!high_deltas_.varint(&delta)) return false;
+    high_ += delta;
+    if (high_ > 0xFFFF) return false;
+    const uint64_t w = (high_ << 16) | uint64_t{low_[0]} | (uint64_t{low_[1]} << 8);
+    low_ += 2;
+    if (started_ && w <= previous_) return false;
+    started_ = true;
+    previous_ = w;
+    *word = static_cast<uint32_t>(w);
+    return true;
+  }
+  bool high_deltas_used() const { return high_deltas_.remaining() == 0; }
 
-// The cluster table's entries, word hashes strictly increasing (a loop of its own, as are
-// ModelBuilder's: see there).
-template <typename Entry>
-[[gnu::noinline]] bool read_clusters(ner::PayloadReader* r, std::vector<Entry>* entries) {
-  uint64_t word = 0;
-  for (auto& e : *entries) {
-    uint64_t delta, path;
-    if (!r->varint(&delta) || !r->varint(&path) || (delta == 0 && word != 0) || word + delta > 0xFFFFFFFFull ||
-        path == 0 || path > 0xFFFFFFFFull) {
-      return false;
-    }
-    word += delta;
-    e = {static_cast<uint32_t>(word), static_cast<uint32_t>(path)};
+ private:
+  const uint8_t* low_;
+  ner::PayloadReader high_deltas_;
+  uint64_t high_ = 0, previous_ = 0;
+  bool started_ = false;
+};
+
+// The two byte counts of a pair of varint columns, then the low halves and the two columns.
+bool take_columns(ner::PayloadReader* r, uint64_t count, const uint8_t** low, ner::PayloadReader* first,
+                  ner::PayloadReader* second, uint64_t* extra_count = nullptr) {
+  uint64_t first_bytes, second_bytes;
+  if (!r->varint(&first_bytes) || !r->varint(&second_bytes)) return false;
+  if (extra_count && !r->varint(extra_count)) return false;
+  const uint8_t *a, *b;
+  if (!r->take(2 * count, low) || !r->take(first_bytes, &a) || !r->take(second_bytes, &b)) return false;
+  *first = ner::PayloadReader(a, static_cast<size_t>(first_bytes));
+  *second = ner::PayloadReader(b, static_cast<size_t>(second_bytes));
+  return true;
+}
+
+// The cluster table (format in model_format.h), its word hashes strictly increasing. A loop of
+// its own, as are ModelBuilder's: see there.
+[[gnu::noinline]] bool read_clusters(ner::PayloadReader* r, ner::ClusterTable* clusters, std::string* error) {
+  uint64_t count;
+  // A cluster takes at least 4 bytes (2 of hash, a high delta, an index).
+  if (!r->varint(&count) || count > r->remaining() / 4) return fail(error, "bad cluster count");
+  if (count == 0) return true;
+  uint64_t n_paths;
+  if (!r->varint(&n_paths) || n_paths == 0 || n_paths > count) return fail(error, "bad cluster path count");
+  std::vector<uint32_t> paths(static_cast<size_t>(n_paths));
+  for (uint32_t& path : paths) {
+    uint64_t v;
+    if (!r->varint(&v) || v == 0 || v > 0xFFFFFFFFull) return fail(error, "bad cluster path");
+    path = static_cast<uint32_t>(v);
+  }
+  const uint8_t* low;
+  ner::PayloadReader high_deltas(nullptr, 0), indices(nullptr, 0);
+  if (!take_columns(r, count, &low, &high_deltas, &indices)) return fail(error, "payload ends inside the cluster table");
+  SortedWordReader hashes(low, high_deltas);
+  clusters->entries.resize(static_cast<size_t>(count));
+  for (auto& e : clusters->entries) {
+    uint64_t index;
+    if (!hashes.next(&e.first)) return fail(error, "bad cluster table (word hashes not increasing or cut short)");
+    if (!indices.varint(&index) || index >= n_paths) return fail(error, "bad cluster table (a path index)");
+    e.second = paths[static_cast<size_t>(index)];
+  }
+  if (!hashes.high_deltas_used() || indices.remaining() != 0) {
+    return fail(error, "bad cluster table (bytes after the last entry)");
   }
   return true;
 }
 
 }  // namespace
 
-// Checks the keys and records (format in model_format.h) and fills the model's table: one
-// slot per key, holding where its record is. The records are used where they are for the embedded
-// model and one loaded in place, else copied; either way nothing but the table is written, so that
-// loading touches little memory, and that front to back (the keys come in the table's order).
+// Decodes the features' columns (format in model_format.h) into the records TaggerModel::find
+// returns and fills the model's table: one slot per key, holding where its record is, written
+// front to back (the keys come in the table's order).
 //
-// The pass over the keys and records is a small function of its own (not inlined), returning
-// why it stopped; the messages are made here. V8 optimises a wasm function in the background once
-// it has run long enough: the loader, with these loops inside and an out-of-line varint called a
-// few hundred thousand times, was so compiled during a page's first analysis, for nothing (it runs
-// once), on the cores the page was waiting on. Small loop functions cost little to compile.
+// The pass over the features is a small function of its own (not inlined), returning why it
+// stopped; the messages are made here. V8 optimises a wasm function in the background once it has
+// run long enough: a loader with these loops inside, run once, was so compiled during a page's
+// first analysis, for nothing, on the cores the page was waiting on. Small loop functions cost
+// little to compile.
 struct ModelBuilder {
-  enum Stop { kDone, kKeysEnd, kKeysOrder, kKeyRange, kKeysBytes, kRecordsEnd, kBadMask, kWeightRange };
+  enum Stop { kDone, kKeysBad, kMaskIndex, kScale, kWeightsEnd, kWeightRange, kColumnsLeft };
 
-  // Checks the keys (`keys`: exactly their bytes) and their records and fills the table and the
-  // filter in one pass; *at_out: the record words used. The weights are checked unless `trusted`
-  // (the library's own model: the tests load it the checking way too), which spares the first page
-  // load a pass over 400,000 of them. The table is allocated for the keys' home slots and a few
-  // past the last (where a key whose home is taken goes), empty (zeroed at once: in WebAssembly a
-  // memset per gap between keys cost more), and grown should more be needed.
-  [[gnu::noinline]] static Stop fill(ner::PayloadReader keys, uint64_t count, const uint8_t* records, uint64_t words,
-                                     uint64_t all_labels, bool trusted, TaggerModel* model, uint64_t* at_out) {
+  struct Columns {
+    const uint8_t* key_low;
+    ner::PayloadReader key_high_deltas{nullptr, 0}, mask_indices{nullptr, 0};
+    const uint8_t* scales;
+    const uint8_t* weights;
+    uint64_t weight_count;
+  };
+
+  // Decodes `count` features into `records` (room for count * kRecordMaskWords words and the
+  // weights) and fills the table and the filter. The table is allocated for the keys' home slots
+  // and a few past the last (where a key whose home is taken goes), empty (zeroed at once: in
+  // WebAssembly a memset per gap between keys cost more), and grown should more be needed.
+  [[gnu::noinline]] static Stop fill(Columns c, uint64_t count, const std::vector<uint64_t>& masks,
+                                     uint8_t* records, TaggerModel* model) {
     uint64_t slots = uint64_t{model->home_slots_} + 64;
     model->slots_.reset(new TaggerModel::Slot[slots]());
     TaggerModel::Slot* table = model->slots_.get();
-    uint64_t spread = 0;
+    SortedWordReader keys(c.key_low, c.key_high_deltas);
     uint64_t next = 0;  // the first slot after the previous key's
-    uint64_t at = 0;    // the record's first word
+    uint64_t used = 0;  // weights decoded
+    uint8_t* out = records;
     for (uint64_t i = 0; i < count; ++i) {
-      uint64_t delta;
-      if (!keys.varint(&delta)) return kKeysEnd;
-      if (delta == 0) return kKeysOrder;
-      spread += delta;
-      if (spread > 0xFFFFFFFFull) return kKeyRange;
-      if (words - at < ner::kRecordMaskWords + 1) return kRecordsEnd;
-      const uint8_t* p = records + at * 2;
-      const uint64_t mask = get_word(p) | (get_word(p + 2) << 16) | (get_word(p + 4) << 32);
-      if (mask == 0 || (mask & ~all_labels) != 0) return kBadMask;
+      uint32_t spread;
+      // Spread key 0 marks an empty slot: the first key must be above it.
+      if (!keys.next(&spread) || spread == 0) return kKeysBad;
+      uint64_t index;
+      if (!c.mask_indices.varint(&index) || index >= masks.size()) return kMaskIndex;
+      const uint64_t mask = masks[static_cast<size_t>(index)];
+      const int32_t scale = c.scales[i];
+      if (scale == 0) return kScale;
       const uint64_t n = static_cast<uint64_t>(__builtin_popcountll(mask));
-      if (words - at - ner::kRecordMaskWords < n) return kRecordsEnd;
-      for (uint64_t k = 0; k < n && !trusted; ++k) {
-        if (get_word(p + 2 * (ner::kRecordMaskWords + k)) == 0x8000) return kWeightRange;
+      if (c.weight_count - used < n) return kWeightsEnd;
+      const uint32_t at = static_cast<uint32_t>(out - records);
+      for (int w = 0; w < ner::kRecordMaskWords; ++w) {
+        out[0] = static_cast<uint8_t>(mask >> (16 * w));
+        out[1] = static_cast<uint8_t>(mask >> (16 * w + 8));
+        out += 2;
       }
-      const uint32_t s32 = static_cast<uint32_t>(spread);  // at least 1: 0 stays the empty slot
-      const uint64_t slot = std::max<uint64_t>(model->home_slot(s32), next);
+      for (uint64_t k = 0; k < n; ++k) {
+        const int32_t level = static_cast<int8_t>(c.weights[used + k]);
+        if (level == 0 || level < -ner::kMaxWeightLevel) return kWeightRange;
+        const int32_t weight = level * scale;
+        out[0] = static_cast<uint8_t>(weight & 0xFF);
+        out[1] = static_cast<uint8_t>((weight >> 8) & 0xFF);
+        out += 2;
+      }
+      used += n;
+      const uint64_t slot = std::max<uint64_t>(model->home_slot(spread), next);
       if (slot + 2 > slots) table = grow(model, next, &slots, slot + 2);  // room for it and an empty one
-      table[slot] = {s32, static_cast<uint32_t>(at * 2)};
+      table[slot] = {spread, at};
       next = slot + 1;
-      const uint32_t bit = TaggerModel::filter_bit(s32);
+      const uint32_t bit = TaggerModel::filter_bit(spread);
       model->filter_[bit >> 6] |= uint64_t{1} << (bit & 63);
-      at += ner::kRecordMaskWords + n;
     }
-    if (keys.remaining() != 0) return kKeysBytes;
-    *at_out = at;
+    if (used != c.weight_count || !keys.high_deltas_used() || c.mask_indices.remaining() != 0) return kColumnsLeft;
     return kDone;
   }
 
@@ -119,72 +188,55 @@ struct ModelBuilder {
 
   static bool stopped(Stop stop, std::string* error) {
     switch (stop) {
-      case kKeysEnd: return fail(error, "payload ends inside the feature keys");
-      case kKeysOrder: return fail(error, "feature keys are not strictly increasing");
-      case kKeyRange: return fail(error, "feature key out of range");
-      case kKeysBytes: return fail(error, "the feature keys do not fill their bytes");
-      case kRecordsEnd: return fail(error, "the records end before the last feature's");
-      case kBadMask: return fail(error, "bad label mask");
+      case kKeysBad: return fail(error, "feature keys are not strictly increasing");
+      case kMaskIndex: return fail(error, "a feature's label mask index is out of range");
+      case kScale: return fail(error, "a feature's weight scale is 0");
+      case kWeightsEnd: return fail(error, "the weights end before the last feature's");
       case kWeightRange: return fail(error, "feature weight out of range");
+      case kColumnsLeft: return fail(error, "the feature columns have bytes after the last feature's");
       case kDone: break;
     }
     return true;
   }
 
-  // in_place: the bytes outlive the model (borrowed, not copied); trusted: the library's own model
-  // (embedded, or the WebAssembly package's file), whose weights are not checked again.
-  static bool build(ner::PayloadReader* r, int S, bool in_place, bool trusted, TaggerModel* model,
-                    std::string* error) {
+  static bool build(ner::PayloadReader* r, int S, TaggerModel* model, std::string* error) {
     constexpr int L = ner::kLabels;
-    uint64_t count;
+    uint64_t count, n_masks;
     if (!r->varint(&count)) return fail(error, "payload ends before the feature count");
-    // Every feature takes at least 9 bytes (a key delta, a mask, a weight): a cheap bound that
-    // keeps a damaged count from allocating gigabytes before the reads fail.
-    if (count > r->remaining() / 9) return fail(error, "feature count " + std::to_string(count) + " is too large");
-    uint64_t key_bytes, words;
-    if (!r->varint(&key_bytes) || !r->varint(&words)) return fail(error, "payload ends before the key and record sizes");
-    if (key_bytes > r->remaining()) return fail(error, "payload ends inside the feature keys");
-    const ner::PayloadReader keys(r->position(), static_cast<size_t>(key_bytes));
-    r->skip(static_cast<size_t>(key_bytes));
-    if (words > r->remaining() / 2 || r->remaining() - words * 2 != ner::kRecordTailBytes) {
-      return fail(error, "records of " + std::to_string(words) + " words do not fill the " +
-                             std::to_string(r->remaining()) + " bytes left");
+    // Every feature takes at least 5 bytes (2 of key, a high delta, a mask index, a scale): a
+    // cheap bound that keeps a damaged count from allocating gigabytes before the reads fail.
+    if (count > r->remaining() / 5) return fail(error, "feature count " + std::to_string(count) + " is too large");
+    if (!r->varint(&n_masks) || n_masks > count || (count > 0 && n_masks == 0)) {
+      return fail(error, "bad label mask count");
     }
-    const uint8_t* records = r->position();
-    for (size_t k = 0; k < ner::kRecordTailBytes; ++k) {
-      if (records[words * 2 + k] != 0) return fail(error, "the bytes after the records are not zero");
+    const uint64_t all_labels = (uint64_t{1} << (S * L)) - 1;
+    std::vector<uint64_t> masks(static_cast<size_t>(n_masks));
+    for (uint64_t& mask : masks) {
+      if (!r->varint(&mask)) return fail(error, "payload ends inside the label masks");
+      if (mask == 0 || (mask & ~all_labels) != 0) return fail(error, "bad label mask");
     }
+    Columns c;
+    if (!take_columns(r, count, &c.key_low, &c.key_high_deltas, &c.mask_indices, &c.weight_count) ||
+        !r->take(count, &c.scales)) {
+      return fail(error, "payload ends inside the feature columns");
+    }
+    if (!r->take(c.weight_count, &c.weights)) return fail(error, "payload ends inside the feature weights");
+    if (r->remaining() != 0) return fail(error, "payload has " + std::to_string(r->remaining()) + " bytes after the weights");
     // Twice as many home slots as keys: a key is found in its home slot's cache line but for a
     // few (and a missing one sooner: at the first greater spread key).
     model->home_slots_ = static_cast<uint32_t>(std::max<uint64_t>(16, count * 2));
     model->filter_.reset(new uint64_t[TaggerModel::kFilterWords]);
     std::memset(model->filter_.get(), 0, TaggerModel::kFilterWords * sizeof(uint64_t));
-    uint64_t at = 0;
-    if (!stopped(fill(keys, count, records, words, (uint64_t{1} << (S * L)) - 1, trusted, model, &at), error)) {
-      return false;
-    }
-    if (at != words) return fail(error, "record words after the last feature's");
-    const size_t bytes = static_cast<size_t>(words) * 2 + ner::kRecordTailBytes;
-    if (in_place) {
-      model->records_ = records;
-    } else {
-      model->owned_records_.reset(new uint8_t[bytes]);
-      std::memcpy(model->owned_records_.get(), records, bytes);
-      model->records_ = model->owned_records_.get();
-    }
+    const size_t bytes = static_cast<size_t>((count * ner::kRecordMaskWords + c.weight_count) * 2) + ner::kRecordTailBytes;
+    // Record offsets are 32-bit (Slot::record).
+    if (bytes > 0xFFFFFFFFull) return fail(error, "the features' records would exceed 4 GB");
+    model->records_.reset(new uint8_t[bytes]);
+    std::memset(model->records_.get() + bytes - ner::kRecordTailBytes, 0, ner::kRecordTailBytes);
+    if (!stopped(fill(c, count, masks, model->records_.get(), model), error)) return false;
     model->feature_count_ = static_cast<size_t>(count);
     return true;
   }
 };
-
-std::unique_ptr<TaggerModel> TaggerModel::load(const uint8_t* data, size_t size, std::string* error) {
-  return load(data, size, error, Source::copied);
-}
-
-std::unique_ptr<TaggerModel> TaggerModel::load_in_place(const uint8_t* data, size_t size, std::string* error,
-                                                        bool trusted) {
-  return load(data, size, error, trusted ? Source::trusted : Source::in_place);
-}
 
 namespace {
 
@@ -204,8 +256,8 @@ bool check_header(const uint8_t* data, size_t size, bool trusted, uint32_t* payl
   if (version < kModelFormatVersion) {
     return fail(error, "format version " + std::to_string(version) + " is not supported (this lede reads version " +
                            std::to_string(kModelFormatVersion) +
-                           ", which records the word lists a model was trained with): retrain it with "
-                           "scripts/train-ner");
+                           ", int8 weights in columns, with the word lists a model was trained with): retrain it "
+                           "with scripts/train-ner");
   }
   if (version > kModelFormatVersion) {
     return fail(error, "format version " + std::to_string(version) + " is not supported (this lede reads version " +
@@ -242,8 +294,7 @@ bool check_header(const uint8_t* data, size_t size, bool trusted, uint32_t* payl
 
 }  // namespace
 
-std::unique_ptr<TaggerModel> TaggerModel::load(const uint8_t* data, size_t size, std::string* error, Source source) {
-  const bool trusted = source == Source::trusted;
+std::unique_ptr<TaggerModel> TaggerModel::load(const uint8_t* data, size_t size, std::string* error, bool trusted) {
   using namespace ner;
   uint32_t payload_size = 0;
   if (!check_header(data, size, trusted, &payload_size, error)) return nullptr;
@@ -253,20 +304,12 @@ std::unique_ptr<TaggerModel> TaggerModel::load(const uint8_t* data, size_t size,
   static std::atomic<uint64_t> next_id{1};
   model->id_ = next_id++;
   PayloadReader r(payload, payload_size);
-  uint64_t labels, n_clusters, n_stages;
+  uint64_t labels, n_stages;
   if (!r.varint(&labels) || labels != kLabels) {
     fail(error, "label count does not match");
     return nullptr;
   }
-  if (!r.varint(&n_clusters) || n_clusters > payload_size) {
-    fail(error, "bad cluster count");
-    return nullptr;
-  }
-  model->clusters_.entries.resize(static_cast<size_t>(n_clusters));
-  if (!read_clusters(&r, &model->clusters_.entries)) {
-    fail(error, "bad cluster table");
-    return nullptr;
-  }
+  if (!read_clusters(&r, &model->clusters_, error)) return nullptr;
   if (!r.varint(&n_stages) || n_stages < 1 || n_stages > TaggerModel::kMaxStages) {
     fail(error, "bad stage count");
     return nullptr;
@@ -275,7 +318,7 @@ std::unique_ptr<TaggerModel> TaggerModel::load(const uint8_t* data, size_t size,
   for (uint64_t s = 0; s < n_stages; ++s) {
     if (!read_transitions(&r, &model->transitions_, error)) return nullptr;
   }
-  if (!ModelBuilder::build(&r, model->stage_count_, source != Source::copied, trusted, model.get(), error)) {
+  if (!ModelBuilder::build(&r, model->stage_count_, model.get(), error)) {
     return nullptr;
   }
   return model;
@@ -286,7 +329,7 @@ std::unique_ptr<TaggerModel> TaggerModel::load_default(std::string* error) {
     fail(error, "this build has no embedded model (built with LEDE_EMBED_MODEL=OFF): load a model file");
     return nullptr;
   }
-  return load(default_model_data(), default_model_size(), error, Source::trusted);
+  return load(default_model_data(), default_model_size(), error, /*trusted=*/true);
 }
 
 }  // namespace lede

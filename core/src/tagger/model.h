@@ -1,5 +1,5 @@
 // A tagger model in memory: its word clusters, transition weights and a table from feature key to
-// weight record over the file's bytes (format in model_format.h), loaded from a model file or the
+// weight record (decoded from the file's columns, format in model_format.h), loaded from a model file or the
 // one compiled into the library.
 #pragma once
 
@@ -19,24 +19,21 @@ class TaggerModel {
  public:
   // Parses a model file. Returns null and sets *error (when non-null) for anything but a complete,
   // intact model of the supported format version, trained with this build's feature scheme and
-  // word lists (lexicon_digest()). The bytes are not referenced afterwards.
-  static std::unique_ptr<TaggerModel> load(const uint8_t* data, size_t size, std::string* error);
-  // As load(), but the weights are used where they are, uncopied: the bytes must stay unchanged for
-  // the model's life. trusted: the library's own model file (the WebAssembly package's, which has
-  // none embedded), taken as load_default() takes the embedded one: its checksum and weights are
-  // not checked again (the tests check them); its header (the lists' digest included), counts and
-  // records' bounds are.
-  static std::unique_ptr<TaggerModel> load_in_place(const uint8_t* data, size_t size, std::string* error,
-                                                    bool trusted = false);
-  // The model compiled into the library: its weights used where they are, uncopied, and its
-  // checksum (checked by the tests) not recomputed. An error in a build without one
+  // word lists (lexicon_digest()). The bytes are not referenced afterwards (the weights are decoded
+  // into records of the model's own). trusted: the library's own model file (the WebAssembly
+  // package's, which has none embedded), taken as load_default() takes the embedded one: its
+  // checksum is not recomputed (the tests check it); everything else is checked.
+  static std::unique_ptr<TaggerModel> load(const uint8_t* data, size_t size, std::string* error,
+                                           bool trusted = false);
+  // The model compiled into the library, its checksum (checked by the tests) not recomputed. An error in a build without one
   // (LEDE_EMBED_MODEL=OFF, the WebAssembly package's: its model is a file of its own).
   static std::unique_ptr<TaggerModel> load_default(std::string* error);
 
   int stage_count() const { return stage_count_; }
   // The weights of feature `key`, every stage's, so that a feature both stages use costs one
-  // lookup; null when no stage has it. A record, as the model file has it (little-endian int16
-  // words, read with memcpy: they need not be aligned): the labels it has a weight for, stage s's
+  // lookup; null when no stage has it. A record, as the loader decodes it from the file's columns
+  // (little-endian int16 words, read with memcpy: they need not be aligned): the labels it has a
+  // weight for, stage s's
   // label y at bit s * kLabels + y of a mask in ner::kRecordMaskWords words, then one weight for
   // each set bit in bit order; the last record is followed by 16 zero bytes. Features have about
   // four weights of the 17 or 34 lanes, so the records take a quarter of the memory of rows of
@@ -47,7 +44,7 @@ class TaggerModel {
     const uint32_t spread = ner::spread_key(key);
     const Slot* s = &slots_[home_slot(spread)];
     while (s->spread < spread && s->spread != 0) ++s;
-    return s->spread == spread && spread != 0 ? records_ + s->record : nullptr;
+    return s->spread == spread && spread != 0 ? records_.get() + s->record : nullptr;
   }
   static constexpr int kMaxStages = 2;
   const void* slot_address(uint32_t key) const { return &slots_[home_slot(ner::spread_key(key))]; }
@@ -79,8 +76,6 @@ class TaggerModel {
   uint32_t home_slot(uint32_t spread) const { return static_cast<uint32_t>((uint64_t{spread} * home_slots_) >> 32); }
   static uint32_t filter_bit(uint32_t spread) { return (spread * 0x85EBCA6Bu) >> (32 - kFilterBits); }
   friend struct ModelBuilder;
-  enum class Source { copied, in_place, trusted };  // trusted: in place, checksum and weights unchecked
-  static std::unique_ptr<TaggerModel> load(const uint8_t* data, size_t size, std::string* error, Source source);
   static constexpr int kFilterBits = 20;  // 2^20 bits = 128 KB
   static constexpr size_t kFilterWords = (size_t{1} << kFilterBits) / 64;
 
@@ -88,8 +83,7 @@ class TaggerModel {
   size_t feature_count_ = 0;
   uint64_t id_ = 0;
   std::unique_ptr<Slot[]> slots_;
-  const uint8_t* records_ = nullptr;           // the file's, or owned_records_
-  std::unique_ptr<uint8_t[]> owned_records_;
+  std::unique_ptr<uint8_t[]> records_;
   std::vector<int32_t> transitions_;
   uint32_t home_slots_ = 0;
   std::unique_ptr<uint64_t[]> filter_;

@@ -7,30 +7,44 @@
 //         20   u32 LE   checksum of the rest of the file, lexicon digest and payload (model_checksum)
 //         24   u64 LE   lexicon digest (lede::lexicon_digest() of the build that trained it: the word
 //                       lists its features were computed from)
-//         32   payload: first LEB128 varints (signed ones zigzag-encoded):
+//         32   payload: LEB128 varints (signed ones zigzag-encoded) and byte columns:
 //     labels (must be ner::kLabels)
-//     cluster count C; C x (word hash delta from the previous, cluster path)
+//     clusters: count C, then when C > 0: P distinct cluster paths (varint each, non-zero, < 2^32),
+//       the byte counts of the two varint columns below, C x u16 LE (the word hashes' low halves),
+//       C varints (each hash's high half minus the previous one's: the hashes strictly increase),
+//       C varints (each word's path, as an index into the P paths)
 //     stage count S (1 or 2); S x (kLabels+1)^2 transition weights (signed)
-//     feature count F; key byte count K; record word count R
-//   then K bytes: F x spread key delta (the spread keys, spread_key(key), strictly increasing, the
-//   first from 0: so no key spreads to 0, and key 0 is never a feature)
-//   then R little-endian int16 words: F records, one per key in spread key order, laid out as the
-//   tagger uses them (TaggerModel::find): a label mask in 3 words (bit s * kLabels + y: stage s,
-//   label y; non-zero, < 2^(S * kLabels)), then one weight per set bit in bit order,
-//   |w| <= 32767; then 16 zero bytes (room for the tagger's 16-byte reads past the last record).
+//     features: count F; M distinct label masks (varint each: bit s * kLabels + y for stage s,
+//       label y; non-zero, < 2^(S * kLabels)); the byte counts of the two varint columns below and
+//       the weight count W; then the columns, one entry per feature in spread key order
+//       (spread_key(key), strictly increasing, never 0):
+//       F x u16 LE     the spread keys' low halves
+//       F varints      each spread key's high half minus the previous one's (the first's from 0)
+//       F varints      its label mask, as an index into the M masks
+//       F bytes        its scale s, 1 to 255
+//       W bytes        int8 weights, -127 to 127 and never 0: for each feature one per bit of its
+//                      mask in bit order, each standing for s times its value (|w| <= 32385)
+// Columns rather than records: each holds one kind of value (key bits that are noise, small
+// deltas, a few frequent masks, scales, weights), which gzip and brotli compress far better than
+// the same bytes interleaved. The loader decodes them into the records TaggerModel::find returns
+// (model.h), so the scoring loops read what they read before.
 // Version 1 had each stage's keys and varint weights apart; the loader then had to merge and
 // decode them, which was most of a cold start in WebAssembly. Version 2 had the keys in key order:
 // the loader's table (TaggerModel::find), whose slots go by spread key, was filled in random order
-// after a pass of its own over the keys; version 3 wrote them as the table has them. Version 4 (the
-// same payload) records the lexicon digest: the lists feed the features (lexicon categories, phrase
-// matches), so a model is only right with the lists it was trained with, and is refused with
-// others rather than silently scoring wrong features.
+// after a pass of its own over the keys; version 3 wrote them as the table has them. Version 4
+// records the lexicon digest: the lists feed the features (lexicon categories, phrase matches), so
+// a model is only right with the lists it was trained with, and is refused with others rather than
+// silently scoring wrong features. Version 5 (issue 21) stores int8 weights with a scale per
+// feature, the masks as indices into a table and the keys and clusters as columns: the model of
+// 1.33 MB (0.94 MB gzipped) became one of 0.86 MB (0.61 MB gzipped), trained with --levels 15.
 #pragma once
 
+#include <algorithm>
 #include <cinttypes>
 #include <cstddef>
 #include <cstdint>
 #include <cstdio>
+#include <map>
 #include <set>
 #include <string>
 #include <vector>
@@ -43,13 +57,20 @@ namespace lede {
 namespace ner {
 
 constexpr char kModelMagic[8] = {'L', 'E', 'D', 'E', 'N', 'E', 'R', 0x1A};
-constexpr uint32_t kModelFormatVersion = 4;
+constexpr uint32_t kModelFormatVersion = 5;
 
 // A feature key's place in the model: the key times an odd constant (a one-to-one map of 32-bit
 // words), whose high bits pick its slot in the loader's table.
 constexpr uint32_t spread_key(uint32_t key) { return key * 0x9E3779B1u; }
+// The records TaggerModel::find returns (model.h): a label mask in 3 little-endian 16-bit words,
+// then one int16 weight per set bit; after the last, 16 zero bytes (room for the tagger's 16-byte
+// reads past it).
 constexpr int kRecordMaskWords = 3;
 constexpr size_t kRecordTailBytes = 16;
+// A stored weight is a scale (1 to 255) times an int8 (-127 to 127): so at most this much.
+constexpr int kMaxWeightLevel = 127;
+constexpr int kMaxWeightScale = 255;
+constexpr int32_t kMaxWeight = kMaxWeightLevel * kMaxWeightScale;
 constexpr size_t kModelHeaderSize = 32;
 constexpr size_t kModelChecksumOffset = 20;
 // Where the checksummed bytes begin: the lexicon digest, then the payload.
@@ -75,7 +96,7 @@ inline uint32_t model_checksum(const uint8_t* data, size_t size) {
 inline void put_u32(std::string* out, uint32_t v) {
   for (int k = 0; k < 4; ++k) out->push_back(static_cast<char>((v >> (8 * k)) & 0xFF));
 }
-inline void put_i16(std::string* out, int v) {
+inline void put_u16(std::string* out, uint32_t v) {
   out->push_back(static_cast<char>(v & 0xFF));
   out->push_back(static_cast<char>((v >> 8) & 0xFF));
 }
@@ -129,8 +150,13 @@ class PayloadReader {
     *v = static_cast<int64_t>(u >> 1) ^ -static_cast<int64_t>(u & 1);
     return true;
   }
-  // Steps over n bytes (n <= remaining()).
-  void skip(size_t n) { p_ += n; }
+  // The next n bytes, stepped over; false (and failed) when fewer remain.
+  bool take(uint64_t n, const uint8_t** at) {
+    if (n > remaining()) return fail();
+    *at = p_;
+    p_ += n;
+    return true;
+  }
   const uint8_t* position() const { return p_; }
   size_t remaining() const { return static_cast<size_t>(end_ - p_); }
 
@@ -143,11 +169,108 @@ class PayloadReader {
   const uint8_t* end_;
 };
 
-// Appends the features of these stages as the format has them (feature count, key bytes, record
-// word count, keys, records, zero tail). stages[s]: stage s's features, a map from key to kLabels
-// weights in label order (std::map<uint32_t, std::array<int-like, kLabels>>), zeros meaning none.
+// Strictly increasing 32-bit words (spread keys, cluster word hashes) as two columns: the low
+// halves, noise that no compressor shrinks, two bytes each; and the differences of the high
+// halves, mostly 0 to 3, one byte each that compresses to a few bits.
+struct SortedWordColumns {
+  std::string low, high_deltas;
+  void add(uint32_t word) {
+    put_u16(&low, word & 0xFFFF);
+    put_varint(&high_deltas, (word >> 16) - previous_high_);
+    previous_high_ = word >> 16;
+  }
+
+ private:
+  uint32_t previous_high_ = 0;
+};
+
+// Values as indices into a table of the distinct ones, the most frequent first (so that the
+// commonest indices take one byte), ties in value order: the same input, the same bytes.
+template <typename T>
+std::vector<T> table_of_distinct(const std::vector<T>& values, std::string* indices) {
+  std::map<T, size_t> counts;
+  for (const T& v : values) ++counts[v];
+  std::vector<std::pair<size_t, T>> order;
+  for (const auto& c : counts) order.push_back({c.second, c.first});
+  std::stable_sort(order.begin(), order.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
+  std::vector<T> table;
+  std::map<T, size_t> index;
+  for (const auto& o : order) {
+    index[o.second] = table.size();
+    table.push_back(o.second);
+  }
+  for (const T& v : values) put_varint(indices, index[v]);
+  return table;
+}
+
+// Appends a cluster table as the format has it: entries (word hash, path), hashes strictly
+// increasing, paths non-zero.
+inline void put_clusters(std::string* payload, const std::vector<std::pair<uint32_t, uint32_t>>& entries) {
+  put_varint(payload, entries.size());
+  if (entries.empty()) return;
+  SortedWordColumns hashes;
+  std::vector<uint32_t> paths;
+  for (const auto& e : entries) {
+    hashes.add(e.first);
+    paths.push_back(e.second);
+  }
+  std::string indices;
+  const std::vector<uint32_t> distinct = table_of_distinct(paths, &indices);
+  put_varint(payload, distinct.size());
+  for (uint32_t path : distinct) put_varint(payload, path);
+  put_varint(payload, hashes.high_deltas.size());
+  put_varint(payload, indices.size());
+  *payload += hashes.low;
+  *payload += hashes.high_deltas;
+  *payload += indices;
+}
+
+// A feature's weights (in units of the stored weights, |w| <= kMaxWeight) as the format stores
+// them: a scale s and one int8 q per weight, q = w / s rounded half away from zero, s the smallest
+// that keeps every |q| <= levels (at most kMaxWeightLevel: fewer levels, fewer distinct bytes to
+// compress). Weights that round to 0 are left out (their mask bits cleared).
+struct QuantisedFeature {
+  uint64_t mask = 0;
+  int scale = 1;
+  std::vector<int8_t> weights;
+};
+inline QuantisedFeature quantise_feature(const std::vector<std::pair<int, int32_t>>& bit_weights, int levels) {
+  int32_t largest = 0;
+  for (const auto& bw : bit_weights) largest = std::max(largest, bw.second < 0 ? -bw.second : bw.second);
+  QuantisedFeature q;
+  q.scale = std::max(1, std::min(kMaxWeightScale, (largest + levels - 1) / levels));
+  for (const auto& bw : bit_weights) {
+    const int32_t magnitude = bw.second < 0 ? -bw.second : bw.second;
+    const int32_t level = std::min(levels, (2 * magnitude + q.scale) / (2 * q.scale));
+    if (level == 0) continue;
+    q.mask |= uint64_t{1} << bw.first;
+    q.weights.push_back(static_cast<int8_t>(bw.second < 0 ? -level : level));
+  }
+  return q;
+}
+
+// A feature's non-zero weights in every stage, as (mask bit, weight) in bit order, clamped to
+// +-kMaxWeight. StageMap: see put_features.
 template <typename StageMap>
-void put_features(std::string* payload, const std::vector<const StageMap*>& stages) {
+std::vector<std::pair<int, int32_t>> bit_weights_of(const std::vector<const StageMap*>& stages, uint32_t key) {
+  std::vector<std::pair<int, int32_t>> bit_weights;
+  for (size_t s = 0; s < stages.size(); ++s) {
+    auto found = stages[s]->find(key);
+    if (found == stages[s]->end()) continue;
+    for (int y = 0; y < kLabels; ++y) {
+      const int64_t w = std::max<int64_t>(-kMaxWeight, std::min<int64_t>(kMaxWeight, found->second[y]));
+      if (w != 0) bit_weights.push_back({static_cast<int>(s) * kLabels + y, static_cast<int32_t>(w)});
+    }
+  }
+  return bit_weights;
+}
+
+// Appends the features of these stages as the format has them. stages[s]: stage s's features, a
+// map from key to kLabels weights in label order (std::map<uint32_t, std::array<int-like,
+// kLabels>>, |w| <= kMaxWeight), zeros meaning none; levels: the largest |int8| used (see
+// quantise_feature). A feature whose weights all round to 0 is left out.
+template <typename StageMap>
+void put_features(std::string* payload, const std::vector<const StageMap*>& stages, int levels = kMaxWeightLevel) {
   // Key 0 (a hash that comes one time in 2^32) cannot be stored: its spread key 0 marks an empty
   // slot. Such a feature is left out; the tagger finds no weights for it.
   std::set<std::pair<uint32_t, uint32_t>> keys;  // (spread key, key)
@@ -156,35 +279,30 @@ void put_features(std::string* payload, const std::vector<const StageMap*>& stag
       if (feature.first != 0) keys.insert({spread_key(feature.first), feature.first});
     }
   }
-  std::string deltas;
-  uint32_t previous = 0;
+  SortedWordColumns spread;
+  std::vector<uint64_t> masks;
+  std::string scales, weights;
   for (const auto& k : keys) {
-    put_varint(&deltas, k.first - previous);
-    previous = k.first;
+    const QuantisedFeature q = quantise_feature(bit_weights_of(stages, k.second), levels);
+    if (q.mask == 0) continue;
+    spread.add(k.first);
+    masks.push_back(q.mask);
+    scales.push_back(static_cast<char>(q.scale));
+    for (int8_t w : q.weights) weights.push_back(static_cast<char>(w));
   }
-  std::string records;
-  for (const auto& k : keys) {
-    const uint32_t key = k.second;
-    uint64_t mask = 0;
-    std::string weights;
-    for (size_t s = 0; s < stages.size(); ++s) {
-      auto found = stages[s]->find(key);
-      if (found == stages[s]->end()) continue;
-      for (int y = 0; y < kLabels; ++y) {
-        if (found->second[y] == 0) continue;
-        mask |= uint64_t{1} << (s * kLabels + y);
-        put_i16(&weights, static_cast<int>(found->second[y]));
-      }
-    }
-    for (int w = 0; w < kRecordMaskWords; ++w) put_i16(&records, static_cast<int>((mask >> (16 * w)) & 0xFFFF));
-    records += weights;
-  }
-  put_varint(payload, keys.size());
-  put_varint(payload, deltas.size());
-  put_varint(payload, records.size() / 2);
-  *payload += deltas;
-  *payload += records;
-  payload->append(kRecordTailBytes, '\0');
+  std::string mask_indices;
+  const std::vector<uint64_t> distinct = table_of_distinct(masks, &mask_indices);
+  put_varint(payload, masks.size());
+  put_varint(payload, distinct.size());
+  for (uint64_t mask : distinct) put_varint(payload, mask);
+  put_varint(payload, spread.high_deltas.size());
+  put_varint(payload, mask_indices.size());
+  put_varint(payload, weights.size());
+  *payload += spread.low;
+  *payload += spread.high_deltas;
+  *payload += mask_indices;
+  *payload += scales;
+  *payload += weights;
 }
 
 // A whole model file: the header (this lede's format version and feature scheme, the lists'
