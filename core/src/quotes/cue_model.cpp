@@ -27,9 +27,6 @@ enum Template : uint8_t {
   kRuleCue,
 };
 
-// How far the features look for marks and commas, in tokens each way.
-constexpr uint32_t kNear = 16;
-
 uint32_t fnv(uint32_t h, std::string_view s) {
   for (unsigned char c : s) h = (h ^ c) * 16777619u;
   return h;
@@ -249,13 +246,9 @@ void cue_features(const TokenIndex& ix, uint32_t t, std::vector<uint32_t>* keys)
   add(kPrevClass, prev_class);
   add(kNextClass, token_class(ix, t + 1, first, end));
   add(kClassWord, prev_class, w);
-  // Marks and commas near the token (a bounded window, so the cost per token stays constant).
-  bool quotes = false, comma_before = false, comma_after = false;
-  const uint32_t from = t > first + kNear ? t - kNear : first, to = std::min(end, t + kNear);
-  for (uint32_t j = from; j < to; ++j) {
-    if (ix.tokens[j].kind == TokenKind::quote) quotes = true;
-    if (ix.is_punct(j, ',')) (j < t ? comma_before : comma_after) = true;
-  }
+  const bool quotes = ix.marks_before[end] > ix.marks_before[first];
+  const bool comma_before = ix.commas_before[t] > ix.commas_before[first];
+  const bool comma_after = ix.commas_before[end] > ix.commas_before[t + 1];
   add(kQuotesInSentence, quotes ? "1" : "0");
   add(kFromStart, bucket(t - first));
   add(kToEnd, bucket(end - t - 1));

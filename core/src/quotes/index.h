@@ -59,6 +59,9 @@ struct TokenIndex {
   std::vector<uint32_t> mention_end;
   std::vector<uint8_t> quoted;          // inside a top-level quotation (marks included)
   std::vector<uint8_t> headline;        // per paragraph: written in Title Case
+  // Commas and quotation-mark tokens before each token (n + 1 entries): how many lie in a range,
+  // in constant time (the cue model's features).
+  std::vector<uint32_t> commas_before, marks_before;
 
   explicit TokenIndex(const QuoteInput& in)
       : text(in.text), tokens(in.tokens), entities(in.entities), facts(in.facts) {}
