@@ -10,7 +10,8 @@
 //   Precision = matched predictions / predictions; recall = matched gold / gold.
 // - speaker accuracy on matched gold direct quotations that have a Source: right when the
 //   predicted speaker mention overlaps the Source span, or the resolved entity's name or aliases
-//   carry the Source's head word (its last word).
+//   carry the Source's head word (its last word), or the Source is a relative pronoun ("who") and
+//   the predicted mention ends right before it (its antecedent: the person lede names).
 // - the same three figures for indirect attributions (Content without quotation marks) against
 //   quotes of kind indirect.
 // Brat offsets count code points; lede's spans are UTF-8 bytes, converted here.
@@ -61,6 +62,15 @@ std::string head_word(const std::string& source) {
   size_t b = e;
   while (b > 0 && (std::isalnum(static_cast<unsigned char>(s[b - 1])) || static_cast<unsigned char>(s[b - 1]) >= 0x80)) --b;
   return lower(s.substr(b, e - b));
+}
+
+// PolNeAR annotates a relative pronoun as the Source ("Trump, who said …"); lede names the
+// person it stands for. A predicted mention ending at most three code points before a Source
+// that is only "who", "which" or "that" (", " between them) is that antecedent.
+bool antecedent_of_relative(const GoldAttribution& g, uint32_t mention_end) {
+  const std::string s = lower(g.source_text);
+  if (g.source.size() != 1 || (s != "who" && s != "which" && s != "that")) return false;
+  return mention_end <= g.source[0].start && g.source[0].start - mention_end <= 3;
 }
 
 bool carries_word(const std::string& name, const std::string& word) {
@@ -201,6 +211,9 @@ int main(int argc, char** argv) {
         bool right = false;
         if (best->has_speaker && best->speaker.has_mention &&
             overlaps(g->source, cp[best->speaker.mention.start], cp[best->speaker.mention.end]))
+          right = true;
+        if (!right && best->has_speaker && best->speaker.has_mention &&
+            antecedent_of_relative(*g, cp[best->speaker.mention.end]))
           right = true;
         std::string head = head_word(g->source_text);
         if (!right && best->has_speaker && best->speaker.entity != lede::Speaker::kNoEntity &&
