@@ -1,6 +1,10 @@
-# cmake -DINPUT=model.bin -DOUTPUT=default_model.cpp -P embed_model.cmake
-# Writes a C++ source defining lede::default_model_data()/default_model_size() over the bytes of
-# INPUT, as string literals of hex escapes (much faster to compile than a brace list of numbers).
+# cmake -DINPUT=model.bin -DOUTPUT=default_model.cpp [-DSYMBOL=name] -P embed_model.cmake
+# Writes a C++ source defining lede::SYMBOL_data()/SYMBOL_size() (SYMBOL: default_model unless
+# given) over the bytes of INPUT, as string literals of hex escapes (much faster to compile than a
+# brace list of numbers).
+if(NOT SYMBOL)
+  set(SYMBOL default_model)
+endif()
 file(READ "${INPUT}" hex HEX)
 string(LENGTH "${hex}" hex_length)
 math(EXPR size "${hex_length} / 2")
@@ -15,12 +19,12 @@ file(WRITE "${OUTPUT}.tmp"
 
 namespace lede {
 namespace {
-alignas(16) const char kDefaultModel[${size} + 1] =
+alignas(16) const char kModelBytes[${size} + 1] =
 \"${hex}\";
 }  // namespace
 
-const uint8_t* default_model_data() { return reinterpret_cast<const uint8_t*>(kDefaultModel); }
-size_t default_model_size() { return ${size}; }
+const uint8_t* ${SYMBOL}_data() { return reinterpret_cast<const uint8_t*>(kModelBytes); }
+size_t ${SYMBOL}_size() { return ${size}; }
 
 }  // namespace lede
 ")

@@ -1,6 +1,6 @@
 // One text taken through the quotes stage's index and marks, for the tests of its modules:
 // tokens, sentences and paragraphs from the text stage, entities only when a test adds them
-// (no tagger), the token index with the quotations marked.
+// (no tagger), the token index with the quotations marked, the embedded attribution model.
 #pragma once
 
 #include <memory>
@@ -9,6 +9,7 @@
 
 #include "entities/facts.h"
 #include "lede/lede.h"
+#include "quotes/cue_model.h"
 #include "quotes/index.h"
 #include "quotes/marks.h"
 #include "text/segment.h"
@@ -36,7 +37,8 @@ struct QuoteFixture {
   // The facts, index and marks again, after a test has added entities.
   void rebuild() {
     facts = lede::find_entity_facts(entities, tokens.size());
-    input.reset(new lede::QuoteInput{text, tokens, sentences, paragraphs, entities, facts});
+    input.reset(new lede::QuoteInput{text, tokens, sentences, paragraphs, entities, facts,
+                                     lede::quotes::CueModel::embedded(nullptr)});
     index.reset(new lede::quotes::TokenIndex(*input));
     lede::quotes::build_token_index(*input, index.get());
     spans = lede::quotes::pair_marks(*index);

@@ -21,7 +21,7 @@ std::ostream& operator<<(std::ostream& out, const Reported& r) {
 std::vector<Reported> reported(const QuoteFixture& fx, std::vector<uint8_t> cue_of_direct = {}) {
   cue_of_direct.resize(fx.tokens.size(), 0);
   std::vector<Reported> out;
-  for (const q::ReportedClause& r : q::find_reported_speech(fx.ix(), cue_of_direct))
+  for (const q::ReportedClause& r : q::find_reported_speech(fx.ix(), cue_of_direct, *fx.input->cue_model))
     out.push_back({fx.between(r.first, r.end), fx.between(r.who.speaker.first, r.who.speaker.end),
                    fx.between(r.who.cue_first, r.who.cue_end)});
   return out;
@@ -55,7 +55,7 @@ TEST_CASE("each reported-speech pattern finds its clause, speaker and cue", "[qu
   }
 }
 
-TEST_CASE("a sentence reports at most one clause, the first pattern's", "[quotes][quote-reported]") {
+TEST_CASE("a cue inside a clause already found is part of that clause", "[quotes][quote-reported]") {
   QuoteFixture fx("Ortiz said that the bridge would reopen, according to the ministry.");
   const std::vector<Reported> got = reported(fx);
   REQUIRE(got.size() == 1);

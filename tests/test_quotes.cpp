@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "lede/lede.h"
+#include "quotes/cue_model.h"
 #include "quotes/quotes.h"
 #include "text/segment.h"
 #include "corpus_case.h"
@@ -23,7 +24,8 @@ lede::Analysis quotes_only(const std::string& text) {
   a.paragraphs = lede::find_paragraphs(text, a.tokens);
   a.sentences = lede::find_sentences(text, a.tokens, a.paragraphs);
   const lede::EntityFacts no_facts;
-  a.quotes = lede::find_quotes({text, a.tokens, a.sentences, a.paragraphs, a.entities, no_facts});
+  a.quotes = lede::find_quotes({text, a.tokens, a.sentences, a.paragraphs, a.entities, no_facts,
+                                lede::quotes::CueModel::embedded(nullptr)});
   return a;
 }
 

@@ -5,6 +5,7 @@
 #include "entities/facts.h"
 #include "lede/lede.h"
 #include "output/json_writer.h"
+#include "quotes/cue_model.h"
 #include "quotes/quotes.h"
 #include "tagger/tagger.h"
 #include "text/segment.h"
@@ -21,6 +22,7 @@ const char* version() { return LEDE_VERSION; }
 
 struct Analyzer::Impl {
   std::unique_ptr<TaggerModel> tagger;
+  const quotes::CueModel* attribution = nullptr;  // the embedded one, shared by every analyzer
 };
 
 Analyzer::Analyzer(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
@@ -30,6 +32,8 @@ std::unique_ptr<Analyzer> Analyzer::create(std::string* error) {
   auto impl = std::make_unique<Impl>();
   impl->tagger = TaggerModel::load_default(error);
   if (!impl->tagger) return nullptr;
+  impl->attribution = quotes::CueModel::embedded(error);
+  if (!impl->attribution) return nullptr;
   return std::unique_ptr<Analyzer>(new Analyzer(std::move(impl)));
 }
 
@@ -38,6 +42,8 @@ std::unique_ptr<Analyzer> Analyzer::create_from_model(const uint8_t* data, size_
   auto impl = std::make_unique<Impl>();
   impl->tagger = TaggerModel::load(data, size, error);
   if (!impl->tagger) return nullptr;
+  impl->attribution = quotes::CueModel::embedded(error);
+  if (!impl->attribution) return nullptr;
   return std::unique_ptr<Analyzer>(new Analyzer(std::move(impl)));
 }
 
@@ -46,6 +52,8 @@ std::unique_ptr<Analyzer> Analyzer::create_from_model_in_place(const uint8_t* da
   auto impl = std::make_unique<Impl>();
   impl->tagger = TaggerModel::load(data, size, error, trusted);
   if (!impl->tagger) return nullptr;
+  impl->attribution = quotes::CueModel::embedded(error);
+  if (!impl->attribution) return nullptr;
   return std::unique_ptr<Analyzer>(new Analyzer(std::move(impl)));
 }
 
@@ -68,7 +76,7 @@ Analysis Analyzer::analyze(std::string_view text, const AnalyzeOptions& article)
   std::vector<Mention> mentions = find_mentions(text, a.tokens, a.sentences, *impl_->tagger);
   a.entities = merge_entities(text, a.tokens, a.sentences, std::move(mentions));
   const EntityFacts facts = find_entity_facts(a.entities, a.tokens.size());
-  a.quotes = find_quotes({text, a.tokens, a.sentences, a.paragraphs, a.entities, facts});
+  a.quotes = find_quotes({text, a.tokens, a.sentences, a.paragraphs, a.entities, facts, impl_->attribution});
   return a;
 }
 

@@ -10,7 +10,8 @@
 //   Precision = matched predictions / predictions; recall = matched gold / gold.
 // - speaker accuracy on matched gold direct quotations that have a Source: right when the
 //   predicted speaker mention overlaps the Source span, or the resolved entity's name or aliases
-//   carry the Source's head word (its last word).
+//   carry the Source's head word (its last word), or the Source is a relative pronoun ("who") and
+//   the predicted mention ends right before it (its antecedent: the person lede names).
 // - the same three figures for indirect attributions (Content without quotation marks) against
 //   quotes of kind indirect.
 // Brat offsets count code points; lede's spans are UTF-8 bytes, converted here.
@@ -27,60 +28,17 @@
 #include <vector>
 
 #include "lede/lede.h"
+#include "polnear_gold.h"
 
 namespace fs = std::filesystem;
+using polnear::GoldAttribution;
+using polnear::Range;
+using polnear::code_point_offsets;
+using polnear::overlaps;
+using polnear::parse_ann;
+using polnear::read_file;
 
 namespace {
-
-struct Range {
-  uint32_t start, end;  // code points
-};
-
-struct GoldAttribution {
-  std::vector<Range> content, source;
-  std::string content_text, source_text, cue_text;
-  bool quoted = false;
-};
-
-bool overlaps(const std::vector<Range>& a, uint32_t s, uint32_t e) {
-  for (const Range& r : a)
-    if (r.start < e && s < r.end) return true;
-  return false;
-}
-
-std::vector<char32_t> decode(const std::string& s) {
-  std::vector<char32_t> out;
-  for (size_t i = 0; i < s.size();) {
-    unsigned char c = static_cast<unsigned char>(s[i]);
-    int n = c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : (c >> 3) == 30 ? 4 : 1;
-    char32_t cp = n == 1 ? c : c & (0x7F >> n);
-    for (int k = 1; k < n && i + k < s.size(); ++k) cp = (cp << 6) | (s[i + k] & 0x3F);
-    out.push_back(cp);
-    i += static_cast<size_t>(n);
-  }
-  return out;
-}
-
-bool is_alnum(char32_t c) {
-  return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c >= 0xC0;
-}
-
-// Double marks always count; single marks only when they are not an apostrophe inside a word.
-bool has_quotation_mark(const std::string& s) {
-  std::vector<char32_t> cps = decode(s);
-  for (size_t i = 0; i < cps.size(); ++i) {
-    char32_t c = cps[i];
-    if (c == '"' || c == 0x201C || c == 0x201D || c == 0xAB || c == 0xBB || c == 0x201E) return true;
-    if (c == '\'' || c == 0x2018 || c == 0x2019) {
-      char32_t a = i > 0 ? cps[i - 1] : ' ', b = i + 1 < cps.size() ? cps[i + 1] : ' ';
-      if (is_alnum(a) && is_alnum(b)) continue;              // it's, Clinton's
-      if (a == 's' && !is_alnum(b) && c != 0x2018) continue;  // the Clintons'
-      if (!is_alnum(a) && b >= '0' && b <= '9') continue;    // '90s
-      return true;
-    }
-  }
-  return false;
-}
 
 std::string lower(std::string s) {
   for (char& c : s)
@@ -106,6 +64,15 @@ std::string head_word(const std::string& source) {
   return lower(s.substr(b, e - b));
 }
 
+// PolNeAR annotates a relative pronoun as the Source ("Trump, who said …"); lede names the
+// person it stands for. A predicted mention ending at most three code points before a Source
+// that is only "who", "which" or "that" (", " between them) is that antecedent.
+bool antecedent_of_relative(const GoldAttribution& g, uint32_t mention_end) {
+  const std::string s = lower(g.source_text);
+  if (g.source.size() != 1 || (s != "who" && s != "which" && s != "that")) return false;
+  return mention_end <= g.source[0].start && g.source[0].start - mention_end <= 3;
+}
+
 bool carries_word(const std::string& name, const std::string& word) {
   if (word.empty()) return false;
   std::string n = lower(name);
@@ -118,85 +85,6 @@ bool carries_word(const std::string& name, const std::string& word) {
     ++at;
   }
   return false;
-}
-
-bool read_file(const fs::path& p, std::string* out) {
-  std::ifstream in(p, std::ios::binary);
-  if (!in) return false;
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  *out = ss.str();
-  return true;
-}
-
-std::vector<GoldAttribution> parse_ann(const std::string& ann) {
-  struct TextBound {
-    std::string type;
-    std::vector<Range> ranges;
-    std::string text;
-  };
-  std::map<std::string, TextBound> tb;
-  std::vector<std::map<std::string, std::string>> events;
-  std::istringstream in(ann);
-  std::string line;
-  while (std::getline(in, line)) {
-    if (line.empty()) continue;
-    std::vector<std::string> cols;
-    size_t a = 0;
-    for (int k = 0; k < 2; ++k) {
-      size_t t = line.find('\t', a);
-      cols.push_back(line.substr(a, t == std::string::npos ? std::string::npos : t - a));
-      if (t == std::string::npos) {
-        a = line.size();
-        break;
-      }
-      a = t + 1;
-    }
-    if (a < line.size()) cols.push_back(line.substr(a));
-    if (cols.size() < 2) continue;
-    if (cols[0][0] == 'T') {
-      TextBound t;
-      std::istringstream spec(cols[1]);
-      spec >> t.type;
-      std::string rest;
-      std::getline(spec, rest);
-      std::istringstream frags(rest);
-      std::string frag;
-      while (std::getline(frags, frag, ';')) {
-        Range r{};
-        if (std::sscanf(frag.c_str(), "%u %u", &r.start, &r.end) == 2) t.ranges.push_back(r);
-      }
-      if (cols.size() > 2) t.text = cols[2];
-      tb[cols[0]] = t;
-    } else if (cols[0][0] == 'E') {
-      std::map<std::string, std::string> roles;
-      std::istringstream args(cols[1]);
-      std::string arg;
-      while (args >> arg) {
-        size_t c = arg.find(':');
-        if (c != std::string::npos) roles[arg.substr(0, c)] = arg.substr(c + 1);
-      }
-      events.push_back(roles);
-    }
-  }
-  std::vector<GoldAttribution> out;
-  for (auto& e : events) {
-    auto c = e.find("Content");
-    if (c == e.end() || !tb.count(c->second)) continue;
-    GoldAttribution g;
-    g.content = tb[c->second].ranges;
-    g.content_text = tb[c->second].text;
-    auto cue = e.find("Cue");
-    if (cue != e.end() && tb.count(cue->second)) g.cue_text = tb[cue->second].text;
-    auto s = e.find("Source");
-    if (s != e.end() && tb.count(s->second)) {
-      g.source = tb[s->second].ranges;
-      g.source_text = tb[s->second].text;
-    }
-    g.quoted = has_quotation_mark(g.content_text);
-    out.push_back(g);
-  }
-  return out;
 }
 
 struct Counts {
@@ -275,20 +163,7 @@ int main(int argc, char** argv) {
     texts.insert(text_path.string());
     std::vector<GoldAttribution> gold = parse_ann(ann);
     lede::Analysis a = analyzer->analyze(text);
-    // Byte offset -> code point offset.
-    std::vector<uint32_t> cp(text.size() + 1);
-    uint32_t n = 0;
-    for (size_t i = 0; i < text.size(); ++i) {
-      cp[i] = n;
-      if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) ++n;
-    }
-    cp[text.size()] = n;
-    // Re-count so that a byte offset inside a sequence maps to its code point's start.
-    n = 0;
-    for (size_t i = 0; i < text.size(); ++i) {
-      if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) cp[i] = n++;
-      else cp[i] = n - 1;
-    }
+    const std::vector<uint32_t> cp = code_point_offsets(text);
 
     for (int pass = 0; pass < 2; ++pass) {
       const bool quoted = pass == 0;
@@ -336,6 +211,9 @@ int main(int argc, char** argv) {
         bool right = false;
         if (best->has_speaker && best->speaker.has_mention &&
             overlaps(g->source, cp[best->speaker.mention.start], cp[best->speaker.mention.end]))
+          right = true;
+        if (!right && best->has_speaker && best->speaker.has_mention &&
+            antecedent_of_relative(*g, cp[best->speaker.mention.end]))
           right = true;
         std::string head = head_word(g->source_text);
         if (!right && best->has_speaker && best->speaker.entity != lede::Speaker::kNoEntity &&

@@ -100,6 +100,12 @@ void build_token_index(const QuoteInput& in, TokenIndex* ix) {
   index_ranges(in.paragraphs, ix->n, &ix->paragraph_first, &ix->paragraph_end, &ix->paragraph_of);
   index_mentions(ix);
   ix->quoted.assign(ix->n, 0);
+  ix->commas_before.assign(ix->n + 1, 0);
+  ix->marks_before.assign(ix->n + 1, 0);
+  for (uint32_t t = 0; t < ix->n; ++t) {
+    ix->commas_before[t + 1] = ix->commas_before[t] + (ix->is_punct(t, ',') ? 1 : 0);
+    ix->marks_before[t + 1] = ix->marks_before[t] + (in.tokens[t].kind == TokenKind::quote ? 1 : 0);
+  }
   ix->headline.resize(ix->paragraph_first.size());
   for (uint32_t p = 0; p < ix->paragraph_first.size(); ++p) ix->headline[p] = headline_paragraph(*ix, p);
 }

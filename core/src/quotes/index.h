@@ -15,9 +15,13 @@
 #include "lexicon/cues.h"
 
 namespace lede {
+namespace quotes {
+class CueModel;
+}  // namespace quotes
 
 // What the quotes stage reads: the text, its tokens, sentences and paragraphs, the merged
-// entities and the facts worked out about them. Nothing else of an analysis.
+// entities and the facts worked out about them, and the attribution model. Nothing else of an
+// analysis.
 struct QuoteInput {
   std::string_view text;
   const std::vector<Token>& tokens;
@@ -25,6 +29,8 @@ struct QuoteInput {
   const std::vector<Segment>& paragraphs;
   const std::vector<Entity>& entities;
   const EntityFacts& facts;
+  // The reported-speech cue model (quotes/cue_model.h); none: no reported speech is found.
+  const quotes::CueModel* cue_model = nullptr;
 };
 
 namespace quotes {
@@ -53,6 +59,9 @@ struct TokenIndex {
   std::vector<uint32_t> mention_end;
   std::vector<uint8_t> quoted;          // inside a top-level quotation (marks included)
   std::vector<uint8_t> headline;        // per paragraph: written in Title Case
+  // Commas and quotation-mark tokens before each token (n + 1 entries): how many lie in a range,
+  // in constant time (the cue model's features).
+  std::vector<uint32_t> commas_before, marks_before;
 
   explicit TokenIndex(const QuoteInput& in)
       : text(in.text), tokens(in.tokens), entities(in.entities), facts(in.facts) {}

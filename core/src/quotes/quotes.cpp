@@ -145,11 +145,11 @@ void QuoteStage::keep_quotations_not_titles() {
 
 // Reported clauses, unless all quotation (already reported as a quotation).
 void QuoteStage::add_reported_speech() {
-  for (const ReportedClause& r : find_reported_speech(ix, cue_of_direct)) {
-    uint32_t open_words = 0;
-    for (uint32_t t = r.first; t < r.end; ++t)
-      if (!ix.quoted[t] && ix.is_word(t)) ++open_words;
-    if (open_words == 0) continue;
+  if (!in.cue_model) return;
+  for (const ReportedClause& r : find_reported_speech(ix, cue_of_direct, *in.cue_model)) {
+    bool open_word = false;  // the first one is enough
+    for (uint32_t t = r.first; t < r.end && !open_word; ++t) open_word = !ix.quoted[t] && ix.is_word(t);
+    if (!open_word) continue;
     Candidate c;
     c.kind = QuoteKind::indirect;
     c.first = r.first;

@@ -2,9 +2,11 @@
 // true when it matches, and appends nothing otherwise.
 #include "quotes/reported.h"
 
+#include <algorithm>
 #include <string_view>
 
 #include "lexicon/quote_words.h"
+#include "quotes/cue_model.h"
 #include "quotes/phrases.h"
 
 namespace lede {
@@ -19,9 +21,15 @@ struct Sentence {
 
 struct ReportedSpeech {
   const TokenIndex& ix;
+  const CueModel& model;
   std::vector<ReportedClause> found;
+  std::vector<uint32_t> keys;  // a token's features, reused
+  size_t sentence_begin = 0;   // the first of found that belongs to the current sentence
 
+  // A clause starting where the sentence's previous one starts replaces it: the nearer cue
+  // reports it ("The mayor rejected her warning that …": the warning's).
   bool add(uint32_t first, uint32_t end, Phrase speaker, uint32_t cue_first, uint32_t cue_end) {
+    if (found.size() > sentence_begin && found.back().first == first) found.pop_back();
     ReportedClause r;
     r.first = first;
     r.end = end;
@@ -112,68 +120,155 @@ struct ReportedSpeech {
            add(s.first, c - 1, inv, c, c + 1);
   }
 
-  // The cue patterns, cue by cue.
-  bool reported_by_cue(const Sentence& s, const std::vector<uint8_t>& cue_of_direct) {
-    for (uint32_t c = s.first; c < s.end; ++c) {
-      CueVerb v;
-      if (cue_of_direct[c] || !cue_at(ix, c, &v) || !v.reporting) continue;
-      Phrase sp = v.form == CueForm::gerund ? cue_subject(ix, c, v.form, s.first) : subject_left(ix, c, s.first);
-      if (!sp.ok() && c > s.first && (ix.lower[c - 1] == "and" || ix.lower[c - 1] == "but"))
-        sp = first_np(ix, s.first, c);
-      if (speaker_cue_clause(s, c, v, sp) || clause_then_speaker_cue(s, c, sp) ||
-          clause_then_inverted_cue(s, c, sp))
-        return true;
+  // The clause of a cue no pattern explains, on the side the model says: after the cue (from
+  // a "that" within a few words) to the sentence's end, or from the sentence's start to the
+  // cue's subject (or the cue itself). The speaker is the cue's subject, else a phrase right
+  // after it ("…, says a report").
+  bool clause_by_side(const Sentence& s, uint32_t c, uint32_t cue_end, bool right, Phrase sp) {
+    if (right) {
+      uint32_t k = cue_end;
+      for (uint32_t j = k; j < s.last && j < k + 6; ++j)
+        if (ix.lower[j] == "that" && ix.is_word(j)) {
+          k = j + 1;
+          break;
+        }
+      if (k < s.last && ix.is_punct(k, ',')) ++k;
+      if (!sp.ok()) sp = first_np(ix, s.first, c);
+      return k + 2 < s.last && add(k, s.last, sp, c, cue_end);
     }
-    return false;
+    if (!sp.ok()) sp = np_right(ix, cue_end, s.end);
+    uint32_t end = sp.ok() && sp.end <= c ? sp.first : c;
+    while (end > s.first && ix.tokens[end - 1].kind == TokenKind::punct) --end;
+    return end > s.first + 2 && add(s.first, end, sp, c, cue_end);
+  }
+
+  // The last place in [from, c) where a coordinated clause begins ("…, but", "…; "), at least
+  // three tokens after from and at most kWindow before c, or kNone.
+  uint32_t coordination_before(uint32_t from, uint32_t c) const {
+    if (c > from + kWindow) from = c - kWindow;
+    for (uint32_t p = c; p-- > from + 3;) {
+      if (ix.quoted[p]) continue;
+      if (ix.is_punct(p, ';')) return p;
+      if (ix.is_punct(p, ',') && p + 1 < c) {
+        std::string_view w = ix.lower[p + 1];
+        if (w == "but" || w == "and" || w == "while" || w == "although" || w == "whereas") return p;
+      }
+    }
+    return kNone;
+  }
+
+  // The tokens [c, end) the model takes for a reported statement's cue, or end == c: a word it
+  // knows as a cue (or a colon) scoring above zero, with the cue words right after it.
+  uint32_t model_cue(uint32_t c, uint32_t limit, const std::vector<uint8_t>& cue_of_direct, CueScore* score) {
+    auto scores = [&](uint32_t t, CueScore* out) {
+      if (cue_of_direct[t] || !cue_candidate(ix, t) || (!ix.is_punct(t, ':') && !model.knows_cue_word(ix.lower[t])))
+        return false;
+      cue_features(ix, t, &keys);
+      *out = model.score(keys);
+      return out->cue > 0;
+    };
+    if (!scores(c, score)) return c;
+    uint32_t end = c + 1;
+    CueScore next;
+    while (end < limit && end < c + 3 && scores(end, &next)) ++end;
+    return end;
+  }
+
+  // The sentence's reported statements, cue by cue in text order: the attribution patterns first,
+  // trying the side the model says first, then the clause on that side. A cue inside a clause
+  // already found (a nested attribution) is part of that clause, unless a coordination ("…, but")
+  // comes between: then it ends that clause and reports its own.
+  bool reported_by_cue(const Sentence& s, const std::vector<uint8_t>& cue_of_direct) {
+    const size_t before = found.size();
+    sentence_begin = before;
+    for (uint32_t c = s.first; c < s.last; ++c) {
+      const bool nested = found.size() > before && c < found.back().end && c >= found.back().first;
+      // The sentence after the clause before this cue (none: the whole sentence).
+      uint32_t rest_first = found.size() > before && found.back().end <= c ? found.back().end : s.first;
+      if (!nested && according_at(ix, c)) {
+        const bool added = according_to_clause({rest_first, s.end, s.last}, c);
+        c = added ? std::max(c + 1, found.back().end) : c + 1;  // "to" too
+        continue;
+      }
+      CueScore score;
+      const uint32_t cue_end = model_cue(c, s.last, cue_of_direct, &score);
+      if (cue_end == c) continue;
+      if (nested) {
+        // "X said …, but Y warned that …": the coordination ends the first clause.
+        const uint32_t p = coordination_before(found.back().first, c);
+        if (p == kNone) {
+          c = cue_end - 1;
+          continue;
+        }
+        found.back().end = p;
+        rest_first = ix.is_punct(p, ';') ? p + 1 : p + 2;
+      }
+      const CueVerb v = ix.cue_verb[c];
+      Phrase sp = possessor(c, rest_first);  // a noun cue: "her warning", "Trump's claim"
+      if (!sp.ok())
+        sp = v.form == CueForm::gerund ? cue_subject(ix, c, v.form, rest_first) : subject_left(ix, c, rest_first);
+      if (!sp.ok() && c > rest_first && (ix.lower[c - 1] == "and" || ix.lower[c - 1] == "but"))
+        sp = first_np(ix, rest_first, c);
+      const Sentence rest{rest_first, s.end, s.last};
+      const bool right = score.right > 0;
+      const bool matched =
+          right ? speaker_cue_clause(rest, c, v, sp) || clause_then_speaker_cue(rest, c, sp) ||
+                      clause_then_inverted_cue(rest, c, sp)
+                : clause_then_speaker_cue(rest, c, sp) || clause_then_inverted_cue(rest, c, sp) ||
+                      speaker_cue_clause(rest, c, v, sp);
+      if (matched || clause_by_side(rest, c, cue_end, right, sp)) c = std::max(c, cue_end - 1);
+    }
+    return found.size() > before;
+  }
+
+  // The possessor of the noun at c: "Trump's claim", "her warning".
+  Phrase possessor(uint32_t c, uint32_t lower_bound) const {
+    if (c <= lower_bound) return {};
+    if (ix.possessive(c - 1)) return subject_left(ix, c - 1, lower_bound);
+    std::string_view p = ix.lower[c - 1];
+    if (p == "his" || p == "her" || p == "their" || p == "its") return {c - 1, c};
+    return {};
   }
 
   // "Trump's claim that CLAUSE", "her warning that CLAUSE": the possessor speaks.
   bool claim_noun_that_clause(const Sentence& s) {
     for (uint32_t c = s.first + 1; c + 2 < s.last; ++c) {
       if (ix.quoted[c] || !ix.is_word(c) || !is_claim_noun(ix.lower[c]) || ix.lower[c + 1] != "that") continue;
-      Phrase sp;
-      if (ix.possessive(c - 1)) sp = subject_left(ix, c - 1, s.first);
-      else if (ix.lower[c - 1] == "his" || ix.lower[c - 1] == "her" || ix.lower[c - 1] == "their" ||
-               ix.lower[c - 1] == "its")
-        sp = {c - 1, c};
+      const Phrase sp = possessor(c, s.first);
       if (!sp.ok() || c + 2 >= s.last) continue;
       return add(c + 2, s.last, sp, c, c + 1);
     }
     return false;
   }
 
-  // according to SPEAKER, CLAUSE / CLAUSE, according to SPEAKER: the sentence's first "according
-  // to" only.
-  bool according_to_clause(const Sentence& s) {
-    for (uint32_t c = s.first; c + 1 < s.end; ++c) {
-      if (!according_at(ix, c)) continue;
-      uint32_t e = c + 2;
-      while (e < s.end && e < c + kMaxPhrase && ix.tokens[e].kind != TokenKind::punct && !ix.quoted[e]) ++e;
-      if (e == c + 2) return false;
-      uint32_t first, end;
-      if (c == s.first && e < s.last && ix.is_punct(e, ',')) {
-        first = e + 1;
-        end = s.last;
-      } else if (c > s.first + 2 && ix.is_punct(c - 1, ',')) {
-        first = s.first;
-        end = c - 1;
-      } else {
-        return false;
-      }
-      // A clause that is entirely a quotation is already reported as one.
-      bool all_quoted = true;
-      for (uint32_t i = first; i < end; ++i)
-        if (!ix.quoted[i]) all_quoted = false;
-      return end > first + 2 && !all_quoted && add(first, end, {c + 2, e}, c, c + 2);
+  // according to SPEAKER, CLAUSE / CLAUSE, according to SPEAKER, with "according" at c.
+  bool according_to_clause(const Sentence& s, uint32_t c) {
+    uint32_t e = c + 2;
+    while (e < s.end && e < c + kMaxPhrase && ix.tokens[e].kind != TokenKind::punct && !ix.quoted[e]) ++e;
+    if (e == c + 2) return false;
+    uint32_t first, end;
+    if (c == s.first && e < s.last && ix.is_punct(e, ',')) {
+      first = e + 1;
+      end = s.last;
+    } else if (c > s.first + 2 && ix.is_punct(c - 1, ',')) {
+      first = s.first;
+      end = c - 1;
+    } else {
+      return false;
     }
-    return false;
+    // A clause that is entirely a quotation is already reported as one.
+    bool all_quoted = true;
+    for (uint32_t i = first; i < end; ++i)
+      if (!ix.quoted[i]) all_quoted = false;
+    return end > first + 2 && !all_quoted && add(first, end, {c + 2, e}, c, c + 2);
   }
 };
 
 }  // namespace
 
-std::vector<ReportedClause> find_reported_speech(const TokenIndex& ix, const std::vector<uint8_t>& cue_of_direct) {
-  ReportedSpeech reported{ix, {}};
+std::vector<ReportedClause> find_reported_speech(const TokenIndex& ix, const std::vector<uint8_t>& cue_of_direct,
+                                                 const CueModel& model) {
+  ReportedSpeech reported{ix, model, {}, {}};
   for (uint32_t si = 0; si < ix.sentence_first.size(); ++si) {
     Sentence s{ix.sentence_first[si], ix.sentence_end[si], ix.sentence_end[si]};
     if (s.end - s.first < 4) continue;
@@ -181,8 +276,7 @@ std::vector<ReportedClause> find_reported_speech(const TokenIndex& ix, const std
            (ix.tokens[s.last - 1].kind == TokenKind::punct || ix.tokens[s.last - 1].kind == TokenKind::quote) &&
            !ix.quoted[s.last - 1])
       --s.last;
-    if (reported.reported_by_cue(s, cue_of_direct) || reported.claim_noun_that_clause(s)) continue;
-    reported.according_to_clause(s);
+    if (!reported.reported_by_cue(s, cue_of_direct)) reported.claim_noun_that_clause(s);
   }
   return std::move(reported.found);
 }

@@ -1,11 +1,14 @@
 // Reported speech without marks (`indirect` quotes): a reported clause and who reports it.
-// Patterns, tried in this order in each sentence, the first match the sentence's only one:
-// for each reporting cue of the sentence (one not already the cue of a direct quotation),
+// The cues are the learned model's (cue_model.h): every token of a sentence it scores as a cue
+// (not already the cue of a direct quotation, not inside a clause found before it in the
+// sentence) reports a clause, so a sentence may hold several. For each, the patterns, those on
+// the side the model puts the content tried first:
 //   SPEAKER CUE [OBJECT] (that) CLAUSE        "Ortiz told reporters that the bridge …"
 //   CLAUSE, SPEAKER CUE  (or SPEAKER, CUE, CLAUSE with the attribution in the middle)
 //   CLAUSE, CUE SPEAKER                       "…, said the ministry."
-// then SPEAKER's CLAIM-NOUN that CLAUSE ("Trump's claim that …"), then "according to SPEAKER,
-// CLAUSE" / "CLAUSE, according to SPEAKER". Reported beliefs and intentions ("hopes that",
+// and when none matches, the clause on the model's side ("He said raising the limit was …"). "according
+// to SPEAKER, CLAUSE" / "CLAUSE, according to SPEAKER" wherever they stand; SPEAKER's CLAIM-NOUN
+// that CLAUSE ("Trump's claim that …") in a sentence with no cue. Reported beliefs and intentions ("hopes that",
 // "plans to") are reported speech too. The clause never includes the sentence's final
 // punctuation, and a clause that is all quotation is left to the quotation.
 #pragma once
@@ -14,6 +17,7 @@
 #include <vector>
 
 #include "quotes/attribution.h"
+#include "quotes/cue_model.h"
 #include "quotes/index.h"
 
 namespace lede {
@@ -27,7 +31,8 @@ struct ReportedClause {
 
 // The reported clauses of the text, in sentence order. `cue_of_direct` marks the tokens that are
 // the cue of a direct quotation: they report that quotation, not a clause.
-std::vector<ReportedClause> find_reported_speech(const TokenIndex& ix, const std::vector<uint8_t>& cue_of_direct);
+std::vector<ReportedClause> find_reported_speech(const TokenIndex& ix, const std::vector<uint8_t>& cue_of_direct,
+                                                 const CueModel& model);
 
 }  // namespace quotes
 }  // namespace lede

@@ -1,0 +1,295 @@
+// The reported-speech cue model: features, scoring, the file format's reader and writer (see
+// cue_model.h).
+#include "quotes/cue_model.h"
+
+#include <algorithm>
+#include <functional>
+#include <string_view>
+
+#include "lexicon/cues.h"
+#include "quotes/phrases.h"
+
+namespace lede {
+
+// The bytes of models/lede-attribution.bin (cmake/embed_model.cmake writes them at build time).
+const uint8_t* attribution_model_data();
+size_t attribution_model_size();
+
+namespace quotes {
+namespace {
+
+// Feature templates. kVocabulary keys carry no weight: their presence says that the word was a
+// cue somewhere in training, and only such words (and colons) are scored.
+enum Template : uint8_t {
+  kVocabulary = 1, kWord, kPrev, kNext, kPrev2, kNext2, kPrevWord, kWordNext, kSuffix,
+  kLexicon, kThatAhead, kPrevClass, kNextClass, kQuotesInSentence, kFromStart, kToEnd,
+  kCommaBefore, kCommaAfter, kClassWord, kSubjectAhead, kWordToEnd, kWordFromStart, kEntityBefore,
+  kRuleCue,
+};
+
+uint32_t fnv(uint32_t h, std::string_view s) {
+  for (unsigned char c : s) h = (h ^ c) * 16777619u;
+  return h;
+}
+
+uint32_t key_of(Template t, std::string_view a, std::string_view b = {}) {
+  uint32_t h = fnv(2166136261u, std::string_view(reinterpret_cast<const char*>(&t), 1));
+  h = fnv(h, a);
+  h = fnv((h ^ 0x1Fu) * 16777619u, b);
+  return h < 2 ? h + 2 : h;  // 0 is no feature, 1 the bias
+}
+
+// A coarse class of a token, for the neighbours of a cue.
+std::string_view token_class(const TokenIndex& ix, uint32_t t, uint32_t first, uint32_t end) {
+  if (t < first || t >= end || t == kNone) return "<edge>";
+  if (ix.tokens[t].kind == TokenKind::quote) return "<quote>";
+  if (ix.quoted[t]) return "<quoted>";
+  if (ix.entity_at[t] != kNone) {
+    switch (ix.entities[ix.entity_at[t]].type) {
+      case EntityType::PERSON: return "<per>";
+      case EntityType::ORG: return "<org>";
+      case EntityType::LOC: return "<loc>";
+      default: return "<misc>";
+    }
+  }
+  if (!ix.is_word(t)) return ix.lower[t].empty() ? "<other>" : ix.lower[t];
+  std::string_view w = ix.lower[t];
+  if (lookup_pronoun(w) != PronounKind::none || w == "i" || w == "we" || w == "you") return "<pron>";
+  if (is_determiner(w)) return "<det>";
+  if (ix.upper_initial(t)) return "<cap>";
+  return "<word>";
+}
+
+std::string_view word_at(const TokenIndex& ix, uint32_t t, uint32_t first, uint32_t end) {
+  if (t < first || t >= end || t == kNone) return "<edge>";
+  return ix.lower[t].empty() ? "<other>" : ix.lower[t];
+}
+
+std::string_view bucket(uint32_t n) {
+  return n == 0 ? "0" : n == 1 ? "1" : n < 4 ? "2-3" : n < 8 ? "4-7" : n < 16 ? "8-15" : "16+";
+}
+
+std::string_view lexicon_class(CueVerb v) {
+  if (v.form == CueForm::none) return "none";
+  if (v.belief) return v.takes_object ? "belief-object" : "belief";
+  if (!v.reporting) return "quote-only";
+  return v.takes_object ? "speech-object" : "speech";
+}
+
+uint32_t read_u32(const uint8_t* p) {
+  return uint32_t(p[0]) | uint32_t(p[1]) << 8 | uint32_t(p[2]) << 16 | uint32_t(p[3]) << 24;
+}
+
+void put_u32(std::string* out, uint32_t v) {
+  for (int i = 0; i < 4; ++i) out->push_back(static_cast<char>((v >> (8 * i)) & 0xFF));
+}
+
+void put_varint(std::string* out, uint64_t v) {
+  while (v >= 0x80) {
+    out->push_back(static_cast<char>((v & 0x7F) | 0x80));
+    v >>= 7;
+  }
+  out->push_back(static_cast<char>(v));
+}
+
+bool get_varint(const uint8_t** p, const uint8_t* end, uint64_t* v) {
+  *v = 0;
+  for (int shift = 0; shift < 64; shift += 7) {
+    if (*p == end) return false;
+    const uint8_t b = *(*p)++;
+    *v |= uint64_t(b & 0x7F) << shift;
+    if (!(b & 0x80)) return true;
+  }
+  return false;
+}
+
+uint32_t payload_checksum(const uint8_t* p, size_t n) {
+  return fnv(2166136261u, std::string_view(reinterpret_cast<const char*>(p), n));
+}
+
+bool fail(std::string* error, const std::string& what) {
+  if (error) *error = "lede: attribution model: " + what;
+  return false;
+}
+
+// The weights, checked: F entries of strictly increasing keys and weights that fit 31 bits.
+bool read_payload(const uint8_t* p, const uint8_t* end, uint32_t count, const std::function<void(uint32_t, int32_t, int32_t)>& take,
+                  std::string* error) {
+  uint64_t key = 0;
+  for (uint32_t i = 0; i < count; ++i) {
+    uint64_t delta, w[2];
+    if (!get_varint(&p, end, &delta) || !get_varint(&p, end, &w[0]) || !get_varint(&p, end, &w[1]))
+      return fail(error, "feature " + std::to_string(i) + " of " + std::to_string(count) + " is cut short");
+    if (delta == 0 || key + delta > UINT32_MAX)
+      return fail(error, "feature " + std::to_string(i) + " has a key out of order");
+    key += delta;
+    int64_t s[2];
+    for (int k = 0; k < 2; ++k) {
+      s[k] = static_cast<int64_t>(w[k] >> 1) ^ -static_cast<int64_t>(w[k] & 1);
+      if (s[k] > INT32_MAX || s[k] < -INT32_MAX)
+        return fail(error, "feature " + std::to_string(i) + " has a weight out of range");
+    }
+    take(static_cast<uint32_t>(key), static_cast<int32_t>(s[0]), static_cast<int32_t>(s[1]));
+  }
+  if (p != end) return fail(error, std::to_string(end - p) + " bytes after the last feature");
+  return true;
+}
+
+}  // namespace
+
+std::unique_ptr<CueModel> CueModel::load(const uint8_t* data, size_t size, std::string* error) {
+  if (!data || size < kCueModelHeaderSize) {
+    fail(error, "file of " + std::to_string(size) + " bytes is shorter than its header (" +
+                    std::to_string(kCueModelHeaderSize) + ")");
+    return nullptr;
+  }
+  if (!std::equal(kCueModelMagic, kCueModelMagic + 8, reinterpret_cast<const char*>(data))) {
+    fail(error, "not a lede attribution model (bad magic number)");
+    return nullptr;
+  }
+  const uint32_t version = read_u32(data + 8), scheme = read_u32(data + 12), count = read_u32(data + 16),
+                 payload = read_u32(data + 20), checksum = read_u32(data + 24);
+  if (version != kCueModelVersion) {
+    fail(error, "format version " + std::to_string(version) + ", this build reads " +
+                    std::to_string(kCueModelVersion));
+    return nullptr;
+  }
+  if (scheme != kCueFeatureScheme) {
+    fail(error, "feature scheme " + std::to_string(scheme) + ", this build computes " +
+                    std::to_string(kCueFeatureScheme) + " (retrain it)");
+    return nullptr;
+  }
+  if (payload != size - kCueModelHeaderSize) {
+    fail(error, "payload of " + std::to_string(payload) + " bytes in a file of " + std::to_string(size));
+    return nullptr;
+  }
+  if (payload_checksum(data + kCueModelHeaderSize, payload) != checksum) {
+    fail(error, "checksum mismatch (the file is damaged)");
+    return nullptr;
+  }
+  if (count > payload / 3) {
+    fail(error, std::to_string(count) + " features cannot fit in " + std::to_string(payload) + " bytes");
+    return nullptr;
+  }
+  std::unique_ptr<CueModel> m(new CueModel());
+  uint32_t bits = 1;
+  while ((size_t{1} << bits) < 2 * size_t{count}) ++bits;
+  m->slots_.resize(size_t{1} << bits);
+  m->shift_ = 32 - bits;
+  auto take = [&m](uint32_t key, int32_t cue, int32_t right) { m->insert(key, cue, right); };
+  if (!read_payload(data + kCueModelHeaderSize, data + size, count, take, error)) return nullptr;
+  return m;
+}
+
+const CueModel* CueModel::embedded(std::string* error) {
+  static std::string load_error;
+  static const std::unique_ptr<CueModel> model =
+      CueModel::load(attribution_model_data(), attribution_model_size(), &load_error);
+  if (!model && error) *error = load_error;
+  return model.get();
+}
+
+// Keys are hashes already; multiplying by an odd constant spreads them over the high bits.
+const CueModel::Slot* CueModel::find(uint32_t key) const {
+  const size_t mask = slots_.size() - 1;
+  for (size_t i = (key * 0x9E3779B1u) >> shift_;; i = (i + 1) & mask) {
+    if (slots_[i].key == key) return &slots_[i];
+    if (slots_[i].key == 0) return nullptr;
+  }
+}
+
+void CueModel::insert(uint32_t key, int32_t cue, int32_t right) {
+  const size_t mask = slots_.size() - 1;
+  size_t i = (key * 0x9E3779B1u) >> shift_;
+  while (slots_[i].key != 0) i = (i + 1) & mask;  // keys arrive strictly increasing: all new
+  slots_[i] = {key, cue, right};
+  ++count_;
+}
+
+CueScore CueModel::score(const std::vector<uint32_t>& keys) const {
+  CueScore s;
+  for (uint32_t k : keys)
+    if (const Slot* slot = find(k)) {
+      s.cue += slot->cue;
+      s.right += slot->right;
+    }
+  return s;
+}
+
+bool cue_candidate(const TokenIndex& ix, uint32_t t) {
+  if (t >= ix.n || ix.quoted[t]) return false;
+  return ix.is_word(t) || ix.is_punct(t, ':');
+}
+
+uint32_t cue_vocabulary_key(std::string_view lower) { return key_of(kVocabulary, lower); }
+
+void cue_features(const TokenIndex& ix, uint32_t t, std::vector<uint32_t>* keys) {
+  keys->clear();
+  const uint32_t first = ix.sentence_first[ix.sentence_of[t]], end = ix.sentence_end[ix.sentence_of[t]];
+  const std::string_view w = word_at(ix, t, first, end);
+  auto add = [&](Template tp, std::string_view a, std::string_view b = {}) { keys->push_back(key_of(tp, a, b)); };
+  keys->push_back(1);
+  add(kWord, w);
+  add(kPrev, word_at(ix, t - 1, first, end));
+  add(kNext, word_at(ix, t + 1, first, end));
+  add(kPrev2, word_at(ix, t - 2, first, end));
+  add(kNext2, word_at(ix, t + 2, first, end));
+  add(kPrevWord, word_at(ix, t - 1, first, end), w);
+  add(kWordNext, w, word_at(ix, t + 1, first, end));
+  add(kSuffix, w.substr(w.size() > 3 ? w.size() - 3 : 0), ix.upper_initial(t) ? "C" : "c");
+  add(kLexicon, lexicon_class(ix.cue_verb[t]), word_at(ix, t + 1, first, end) == "that" ? "that" : "");
+  bool that_ahead = false;
+  for (uint32_t j = t + 1; j < end && j < t + 6; ++j)
+    if (ix.lower[j] == "that") that_ahead = true;
+  add(kThatAhead, that_ahead ? "1" : "0", w);
+  const std::string_view prev_class = token_class(ix, t - 1, first, end);
+  add(kPrevClass, prev_class);
+  add(kNextClass, token_class(ix, t + 1, first, end));
+  add(kClassWord, prev_class, w);
+  const bool quotes = ix.marks_before[end] > ix.marks_before[first];
+  const bool comma_before = ix.commas_before[t] > ix.commas_before[first];
+  const bool comma_after = ix.commas_before[end] > ix.commas_before[t + 1];
+  add(kQuotesInSentence, quotes ? "1" : "0");
+  add(kFromStart, bucket(t - first));
+  add(kToEnd, bucket(end - t - 1));
+  add(kCommaBefore, comma_before ? "1" : "0", t > first && ix.is_punct(t - 1, ',') ? "adjacent" : "");
+  add(kCommaAfter, comma_after ? "1" : "0", t + 1 < end && ix.is_punct(t + 1, ',') ? "adjacent" : "");
+  // A subject right after the cue ("…, said the ministry") or a clause ("said the bridge was").
+  add(kSubjectAhead, token_class(ix, t + 1, first, end), token_class(ix, t + 2, first, end));
+  add(kWordToEnd, w, bucket(end - t - 1));
+  add(kWordFromStart, w, bucket(t - first));
+  bool entity_before = false;
+  for (uint32_t j = t; j > first && j + 4 > t; --j)
+    if (ix.entity_at[j - 1] != kNone) entity_before = true;
+  add(kEntityBefore, entity_before ? "1" : "0", w);
+  // The hand-written patterns' opinion (phrases.h): a lexicon verb standing as a verb.
+  CueVerb v;
+  add(kRuleCue, cue_at(ix, t, &v) ? lexicon_class(v) : "no", w);
+}
+
+bool CueModel::knows_cue_word(std::string_view lower) const {
+  return find(cue_vocabulary_key(lower)) != nullptr;
+}
+
+std::string write_cue_model(const std::vector<uint32_t>& keys, const std::vector<int32_t>& cue,
+                            const std::vector<int32_t>& right) {
+  std::string payload;
+  uint32_t prev = 0;
+  for (size_t i = 0; i < keys.size(); ++i) {
+    put_varint(&payload, keys[i] - prev);
+    prev = keys[i];
+    for (int32_t w : {cue[i], right[i]})
+      put_varint(&payload, (static_cast<uint64_t>(static_cast<int64_t>(w)) << 1) ^
+                               static_cast<uint64_t>(static_cast<int64_t>(w) >> 63));
+  }
+  std::string out(kCueModelMagic, 8);
+  put_u32(&out, kCueModelVersion);
+  put_u32(&out, kCueFeatureScheme);
+  put_u32(&out, static_cast<uint32_t>(keys.size()));
+  put_u32(&out, static_cast<uint32_t>(payload.size()));
+  put_u32(&out, payload_checksum(reinterpret_cast<const uint8_t*>(payload.data()), payload.size()));
+  return out + payload;
+}
+
+}  // namespace quotes
+}  // namespace lede
