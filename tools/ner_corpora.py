@@ -137,16 +137,14 @@ def btc(data, train):
     return docs
 
 
-def gum_split(gum, wanted):
-    names, section = set(), None
-    with open(os.path.join(gum, "splits.md"), encoding="utf-8") as f:
-        for line in f:
-            if line.startswith("## "):
-                section = line[3:].strip()
-            m = re.match(r"\s*\*\s*(\S+)", line)
-            if m and section == wanted:
-                names.add(m.group(1))
-    return sorted(names)
+def gum_splits(gum):
+    """{split: [document names]} from splits.md's "## split" sections of "  * name" items."""
+    splits = {}
+    text = open(os.path.join(gum, "splits.md"), encoding="utf-8").read()
+    for block in text.split("\n## ")[1:]:
+        title, _, items = block.partition("\n")
+        splits[title.strip()] = re.findall(r"^\s*\*\s*(\S+)", items, re.M)
+    return splits
 
 
 GUM_TYPES = {"person": "PER", "place": "LOC", "organization": "ORG", "time": None, "quantity": None}
@@ -241,14 +239,15 @@ GUM_TRAIN_GENRES = ("academic", "court", "interview", "news")
 
 def gum(data, train):
     gum_dir = os.path.join(data, "gum")
+    splits = gum_splits(gum_dir)
     if train:
-        held = set(gum_split(gum_dir, "dev") + gum_split(gum_dir, "test") + gum_split(gum_dir, "test2"))
+        held = set(splits["dev"] + splits["test"] + splits["test2"])
         names = sorted(n[:-7] for n in os.listdir(os.path.join(gum_dir, "dep"))
                        if n.endswith(".conllu") and n[:-7] not in held
                        and n.split("_")[1] in GUM_TRAIN_GENRES)
     else:
         # The reddit documents' words are masked ("_____") unless regenerated from reddit's API.
-        names = [n for n in gum_split(gum_dir, "dev") if not n.startswith("GUM_reddit_")]
+        names = [n for n in splits["dev"] if not n.startswith("GUM_reddit_")]
     docs = []
     for name in names:
         d = Document(name)
