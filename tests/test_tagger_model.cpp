@@ -95,7 +95,9 @@ TEST_CASE("tagger: models of other format versions are refused, version 3 with h
     std::string error;
     CHECK_FALSE(TaggerModel::load_in_place(reinterpret_cast<const uint8_t*>(v3.data()), v3.size(), &error, trusted));
     INFO(error);
-    CHECK(error.rfind("lede: model: format version 3 is not supported (this lede reads version 4", 0) == 0);
+    CHECK(error.rfind("lede: model: format version 3 is not supported (this lede reads version " +
+                          std::to_string(ner::kModelFormatVersion),
+                      0) == 0);
     CHECK(error.find("retrain it with scripts/train-ner") != std::string::npos);
   }
   std::vector<uint8_t> newer = good;
@@ -324,8 +326,8 @@ TEST_CASE("tagger: damaged weight records are refused with a clear error", "[tag
   const std::string one = payload_of({stages[0]});
   CHECK(load_payload(one)->stage_count() == 1);
   std::string two_as_one = bad;
-  two_as_one[2] = 1;  // the stage count (labels, no clusters, then it)
-  two_as_one.erase(3 + 18 * 18, 18 * 18);  // one stage's transitions (zeros, one byte each)
+  two_as_one[4] = 1;  // the stage count (labels, no clusters, no lists (2 bytes), then it)
+  two_as_one.erase(5 + 18 * 18, 18 * 18);  // one stage's transitions (zeros, one byte each)
   refused(two_as_one, "bad label mask");
 }
 

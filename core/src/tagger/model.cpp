@@ -267,6 +267,11 @@ std::unique_ptr<TaggerModel> TaggerModel::load(const uint8_t* data, size_t size,
     fail(error, "bad cluster table");
     return nullptr;
   }
+  std::string lists_error;
+  if (!model->gazetteer_.read(&r, &lists_error)) {
+    fail(error, lists_error);
+    return nullptr;
+  }
   if (!r.varint(&n_stages) || n_stages < 1 || n_stages > TaggerModel::kMaxStages) {
     fail(error, "bad stage count");
     return nullptr;

@@ -10,6 +10,7 @@
 //         32   payload: first LEB128 varints (signed ones zigzag-encoded):
 //     labels (must be ner::kLabels)
 //     cluster count C; C x (word hash delta from the previous, cluster path)
+//     the model's name lists (tagger/gazetteer.h)
 //     stage count S (1 or 2); S x (kLabels+1)^2 transition weights (signed)
 //     feature count F; key byte count K; record word count R
 //   then K bytes: F x spread key delta (the spread keys, spread_key(key), strictly increasing, the
@@ -24,7 +25,8 @@
 // after a pass of its own over the keys; version 3 wrote them as the table has them. Version 4 (the
 // same payload) records the lexicon digest: the lists feed the features (lexicon categories, phrase
 // matches), so a model is only right with the lists it was trained with, and is refused with
-// others rather than silently scoring wrong features.
+// others rather than silently scoring wrong features. Version 5 adds the model's own name lists
+// after the clusters (issue 21).
 #pragma once
 
 #include <cinttypes>
@@ -43,7 +45,7 @@ namespace lede {
 namespace ner {
 
 constexpr char kModelMagic[8] = {'L', 'E', 'D', 'E', 'N', 'E', 'R', 0x1A};
-constexpr uint32_t kModelFormatVersion = 4;
+constexpr uint32_t kModelFormatVersion = 5;
 
 // A feature key's place in the model: the key times an odd constant (a one-to-one map of 32-bit
 // words), whose high bits pick its slot in the loader's table.
