@@ -3,6 +3,7 @@
 
 #include <catch2/catch.hpp>
 
+#include "tagger/gazetteer.h"
 #include "tagger/model_format.h"
 
 namespace lede_test {
@@ -33,6 +34,7 @@ std::string payload_of(const std::vector<StageWeights>& stages, const std::vecto
   std::string payload;
   ner::put_varint(&payload, ner::kLabels);
   ner::put_varint(&payload, 0);  // no clusters
+  ner::Gazetteer().write(&payload);  // no name lists
   ner::put_varint(&payload, stages.size());
   for (size_t k = 0; k < stages.size() * T; ++k) ner::put_signed(&payload, k < transitions.size() ? transitions[k] : 0);
   std::vector<const StageWeights*> features;

@@ -11,6 +11,7 @@
 
 #include "lexicon/lexicon.h"
 #include "support.h"
+#include "tagger/gazetteer.h"
 #include "tagger/model_format.h"
 #include "tagger/tagger.h"
 #include "tagger_models.h"
@@ -306,12 +307,13 @@ TEST_CASE("tagger: a feature's weights are stored as int8 times a scale of its o
 
 namespace {
 
-// A payload of one stage (zero transitions) whose cluster table and feature section are given as
-// their bytes, so that each can be damaged on its own.
+// A payload of one stage (zero transitions, no name lists) whose cluster table and feature section
+// are given as their bytes, so that each can be damaged on its own.
 std::string payload_with(const std::string& clusters, const std::string& features, int stages = 1) {
   std::string payload;
   ner::put_varint(&payload, ner::kLabels);
   payload += clusters;
+  ner::Gazetteer().write(&payload);  // no name lists
   ner::put_varint(&payload, static_cast<uint64_t>(stages));
   payload.append(static_cast<size_t>(stages) * (ner::kLabels + 1) * (ner::kLabels + 1), '\0');
   return payload + features;

@@ -23,7 +23,10 @@
 #include <unordered_map>
 #include <vector>
 
+#include <zlib.h>
+
 #include "../eval/conll_score.h"
+#include "name_lists.h"
 #include "tagger/document_features.h"
 #include "tagger/model_format.h"
 #include "tagger/tagger.h"
@@ -41,6 +44,7 @@ struct Document {
   std::vector<std::string> gold_tags;  // last column
   std::vector<std::pair<uint32_t, uint32_t>> sentences;
   std::vector<uint8_t> gold;           // BILOU
+  int weight = 1;                      // times each sentence is seen per epoch (--extra FILE*W)
   // Feature indices per stage: idx[s][off[s][i] .. off[s][i+1]).
   std::vector<uint32_t> idx[2], off[2];
 };
@@ -147,7 +151,8 @@ class Perceptron {
   void train(const std::vector<const Document*>& docs, int stage, int epochs, uint64_t seed) {
     std::vector<std::pair<const Document*, uint32_t>> order;
     for (const Document* d : docs)
-      for (uint32_t s = 0; s < d->sentences.size(); ++s) order.emplace_back(d, s);
+      for (int r = 0; r < d->weight; ++r)
+        for (uint32_t s = 0; s < d->sentences.size(); ++s) order.emplace_back(d, s);
     std::mt19937_64 rng(seed);
     std::vector<int32_t> em, delta;
     std::vector<uint8_t> back, pred;
@@ -237,9 +242,21 @@ std::vector<uint8_t> decode(const Weights& W, const Document& d, int stage) {
   return out;
 }
 
+// A training file beside the main one: another corpus in CoNLL columns, whose sentences are seen
+// `weight` times an epoch (a small corpus can then count for more than its size).
+struct ExtraCorpus {
+  std::string path;
+  int weight = 1;
+  size_t documents = 0, tokens = 0;
+};
+
 struct Options {
   std::string data;
   std::string train_file, dev_file, out = "models/lede-ner.bin", record;
+  std::vector<ExtraCorpus> extra;
+  std::string gazetteer;   // "list<TAB>phrase" lines to compile into the model (--gazetteer)
+  int trained_min = 2;     // a training-data name enters the model's lists when seen this often
+  int train_weight = 1;    // times each sentence of --train is seen per epoch
   int epochs1 = 12, epochs2 = 12, folds = 5, threads = 2, min_count = 2;
   uint64_t seed = 20260101;
   double prune = 0.0;  // drop weights smaller than this fraction of the largest
@@ -280,11 +297,13 @@ void apply_cutoff(std::vector<Document>* docs, const Vocabulary& vocab, int stag
   }
 }
 
+// lists[di % lists.size()]: the name lists document di's features see (its jackknife fold's).
 void build_features(std::vector<Document>* docs, Vocabulary* vocab, const ClusterTable& clusters, int stage,
-                    const std::vector<std::vector<uint8_t>>* stage1_labels) {
+                    const std::vector<std::vector<uint8_t>>* stage1_labels, const std::vector<Gazetteer>& lists) {
   DocumentFeatures f;
   for (size_t di = 0; di < docs->size(); ++di) {
     Document& d = (*docs)[di];
+    f.set_gazetteer(&lists[di % lists.size()]);
     std::vector<std::string_view> views(d.words.begin(), d.words.end());
     f.build(views, d.sentences, &clusters);
     if (stage == 1) f.add_predictions((*stage1_labels)[di]);
@@ -328,7 +347,7 @@ QuantisedStage quantise_stage(const Weights& W, const Vocabulary& vocab, double 
 // The model file (format in core/src/tagger/model_format.h): one feature per key, with the weights
 // of every stage that has the key, as int8 times a scale of the feature's (put_features).
 std::string model_file(const std::vector<Weights>& stages, const Vocabulary& vocab, const ClusterTable& clusters,
-                       const Options& o, std::vector<size_t>* kept) {
+                       const Gazetteer& lists, const Options& o, std::vector<size_t>* kept) {
   std::vector<QuantisedStage> quantised;
   for (const Weights& W : stages) {
     quantised.push_back(quantise_stage(W, vocab, o.prune, o.clip, o.levels));
@@ -337,6 +356,7 @@ std::string model_file(const std::vector<Weights>& stages, const Vocabulary& voc
   std::string payload;
   put_varint(&payload, L);
   put_clusters(&payload, clusters.entries);
+  lists.write(&payload);
   put_varint(&payload, stages.size());
   for (const QuantisedStage& q : quantised) {
     for (int64_t t : q.transitions) put_signed(&payload, t);
@@ -345,6 +365,51 @@ std::string model_file(const std::vector<Weights>& stages, const Vocabulary& voc
   for (const QuantisedStage& q : quantised) features.push_back(&q.features);
   put_features(&payload, features, o.levels);
   return model_file_of(payload);
+}
+
+constexpr int kTypeOrg = 1;  // labels.h's type order: PER, ORG, LOC, MISC
+
+// Every name of the training documents: its words' phrase key, its document and type.
+std::vector<lede_train::TrainedName> trained_orgs(const std::vector<Document>& docs) {
+  std::vector<lede_train::TrainedName> out;
+  DocumentFeatures f;
+  std::vector<LabelSpan> spans;
+  std::vector<std::string_view> words;
+  for (size_t di = 0; di < docs.size(); ++di) {
+    const Document& d = docs[di];
+    spans.clear();
+    for (auto [a, b] : d.sentences) tags_to_spans(d.gold_tags, a, b, &spans);
+    for (const LabelSpan& s : spans) {
+      if (s.end - s.first > static_cast<uint32_t>(Gazetteer::kMaxWords)) continue;
+      words.assign(d.words.begin() + s.first, d.words.begin() + s.end);
+      out.push_back({lede_train::phrase_key(&f, words), static_cast<uint32_t>(di), s.type});
+    }
+  }
+  return out;
+}
+
+// MODEL.md's line on the model's name lists: each list's entries, the section's bytes (raw and
+// deflated at level 9: hashed keys hardly compress, and the download counts them) and its digest.
+std::string lists_record(const Gazetteer& lists, const std::string& path, int trained_min) {
+  std::string section;
+  lists.write(&section);
+  uLongf deflated = compressBound(section.size());
+  std::string packed(deflated, '\0');
+  if (compress2(reinterpret_cast<Bytef*>(&packed[0]), &deflated, reinterpret_cast<const Bytef*>(section.data()),
+                section.size(), 9) != Z_OK) {
+    deflated = 0;
+  }
+  std::ostringstream out;
+  out << "- Name lists (" << (path.empty() ? std::string("no --gazetteer") : "`" + path + "`")
+      << "; trained-org: the training data's organisations seen at least " << trained_min
+      << " times, mostly as ORG): ";
+  std::vector<size_t> sizes = lists.list_sizes();
+  for (size_t k = 0; k < sizes.size(); ++k) out << (k ? ", " : "") << lists.lists()[k] << " " << sizes[k];
+  out << "; " << lists.size() << " phrases, " << section.size() << " bytes in the model (" << deflated
+      << " deflated), digest " << digest_text(model_checksum(reinterpret_cast<const uint8_t*>(section.data()),
+                                                                section.size()))
+      << "\n";
+  return out.str();
 }
 
 std::string iob2(uint8_t label) {
@@ -399,10 +464,92 @@ ClusterTable read_clusters(const std::string& path, std::string* command) {
   return table;
 }
 
+// "FILE" or "FILE*WEIGHT" (--extra); false, saying why, on a bad weight.
+bool parse_extra(const std::string& v, ExtraCorpus* e) {
+  size_t star = v.rfind('*');
+  e->path = v.substr(0, star);
+  if (star == std::string::npos) return true;
+  char* end = nullptr;
+  long w = std::strtol(v.c_str() + star + 1, &end, 10);
+  if (*end != '\0' || w < 1 || w > 100) {
+    std::cerr << "lede-train: --extra takes FILE or FILE*WEIGHT with a weight from 1 to 100, not \"" << v << "\"\n";
+    return false;
+  }
+  e->weight = static_cast<int>(w);
+  return true;
+}
+
+// The training documents: --train's, then each --extra corpus's, each with its weight (and the
+// corpus's document and token counts recorded for MODEL.md).
+bool read_training(Options* o, std::vector<Document>* train) {
+  if (!read_conll(o->train_file, train)) {
+    std::cerr << "lede-train: cannot read \"" << o->train_file << "\"\n";
+    return false;
+  }
+  for (Document& d : *train) d.weight = o->train_weight;
+  for (ExtraCorpus& e : o->extra) {
+    std::vector<Document> docs;
+    if (!read_conll(e.path, &docs)) {
+      std::cerr << "lede-train: cannot read \"" << e.path << "\"\n";
+      return false;
+    }
+    e.documents = docs.size();
+    for (Document& d : docs) {
+      d.weight = e.weight;
+      e.tokens += d.words.size();
+      train->push_back(std::move(d));
+    }
+  }
+  return true;
+}
+
+// The model's name lists (the last) after each jackknife fold's: the organisations of the training
+// data, which the gazetteers cover worst (issue 21), are learnt from it, but a document's features
+// only see those of the other folds, as at run time the tagger meets names its lists may not have.
+bool name_lists_by_fold(const Options& o, const std::vector<Document>& train, std::vector<Gazetteer>* out) {
+  lede_train::NameLists name_lists;
+  if (!o.gazetteer.empty()) {
+    std::string error;
+    if (!lede_train::read_name_lists(o.gazetteer, &name_lists, &error)) {
+      std::cerr << "lede-train: " << error << "\n";
+      return false;
+    }
+  }
+  std::vector<lede_train::TrainedName> trained_names = trained_orgs(train);
+  const int list_folds = std::max(1, o.folds);
+  for (int t = 0; t <= list_folds; ++t) {
+    out->push_back(lede_train::fold_gazetteer(name_lists, "trained-org", trained_names, kTypeOrg, o.trained_min,
+                                              list_folds, t));
+  }
+  return true;
+}
+
+// Stage 1 on each jackknife fold's complement and (the last) on everything, in parallel.
+std::vector<Weights> train_stage1(const Options& o, const std::vector<Document>& train, size_t features,
+                                  int folds) {
+  std::vector<Weights> fold_weights(folds + 1);
+  std::vector<std::thread> pool;
+  std::atomic<int> next_task{0};
+  auto worker = [&]() {
+    for (int t; (t = next_task++) <= folds;) {
+      std::vector<const Document*> part;
+      for (size_t di = 0; di < train.size(); ++di)
+        if (t == folds || static_cast<int>(di % folds) != t) part.push_back(&train[di]);
+      Perceptron p(features);
+      p.train(part, 0, o.epochs1, o.seed + t);
+      fold_weights[t] = p.averaged();
+    }
+  };
+  for (int k = 0; k < o.threads; ++k) pool.emplace_back(worker);
+  for (auto& th : pool) th.join();
+  return fold_weights;
+}
+
 void usage() {
   std::cerr << "usage: lede-train [--data DIR] [--train FILE] [--dev FILE] [--clusters FILE] [--out FILE]\n"
                "                  [--record FILE.md] [--epochs1 N] [--epochs2 N] [--folds K] [--seed S]\n"
                "                  [--min-count N] [--prune F] [--clip F] [--levels N] [--threads N] [--one-stage]\n"
+               "                  [--train-weight N] [--extra FILE[*WEIGHT]]... [--gazetteer FILE] [--trained-min N]\n"
                "Defaults: --data $LEDE_DATA or ../shared/data; train conll2003/eng.train, dev conll2003/eng.testa.\n";
 }
 
@@ -440,7 +587,13 @@ int main(int argc, char** argv) {
     else if (a == "--levels") o.levels = std::atoi(next().c_str());
     else if (a == "--threads") o.threads = std::max(1, std::atoi(next().c_str()));
     else if (a == "--one-stage") o.one_stage = true;
-    else if (a == "--help" || a == "-h") {
+    else if (a == "--gazetteer") o.gazetteer = next();
+    else if (a == "--trained-min") o.trained_min = std::max(1, std::atoi(next().c_str()));
+    else if (a == "--train-weight") o.train_weight = std::max(1, std::min(100, std::atoi(next().c_str())));
+    else if (a == "--extra") {
+      o.extra.emplace_back();
+      if (!parse_extra(next(), &o.extra.back())) return 2;
+    } else if (a == "--help" || a == "-h") {
       usage();
       return 0;
     } else {
@@ -461,10 +614,7 @@ int main(int argc, char** argv) {
   };
 
   std::vector<Document> train, dev;
-  if (!read_conll(o.train_file, &train)) {
-    std::cerr << "lede-train: cannot read \"" << o.train_file << "\"\n";
-    return 1;
-  }
+  if (!read_training(&o, &train)) return 1;
   if (!read_conll(o.dev_file, &dev)) {
     std::cerr << "lede-train: cannot read \"" << o.dev_file << "\"\n";
     return 1;
@@ -478,13 +628,19 @@ int main(int argc, char** argv) {
       return 1;
     }
   }
-  size_t train_tokens = 0;
+  size_t train_tokens = 0, main_documents = train.size();
   for (auto& d : train) train_tokens += d.words.size();
+  for (const ExtraCorpus& e : o.extra) main_documents -= e.documents;
   std::fprintf(stderr, "lede-train: %zu documents, %zu tokens; %zu clusters\n", train.size(), train_tokens,
                clusters.entries.size());
 
+  std::vector<Gazetteer> fold_lists;
+  if (!name_lists_by_fold(o, train, &fold_lists)) return 1;
+  const Gazetteer model_lists = fold_lists.back();
+  fold_lists.pop_back();
+
   Vocabulary vocab;
-  build_features(&train, &vocab, clusters, 0, nullptr);
+  build_features(&train, &vocab, clusters, 0, nullptr, fold_lists);
   apply_cutoff(&train, vocab, 0, static_cast<uint32_t>(o.min_count));
   std::fprintf(stderr, "lede-train: stage 1: %zu features (%.1fs)\n", vocab.keys.size(), elapsed());
 
@@ -492,24 +648,7 @@ int main(int argc, char** argv) {
   std::vector<const Document*> all;
   for (auto& d : train) all.push_back(&d);
   int folds = o.one_stage ? 0 : o.folds;
-  std::vector<Weights> fold_weights(folds + 1);
-  {
-    std::vector<std::thread> pool;
-    std::atomic<int> next_task{0};
-    size_t F = vocab.keys.size();
-    auto worker = [&]() {
-      for (int t; (t = next_task++) <= folds;) {
-        std::vector<const Document*> part;
-        for (size_t di = 0; di < train.size(); ++di)
-          if (t == folds || static_cast<int>(di % folds) != t) part.push_back(&train[di]);
-        Perceptron p(F);
-        p.train(part, 0, o.epochs1, o.seed + t);
-        fold_weights[t] = p.averaged();
-      }
-    };
-    for (int k = 0; k < o.threads; ++k) pool.emplace_back(worker);
-    for (auto& th : pool) th.join();
-  }
+  std::vector<Weights> fold_weights = train_stage1(o, train, vocab.keys.size(), folds);
   std::vector<Weights> stages;
   stages.push_back(std::move(fold_weights[folds]));
   std::fprintf(stderr, "lede-train: stage 1 trained (%.1fs)\n", elapsed());
@@ -518,7 +657,7 @@ int main(int argc, char** argv) {
     std::vector<std::vector<uint8_t>> jack(train.size());
     for (size_t di = 0; di < train.size(); ++di) jack[di] = decode(fold_weights[di % folds], train[di], 0);
     fold_weights.clear();
-    build_features(&train, &vocab, clusters, 1, &jack);
+    build_features(&train, &vocab, clusters, 1, &jack, fold_lists);
     apply_cutoff(&train, vocab, 1, static_cast<uint32_t>(o.min_count));
     std::fprintf(stderr, "lede-train: stage 2: %zu features (%.1fs)\n", vocab.keys.size(), elapsed());
     Perceptron p(vocab.keys.size());
@@ -530,7 +669,7 @@ int main(int argc, char** argv) {
   }
 
   std::vector<size_t> kept;
-  std::string bytes = model_file(stages, vocab, clusters, o, &kept);
+  std::string bytes = model_file(stages, vocab, clusters, model_lists, o, &kept);
   double train_seconds = elapsed();
   {
     std::ofstream out(o.out, std::ios::binary);
@@ -560,8 +699,11 @@ int main(int argc, char** argv) {
        << "retrain with the command below and commit the model and this file together (`scripts/train-ner`\n"
        << "runs the clusters step and this command from a fresh build).\n\n"
        << "- Command (run from the repository root): `" << command << "`\n"
-       << "- Training data: `" << o.train_file << "` (" << train.size() << " documents, " << train_tokens
-       << " tokens; first column only)\n"
+       << "- Training data: `" << o.train_file << "` (" << main_documents << " documents, weight " << o.train_weight << "; first column only)";
+    for (const ExtraCorpus& e : o.extra)
+      md << ", `" << e.path << "` (" << e.documents << " documents, " << e.tokens << " tokens, weight " << e.weight
+         << ")";
+    md << "; " << train_tokens << " tokens in all\n"
        << "- Development data: `" << o.dev_file << "` (used to choose epochs and settings)\n"
        << "- Word clusters: " << (clusters_path.empty() ? std::string("none") : "`" + clusters_path + "`") << " ("
        << clusters.entries.size() << " words"
@@ -573,7 +715,8 @@ int main(int argc, char** argv) {
        << ", word lists' digest " << digest_text(lexicon_digest()) << " (`lede::lexicon_digest()`: a model is refused by a build"
        << " whose lists differ); " << bytes.size() << " bytes; features kept per stage:";
     for (size_t k : kept) md << " " << k;
-    md << "\n- Training time: " << static_cast<int>(train_seconds + 0.5) << " s with " << o.threads
+    md << "\n" << lists_record(model_lists, o.gazetteer, o.trained_min);
+    md << "- Training time: " << static_cast<int>(train_seconds + 0.5) << " s with " << o.threads
        << " threads\n\n"
        << "## Development score (conlleval's numbers, through the runtime tagger)\n\n```\n" << report << "```\n";
   }

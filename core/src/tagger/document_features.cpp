@@ -52,6 +52,7 @@ void DocumentFeatures::build(const std::vector<std::string_view>& words,
     for (uint32_t i = a; i < b; ++i) sentence_of_[i] = si;
     classify_positions(a, b);
     match_phrases(a, b);
+    if (gazetteer_ && !gazetteer_->empty()) match_lists(a, b);
   }
   index_forms();
 
@@ -114,6 +115,31 @@ void DocumentFeatures::match_phrases(uint32_t a, uint32_t b) {
       info_[i + len - 1].gaz_part[kPartL] |= cats;
     }
     info_[i].gaz_part[kPartU] |= info_[i].lex;
+  }
+}
+
+// The model's name lists over sentence [a, b): every phrase of up to Gazetteer::kMaxWords words
+// that begins with a capitalised word (ALL-CAPS too: the keys are case-insensitive) and runs over
+// words, numbers and "&" ("Bay of Bengal", "Apollo 11", "Procter & Gamble").
+void DocumentFeatures::match_lists(uint32_t a, uint32_t b) {
+  static const uint64_t kAmpersand = lexicon_word_hash("&");
+  for (uint32_t i = a; i < b; ++i) {
+    if (info_[i].cap < kCapInitial) continue;
+    uint64_t h = Gazetteer::kSeed;
+    for (uint32_t len = 1; len <= Gazetteer::kMaxWords && i + len <= b; ++len) {
+      const TokenInfo& last = info_[i + len - 1];
+      if (last.cap == kCapNone && last.form != kAmpersand) break;
+      h = Gazetteer::extend(h, last.lower);
+      uint16_t lists = gazetteer_->lookup(Gazetteer::key(h));
+      if (!lists) continue;
+      if (len == 1) {
+        info_[i].list_part[kPartU] |= lists;
+        continue;
+      }
+      info_[i].list_part[kPartB] |= lists;
+      for (uint32_t k = i + 1; k + 1 < i + len; ++k) info_[k].list_part[kPartI] |= lists;
+      info_[i + len - 1].list_part[kPartL] |= lists;
+    }
   }
 }
 
@@ -290,6 +316,15 @@ int DocumentFeatures::context_keys(size_t i, uint32_t a, uint32_t b, uint32_t* o
   for (uint32_t part = 0; part < 3; ++part) {
     for (uint32_t bits = t.gaz_part[part] & kLexiconMask; bits; bits &= bits - 1) {
       add(T_GAZ, part * 32 + static_cast<uint32_t>(__builtin_ctz(bits)));
+    }
+  }
+  // The model's lists: which match over this token and where it stands in the match, alone and
+  // with its capitalisation (a list hit in lower case is weak evidence).
+  for (uint32_t part = 0; part < 4; ++part) {
+    for (uint32_t bits = t.list_part[part]; bits; bits &= bits - 1) {
+      uint32_t v = part * 32 + static_cast<uint32_t>(__builtin_ctz(bits));
+      add(T_LIST, v);
+      add(T_LIST_CAP, v * 16 + t.cap);
     }
   }
   add(T_WM1_SS0, combine(wn(li - 1), t.short_shape));

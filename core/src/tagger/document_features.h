@@ -12,6 +12,7 @@
 
 #include "lexicon/lexicon.h"
 #include "tagger/features.h"
+#include "tagger/gazetteer.h"
 #include "tagger/labels.h"
 #include "tagger/word_facts.h"
 
@@ -34,6 +35,9 @@ class DocumentFeatures {
   void build(const std::vector<std::string_view>& words,
              const std::vector<std::pair<uint32_t, uint32_t>>& sentences,
              const ClusterTable* clusters, bool keep_stage1_keys = true, WordSource* source = nullptr);
+  // The model's name lists that build() matches (null or empty: none); it must outlive build's
+  // use of it.
+  void set_gazetteer(const Gazetteer* gazetteer) { gazetteer_ = gazetteer; }
   // stage1_labels must outlive the stage-2 keys' use.
   void add_predictions(const std::vector<uint8_t>& stage1_labels, bool keep_stage2_keys = true);
 
@@ -91,6 +95,7 @@ class DocumentFeatures {
   struct TokenInfo : WordInfo {
     uint32_t form_slot = kNoGroup;  // its lower-cased form's slot in forms_ (kNoGroup: not indexed)
     uint16_t gaz_part[4] = {};  // phrase matches covering this token, by BILU position
+    uint16_t list_part[4] = {};  // the model's name lists' matches over it, by BILU position
     uint8_t context = 0;     // position class: sentence-initial, after a quote, headline, ...
     bool lower_seen = false;       // the lower-case form occurs in lower case elsewhere in the document
     bool cap_seen_inside = false;  // occurs capitalised mid-sentence elsewhere in the document
@@ -111,12 +116,14 @@ class DocumentFeatures {
   // its tokens, and the index of the document's tokens by lower-cased form.
   void classify_positions(uint32_t a, uint32_t b);
   void match_phrases(uint32_t a, uint32_t b);
+  void match_lists(uint32_t a, uint32_t b);
   void index_forms();
   // The shape and context parts of token i of sentence [a, b), written to out.
-  static constexpr int kMaxContextKeys = 24 + 4 * kLexiconCategoryCount;
+  static constexpr int kMaxContextKeys = 24 + 4 * kLexiconCategoryCount + 8 * Gazetteer::kMaxLists;
   ShapeContext shape_context(size_t i, uint32_t a, uint32_t b) const;
   int context_keys(size_t i, uint32_t a, uint32_t b, uint32_t* out) const;
 
+  const Gazetteer* gazetteer_ = nullptr;
   std::vector<TokenInfo> info_;
   std::vector<uint32_t> sentence_of_;
   std::vector<std::pair<uint32_t, uint32_t>> sentences_;

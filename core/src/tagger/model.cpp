@@ -310,6 +310,11 @@ std::unique_ptr<TaggerModel> TaggerModel::load(const uint8_t* data, size_t size,
     return nullptr;
   }
   if (!read_clusters(&r, &model->clusters_, error)) return nullptr;
+  std::string lists_error;
+  if (!model->gazetteer_.read(&r, &lists_error)) {
+    fail(error, lists_error);
+    return nullptr;
+  }
   if (!r.varint(&n_stages) || n_stages < 1 || n_stages > TaggerModel::kMaxStages) {
     fail(error, "bad stage count");
     return nullptr;

@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "tagger/gazetteer.h"
 #include "tagger/labels.h"
 #include "tagger/model_format.h"
 #include "tagger/word_facts.h"
@@ -59,6 +60,7 @@ class TaggerModel {
     return transitions_.data() + static_cast<size_t>(stage) * (ner::kLabels + 1) * (ner::kLabels + 1);
   }
   const ner::ClusterTable& clusters() const { return clusters_; }
+  const ner::Gazetteer& gazetteer() const { return gazetteer_; }
   size_t feature_count() const { return feature_count_; }
   // Different for every model loaded in this process, so that what was computed with one model is
   // never taken for another's (an address may be reused).
@@ -88,6 +90,7 @@ class TaggerModel {
   uint32_t home_slots_ = 0;
   std::unique_ptr<uint64_t[]> filter_;
   ner::ClusterTable clusters_;
+  ner::Gazetteer gazetteer_;
 };
 
 // The model compiled into the library (models/lede-ner.bin, see cmake/model.cmake); null and 0 in

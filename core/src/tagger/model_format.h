@@ -13,6 +13,7 @@
 //       the byte counts of the two varint columns below, C x u16 LE (the word hashes' low halves),
 //       C varints (each hash's high half minus the previous one's: the hashes strictly increase),
 //       C varints (each word's path, as an index into the P paths)
+//     the model's name lists (tagger/gazetteer.h)
 //     stage count S (1 or 2); S x (kLabels+1)^2 transition weights (signed)
 //     features: count F; M distinct label masks (varint each: bit s * kLabels + y for stage s,
 //       label y; non-zero, < 2^(S * kLabels)); the byte counts of the two varint columns below and
@@ -36,7 +37,8 @@
 // a model is only right with the lists it was trained with, and is refused with others rather than
 // silently scoring wrong features. Version 5 (issue 21) stores int8 weights with a scale per
 // feature, the masks as indices into a table and the keys and clusters as columns: the model of
-// 1.33 MB (0.94 MB gzipped) became one of 0.86 MB (0.61 MB gzipped), trained with --levels 15.
+// 1.33 MB (0.94 MB gzipped) became one of 0.86 MB (0.61 MB gzipped), trained with --levels 15;
+// it also carries the model's own name lists after the clusters (tagger/gazetteer.h).
 #pragma once
 
 #include <algorithm>

@@ -142,6 +142,7 @@ const std::vector<uint8_t>& run(const TaggerModel& model, const std::vector<std:
   cache.begin_document(model, &ws->scoring.keys);
   ws->word_refs.assign(n, WordCache::kNone);
   CachedWords source(&cache, &model, &f, &ws->word_refs, &ws->scoring.keys);
+  f.set_gazetteer(&model.gazetteer());
   f.build(words, sentences, &model.clusters(), /*keep_stage1_keys=*/false, &source);
   // Which of token i's stage-1 parts are scored from its keys; the scores of the others (the parts
   // of its words alone that the cache has, and its shape part) are in from_cache[0, n_cached).
