@@ -555,13 +555,12 @@ void usage() {
 
 }  // namespace
 
-int main(int argc, char** argv) {
-  Options o;
+// Reads the command line into *o (and the clusters file's path). Returns -1 to go on, else the
+// exit code (0 after --help, 2 for a bad argument).
+int parse_options(int argc, char** argv, Options* out, std::string* clusters_path) {
+  Options& o = *out;
   const char* env = std::getenv("LEDE_DATA");
   o.data = env && *env ? env : "../shared/data";
-  std::string clusters_path;
-  std::string command = "lede-train";
-  for (int i = 1; i < argc; ++i) command += std::string(" ") + argv[i];
   for (int i = 1; i < argc; ++i) {
     std::string a = argv[i];
     auto next = [&]() -> std::string {
@@ -574,7 +573,7 @@ int main(int argc, char** argv) {
     if (a == "--data") o.data = next();
     else if (a == "--train") o.train_file = next();
     else if (a == "--dev") o.dev_file = next();
-    else if (a == "--clusters") clusters_path = next();
+    else if (a == "--clusters") *clusters_path = next();
     else if (a == "--out") o.out = next();
     else if (a == "--record") o.record = next();
     else if (a == "--epochs1") o.epochs1 = std::atoi(next().c_str());
@@ -602,6 +601,15 @@ int main(int argc, char** argv) {
       return 2;
     }
   }
+  return -1;
+}
+
+int main(int argc, char** argv) {
+  Options o;
+  std::string clusters_path;
+  std::string command = "lede-train";
+  for (int i = 1; i < argc; ++i) command += std::string(" ") + argv[i];
+  if (int code = parse_options(argc, argv, &o, &clusters_path); code >= 0) return code;
   if (o.levels < 1 || o.levels > kMaxWeightLevel) {
     std::cerr << "lede-train: --levels " << o.levels << " is not between 1 and " << kMaxWeightLevel << "\n";
     return 2;
