@@ -8,6 +8,7 @@
 
 #include "lexicon/cues.h"
 #include "quotes/phrases.h"
+#include "text/bytes.h"
 
 namespace lede {
 
@@ -76,33 +77,6 @@ std::string_view lexicon_class(CueVerb v) {
   return v.takes_object ? "speech-object" : "speech";
 }
 
-uint32_t read_u32(const uint8_t* p) {
-  return uint32_t(p[0]) | uint32_t(p[1]) << 8 | uint32_t(p[2]) << 16 | uint32_t(p[3]) << 24;
-}
-
-void put_u32(std::string* out, uint32_t v) {
-  for (int i = 0; i < 4; ++i) out->push_back(static_cast<char>((v >> (8 * i)) & 0xFF));
-}
-
-void put_varint(std::string* out, uint64_t v) {
-  while (v >= 0x80) {
-    out->push_back(static_cast<char>((v & 0x7F) | 0x80));
-    v >>= 7;
-  }
-  out->push_back(static_cast<char>(v));
-}
-
-bool get_varint(const uint8_t** p, const uint8_t* end, uint64_t* v) {
-  *v = 0;
-  for (int shift = 0; shift < 64; shift += 7) {
-    if (*p == end) return false;
-    const uint8_t b = *(*p)++;
-    *v |= uint64_t(b & 0x7F) << shift;
-    if (!(b & 0x80)) return true;
-  }
-  return false;
-}
-
 uint32_t payload_checksum(const uint8_t* p, size_t n) {
   return fnv(2166136261u, std::string_view(reinterpret_cast<const char*>(p), n));
 }
@@ -115,23 +89,22 @@ bool fail(std::string* error, const std::string& what) {
 // The weights, checked: F entries of strictly increasing keys and weights that fit 31 bits.
 bool read_payload(const uint8_t* p, const uint8_t* end, uint32_t count, const std::function<void(uint32_t, int32_t, int32_t)>& take,
                   std::string* error) {
+  PayloadReader r(p, static_cast<size_t>(end - p));
   uint64_t key = 0;
   for (uint32_t i = 0; i < count; ++i) {
-    uint64_t delta, w[2];
-    if (!get_varint(&p, end, &delta) || !get_varint(&p, end, &w[0]) || !get_varint(&p, end, &w[1]))
+    uint64_t delta;
+    int64_t s[2];
+    if (!r.varint(&delta) || !r.signed_varint(&s[0]) || !r.signed_varint(&s[1]))
       return fail(error, "feature " + std::to_string(i) + " of " + std::to_string(count) + " is cut short");
     if (delta == 0 || key + delta > UINT32_MAX)
       return fail(error, "feature " + std::to_string(i) + " has a key out of order");
     key += delta;
-    int64_t s[2];
-    for (int k = 0; k < 2; ++k) {
-      s[k] = static_cast<int64_t>(w[k] >> 1) ^ -static_cast<int64_t>(w[k] & 1);
+    for (int k = 0; k < 2; ++k)
       if (s[k] > INT32_MAX || s[k] < -INT32_MAX)
         return fail(error, "feature " + std::to_string(i) + " has a weight out of range");
-    }
     take(static_cast<uint32_t>(key), static_cast<int32_t>(s[0]), static_cast<int32_t>(s[1]));
   }
-  if (p != end) return fail(error, std::to_string(end - p) + " bytes after the last feature");
+  if (r.remaining() != 0) return fail(error, std::to_string(r.remaining()) + " bytes after the last feature");
   return true;
 }
 
@@ -147,8 +120,8 @@ std::unique_ptr<CueModel> CueModel::load(const uint8_t* data, size_t size, std::
     fail(error, "not a lede attribution model (bad magic number)");
     return nullptr;
   }
-  const uint32_t version = read_u32(data + 8), scheme = read_u32(data + 12), count = read_u32(data + 16),
-                 payload = read_u32(data + 20), checksum = read_u32(data + 24);
+  const uint32_t version = get_u32(data + 8), scheme = get_u32(data + 12), count = get_u32(data + 16),
+                 payload = get_u32(data + 20), checksum = get_u32(data + 24);
   if (version != kCueModelVersion) {
     fail(error, "format version " + std::to_string(version) + ", this build reads " +
                     std::to_string(kCueModelVersion));
@@ -278,9 +251,8 @@ std::string write_cue_model(const std::vector<uint32_t>& keys, const std::vector
   for (size_t i = 0; i < keys.size(); ++i) {
     put_varint(&payload, keys[i] - prev);
     prev = keys[i];
-    for (int32_t w : {cue[i], right[i]})
-      put_varint(&payload, (static_cast<uint64_t>(static_cast<int64_t>(w)) << 1) ^
-                               static_cast<uint64_t>(static_cast<int64_t>(w) >> 63));
+    put_signed(&payload, cue[i]);
+    put_signed(&payload, right[i]);
   }
   std::string out(kCueModelMagic, 8);
   put_u32(&out, kCueModelVersion);

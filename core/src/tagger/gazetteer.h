@@ -16,9 +16,10 @@
 #include <vector>
 
 namespace lede {
-namespace ner {
 
-class PayloadReader;
+class PayloadReader;  // text/bytes.h
+
+namespace ner {
 
 class Gazetteer {
  public:
