@@ -13,8 +13,10 @@ repeats; the lists, in the order their bits take in the model:
   person       WordNet's people (instances: Aristotle, Christopher Columbus) and compromise's
   given        given names (Moby, compromise)
   family       family names (compromise)
-  company      S&P 500 constituents, cspell's companies, compromise's organisations; each also
-               without its legal form ("Apple Inc." and "Apple")
+  company      S&P 500 constituents and the companies listed on NASDAQ and NYSE (their common
+               stock), each also without its legal form ("Apple Inc." and "Apple"); the words of
+               cspell's companies that name nothing else ("Uber", not "Texas" or "The");
+               compromise's organisations
   place        WordNet's other places and objects (rivers, mountains), compromise's places
   group        WordNet's groups, compromise's sports teams
   event        WordNet's acts, events and works (battles, wars, books)
@@ -31,7 +33,8 @@ import sys
 LISTS = ("city", "country", "region", "nationality", "person", "given", "family", "company", "place",
          "group", "event")
 LEGAL_FORMS = {"inc", "inc.", "corp", "corp.", "corporation", "co", "co.", "company", "ltd", "ltd.",
-               "limited", "plc", "llc", "l.p.", "lp", "group", "holdings", "n.v.", "s.a.", "ag", "se"}
+               "limited", "plc", "llc", "l.p.", "lp", "group", "holdings", "n.v.", "s.a.", "ag", "se",
+               "incorporated", "sa", "nv", "ltd", "corp.,", "co.,"}
 MAX_WORDS = 6  # Gazetteer::kMaxWords
 
 
@@ -103,16 +106,98 @@ def read_lists(data, min_population):
     for file in ("moby-female-first-names.txt", "moby-male-first-names.txt"):
         lists["given"].update(lines(os.path.join(g, "names", file)))
 
-    companies = set(lines(os.path.join(g, "companies/cspell-companies.txt")))
-    with open(os.path.join(g, "companies/sp500-constituents.csv"), encoding="utf-8") as f:
-        companies.update(row["Security"] for row in csv.DictReader(f))
-    for c in companies:
-        lists["company"].add(c)
-        ws = c.split()
-        while len(ws) > 1 and ws[-1].lower().strip(",") in LEGAL_FORMS:
-            ws = ws[:-1]
-            lists["company"].add(" ".join(ws).rstrip(","))
+    # cspell's list is the words of company names for a spelling checker, one word each: "Uber"
+    # and "Tencent", but also "The", "Australia", "Motor" and ticker symbols; and a listed name
+    # without its legal form may be one word of any kind ("News Corporation", "Southern Company").
+    # So a one-word company name is kept only when it names nothing else: no word of another
+    # list's names, no common word, no ticker symbol.
+    taken = set()
+    for name in ("city", "country", "region", "nationality", "given", "family", "person", "place"):
+        for phrase in lists[name]:
+            taken.update(w.lower() for w in phrase.split())
+    taken.update(common_words(data))
+    symbols = ticker_symbols(g)
+
+    def one_word_ok(w):
+        return len(w) > 1 and w.lower() not in taken and w not in symbols
+
+    for c in listed_companies(g):
+        add_company(lists, c, one_word_ok)
+    for w in lines(os.path.join(g, "companies/cspell-companies.txt")):
+        if " " not in w and one_word_ok(w):
+            lists["company"].add(w)
     return lists
+
+
+def add_company(lists, name, one_word_ok):
+    """A company's name as listed, and without its legal form ("Apple Inc." and "Apple")."""
+    ws = name.split()
+    if len(ws) > 1 or one_word_ok(name):
+        lists["company"].add(name)
+    while len(ws) > 1 and ws[-1].lower().strip(",") in LEGAL_FORMS:
+        ws = ws[:-1]
+        if len(ws) > 1 or one_word_ok(ws[0].rstrip(",")):
+            lists["company"].add(" ".join(ws).rstrip(","))
+
+
+# What follows a listed company's name in the exchanges' security names.
+SECURITY_WORDS = re.compile(r"\s+(-\s|Class [A-Z]\b|Common Stock|Common Shares|Ordinary Shares|"
+                            r"American Depositary|Depositary|Units?\b|Warrants?\b|Rights?\b|"
+                            r"Subordinate|Series [A-Z]\b|Shares of Beneficial|\d).*$")
+
+
+def listed_companies(g):
+    """S&P 500 constituents and the companies listed on NASDAQ and NYSE (PDDL): their common stock
+    only (no funds, ETFs, notes or test issues), the company's name cut before the security's."""
+    out = set()
+    with open(os.path.join(g, "companies/sp500-constituents.csv"), encoding="utf-8") as f:
+        out.update(row["Security"] for row in csv.DictReader(f))
+    sources = (("nasdaq-listed-symbols.csv", "Security Name"), ("other-listed.csv", "Security Name"))
+    for file, field in sources:
+        with open(os.path.join(g, "companies", file), encoding="utf-8") as f:
+            for row in csv.DictReader(f):
+                security = row.get(field) or ""
+                if row.get("ETF") != "N" or row.get("Test Issue") != "N":
+                    continue
+                if not re.search(r"Common Stock|Ordinary Shares|Common Shares", security):
+                    continue
+                name = SECURITY_WORDS.sub("", security.replace("(The)", "")).strip(" ,")
+                # Funds and trusts are products, not the companies a news story names.
+                if name and not re.search(r"\b(Fund|Trust|Acquisition|Portfolio|Income)\b", name):
+                    out.add(re.sub(r"\s+", " ", name))
+    return out
+
+
+def ticker_symbols(g):
+    """The exchanges' ticker symbols ("AAPL", "AD"), which cspell's list mixes with names."""
+    symbols = set()
+    with open(os.path.join(g, "companies/sp500-constituents.csv"), encoding="utf-8") as f:
+        symbols.update(row["Symbol"] for row in csv.DictReader(f))
+    for file, field in (("nasdaq-listed-symbols.csv", "Symbol"), ("other-listed.csv", "ACT Symbol"),
+                        ("nyse-listed.csv", "ACT Symbol")):
+        with open(os.path.join(g, "companies", file), encoding="utf-8") as f:
+            symbols.update(row[field] for row in csv.DictReader(f) if row.get(field))
+    return symbols
+
+
+def common_words(data):
+    """Words seen in lower case at least twice in CoNLL-2003's training text and PolNeAR's
+    training texts: words ("time", "auto", "the"), not names."""
+    counts = {}
+
+    def count(words):
+        for w in words:
+            if w.isalpha() and w.islower():
+                counts[w] = counts.get(w, 0) + 1
+
+    with open(os.path.join(data, "conll2003/eng.train"), encoding="utf-8") as f:
+        count(line.split(" ", 1)[0] for line in f)
+    texts = os.path.join(data, "polnear/train/text")
+    for name in sorted(os.listdir(texts)):
+        with open(os.path.join(texts, name), encoding="utf-8") as f:
+            # Whole words only: "twitter" of twitter.com is no word.
+            count(w.strip(".,;:!?\"'()[]\u201c\u201d\u2018\u2019") for w in f.read().split())
+    return {w for w, n in counts.items() if n >= 2}
 
 
 def main(argv):

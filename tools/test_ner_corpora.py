@@ -67,6 +67,24 @@ class Conversions(unittest.TestCase):
         self.assertEqual(gazetteer_lists.words("McDonald's Corp."), ["McDonald", "'s", "Corp."])
         self.assertEqual(gazetteer_lists.words("Paris, Texas (USA)"), ["Paris", ",", "Texas", "(", "USA", ")"])
 
+    def test_company_names_with_and_without_legal_form(self):
+        lists = {"company": set()}
+        ok = lambda w: w not in ("News", "Texas")  # noqa: E731
+        gazetteer_lists.add_company(lists, "Apple Inc.", ok)
+        gazetteer_lists.add_company(lists, "News Corporation", ok)
+        gazetteer_lists.add_company(lists, "Texas", ok)
+        gazetteer_lists.add_company(lists, "Agilent Technologies, Inc.", ok)
+        self.assertEqual(lists["company"], {"Apple Inc.", "Apple", "News Corporation",
+                                            "Agilent Technologies, Inc.", "Agilent Technologies"})
+
+    def test_listed_company_name_cut_before_the_security(self):
+        cut = gazetteer_lists.SECURITY_WORDS.sub
+        self.assertEqual(cut("", "Genprex, Inc. - Common Stock"), "Genprex, Inc.")
+        self.assertEqual(cut("", "Knowles Corporation Common Stock"), "Knowles Corporation")
+        self.assertEqual(cut("", "PSQ Holdings, Inc. Class A Common Stock"), "PSQ Holdings, Inc.")
+        self.assertEqual(cut("", "American Financial Group, Inc. 5.625% Subordinated Debentures"),
+                         "American Financial Group, Inc.")
+
 
 if __name__ == "__main__":
     unittest.main()

@@ -326,6 +326,9 @@ int DocumentFeatures::context_keys(size_t i, uint32_t a, uint32_t b, uint32_t* o
       add(T_LIST, v);
       add(T_LIST_CAP, v * 16 + t.cap);
     }
+    // A name in several lists at once ("Nancy": a city and a given name; "Ford": a company and a
+    // person) is its own evidence, learned apart from each list alone.
+    if (__builtin_popcount(t.list_part[part]) >= 2) add(T_LIST_SET, part * 65536u + t.list_part[part]);
   }
   add(T_WM1_SS0, combine(wn(li - 1), t.short_shape));
   add(T_SS0_WP1, combine(t.short_shape, wn(li + 1)));

@@ -119,7 +119,7 @@ class DocumentFeatures {
   void match_lists(uint32_t a, uint32_t b);
   void index_forms();
   // The shape and context parts of token i of sentence [a, b), written to out.
-  static constexpr int kMaxContextKeys = 24 + 4 * kLexiconCategoryCount + 8 * Gazetteer::kMaxLists;
+  static constexpr int kMaxContextKeys = 28 + 4 * kLexiconCategoryCount + 8 * Gazetteer::kMaxLists;
   ShapeContext shape_context(size_t i, uint32_t a, uint32_t b) const;
   int context_keys(size_t i, uint32_t a, uint32_t b, uint32_t* out) const;
 

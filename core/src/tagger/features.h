@@ -16,7 +16,7 @@ namespace lede {
 namespace ner {
 
 // Bumped whenever a feature template changes: a model trained with other templates is refused.
-constexpr uint32_t kFeatureScheme = 6;
+constexpr uint32_t kFeatureScheme = 7;
 
 // The templates, each key's first ingredient. Their numbers are part of the feature scheme.
 enum Template : uint32_t {
@@ -24,7 +24,7 @@ enum Template : uint32_t {
   T_PRE, T_SUF = T_PRE + 4, T_SHAPE = T_SUF + 4, T_SS, T_SS_M1, T_SS_P1, T_SS_M1_0, T_SS_0_P1,
   T_SS_TRI, T_CAP_CTX, T_CAPS3, T_LEN, T_LEX0, T_LEX0_CAP, T_LEXM1, T_LEXP1, T_GAZ, T_WM1_SS0,
   T_SS0_WP1, T_DOC, T_AGG_PREV, T_AGG_NEXT, T_CL0, T_CLM1, T_CLP1, T_W_CTX, T_FORM_CTX,
-  T_WM1_CAP0, T_LEXM1_CAP0, T_LIST, T_LIST_CAP,
+  T_WM1_CAP0, T_LEXM1_CAP0, T_LIST, T_LIST_CAP, T_LIST_SET,
   // second stage
   T_S2_SELF = 100, T_S2_MAJ, T_S2_HAS, T_S2_ENT, T_S2_NEIGH, T_S2_SELF_CAP, T_S2_SAME_FORM,
 };
