@@ -166,11 +166,9 @@ def full_names(text):
     dropped): the forms a surname can expand to."""
     counts = Counter()
     for m in re.finditer(r"[A-Z][\w.'\u2019-]*(?: (?:[A-Z][\w.'\u2019-]*|de|van|von))+", text):
-        toks = after_sentence_end([strip_possessive(w) for w in words(m.group(0))])
-        while toks and (toks[0].lower() in TITLES or toks[0].lower() in FUNCTION_WORDS):
-            toks = toks[1:]
-        if len(toks) >= 2:
-            counts[without_initials(" ".join(toks))] += 1
+        run = name_run(m.group(0))  # "Homeland Security Secretary Jeh Johnson" -> Jeh Johnson
+        if run and len(words(run)) >= 2:
+            counts[without_initials(run)] += 1
     return counts
 
 

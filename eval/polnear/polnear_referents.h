@@ -93,7 +93,7 @@ inline bool parse_reference(const std::string& content, Reference* ref, std::str
 // initials and generational suffixes ("President Barack H. Obama's" -> "barack obama").
 inline std::string normalise_name(const std::string& name) {
   static const char* const kTitles[] = {
-      "the", "mr.", "mrs.", "ms.", "dr.", "sen.", "rep.", "gov.", "gen.", "lt.", "rev.", "president",
+      "the", "mr.", "mrs.", "ms.", "dr.", "sen.", "rep.", "del.", "gov.", "gen.", "lt.", "rev.", "president",
       "senator", "governor", "secretary", "speaker", "mayor", "judge", "justice", "former", "retired"};
   std::string low;
   for (char c : name) low += (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
