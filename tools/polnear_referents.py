@@ -48,7 +48,7 @@ SUFFIXES = {"Jr.", "Sr.", "II", "III"}
 PERSON_TITLES = {"justice", "chairman", "director", "secretary", "spokeswoman", "spokesman", "leader",
                  "president", "commissioner", "chief", "sen.", "rep.", "gov.", "gen.", "mr.", "mrs.",
                  "ms.", "dr.", "senator", "representative", "governor", "mayor", "moderator", "host",
-                 "chair", "judge", "general", "lawyer"}
+                 "chair", "judge", "general", "lawyer", "ceo"}
 FUNCTION_WORDS = {"when", "whether", "that", "some", "many", "one", "if", "but", "and", "as", "while",
                   "after", "before", "rival", "both", "even", "so", "then", "also"}
 CAMPAIGN_NAMES = {"Clinton": "Hillary Clinton", "Trump": "Donald Trump", "Obama": "Barack Obama"}
@@ -166,9 +166,11 @@ def full_names(text):
     dropped): the forms a surname can expand to."""
     counts = Counter()
     for m in re.finditer(r"[A-Z][\w.'\u2019-]*(?: (?:[A-Z][\w.'\u2019-]*|de|van|von))+", text):
-        run = name_run(m.group(0))  # "Homeland Security Secretary Jeh Johnson" -> Jeh Johnson
-        if run and len(words(run)) >= 2:
-            counts[without_initials(run)] += 1
+        # A run can cross a sentence end ("... Bill Clinton. Mike Pence"): each sentence's part.
+        for part in re.split(r"(?<=[a-z]{3})\. ", m.group(0)):
+            run = name_run(part.rstrip("."))  # "Homeland Security Secretary Jeh Johnson" -> Jeh Johnson
+            if run and len(words(run)) >= 2:
+                counts[without_initials(run)] += 1
     return counts
 
 
@@ -178,13 +180,15 @@ def expand(name, fulls):
     name = without_initials(name)
     if " " in name:
         return name
-    ends = [(n, c) for n, c in fulls.items() if n.split()[-1] == name and len(n.split()) == 2]
+    ends = {n: c for n, c in fulls.items() if n.split()[-1] == name and len(n.split()) == 2}
+    if not ends:  # only a three-word form: "Earl Ray Tomblin"
+        ends = {n: c for n, c in fulls.items() if n.split()[-1] == name and len(n.split()) == 3}
     if not ends:
         return name
-    if len(ends) == 1:
-        return ends[0][0]
-    # Several people share the surname (Bill, Chelsea and Hillary Clinton): in these articles about
-    # the 2016 campaign the bare surname of a candidate or of the president is that person.
+    # One person when every fuller form has the same word before the surname; the form the
+    # article uses most names them.
+    if len({n.split()[-2] for n in ends}) == 1:
+        return max(sorted(ends), key=lambda n: ends[n])
     return CAMPAIGN_NAMES.get(name, name)
 
 
