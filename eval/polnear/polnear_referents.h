@@ -94,7 +94,7 @@ inline bool parse_reference(const std::string& content, Reference* ref, std::str
 inline std::string normalise_name(const std::string& name) {
   static const char* const kTitles[] = {
       "the", "mr.", "mrs.", "ms.", "dr.", "sen.", "rep.", "del.", "gov.", "gen.", "lt.", "rev.", "president",
-      "senator", "governor", "secretary", "speaker", "mayor", "judge", "justice", "former", "retired"};
+      "senator", "governor", "secretary", "speaker", "mayor", "judge", "justice", "former", "retired", "vice"};
   std::string low;
   for (char c : name) low += (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
   for (const char* s : {"'s", "\xE2\x80\x99s", "'", "\xE2\x80\x99"}) {
