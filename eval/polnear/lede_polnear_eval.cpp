@@ -1,6 +1,6 @@
 // lede-polnear-eval: scores lede's quotations and speakers against PolNeAR's brat attributions.
 //
-//   lede-polnear-eval [--data DIR] [--split dev|train] [--verbose] [--limit N]
+//   lede-polnear-eval [--data DIR] [--split dev|train] [--referents FILE] [--verbose] [--limit N]
 //
 // DIR defaults to $LEDE_DATA/polnear, else <repo>/../shared/data/polnear. For each article in
 // DIR/SPLIT/attributions/*.ann (text in DIR/SPLIT/text/, the file name without its annotator
@@ -14,6 +14,10 @@
 //   the predicted mention ends right before it (its antecedent: the person lede names).
 // - the same three figures for indirect attributions (Content without quotation marks) against
 //   quotes of kind indirect.
+// - entity-level speaker accuracy, direct and indirect, on the same matched attributions: right
+//   when the entity lede shows as the speaker is the Source's referent in FILE (default
+//   eval/polnear/SPLIT-referents.tsv; only dev has one), sources that denote no single entity left
+//   out and counted (entity_level.h; conventions in eval/polnear/README.md).
 // Brat offsets count code points; lede's spans are UTF-8 bytes, converted here.
 #include <algorithm>
 #include <cstdio>
@@ -28,6 +32,7 @@
 #include <vector>
 
 #include "lede/lede.h"
+#include "entity_level.h"
 #include "polnear_gold.h"
 
 namespace fs = std::filesystem;
@@ -101,26 +106,42 @@ struct Counts {
   }
 };
 
-}  // namespace
-
-int main(int argc, char** argv) {
-  std::string data, split = "dev";
+struct Options {
+  std::string data, split = "dev", referents;
   bool verbose = false;
   size_t limit = SIZE_MAX;
+};
+
+// Fills *o from the command line; returns -1 to go on, else the exit code (help, a bad argument).
+int parse_options(int argc, char** argv, Options* o) {
   for (int i = 1; i < argc; ++i) {
     std::string a = argv[i];
-    if (a == "--data" && i + 1 < argc) data = argv[++i];
-    else if (a == "--split" && i + 1 < argc) split = argv[++i];
-    else if (a == "--verbose" || a == "-v") verbose = true;
-    else if (a == "--limit" && i + 1 < argc) limit = std::strtoul(argv[++i], nullptr, 10);
+    if (a == "--data" && i + 1 < argc) o->data = argv[++i];
+    else if (a == "--split" && i + 1 < argc) o->split = argv[++i];
+    else if (a == "--referents" && i + 1 < argc) o->referents = argv[++i];
+    else if (a == "--verbose" || a == "-v") o->verbose = true;
+    else if (a == "--limit" && i + 1 < argc) o->limit = std::strtoul(argv[++i], nullptr, 10);
     else if (a == "--help" || a == "-h") {
-      std::printf("usage: lede-polnear-eval [--data DIR] [--split dev|train] [--verbose] [--limit N]\n");
+      std::printf("usage: lede-polnear-eval [--data DIR] [--split dev|train] [--referents FILE] [--verbose] [--limit N]\n");
       return 0;
     } else {
       std::fprintf(stderr, "lede-polnear-eval: unknown argument \"%s\"\n", a.c_str());
       return 2;
     }
   }
+  if (o->referents.empty())
+    o->referents = std::string(LEDE_SOURCE_DIR) + "/eval/polnear/" + o->split + "-referents.tsv";
+  return -1;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  Options opt;
+  if (int rc = parse_options(argc, argv, &opt); rc >= 0) return rc;
+  std::string data = opt.data, split = opt.split;
+  const bool verbose = opt.verbose;
+  const size_t limit = opt.limit;
   if (data.empty()) {
     const char* env = std::getenv("LEDE_DATA");
     data = env && *env ? std::string(env) + "/polnear" : std::string(LEDE_SOURCE_DIR) + "/../shared/data/polnear";
@@ -146,6 +167,11 @@ int main(int argc, char** argv) {
     return 1;
   }
   Counts direct, indirect;
+  polnear::EntityLevel entity_level;
+  if (!entity_level.load(opt.referents, &error)) {
+    std::fprintf(stderr, "lede-polnear-eval: %s\n", error.c_str());
+    return 1;
+  }
   // A text may have several annotation files (<text>_<suffix>.ann: in dev two texts have six
   // each); each is scored against the text's analysis, so the figures count annotation files.
   size_t annotations = 0;
@@ -208,6 +234,10 @@ int main(int argc, char** argv) {
         ++c.gold_matched;
         if (g->source.empty()) continue;
         ++c.speaker_total;
+        std::string why;
+        if (!entity_level.score(stem, *g, a, *best, quoted, &why) && verbose)
+          std::printf("ENT %s %s %s: gold \"%s\" %s\n", quoted ? "direct" : "indirect", stem.c_str(),
+                      g->source_id.c_str(), g->source_text.c_str(), why.c_str());
         bool right = false;
         if (best->has_speaker && best->speaker.has_mention &&
             overlaps(g->source, cp[best->speaker.mention.start], cp[best->speaker.mention.end]))
@@ -245,5 +275,6 @@ int main(int argc, char** argv) {
               split.c_str(), texts.size(), annotations);
   direct.print("direct");
   indirect.print("indirect");
+  entity_level.print(split.c_str());
   return 0;
 }

@@ -21,6 +21,7 @@ struct Range {
 struct GoldAttribution {
   std::vector<Range> content, source, cue;
   std::string content_text, source_text, cue_text;
+  std::string source_id;  // the Source's brat id ("T5"), the key of its entity-level referent
   bool quoted = false;
 };
 
@@ -139,6 +140,7 @@ inline std::vector<GoldAttribution> parse_ann(const std::string& ann) {
     if (s != e.end() && tb.count(s->second)) {
       g.source = tb[s->second].ranges;
       g.source_text = tb[s->second].text;
+      g.source_id = s->second;
     }
     g.quoted = has_quotation_mark(g.content_text);
     out.push_back(g);
