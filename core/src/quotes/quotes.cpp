@@ -10,6 +10,7 @@
 #include "quotes/kinds.h"
 #include "quotes/marks.h"
 #include "quotes/reported.h"
+#include "quotes/sources.h"
 #include "quotes/speakers.h"
 
 namespace lede {
@@ -58,6 +59,7 @@ class QuoteStage {
   [[gnu::noinline]] void resolve_in_text_order();
   bool not_anyones_words(const Candidate& c) const;
   void find_speaker_without_cue(Candidate* c, bool fills_paragraph);
+  void choose_source(Candidate* c, size_t id);
   Quote to_quote(const Candidate& c) const;
 
   const QuoteInput& in;
@@ -184,6 +186,28 @@ void QuoteStage::find_speaker_without_cue(Candidate* c, bool fills_paragraph) {
   }
 }
 
+// An attribution with a cue: the learned ranking picks its source among the candidates
+// (sources.h), the pattern's phrase one of them. The trainer's trace sees every such choice.
+void QuoteStage::choose_source(Candidate* c, size_t id) {
+  if (in.source_trace && in.source_trace->size() <= id) in.source_trace->resize(id + 1);
+  if (!c->who.has_cue() || c->inherited || !in.cue_model) return;
+  if (!in.cue_model->ranks_sources() && !in.source_trace) return;
+  const SourceSite site{c->kind, c->first, c->end, c->who.cue_first, c->who.cue_end, c->who.speaker};
+  const std::vector<SourceCandidate> all = source_candidates(ix, site);
+  if (in.source_trace) {
+    SourceTraceEntry& entry = (*in.source_trace)[id];
+    for (size_t i = 0; i < all.size(); ++i) {
+      entry.spans.push_back({ix.tokens[all[i].phrase.first].span.start, ix.tokens[all[i].phrase.end - 1].span.end});
+      entry.origins.push_back(all[i].origins);
+      entry.keys.emplace_back();
+      source_features(ix, site, all, i, &entry.keys.back());
+    }
+  }
+  if (!in.cue_model->ranks_sources()) return;
+  const size_t best = best_source(ix, site, all, *in.cue_model);
+  if (best != SIZE_MAX) c->who.speaker = all[best].phrase;
+}
+
 Quote QuoteStage::to_quote(const Candidate& c) const {
   Quote q;
   q.kind = c.kind;
@@ -211,6 +235,7 @@ void QuoteStage::resolve_in_text_order() {
     const bool fills_paragraph = c.kind != QuoteKind::indirect && c.open == ix.paragraph_first[p] &&
                                  c.close + 1 >= ix.paragraph_end[p];
     if (c.kind != QuoteKind::indirect && !c.who.speaker.ok()) find_speaker_without_cue(&c, fills_paragraph);
+    choose_source(&c, quotes.size());
     Quote q = to_quote(c);
     q.id = static_cast<uint32_t>(quotes.size());
     quotes.push_back(std::move(q));
