@@ -1,8 +1,9 @@
-// lede-train-attribution: trains the reported-speech cue model (core/src/quotes/cue_model.h) on
-// PolNeAR's brat attributions and writes models/lede-attribution.bin.
+// lede-train-attribution: trains the attribution model (core/src/quotes/cue_model.h: the
+// reported-speech cues and the source ranking of quotes/sources.h) on PolNeAR's brat attributions
+// and writes models/lede-attribution.bin.
 //
 //   lede-train-attribution --data DIR --out FILE [--epochs N] [--seed S] [--min-count N] [--min-feature N]
-//                          [--min-rate R] [--threshold T]
+//                          [--min-rate R] [--threshold T] [--source-epochs N] [--min-source-feature N]
 //
 // DIR is PolNeAR's folder (train/ and dev/ inside). Each text of DIR/train is analysed by lede
 // (tokens, sentences, entities, quotation marks: what the quotes stage sees at run time). A token
@@ -17,6 +18,10 @@
 // cue when its score is above --threshold (folded into the bias, so the run time compares with
 // zero: a choice made on dev). Token-level figures are printed for train and, when DIR/dev
 // exists, for dev.
+// Then the source ranking (see "Source ranking" below): the quotations the new cue model finds,
+// each with a gold Source, their candidates ranked by a perceptron for --source-epochs epochs
+// over features seen at least --min-source-feature times; its accuracy printed beside the
+// patterns' own choice.
 #include <algorithm>
 #include <cctype>
 #include <cmath>

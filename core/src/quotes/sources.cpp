@@ -171,6 +171,24 @@ void source_features(const TokenIndex& ix, const SourceSite& site, const std::ve
   add(kLength, bucket(p.end - p.first), cls);
 }
 
+namespace {
+
+// A name standing in apposition to the description p, on either side ("Helena Marsh, the union's
+// leader" / "the union's leader, Helena Marsh"), or SIZE_MAX. PolNeAR's Source often spans both,
+// so the ranking learns no preference between them; a reader is better shown the name.
+size_t name_in_apposition(const TokenIndex& ix, const std::vector<SourceCandidate>& all, Phrase p) {
+  for (size_t i = 0; i < all.size(); ++i) {
+    const Phrase n = all[i].phrase;
+    const std::string_view cls = candidate_class(ix, n);
+    if (cls != "per" && cls != "org" && cls != "cap") continue;
+    if ((n.end + 1 == p.first && ix.is_punct(n.end, ',')) || (p.end + 1 == n.first && ix.is_punct(p.end, ',')))
+      return i;
+  }
+  return SIZE_MAX;
+}
+
+}  // namespace
+
 size_t best_source(const TokenIndex& ix, const SourceSite& site, const std::vector<SourceCandidate>& all,
                    const CueModel& model) {
   size_t best = SIZE_MAX;
@@ -182,6 +200,13 @@ size_t best_source(const TokenIndex& ix, const SourceSite& site, const std::vect
     if (best == SIZE_MAX || s > best_score) {
       best = i;
       best_score = s;
+    }
+  }
+  if (best != SIZE_MAX) {
+    const std::string_view cls = candidate_class(ix, all[best].phrase);
+    if (cls == "np" || cls == "role") {
+      const size_t name = name_in_apposition(ix, all, all[best].phrase);
+      if (name != SIZE_MAX) best = name;
     }
   }
   return best;
