@@ -330,11 +330,36 @@ bool names_someone(const TokenIndex& ix, Phrase sp) {
   return false;
 }
 
+// A transcript's speaker label opening the quotation: "“PENCE: Well, look, …”", "“MR. SMITH: …”":
+// one to three words in capitals, then a colon. The label speaks; it is no cue.
+bool transcript_label(const Site& q, Attribution* r) {
+  const TokenIndex& ix = q.ix;
+  const uint32_t first = q.open + 1, limit = q.s.closed ? q.s.close : q.paragraph_end;
+  uint32_t t = first;
+  auto all_capitals = [&](uint32_t i) {
+    const std::string_view w = ix.tok(i);
+    size_t letters = 0;
+    for (char ch : w) {
+      if (ch >= 'a' && ch <= 'z') return false;
+      if (ch >= 'A' && ch <= 'Z') ++letters;
+    }
+    return letters >= 2 || (letters == 1 && w.size() == 2 && w[1] == '.');
+  };
+  while (t < limit && t < first + 3 && ix.is_word(t) && all_capitals(t)) {
+    ++t;
+    if (t < limit && ix.is_punct(t, '.')) ++t;  // "MR." split from its stop
+  }
+  if (!(t > first && t < limit && ix.is_punct(t, ':') && ix.paragraph_of[t] == q.paragraph)) return false;
+  r->speaker = {first, t};
+  return true;
+}
+
 }  // namespace
 
 Attribution attribute_quoted(const TokenIndex& ix, const MarkSpan& quotation) {
   const Site q(ix, quotation);
   Attribution r;
+  if (transcript_label(q, &r)) return r;
   if (quotation.closed && !ends_its_sentence(q)) {
     uint32_t k = quotation.close + 1;
     if (k < q.paragraph_end && (ix.is_punct(k, ',') || ix.tokens[k].kind == TokenKind::dash)) ++k;

@@ -121,14 +121,16 @@ void QuoteStage::share_speakers_across_paragraphs() {
   }
 }
 
-// Marks around no words ("2016", "@handle", a URL), titles of shows and books, and a quoted
-// pronoun ("he" or "she", a word being discussed). In a headline every word is capitalised, so
+// Marks around no words ("2016", "@handle", a URL), a stage direction in parentheses, titles of
+// shows and books, and a quoted pronoun ("he" or "she", a word being discussed). In a headline every word is capitalised, so
 // the title test says nothing there.
 bool QuoteStage::not_anyones_words(const Candidate& c) const {
   uint32_t words = 0;
   for (uint32_t t = c.first; t < c.end; ++t)
     if (ix.tokens[t].kind == TokenKind::word) ++words;
   if (words == 0) return true;
+  // A transcript's stage direction, "(CROSSTALK.)", "(LAUGHTER)": nobody's words.
+  if (ix.is_punct(c.first, '(') && ix.is_punct(c.end - 1, ')')) return true;
   if (ix.headline[ix.paragraph_of[c.first]]) return false;
   if ((c.kind == QuoteKind::partial || !c.who.speaker.ok()) && looks_like_title(ix, c.first, c.end))
     return true;
