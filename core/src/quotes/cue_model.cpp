@@ -260,13 +260,6 @@ int64_t CueModel::source_score(const std::vector<uint32_t>& keys) const {
   return s;
 }
 
-uint32_t feature_key(uint8_t template_id, std::string_view a, std::string_view b) {
-  uint32_t h = fnv(2166136261u, std::string_view(reinterpret_cast<const char*>(&template_id), 1));
-  h = fnv(h, a);
-  h = fnv((h ^ 0x1Fu) * 16777619u, b);
-  return h < 2 ? h + 2 : h;  // 0 is no feature, 1 the bias
-}
-
 bool CueModel::knows_cue_word(std::string_view lower) const {
   return find(cue_vocabulary_key(lower)) != nullptr;
 }

@@ -96,7 +96,17 @@ void cue_features(const TokenIndex& ix, uint32_t t, std::vector<uint32_t>* keys)
 uint32_t cue_vocabulary_key(std::string_view lower);
 
 // The key of a feature: its template's number and up to two strings (FNV-1a); never 0 or 1.
-uint32_t feature_key(uint8_t template_id, std::string_view a, std::string_view b = {});
+// Inline: both models compute a few dozen a candidate.
+inline uint32_t feature_key(uint8_t template_id, std::string_view a, std::string_view b = {}) {
+  auto fnv = [](uint32_t h, std::string_view s) {
+    for (unsigned char c : s) h = (h ^ c) * 16777619u;
+    return h;
+  };
+  uint32_t h = (2166136261u ^ template_id) * 16777619u;
+  h = fnv(h, a);
+  h = fnv((h ^ 0x1Fu) * 16777619u, b);
+  return h < 2 ? h + 2 : h;  // 0 is no feature, 1 the bias
+}
 
 // The model file for the given features and weights (the trainer's writer), keys increasing in
 // each section; no source keys: a model that leaves the speakers to the patterns.
