@@ -72,6 +72,7 @@ class QuoteStage {
   // Inheritance: the last quotation with marks, and the last quotation with a speaker.
   size_t last_marked = SIZE_MAX, last_any = SIZE_MAX;  // indices into quotes
   uint32_t last_marked_paragraph = kNone, last_any_paragraph = kNone;
+  uint32_t last_any_sentence = kNone;  // where the last attribution with a speaker ends
 };
 
 // Kind and attribution of each quotation with marks. “…,” the comma (or a colon) before the
@@ -177,6 +178,13 @@ void QuoteStage::find_speaker_without_cue(Candidate* c, bool fills_paragraph) {
     // “…” alone in its paragraph after "Ortiz said the plan would fail."
     c->inherited = true;
     c->inherited_speaker = quotes[last_any].speaker;
+  } else if (c->open != kNone && c->open == ix.sentence_first[ix.sentence_of[c->open]] && last_any != SIZE_MAX &&
+             quotes[last_any].has_speaker && quotes[last_any].kind == QuoteKind::indirect &&
+             last_any_paragraph == p && last_any_sentence + 1 == ix.sentence_of[c->open]) {
+    // "The administration may be reluctant to act, Schiff said. “The other factor …”": the
+    // speaker of the statement reported in the sentence before.
+    c->inherited = true;
+    c->inherited_speaker = quotes[last_any].speaker;
   } else if (c->open != kNone && c->open == ix.sentence_first[ix.sentence_of[c->open]] &&
              ix.sentence_of[c->open] > 0 &&
              ix.paragraph_of[ix.sentence_first[ix.sentence_of[c->open] - 1]] == p) {
@@ -248,6 +256,7 @@ void QuoteStage::resolve_in_text_order() {
     if (quotes.back().has_speaker) {
       last_any = quotes.size() - 1;
       last_any_paragraph = ix.paragraph_of[c.end - 1];
+      last_any_sentence = ix.sentence_of[c.end - 1];
     }
   }
 }
