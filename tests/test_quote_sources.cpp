@@ -3,6 +3,7 @@
 #include <catch2/catch.hpp>
 
 #include <algorithm>
+#include <map>
 #include <set>
 #include <string>
 #include <vector>
@@ -63,15 +64,24 @@ TEST_CASE("sources: the ranking section decides, the description gives way to th
   const std::vector<q::SourceCandidate> all = q::source_candidates(fx.ix(), site);
   std::vector<std::vector<uint32_t>> keys(all.size());
   for (size_t i = 0; i < all.size(); ++i) q::source_features(fx.ix(), site, all, i, &keys[i]);
-  // A model that weighs only the features one candidate has and no other: that one wins.
-  auto model_for = [&](size_t want) {
+  // A model that weighs only the features one candidate has and no other: that one wins. With a
+  // no-speaker threshold above its score, a common-noun phrase gives no speaker; a name still speaks.
+  auto model_for = [&](size_t want, int32_t no_speaker_below = 0) {
     std::set<uint32_t> unique(keys[want].begin(), keys[want].end());
     for (size_t i = 0; i < all.size(); ++i)
       if (i != want)
         for (uint32_t k : keys[i]) unique.erase(k);
     REQUIRE(!unique.empty());
-    std::vector<uint32_t> source_keys(unique.begin(), unique.end());
-    const std::string file = q::write_cue_model({1}, {0}, {0}, source_keys, std::vector<int32_t>(source_keys.size(), 100));
+    std::map<uint32_t, int32_t> weights;
+    for (uint32_t k : unique) weights[k] = 100;
+    if (no_speaker_below != 0) weights[q::no_speaker_key()] = no_speaker_below;
+    std::vector<uint32_t> source_keys;
+    std::vector<int32_t> source_weights;
+    for (const auto& [k, w] : weights) {
+      source_keys.push_back(k);
+      source_weights.push_back(w);
+    }
+    const std::string file = q::write_cue_model({1}, {0}, {0}, source_keys, source_weights);
     std::string error;
     auto m = q::CueModel::load(reinterpret_cast<const uint8_t*>(file.data()), file.size(), &error);
     REQUIRE(m);
@@ -85,6 +95,14 @@ TEST_CASE("sources: the ranking section decides, the description gives way to th
   const size_t description = std::find(got.begin(), got.end(), "the spokeswoman") - got.begin();
   REQUIRE(description < all.size());
   CHECK(got[q::best_source(fx.ix(), site, all, *model_for(description))] == "Ann Lee");
+  const size_t hall = std::find(got.begin(), got.end(), "the hall") - got.begin();
+  REQUIRE(hall < all.size());
+  const size_t unique_keys = model_for(hall)->source_size();
+  CHECK(q::best_source(fx.ix(), site, all, *model_for(hall, static_cast<int32_t>(100 * unique_keys + 1))) ==
+        q::kNoSpeaker);
+  CHECK(q::best_source(fx.ix(), site, all, *model_for(hall, static_cast<int32_t>(100 * unique_keys))) == hall);
+  const size_t name = std::find(got.begin(), got.end(), "Ann Lee") - got.begin();
+  CHECK(q::best_source(fx.ix(), site, all, *model_for(name, 1000000)) == name);
 }
 
 TEST_CASE("sources: the embedded model carries a trained ranking section", "[quotes][sources]") {

@@ -4,6 +4,7 @@
 //
 //   lede-train-attribution --data DIR --out FILE [--epochs N] [--seed S] [--min-count N] [--min-feature N]
 //                          [--min-rate R] [--threshold T] [--source-epochs N] [--min-source-feature N]
+//                          [--no-speaker-below T]
 //
 // DIR is PolNeAR's folder (train/ and dev/ inside). Each text of DIR/train is analysed by lede
 // (tokens, sentences, entities, quotation marks: what the quotes stage sees at run time). A token
@@ -21,7 +22,8 @@
 // Then the source ranking (see "Source ranking" below): the quotations the new cue model finds,
 // each with a gold Source, their candidates ranked by a perceptron for --source-epochs epochs
 // over features seen at least --min-source-feature times; its accuracy printed beside the
-// patterns' own choice.
+// patterns' own choice. --no-speaker-below (a choice made on dev) is stored with the weights: a
+// common-noun phrase or number winning below it gives no speaker.
 #include <algorithm>
 #include <cctype>
 #include <cmath>
@@ -327,13 +329,15 @@ void print_source_accuracy(const char* split, const lede::quotes::CueModel& mode
 
 int usage() {
   std::fprintf(stderr, "usage: lede-train-attribution --data DIR --out FILE [--epochs N] [--seed S] [--min-count N]\n"
-               "       [--min-feature N] [--min-rate R] [--threshold T] [--source-epochs N] [--min-source-feature N]\n");
+               "       [--min-feature N] [--min-rate R] [--threshold T] [--source-epochs N] [--min-source-feature N]\n"
+               "       [--no-speaker-below T]\n");
   return 2;
 }
 
 struct Options {
   std::string data, out_path;
   int epochs = 10, min_count = 2, min_feature = 20, source_epochs = 10, min_source_feature = 5;
+  int32_t no_speaker_below = 0;
   int32_t threshold = 0;
   double min_rate = 0.05;
   unsigned long seed = 1;
@@ -353,6 +357,7 @@ bool parse_options(int argc, char** argv, Options* o) {
     else if (a == "--min-rate") o->min_rate = std::atof(argv[++i]);
     else if (a == "--source-epochs") o->source_epochs = std::atoi(argv[++i]);
     else if (a == "--min-source-feature") o->min_source_feature = std::atoi(argv[++i]);
+    else if (a == "--no-speaker-below") o->no_speaker_below = std::atoi(argv[++i]);
     else return false;
   }
   return !o->data.empty() && !o->out_path.empty() && o->epochs >= 1 && o->source_epochs >= 1;
@@ -450,8 +455,10 @@ int main(int argc, char** argv) {
   if (!cue_only) return 1;
   std::vector<SourceGroup> source_train = read_source_groups(*analyzer, *cue_only, train_dir);
   const size_t source_examples = source_train.size();
-  const std::map<uint32_t, int32_t> sw =
+  std::map<uint32_t, int32_t> sw =
       train_sources(&source_train, o.source_epochs, o.seed * 2862933555777941757ull + 3037000493ull, o.min_source_feature);
+  // A common-noun phrase or number that wins below this score is no speaker (quotes/sources.h).
+  if (o.no_speaker_below != 0) sw[lede::quotes::no_speaker_key()] = o.no_speaker_below;
   std::vector<uint32_t> source_keys;
   std::vector<int32_t> source_weights;
   for (const auto& [k, v] : sw) {

@@ -215,7 +215,8 @@ void QuoteStage::choose_source(Candidate* c, size_t id) {
   }
   if (!in.cue_model->ranks_sources()) return;
   const size_t best = best_source(ix, site, all, *in.cue_model);
-  if (best != SIZE_MAX) c->who.speaker = all[best].phrase;
+  if (best == kNoSpeaker) c->who.speaker = {};
+  else if (best != SIZE_MAX) c->who.speaker = all[best].phrase;
 }
 
 Quote QuoteStage::to_quote(const Candidate& c) const {

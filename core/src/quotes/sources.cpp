@@ -15,7 +15,7 @@ namespace {
 enum SourceTemplate : uint8_t {
   kOrigin = 64, kOrigins, kClass, kSideDistance, kSideClass, kSideClassKind, kRank, kRankClass,
   kCueSide, kHead, kHeadSide, kBefore, kAfter, kCommaBetween, kContentSide, kSentenceStart,
-  kLength, kOriginKind, kCueClass,
+  kLength, kOriginKind, kCueClass, kNoSpeakerThreshold,
 };
 
 // Candidates are looked for this many tokens either side of the cue, within its sentence.
@@ -204,6 +204,8 @@ size_t best_source(const TokenIndex& ix, const SourceSite& site, const std::vect
   }
   if (best != SIZE_MAX) {
     const std::string_view cls = candidate_class(ix, all[best].phrase);
+    const int64_t threshold = model.source_score({no_speaker_key()});
+    if ((cls == "np" || cls == "number") && threshold != 0 && best_score < threshold) return kNoSpeaker;
     if (cls == "np" || cls == "role") {
       const size_t name = name_in_apposition(ix, all, all[best].phrase);
       if (name != SIZE_MAX) best = name;
@@ -211,6 +213,8 @@ size_t best_source(const TokenIndex& ix, const SourceSite& site, const std::vect
   }
   return best;
 }
+
+uint32_t no_speaker_key() { return feature_key(kNoSpeakerThreshold, "threshold"); }
 
 }  // namespace quotes
 }  // namespace lede

@@ -58,9 +58,18 @@ std::vector<SourceCandidate> source_candidates(const TokenIndex& ix, const Sourc
 void source_features(const TokenIndex& ix, const SourceSite& site, const std::vector<SourceCandidate>& all,
                      size_t i, std::vector<uint32_t>* keys);
 
-// The index of the best-scoring candidate (the first of equals), or SIZE_MAX for none.
+// best_source's answer when the best candidate is a common-noun phrase or a number ("doubling",
+// "a feature") scoring below the model's no-speaker threshold: no speaker beats a junk word.
+constexpr size_t kNoSpeaker = SIZE_MAX - 1;
+
+// The index of the best-scoring candidate (the first of equals), kNoSpeaker, or SIZE_MAX when
+// there are no candidates.
 size_t best_source(const TokenIndex& ix, const SourceSite& site, const std::vector<SourceCandidate>& all,
                    const CueModel& model);
+
+// The key under which the model's source section keeps its no-speaker threshold (a weight no
+// feature template produces; absent or 0: every attribution with candidates gets a speaker).
+uint32_t no_speaker_key();
 
 // For the trainer: one attributed quotation's candidates as byte spans and feature keys, indexed
 // like the quotes of the analysis (an empty entry where no candidates were weighed).
