@@ -30,8 +30,8 @@ void fix_header(std::vector<uint8_t>* bytes) {
   uint32_t h = 2166136261u;
   for (size_t i = q::kCueModelHeaderSize; i < bytes->size(); ++i) h = (h ^ (*bytes)[i]) * 16777619u;
   for (int i = 0; i < 4; ++i) {
-    (*bytes)[20 + i] = static_cast<uint8_t>(size >> (8 * i));
-    (*bytes)[24 + i] = static_cast<uint8_t>(h >> (8 * i));
+    (*bytes)[24 + i] = static_cast<uint8_t>(size >> (8 * i));
+    (*bytes)[28 + i] = static_cast<uint8_t>(h >> (8 * i));
   }
 }
 
@@ -59,6 +59,21 @@ TEST_CASE("cue model: what the writer writes the reader reads back", "[quotes][c
   const q::CueScore s = model->score({1, 7, 8, 4000000000u});
   CHECK(s.cue == -5 + 12 + 2000000000);
   CHECK(s.right == 3 - 7 - 2000000000);
+  CHECK_FALSE(model->ranks_sources());
+}
+
+TEST_CASE("cue model: the source section is written and read back apart from the cues", "[quotes][cue-model]") {
+  const std::string file = q::write_cue_model({1, 7}, {5, 6}, {0, 0}, {7, 90, 3000000000u}, {-40, 25, 1000000});
+  std::string error;
+  auto model = q::CueModel::load(reinterpret_cast<const uint8_t*>(file.data()), file.size(), &error);
+  REQUIRE(model);
+  CHECK(model->ranks_sources());
+  CHECK(model->size() == 2);
+  CHECK(model->source_size() == 3);
+  // Key 7 is in both sections with different weights: each score reads its own.
+  CHECK(model->score({7}).cue == 6);
+  CHECK(model->source_score({7, 90, 91}) == -40 + 25);
+  CHECK(model->source_score({3000000000u, 1}) == 1000000);
 }
 
 TEST_CASE("cue model: damaged files are refused with a clear message", "[quotes][cue-model][hostile]") {
@@ -72,7 +87,7 @@ TEST_CASE("cue model: damaged files are refused with a clear message", "[quotes]
   CHECK(load_error(bad).find("bad magic number") != std::string::npos);
   bad = good;
   bad[8] = 9;
-  CHECK(load_error(bad).find("format version 9, this build reads 1") != std::string::npos);
+  CHECK(load_error(bad).find("format version 9, this build reads 2") != std::string::npos);
   bad = good;
   bad[12] = 7;
   CHECK(load_error(bad).find("feature scheme 7") != std::string::npos);
@@ -104,6 +119,19 @@ TEST_CASE("cue model: damaged files are refused with a clear message", "[quotes]
   bad.push_back(0);
   fix_header(&bad);
   CHECK(load_error(bad).find("1 bytes after the last feature") != std::string::npos);
+  // The source section: a count the payload cannot hold, and one entry more than written.
+  const std::vector<uint8_t> with_sources = bytes_of(q::write_cue_model({1}, {4}, {0}, {5, 9}, {300, -300}));
+  REQUIRE(load_error(with_sources).empty());
+  bad = with_sources;
+  bad[20] = 100;
+  CHECK(load_error(bad).find("100 source features cannot fit") != std::string::npos);
+  bad = with_sources;
+  bad[20] = 3;
+  CHECK(load_error(bad).find("source feature 2 of 3 is cut short") != std::string::npos);
+  bad = with_sources;
+  bad[q::kCueModelHeaderSize + 6] = 0;  // the second source key's delta (after 3 + 3 bytes)
+  fix_header(&bad);
+  CHECK(load_error(bad).find("source feature 1 has a key out of order") != std::string::npos);
 }
 
 TEST_CASE("cue model: random payload damage never crashes the loader", "[quotes][cue-model][hostile]") {

@@ -1,7 +1,7 @@
 // The attribution patterns' closed word lists (see quote_words.h), looked up in the tables
 // tools/gen-lexicon.py compiles from core/data/noun_like_verbs.txt, infinitive_verbs.txt,
-// claim_nouns.txt, of_phrase_heads.txt, person_roles.txt, not_speakers.txt, ly_not_adverbs.txt
-// and function_words.txt.
+// claim_nouns.txt, of_phrase_heads.txt, person_roles.txt, organisation_nouns.txt,
+// not_speakers.txt, ly_not_adverbs.txt and function_words.txt.
 #include "lexicon/quote_words.h"
 
 #include "lexicon/coref_lexicon.h"
@@ -19,6 +19,8 @@ bool is_claim_noun(std::string_view w) { return lexicon::contains(lexicon::kClai
 bool heads_of_phrase(std::string_view w) {
   return lexicon::contains(lexicon::kOfPhraseHeads, w) || is_speaker_noun(w) || is_office_title(w);
 }
+
+bool is_organisation_noun(std::string_view w) { return lexicon::contains(lexicon::kOrganisationNouns, w); }
 
 bool is_person_role(std::string_view w) {
   if (lexicon::contains(lexicon::kPersonRoles, w)) return true;

@@ -27,6 +27,10 @@ bool heads_of_phrase(std::string_view w);
 // relation ("lawyer", "wife"), singular or plural.
 bool is_person_role(std::string_view w);
 
+// A noun that names an organisation by its kind: "party", "newspaper", "campaign", "owner"
+// (singular).
+bool is_organisation_noun(std::string_view w);
+
 // Days, months and manner adverbs sit next to cues ("said Friday", "formally said") but never
 // speak.
 bool not_a_speaker(std::string_view w);

@@ -47,11 +47,15 @@ bool ends_its_sentence(const Site& q) {
          !quote_cue_at(ix, s.close + 1, nullptr);
 }
 
-// “…,” said X
+// “…,” said X; “…,” said spokeswoman Ann Lee (a role word before the name)
 bool speaker_inverted(const Site& q, uint32_t k, Attribution* r) {
   CueVerb v;
   if (!(k < q.paragraph_end && quote_cue_at(q.ix, k, &v) && v.form != CueForm::gerund)) return false;
   Phrase sp = np_right(q.ix, k + 1, q.paragraph_end);
+  if (!sp.ok() && k + 2 < q.paragraph_end && q.ix.is_word(k + 1) && is_person_role(q.ix.lower[k + 1])) {
+    const Phrase name = np_right(q.ix, k + 2, q.paragraph_end);
+    if (name.ok()) sp = {k + 1, name.end};
+  }
   return sp.ok() && attribute(sp, k, k + 1, r);
 }
 
@@ -326,11 +330,36 @@ bool names_someone(const TokenIndex& ix, Phrase sp) {
   return false;
 }
 
+// A transcript's speaker label opening the quotation: "“PENCE: Well, look, …”", "“MR. SMITH: …”":
+// one to three words in capitals, then a colon. The label speaks; it is no cue.
+bool transcript_label(const Site& q, Attribution* r) {
+  const TokenIndex& ix = q.ix;
+  const uint32_t first = q.open + 1, limit = q.s.closed ? q.s.close : q.paragraph_end;
+  uint32_t t = first;
+  auto all_capitals = [&](uint32_t i) {
+    const std::string_view w = ix.tok(i);
+    size_t letters = 0;
+    for (char ch : w) {
+      if (ch >= 'a' && ch <= 'z') return false;
+      if (ch >= 'A' && ch <= 'Z') ++letters;
+    }
+    return letters >= 2 || (letters == 1 && w.size() == 2 && w[1] == '.');
+  };
+  while (t < limit && t < first + 3 && ix.is_word(t) && all_capitals(t)) {
+    ++t;
+    if (t < limit && ix.is_punct(t, '.')) ++t;  // "MR." split from its stop
+  }
+  if (!(t > first && t < limit && ix.is_punct(t, ':') && ix.paragraph_of[t] == q.paragraph)) return false;
+  r->speaker = {first, t};
+  return true;
+}
+
 }  // namespace
 
 Attribution attribute_quoted(const TokenIndex& ix, const MarkSpan& quotation) {
   const Site q(ix, quotation);
   Attribution r;
+  if (transcript_label(q, &r)) return r;
   if (quotation.closed && !ends_its_sentence(q)) {
     uint32_t k = quotation.close + 1;
     if (k < q.paragraph_end && (ix.is_punct(k, ',') || ix.tokens[k].kind == TokenKind::dash)) ++k;

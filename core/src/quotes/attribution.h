@@ -2,7 +2,8 @@
 // (attribution.cpp), tried in a fixed order by attribute_quoted. The speaker is the subject of
 // the cue: “…,” X said / “…,” said X / X said: “…” / X said, “…” / X: “…” / X told Y: “…” /
 // “…” ― X (a byline); an appositive is skipped ("Dmitriev, a senior aide, said") unless it is
-// the person ("Trump's attorney, Alan Garten, said": Garten); for quoted words, the nearest cue of
+// the person ("Trump's attorney, Alan Garten, said": Garten); a transcript's label opening the
+// quotation ("“PENCE: Well, …”") speaks; for quoted words, the nearest cue of
 // the sentence ("X's claim that …" makes X the speaker). A participle ("…, saying") takes the
 // subject of its clause. A colon with no cue before it hands the quotation to the last person
 // named before it.

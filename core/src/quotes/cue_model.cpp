@@ -33,12 +33,7 @@ uint32_t fnv(uint32_t h, std::string_view s) {
   return h;
 }
 
-uint32_t key_of(Template t, std::string_view a, std::string_view b = {}) {
-  uint32_t h = fnv(2166136261u, std::string_view(reinterpret_cast<const char*>(&t), 1));
-  h = fnv(h, a);
-  h = fnv((h ^ 0x1Fu) * 16777619u, b);
-  return h < 2 ? h + 2 : h;  // 0 is no feature, 1 the bias
-}
+uint32_t key_of(Template t, std::string_view a, std::string_view b = {}) { return feature_key(t, a, b); }
 
 // A coarse class of a token, for the neighbours of a cue.
 std::string_view token_class(const TokenIndex& ix, uint32_t t, uint32_t first, uint32_t end) {
@@ -86,25 +81,26 @@ bool fail(std::string* error, const std::string& what) {
   return false;
 }
 
-// The weights, checked: F entries of strictly increasing keys and weights that fit 31 bits.
-bool read_payload(const uint8_t* p, const uint8_t* end, uint32_t count, const std::function<void(uint32_t, int32_t, int32_t)>& take,
-                  std::string* error) {
-  PayloadReader r(p, static_cast<size_t>(end - p));
+// One section's weights, checked: `count` entries of strictly increasing keys, each with
+// `weights` (1 or 2) weights that fit 31 bits. `name` says which section in messages.
+bool read_section(PayloadReader* r, const char* name, uint32_t count, int weights,
+                  const std::function<void(uint32_t, int32_t, int32_t)>& take, std::string* error) {
   uint64_t key = 0;
+  const std::string what = std::string(name) + " feature ";
   for (uint32_t i = 0; i < count; ++i) {
     uint64_t delta;
-    int64_t s[2];
-    if (!r.varint(&delta) || !r.signed_varint(&s[0]) || !r.signed_varint(&s[1]))
-      return fail(error, "feature " + std::to_string(i) + " of " + std::to_string(count) + " is cut short");
+    int64_t s[2] = {0, 0};
+    bool ok = r->varint(&delta);
+    for (int k = 0; k < weights && ok; ++k) ok = r->signed_varint(&s[k]);
+    if (!ok) return fail(error, what + std::to_string(i) + " of " + std::to_string(count) + " is cut short");
     if (delta == 0 || key + delta > UINT32_MAX)
-      return fail(error, "feature " + std::to_string(i) + " has a key out of order");
+      return fail(error, what + std::to_string(i) + " has a key out of order");
     key += delta;
     for (int k = 0; k < 2; ++k)
       if (s[k] > INT32_MAX || s[k] < -INT32_MAX)
-        return fail(error, "feature " + std::to_string(i) + " has a weight out of range");
+        return fail(error, what + std::to_string(i) + " has a weight out of range");
     take(static_cast<uint32_t>(key), static_cast<int32_t>(s[0]), static_cast<int32_t>(s[1]));
   }
-  if (r.remaining() != 0) return fail(error, std::to_string(r.remaining()) + " bytes after the last feature");
   return true;
 }
 
@@ -121,7 +117,7 @@ std::unique_ptr<CueModel> CueModel::load(const uint8_t* data, size_t size, std::
     return nullptr;
   }
   const uint32_t version = get_u32(data + 8), scheme = get_u32(data + 12), count = get_u32(data + 16),
-                 payload = get_u32(data + 20), checksum = get_u32(data + 24);
+                 source_count = get_u32(data + 20), payload = get_u32(data + 24), checksum = get_u32(data + 28);
   if (version != kCueModelVersion) {
     fail(error, "format version " + std::to_string(version) + ", this build reads " +
                     std::to_string(kCueModelVersion));
@@ -140,17 +136,27 @@ std::unique_ptr<CueModel> CueModel::load(const uint8_t* data, size_t size, std::
     fail(error, "checksum mismatch (the file is damaged)");
     return nullptr;
   }
-  if (count > payload / 3) {
-    fail(error, std::to_string(count) + " features cannot fit in " + std::to_string(payload) + " bytes");
+  // Each cue entry takes at least 3 bytes, each source entry 2.
+  if (count > payload / 3 || source_count > (payload - 3 * uint64_t{count}) / 2) {
+    fail(error, std::to_string(count) + " cue and " + std::to_string(source_count) + " source features cannot fit in " +
+                    std::to_string(payload) + " bytes");
     return nullptr;
   }
   std::unique_ptr<CueModel> m(new CueModel());
-  uint32_t bits = 1;
-  while ((size_t{1} << bits) < 2 * size_t{count}) ++bits;
-  m->slots_.resize(size_t{1} << bits);
-  m->shift_ = 32 - bits;
-  auto take = [&m](uint32_t key, int32_t cue, int32_t right) { m->insert(key, cue, right); };
-  if (!read_payload(data + kCueModelHeaderSize, data + size, count, take, error)) return nullptr;
+  m->cues_.reserve(count);
+  m->sources_.reserve(source_count);
+  PayloadReader r(data + kCueModelHeaderSize, payload);
+  auto take_cue = [&m](uint32_t key, int32_t cue, int32_t right) { m->cues_.insert(key, cue, right); };
+  auto take_source = [&m](uint32_t key, int32_t w, int32_t) { m->sources_.insert(key, w, 0); };
+  if (!read_section(&r, "cue", count, 2, take_cue, error) ||
+      !read_section(&r, "source", source_count, 1, take_source, error))
+    return nullptr;
+  if (r.remaining() != 0) {
+    fail(error, std::to_string(r.remaining()) + " bytes after the last feature");
+    return nullptr;
+  }
+  m->count_ = count;
+  m->source_count_ = source_count;
   return m;
 }
 
@@ -162,21 +168,28 @@ const CueModel* CueModel::embedded(std::string* error) {
   return model.get();
 }
 
+// At most half full: one or two probes a feature.
+void CueModel::Table::reserve(size_t count) {
+  uint32_t bits = 1;
+  while ((size_t{1} << bits) < 2 * count) ++bits;
+  slots.assign(size_t{1} << bits, Slot{});
+  shift = 32 - bits;
+}
+
 // Keys are hashes already; multiplying by an odd constant spreads them over the high bits.
-const CueModel::Slot* CueModel::find(uint32_t key) const {
-  const size_t mask = slots_.size() - 1;
-  for (size_t i = (key * 0x9E3779B1u) >> shift_;; i = (i + 1) & mask) {
-    if (slots_[i].key == key) return &slots_[i];
-    if (slots_[i].key == 0) return nullptr;
+const CueModel::Slot* CueModel::Table::find(uint32_t key) const {
+  const size_t mask = slots.size() - 1;
+  for (size_t i = (key * 0x9E3779B1u) >> shift;; i = (i + 1) & mask) {
+    if (slots[i].key == key) return &slots[i];
+    if (slots[i].key == 0) return nullptr;
   }
 }
 
-void CueModel::insert(uint32_t key, int32_t cue, int32_t right) {
-  const size_t mask = slots_.size() - 1;
-  size_t i = (key * 0x9E3779B1u) >> shift_;
-  while (slots_[i].key != 0) i = (i + 1) & mask;  // keys arrive strictly increasing: all new
-  slots_[i] = {key, cue, right};
-  ++count_;
+void CueModel::Table::insert(uint32_t key, int32_t cue, int32_t right) {
+  const size_t mask = slots.size() - 1;
+  size_t i = (key * 0x9E3779B1u) >> shift;
+  while (slots[i].key != 0) i = (i + 1) & mask;  // keys arrive strictly increasing: all new
+  slots[i] = {key, cue, right};
 }
 
 CueScore CueModel::score(const std::vector<uint32_t>& keys) const {
@@ -240,12 +253,20 @@ void cue_features(const TokenIndex& ix, uint32_t t, std::vector<uint32_t>* keys)
   add(kRuleCue, cue_at(ix, t, &v) ? lexicon_class(v) : "no", w);
 }
 
+int64_t CueModel::source_score(const std::vector<uint32_t>& keys) const {
+  int64_t s = 0;
+  for (uint32_t k : keys)
+    if (const Slot* slot = sources_.find(k)) s += slot->cue;
+  return s;
+}
+
 bool CueModel::knows_cue_word(std::string_view lower) const {
   return find(cue_vocabulary_key(lower)) != nullptr;
 }
 
 std::string write_cue_model(const std::vector<uint32_t>& keys, const std::vector<int32_t>& cue,
-                            const std::vector<int32_t>& right) {
+                            const std::vector<int32_t>& right, const std::vector<uint32_t>& source_keys,
+                            const std::vector<int32_t>& source) {
   std::string payload;
   uint32_t prev = 0;
   for (size_t i = 0; i < keys.size(); ++i) {
@@ -254,10 +275,17 @@ std::string write_cue_model(const std::vector<uint32_t>& keys, const std::vector
     put_signed(&payload, cue[i]);
     put_signed(&payload, right[i]);
   }
+  prev = 0;
+  for (size_t i = 0; i < source_keys.size(); ++i) {
+    put_varint(&payload, source_keys[i] - prev);
+    prev = source_keys[i];
+    put_signed(&payload, source[i]);
+  }
   std::string out(kCueModelMagic, 8);
   put_u32(&out, kCueModelVersion);
   put_u32(&out, kCueFeatureScheme);
   put_u32(&out, static_cast<uint32_t>(keys.size()));
+  put_u32(&out, static_cast<uint32_t>(source_keys.size()));
   put_u32(&out, static_cast<uint32_t>(payload.size()));
   put_u32(&out, payload_checksum(reinterpret_cast<const uint8_t*>(payload.data()), payload.size()));
   return out + payload;

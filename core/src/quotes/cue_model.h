@@ -5,17 +5,23 @@
 //              belief, intention and evaluation verbs, nouns ("allegations"), "according to",
 //              a colon;
 //   right > 0: that statement's content follows the cue (else it comes before it).
+// A second section ranks the candidate sources of an attribution (sources.h): one weight per
+// feature, the candidate with the highest sum speaks.
 // Scores are integer sums of integer weights, so native and wasm give the same answers.
 //
 // Model file (little-endian):
 //   offset 0   8 bytes  magic "LEDEATR" 0x1A
 //          8   u32      format version (kCueModelVersion)
-//         12   u32      feature scheme (kCueFeatureScheme: the templates of cue_features)
-//         16   u32      feature count F
-//         20   u32      payload size in bytes
-//         24   u32      checksum of the payload (FNV-1a over its bytes)
-//         28   payload: F x (key delta from the previous key, varint; cue weight, right weight,
-//                       zigzag varints), keys strictly increasing from 0.
+//         12   u32      feature scheme (kCueFeatureScheme: the templates of cue_features and
+//                       source_features)
+//         16   u32      cue feature count F
+//         20   u32      source feature count G
+//         24   u32      payload size in bytes
+//         28   u32      checksum of the payload (FNV-1a over its bytes)
+//         32   payload: F x (key delta from the previous key, varint; cue weight, right weight,
+//                       zigzag varints), keys strictly increasing from 0; then
+//                       G x (key delta, varint; source weight, zigzag varint), keys strictly
+//                       increasing from 0.
 #pragma once
 
 #include <cstddef>
@@ -31,9 +37,9 @@ namespace lede {
 namespace quotes {
 
 constexpr char kCueModelMagic[8] = {'L', 'E', 'D', 'E', 'A', 'T', 'R', 0x1A};
-constexpr uint32_t kCueModelVersion = 1;
-constexpr uint32_t kCueFeatureScheme = 1;
-constexpr size_t kCueModelHeaderSize = 28;
+constexpr uint32_t kCueModelVersion = 2;
+constexpr uint32_t kCueFeatureScheme = 2;
+constexpr size_t kCueModelHeaderSize = 32;
 
 struct CueScore {
   int64_t cue = 0, right = 0;
@@ -51,7 +57,12 @@ class CueModel {
   CueScore score(const std::vector<uint32_t>& keys) const;
   // Whether the word (lower case) was a cue anywhere in training: only such tokens are scored.
   bool knows_cue_word(std::string_view lower) const;
+  // A source candidate's score from its feature keys (source_features in sources.h).
+  int64_t source_score(const std::vector<uint32_t>& keys) const;
+  // The model has a source ranking section (a model without one keeps the patterns' speakers).
+  bool ranks_sources() const { return source_count_ > 0; }
   size_t size() const { return count_; }
+  size_t source_size() const { return source_count_; }
 
  private:
   // An open-addressed table (linear probing, key 0 marks a free slot, at most half full): one or
@@ -60,11 +71,17 @@ class CueModel {
     uint32_t key = 0;
     int32_t cue = 0, right = 0;
   };
-  const Slot* find(uint32_t key) const;
-  void insert(uint32_t key, int32_t cue, int32_t right);
-  std::vector<Slot> slots_;
-  uint32_t shift_ = 32;
-  size_t count_ = 0;
+  // One open-addressed table; the cue section and the source section each have their own.
+  struct Table {
+    std::vector<Slot> slots;
+    uint32_t shift = 32;
+    void reserve(size_t count);
+    const Slot* find(uint32_t key) const;
+    void insert(uint32_t key, int32_t cue, int32_t right);
+  };
+  const Slot* find(uint32_t key) const { return cues_.find(key); }
+  Table cues_, sources_;
+  size_t count_ = 0, source_count_ = 0;
 };
 
 // Whether the token at t may be a reported statement's cue at all: a word or a colon outside
@@ -78,9 +95,24 @@ void cue_features(const TokenIndex& ix, uint32_t t, std::vector<uint32_t>* keys)
 // The key that marks `lower` as a word seen as a cue in training (it carries no weight).
 uint32_t cue_vocabulary_key(std::string_view lower);
 
-// The model file for the given features and weights (the trainer's writer), keys increasing.
+// The key of a feature: its template's number and up to two strings (FNV-1a); never 0 or 1.
+// Inline: both models compute a few dozen a candidate.
+inline uint32_t feature_key(uint8_t template_id, std::string_view a, std::string_view b = {}) {
+  auto fnv = [](uint32_t h, std::string_view s) {
+    for (unsigned char c : s) h = (h ^ c) * 16777619u;
+    return h;
+  };
+  uint32_t h = (2166136261u ^ template_id) * 16777619u;
+  h = fnv(h, a);
+  h = fnv((h ^ 0x1Fu) * 16777619u, b);
+  return h < 2 ? h + 2 : h;  // 0 is no feature, 1 the bias
+}
+
+// The model file for the given features and weights (the trainer's writer), keys increasing in
+// each section; no source keys: a model that leaves the speakers to the patterns.
 std::string write_cue_model(const std::vector<uint32_t>& keys, const std::vector<int32_t>& cue,
-                            const std::vector<int32_t>& right);
+                            const std::vector<int32_t>& right, const std::vector<uint32_t>& source_keys = {},
+                            const std::vector<int32_t>& source = {});
 
 }  // namespace quotes
 }  // namespace lede

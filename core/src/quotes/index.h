@@ -17,6 +17,7 @@
 namespace lede {
 namespace quotes {
 class CueModel;
+struct SourceTraceEntry;
 }  // namespace quotes
 
 // What the quotes stage reads: the text, its tokens, sentences and paragraphs, the merged
@@ -31,6 +32,9 @@ struct QuoteInput {
   const EntityFacts& facts;
   // The reported-speech cue model (quotes/cue_model.h); none: no reported speech is found.
   const quotes::CueModel* cue_model = nullptr;
+  // For the trainer only (lede-train-attribution): when set, receives each quote's source
+  // candidates and their features, by quote id (quotes/sources.h).
+  std::vector<quotes::SourceTraceEntry>* source_trace = nullptr;
 };
 
 namespace quotes {

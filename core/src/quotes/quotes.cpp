@@ -10,6 +10,7 @@
 #include "quotes/kinds.h"
 #include "quotes/marks.h"
 #include "quotes/reported.h"
+#include "quotes/sources.h"
 #include "quotes/speakers.h"
 
 namespace lede {
@@ -58,6 +59,7 @@ class QuoteStage {
   [[gnu::noinline]] void resolve_in_text_order();
   bool not_anyones_words(const Candidate& c) const;
   void find_speaker_without_cue(Candidate* c, bool fills_paragraph);
+  void choose_source(Candidate* c, size_t id);
   Quote to_quote(const Candidate& c) const;
 
   const QuoteInput& in;
@@ -70,6 +72,7 @@ class QuoteStage {
   // Inheritance: the last quotation with marks, and the last quotation with a speaker.
   size_t last_marked = SIZE_MAX, last_any = SIZE_MAX;  // indices into quotes
   uint32_t last_marked_paragraph = kNone, last_any_paragraph = kNone;
+  uint32_t last_any_sentence = kNone;  // where the last attribution with a speaker ends
 };
 
 // Kind and attribution of each quotation with marks. “…,” the comma (or a colon) before the
@@ -119,14 +122,16 @@ void QuoteStage::share_speakers_across_paragraphs() {
   }
 }
 
-// Marks around no words ("2016", "@handle", a URL), titles of shows and books, and a quoted
-// pronoun ("he" or "she", a word being discussed). In a headline every word is capitalised, so
+// Marks around no words ("2016", "@handle", a URL), a stage direction in parentheses, titles of
+// shows and books, and a quoted pronoun ("he" or "she", a word being discussed). In a headline every word is capitalised, so
 // the title test says nothing there.
 bool QuoteStage::not_anyones_words(const Candidate& c) const {
   uint32_t words = 0;
   for (uint32_t t = c.first; t < c.end; ++t)
     if (ix.tokens[t].kind == TokenKind::word) ++words;
   if (words == 0) return true;
+  // A transcript's stage direction, "(CROSSTALK.)", "(LAUGHTER)": nobody's words.
+  if (ix.is_punct(c.first, '(') && ix.is_punct(c.end - 1, ')')) return true;
   if (ix.headline[ix.paragraph_of[c.first]]) return false;
   if ((c.kind == QuoteKind::partial || !c.who.speaker.ok()) && looks_like_title(ix, c.first, c.end))
     return true;
@@ -173,6 +178,13 @@ void QuoteStage::find_speaker_without_cue(Candidate* c, bool fills_paragraph) {
     // “…” alone in its paragraph after "Ortiz said the plan would fail."
     c->inherited = true;
     c->inherited_speaker = quotes[last_any].speaker;
+  } else if (c->open != kNone && c->open == ix.sentence_first[ix.sentence_of[c->open]] && last_any != SIZE_MAX &&
+             quotes[last_any].has_speaker && quotes[last_any].kind == QuoteKind::indirect &&
+             last_any_paragraph == p && last_any_sentence + 1 == ix.sentence_of[c->open]) {
+    // "The administration may be reluctant to act, Schiff said. “The other factor …”": the
+    // speaker of the statement reported in the sentence before.
+    c->inherited = true;
+    c->inherited_speaker = quotes[last_any].speaker;
   } else if (c->open != kNone && c->open == ix.sentence_first[ix.sentence_of[c->open]] &&
              ix.sentence_of[c->open] > 0 &&
              ix.paragraph_of[ix.sentence_first[ix.sentence_of[c->open] - 1]] == p) {
@@ -182,6 +194,29 @@ void QuoteStage::find_speaker_without_cue(Candidate* c, bool fills_paragraph) {
     Phrase sp = subject_before_quoted_words(ix, c->open);
     if (sp.ok()) c->who.speaker = sp;
   }
+}
+
+// An attribution with a cue: the learned ranking picks its source among the candidates
+// (sources.h), the pattern's phrase one of them. The trainer's trace sees every such choice.
+void QuoteStage::choose_source(Candidate* c, size_t id) {
+  if (in.source_trace && in.source_trace->size() <= id) in.source_trace->resize(id + 1);
+  if (!c->who.has_cue() || c->inherited || !in.cue_model) return;
+  if (!in.cue_model->ranks_sources() && !in.source_trace) return;
+  const SourceSite site{c->kind, c->first, c->end, c->who.cue_first, c->who.cue_end, c->who.speaker};
+  const std::vector<SourceCandidate> all = source_candidates(ix, site);
+  if (in.source_trace) {
+    SourceTraceEntry& entry = (*in.source_trace)[id];
+    for (size_t i = 0; i < all.size(); ++i) {
+      entry.spans.push_back({ix.tokens[all[i].phrase.first].span.start, ix.tokens[all[i].phrase.end - 1].span.end});
+      entry.origins.push_back(all[i].origins);
+      entry.keys.emplace_back();
+      source_features(ix, site, all, i, &entry.keys.back());
+    }
+  }
+  if (!in.cue_model->ranks_sources()) return;
+  const size_t best = best_source(ix, site, all, *in.cue_model);
+  if (best == kNoSpeaker) c->who.speaker = {};
+  else if (best != SIZE_MAX) c->who.speaker = all[best].phrase;
 }
 
 Quote QuoteStage::to_quote(const Candidate& c) const {
@@ -211,6 +246,7 @@ void QuoteStage::resolve_in_text_order() {
     const bool fills_paragraph = c.kind != QuoteKind::indirect && c.open == ix.paragraph_first[p] &&
                                  c.close + 1 >= ix.paragraph_end[p];
     if (c.kind != QuoteKind::indirect && !c.who.speaker.ok()) find_speaker_without_cue(&c, fills_paragraph);
+    choose_source(&c, quotes.size());
     Quote q = to_quote(c);
     q.id = static_cast<uint32_t>(quotes.size());
     quotes.push_back(std::move(q));
@@ -221,6 +257,7 @@ void QuoteStage::resolve_in_text_order() {
     if (quotes.back().has_speaker) {
       last_any = quotes.size() - 1;
       last_any_paragraph = ix.paragraph_of[c.end - 1];
+      last_any_sentence = ix.sentence_of[c.end - 1];
     }
   }
 }

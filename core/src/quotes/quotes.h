@@ -5,6 +5,8 @@
 //   phrases.{h,cpp}      cues and the noun phrases around them
 //   attribution.{h,cpp}  one function per attribution pattern around a quotation with marks
 //   reported.{h,cpp}     reported speech without marks, one function per pattern
+//   cue_model.{h,cpp}    the attribution model: reported-speech cues and the source ranking
+//   sources.{h,cpp}      the candidate speakers of a cue, ranked by the model
 //   speakers.{h,cpp}     speaker phrases resolved to entities
 //   quotes.{h,cpp}       the stage, top to bottom
 //
@@ -16,8 +18,9 @@
 //    without marks (reported.h); their span is the reported clause.
 //    Reported beliefs and intentions ("hopes that", "plans to") are indirect quotes too; those
 //    verbs never attach to quotations.
-// 3. Speakers: the attribution patterns (attribution.h) find the speaker's phrase, speakers.h
-//    resolves it to an entity. A quotation without a cue inherits the speaker of the quotation
+// 3. Speakers: the attribution patterns (attribution.h) find the speaker's phrase; where there
+//    is a cue, that phrase is one candidate among those around the cue and the learned ranking
+//    (sources.h) picks one; speakers.h resolves it to an entity. A quotation without a cue inherits the speaker of the quotation
 //    before it in its paragraph, or of the previous paragraph's last attribution when it fills
 //    its own paragraph; a quotation opening its sentence with no cue continues the previous
 //    sentence's subject; quoted words in a sentence without any cue go to the sentence's subject.

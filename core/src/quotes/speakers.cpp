@@ -122,6 +122,36 @@ uint32_t entity_of_office(const TokenIndex& ix, Phrase p) {
   return found->second;
 }
 
+// "The plant's owner, Calloway Energy Ltd., said", "the senator's press secretary, Ann Lee,": a
+// person or organisation named in apposition right after a phrase headed by a common noun is
+// who the phrase stands for (not the possessor in it).
+uint32_t entity_in_apposition(const TokenIndex& ix, Phrase p) {
+  const uint32_t k = p.end + 1;
+  if (!(k < ix.n && ix.is_punct(p.end, ',') && ix.entity_at[k] != kNone && ix.mention_first[k] == k && !ix.quoted[k]))
+    return kNone;
+  if (ix.entity_at[p.end - 1] != kNone) return kNone;  // "Trump, Pence, ...": a list of names
+  const uint32_t e = ix.entity_at[k], after = ix.mention_end[k];
+  const EntityType type = ix.entity_type(e);
+  if (type != EntityType::PERSON && type != EntityType::ORG) return kNone;
+  const bool closed = after >= ix.n || ix.is_punct(after, ',') || ix.is_punct(after, '(') ||
+                      ix.sentence_of[after] != ix.sentence_of[k];
+  return closed ? e : kNone;
+}
+
+// "the party", "the newspaper", "the company's owner": a phrase headed by a noun for a kind of
+// organisation, with no name in it, stands for the organisation named last before it (outside
+// quotations, within a few sentences).
+uint32_t organisation_by_kind(const TokenIndex& ix, Phrase p) {
+  if (!(ix.is_word(p.end - 1) && is_organisation_noun(ix.lower[p.end - 1]))) return kNone;
+  for (uint32_t t = p.first; t < p.end; ++t)
+    if (ix.entity_at[t] != kNone) return kNone;
+  const uint32_t stop = p.first > 4 * kWindow ? p.first - 4 * kWindow : 0;
+  for (uint32_t i = p.first; i-- > stop;)
+    if (!ix.quoted[i] && ix.entity_at[i] != kNone && ix.entity_type(ix.entity_at[i]) == EntityType::ORG)
+      return ix.entity_at[i];
+  return kNone;
+}
+
 // The phrase's words with single spaces where the text has any whitespace.
 std::string phrase_text(const TokenIndex& ix, Phrase p) {
   std::string out;
@@ -141,9 +171,14 @@ Speaker speaker_of_phrase(const TokenIndex& ix, Phrase sp) {
   speaker.mention.end = ix.tokens[sp.end - 1].span.end;
   uint32_t e = kNone;
   PronounKind pk = sp.end == sp.first + 1 ? lookup_pronoun(ix.lower[sp.first]) : PronounKind::none;
-  if (pk != PronounKind::none) e = resolve_pronoun(ix, pk, sp.first);
-  else e = entity_of_phrase(ix, sp);
-  if (e == kNone && pk == PronounKind::none) e = entity_of_office(ix, sp);
+  if (pk != PronounKind::none) {
+    e = resolve_pronoun(ix, pk, sp.first);
+  } else {
+    e = entity_in_apposition(ix, sp);
+    if (e == kNone) e = entity_of_phrase(ix, sp);
+    if (e == kNone) e = entity_of_office(ix, sp);
+    if (e == kNone) e = organisation_by_kind(ix, sp);
+  }
   if (e != kNone) {
     speaker.entity = e;
     speaker.name = ix.entities[e].name;

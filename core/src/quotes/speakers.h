@@ -5,7 +5,11 @@
 // office, if that person is the last one named before it (a role such as "the candidate" is not
 // resolved). A phrase headed by a person's role is not the place, nationality or person in it
 // ("the Florida senator", "Trump's campaign manager"); an organisation speaks through its people
-// ("a Kremlin spokesman"). `speaker.mention` is the phrase at the cue (possibly the pronoun).
+// ("a Kremlin spokesman"). A name in apposition after a common-noun phrase is the speaker ("the
+// senator's press secretary, Ann Lee": Ann Lee; "The plant's owner, Calloway Energy Ltd."); a
+// phrase headed by a kind of organisation with no name in it ("the party", "the newspaper") is
+// the organisation named last before it. `speaker.mention` is the phrase at the cue (possibly
+// the pronoun).
 #pragma once
 
 #include "lede/lede.h"

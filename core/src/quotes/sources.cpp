@@ -1,0 +1,220 @@
+// Source selection among candidates (see sources.h).
+#include "quotes/sources.h"
+
+#include <algorithm>
+#include <string>
+#include <string_view>
+
+#include "lexicon/quote_words.h"
+
+namespace lede {
+namespace quotes {
+namespace {
+
+// Source feature templates: numbered from 64 so that their keys never meet the cue templates'.
+enum SourceTemplate : uint8_t {
+  kOrigin = 64, kOrigins, kClass, kSideDistance, kSideClass, kSideClassKind, kRank, kRankClass,
+  kCueSide, kHead, kHeadSide, kBefore, kAfter, kCommaBetween, kContentSide, kSentenceStart,
+  kLength, kOriginKind, kCueClass, kNoSpeakerThreshold,
+};
+
+// Candidates are looked for this many tokens either side of the cue, within its sentence.
+constexpr uint32_t kSourceReach = 40;
+
+bool subject_pronoun(std::string_view w) {
+  return w == "he" || w == "she" || w == "they" || w == "it" || w == "we" || w == "i" || w == "you";
+}
+
+// What a candidate is: a person or organisation named in it, a pronoun, a role ("a spokesman"),
+// capitalised words, or another noun phrase.
+std::string_view candidate_class(const TokenIndex& ix, Phrase p) {
+  bool org = false, other = false;
+  for (uint32_t t = p.first; t < p.end; ++t) {
+    if (ix.entity_at[t] == kNone) continue;
+    const EntityType type = ix.entity_type(ix.entity_at[t]);
+    if (type == EntityType::PERSON) return "per";
+    if (type == EntityType::ORG) org = true;
+    else other = true;
+  }
+  if (org) return "org";
+  if (p.end == p.first + 1 && subject_pronoun(ix.lower[p.first])) return ix.lower[p.first];
+  if (ix.is_word(p.end - 1) && is_person_role(ix.lower[p.end - 1])) return "role";
+  if (other) return "place";
+  if (ix.upper_initial(p.first)) return "cap";
+  if (ix.tokens[p.first].kind == TokenKind::number) return "number";
+  return "np";
+}
+
+std::string_view bucket(uint32_t n) {
+  return n == 0 ? "0" : n == 1 ? "1" : n < 4 ? "2-3" : n < 8 ? "4-7" : n < 16 ? "8-15" : "16+";
+}
+
+std::string_view origin_name(uint32_t bit) {
+  switch (bit) {
+    case kFromRule: return "rule";
+    case kFromSubject: return "subject";
+    case kFromAfterCue: return "after";
+    case kFromSentenceStart: return "start";
+    case kFromEntity: return "entity";
+    case kFromPronoun: return "pronoun";
+    default: return "nominal";
+  }
+}
+
+std::string_view kind_name(QuoteKind k) {
+  return k == QuoteKind::direct ? "d" : k == QuoteKind::partial ? "p" : "i";
+}
+
+struct Collector {
+  const TokenIndex& ix;
+  const SourceSite& site;
+  std::vector<SourceCandidate> out;
+
+  // Not in the content, not quoted, not the cue.
+  bool usable(Phrase p) const {
+    if (!p.ok() || p.end > ix.n) return false;
+    if (p.first < site.end && site.first < p.end) return false;
+    if (p.first < site.cue_end && site.cue_first < p.end) return false;
+    for (uint32_t t = p.first; t < p.end; ++t)
+      if (ix.quoted[t]) return false;
+    return true;
+  }
+
+  void add(Phrase p, uint32_t origin) {
+    if (!usable(p)) return;
+    for (SourceCandidate& c : out)
+      if (c.phrase.first == p.first && c.phrase.end == p.end) {
+        c.origins |= origin;
+        return;
+      }
+    if (out.size() < kMaxSourceCandidates) out.push_back({p, origin});
+  }
+};
+
+}  // namespace
+
+std::vector<SourceCandidate> source_candidates(const TokenIndex& ix, const SourceSite& site) {
+  Collector col{ix, site, {}};
+  if (site.cue_first == kNone || site.cue_first >= ix.n) return {};
+  const uint32_t s = ix.sentence_of[site.cue_first];
+  const uint32_t sf = ix.sentence_first[s], se = ix.sentence_end[s];
+  col.add(site.rule, kFromRule);
+  col.add(subject_left(ix, site.cue_first, sf), kFromSubject);
+  col.add(np_right(ix, site.cue_end, se), kFromAfterCue);
+  col.add(first_np(ix, sf, site.cue_first), kFromSentenceStart);
+  const uint32_t from = site.cue_first > sf + kSourceReach ? site.cue_first - kSourceReach : sf;
+  const uint32_t to = std::min(se, site.cue_end + kSourceReach);
+  for (uint32_t t = from; t < to; ++t) {
+    if (ix.quoted[t]) continue;
+    const uint32_t e = ix.entity_at[t];
+    if (e != kNone && ix.mention_first[t] == t) {
+      const EntityType type = ix.entity_type(e);
+      if (type == EntityType::PERSON || type == EntityType::ORG)
+        col.add({t, std::min(ix.mention_end[t], to)}, kFromEntity);
+    } else if (e == kNone && ix.is_word(t) && subject_pronoun(ix.lower[t])) {
+      col.add({t, t + 1}, kFromPronoun);
+    } else if (e == kNone && ix.is_word(t) && is_determiner(ix.lower[t]) && ix.lower[t] != "that") {
+      col.add(np_right(ix, t, to), kFromNominal);
+    }
+  }
+  return std::move(col.out);
+}
+
+void source_features(const TokenIndex& ix, const SourceSite& site, const std::vector<SourceCandidate>& all,
+                     size_t i, std::vector<uint32_t>* keys) {
+  keys->clear();
+  const SourceCandidate& c = all[i];
+  const Phrase p = c.phrase;
+  const std::string_view kind = kind_name(site.kind);
+  auto add = [&](SourceTemplate t, std::string_view a, std::string_view b = {}) {
+    keys->push_back(feature_key(t, a, b));
+  };
+  for (uint32_t bit = 1; bit <= kFromNominal; bit <<= 1)
+    if (c.origins & bit) {
+      add(kOrigin, origin_name(bit));
+      add(kOriginKind, origin_name(bit), kind);
+    }
+  add(kOrigins, std::to_string(c.origins));
+  const std::string_view cls = candidate_class(ix, p);
+  add(kClass, cls);
+  const bool before = p.end <= site.cue_first;
+  const std::string_view side = before ? "before" : "after";
+  const uint32_t lo = before ? p.end : site.cue_end, hi = before ? site.cue_first : p.first;
+  add(kSideDistance, side, bucket(hi - lo));
+  add(kSideClass, side, cls);
+  add(kSideClassKind, std::string(side) + std::string(cls), kind);
+  // How many other candidates stand between this one and the cue, on its side.
+  uint32_t between = 0;
+  for (const SourceCandidate& o : all) {
+    if (&o == &c) continue;
+    const bool o_before = o.phrase.end <= site.cue_first;
+    if (o_before != before) continue;
+    if (before ? o.phrase.first >= p.end : o.phrase.end <= p.first) ++between;
+  }
+  add(kRank, side, bucket(between));
+  add(kRankClass, std::string(side) + std::string(bucket(between)), cls);
+  const std::string_view cue_word = ix.lower[site.cue_first];
+  add(kCueSide, cue_word, side);
+  add(kCueClass, cue_word, cls);
+  const std::string_view head = ix.lower[p.end - 1];
+  add(kHead, head);
+  add(kHeadSide, head, side);
+  const uint32_t sf = ix.sentence_first[ix.sentence_of[site.cue_first]];
+  add(kBefore, p.first > sf ? std::string_view(ix.lower[p.first - 1]) : "<start>");
+  add(kAfter, p.end < ix.sentence_end[ix.sentence_of[site.cue_first]] ? std::string_view(ix.lower[p.end]) : "<end>");
+  bool comma = false;
+  for (uint32_t t = lo; t < hi && !comma; ++t) comma = ix.is_punct(t, ',');
+  add(kCommaBetween, comma ? "1" : "0", side);
+  const bool content_before = site.end <= site.cue_first;
+  add(kContentSide, content_before ? "content-before" : "content-after", side);
+  add(kSentenceStart, p.first == sf ? "1" : "0", cls);
+  add(kLength, bucket(p.end - p.first), cls);
+}
+
+namespace {
+
+// A name standing in apposition to the description p, on either side ("Helena Marsh, the union's
+// leader" / "the union's leader, Helena Marsh"), or SIZE_MAX. PolNeAR's Source often spans both,
+// so the ranking learns no preference between them; a reader is better shown the name.
+size_t name_in_apposition(const TokenIndex& ix, const std::vector<SourceCandidate>& all, Phrase p) {
+  for (size_t i = 0; i < all.size(); ++i) {
+    const Phrase n = all[i].phrase;
+    const std::string_view cls = candidate_class(ix, n);
+    if (cls != "per" && cls != "org" && cls != "cap") continue;
+    if ((n.end + 1 == p.first && ix.is_punct(n.end, ',')) || (p.end + 1 == n.first && ix.is_punct(p.end, ',')))
+      return i;
+  }
+  return SIZE_MAX;
+}
+
+}  // namespace
+
+size_t best_source(const TokenIndex& ix, const SourceSite& site, const std::vector<SourceCandidate>& all,
+                   const CueModel& model) {
+  size_t best = SIZE_MAX;
+  int64_t best_score = 0;
+  std::vector<uint32_t> keys;
+  for (size_t i = 0; i < all.size(); ++i) {
+    source_features(ix, site, all, i, &keys);
+    const int64_t s = model.source_score(keys);
+    if (best == SIZE_MAX || s > best_score) {
+      best = i;
+      best_score = s;
+    }
+  }
+  if (best != SIZE_MAX) {
+    const std::string_view cls = candidate_class(ix, all[best].phrase);
+    const int64_t threshold = model.source_score({no_speaker_key()});
+    if ((cls == "np" || cls == "number") && threshold != 0 && best_score < threshold) return kNoSpeaker;
+    if (cls == "np" || cls == "role") {
+      const size_t name = name_in_apposition(ix, all, all[best].phrase);
+      if (name != SIZE_MAX) best = name;
+    }
+  }
+  return best;
+}
+
+uint32_t no_speaker_key() { return feature_key(kNoSpeakerThreshold, "threshold"); }
+
+}  // namespace quotes
+}  // namespace lede
