@@ -66,19 +66,31 @@ def model_file(payload, digest=DIGEST):
     return MAGIC + struct.pack("<IIII", VERSION, SCHEME, len(payload), checksum(digest + payload)) + digest + payload
 
 
-def sorted_word_columns(words):
-    """model_format.h's SortedWordColumns: low halves (u16), varint deltas of the high halves."""
+def sorted_word_columns(words, bits=32):
+    """model_format.h's SortedWordColumns: of each word's top `bits` bits, the part below the top
+    16 in low_bytes(bits) bytes, and varint deltas of the top 16."""
     low, high, previous = b"", b"", 0
     for w in words:
-        low += struct.pack("<H", w & 0xFFFF)
+        low += ((w & 0xFFFF) >> (32 - bits)).to_bytes((bits - 16 + 7) // 8, "little")
         high += varint((w >> 16) - previous)
         previous = w >> 16
     return low, high
 
 
-def payload(stages, clusters=((17, 5), (40, 9), (70000, 5))):
+def name_lists(lists=("city", "org"), entries=((0x12345600, 1), (0x56789A00, 3)), bits=24):
+    """tagger/gazetteer.h's section: list names, key bits, entry count, the two varint columns'
+    byte counts, then the columns (keys' low parts, their high deltas, list bits)."""
+    low, high = sorted_word_columns([k for k, _ in entries], bits)
+    list_bits = b"".join(varint(b) for _, b in entries)
+    out = varint(len(lists)) + b"".join(varint(len(n)) + n.encode() for n in lists)
+    out += varint(bits) + varint(len(entries)) + varint(len(high)) + varint(len(list_bits))
+    return out + low + high + list_bits
+
+
+def payload(stages, clusters=((17, 5), (40, 9), (70000, 5)), key_bits=24):
     """stages: one {key: {label: int8 weight}} per stage, each key's scale key % 7 + 1; the format
-    of core/src/tagger/model_format.h (version 5: columns)."""
+    of core/src/tagger/model_format.h (version 6: columns, keys kept to their top key_bits bits;
+    the keys given must differ in those)."""
     out = varint(LABELS) + varint(len(clusters))
     if clusters:
         paths = sorted(set(p for _, p in clusters))
@@ -86,10 +98,12 @@ def payload(stages, clusters=((17, 5), (40, 9), (70000, 5))):
         indices = b"".join(varint(paths.index(p)) for _, p in clusters)
         out += varint(len(paths)) + b"".join(varint(p) for p in paths)
         out += varint(len(high)) + varint(len(indices)) + low + high + indices
+    out += name_lists()
     out += varint(len(stages))
     for _ in stages:
         out += b"".join(signed((i % 7) - 3) for i in range((LABELS + 1) ** 2))
-    keys = sorted(set(k for s in stages for k in s if k), key=spread_key)
+    kept = (0xFFFFFFFF << (32 - key_bits)) & 0xFFFFFFFF
+    keys = sorted(set(k for s in stages for k in s if spread_key(k) & kept), key=spread_key)
     masks, scales, weights = [], b"", b""
     for k in keys:
         mask = 0
@@ -100,9 +114,9 @@ def payload(stages, clusters=((17, 5), (40, 9), (70000, 5))):
         masks.append(mask)
         scales += bytes([k % 7 + 1])
     table = sorted(set(masks))
-    low, high = sorted_word_columns([spread_key(k) for k in keys])
+    low, high = sorted_word_columns([spread_key(k) & kept for k in keys], key_bits)
     indices = b"".join(varint(table.index(m)) for m in masks)
-    out += varint(len(keys)) + varint(len(table)) + b"".join(varint(m) for m in table)
+    out += varint(len(keys)) + varint(key_bits) + varint(len(table)) + b"".join(varint(m) for m in table)
     out += varint(len(high)) + varint(len(indices)) + varint(len(weights))
     return out + low + high + indices + scales + weights
 
@@ -151,14 +165,17 @@ two_stage = payload([{3: {2: 1}, 9: {5: -3}}, {5: {4: 2}, 9: {0: 1, 1: 1}}])
 write("model", "one-stage", b"\0" + one_stage)
 write("model", "two-stage", b"\0" + two_stage)
 write("model", "no-clusters", b"\0" + payload([{1: {0: 1}}], clusters=()))
+write("model", "key-bits-32", b"\0" + payload([{1: {0: 5}, 7: {2: -4}}], key_bits=32))
 write("model", "file-one-stage", b"\1" + model_file(one_stage))
 write("model", "file-bad-checksum", b"\1" + model_file(two_stage)[:-1] + b"\x55")
 write("model", "file-truncated", b"\1" + model_file(two_stage)[:100])
 write("model", "file-bad-version", b"\1" + MAGIC + struct.pack("<IIII", 9, SCHEME, 0, checksum(DIGEST)) + DIGEST)
 # A model trained with other word lists, one of format version 3 (no digest, a 24-byte header) and
-# one claiming version 4 (int16 records; here the header alone says so).
+# one claiming version 4 (int16 records) and one claiming version 5 (32-bit keys; the header alone
+# says so).
 write("model", "file-other-lists", b"\1" + model_file(one_stage, bytes(b ^ 0x5A for b in DIGEST)))
 write("model", "file-version-3", b"\1" + MAGIC + struct.pack("<IIII", 3, SCHEME, len(one_stage), checksum(one_stage)) + one_stage)
+write("model", "file-version-5", b"\1" + MAGIC + struct.pack("<IIII", 5, SCHEME, len(one_stage), checksum(DIGEST + one_stage)) + DIGEST + one_stage)
 write("model", "file-version-4", b"\1" + MAGIC + struct.pack("<IIII", 4, SCHEME, len(one_stage), checksum(DIGEST + one_stage)) + DIGEST + one_stage)
 # The real model's payload, cut: the cluster table as lede-train writes it.
 with open(REAL_MODEL, "rb") as model:

@@ -107,15 +107,34 @@ TEST_CASE("gazetteer: malformed sections are refused with a clear error", "[tagg
   CHECK_THAT(load_error(section({17})), Catch::Contains("name lists' section is malformed (list count)"));
   // One list whose name runs past the payload.
   CHECK_THAT(load_error(section({1, 200})), Catch::Contains("(list name)"));
-  // One list "a"; an entry with a bit of a list that does not exist.
-  CHECK_THAT(load_error(section({1}, std::string("\x01" "a", 2)) + section({1, 5, 2})),
-             Catch::Contains("(list bits)"));
-  // Two entries with the same key.
-  CHECK_THAT(load_error(section({1}, std::string("\x01" "a", 2)) + section({2, 5, 1, 0, 1})),
-             Catch::Contains("(keys out of order)"));
-  // A count of entries the payload cannot hold.
-  CHECK_THAT(load_error(section({1}, std::string("\x01" "a", 2)) + section({1000000})),
-             Catch::Contains("(entry count)"));
+  // One list "a"; key bits out of range.
+  const std::string list_a = section({1}, std::string("\x01" "a", 2));
+  CHECK_THAT(load_error(list_a + section({16})), Catch::Contains("(key bits)"));
+  CHECK_THAT(load_error(list_a + section({33})), Catch::Contains("(key bits)"));
+  // 24 key bits (one low byte each): entry count, column byte counts, low bytes, high deltas,
+  // list bits. An entry with a bit of a list that does not exist.
+  CHECK_THAT(load_error(list_a + section({24, 1, 1, 1, 7, 5, 2})), Catch::Contains("(list bits)"));
+  // Two entries with the same key; a first key of 0 (an empty slot's).
+  CHECK_THAT(load_error(list_a + section({24, 2, 2, 2, 7, 7, 5, 0, 1, 1})), Catch::Contains("(keys out of order)"));
+  CHECK_THAT(load_error(list_a + section({24, 1, 1, 1, 0, 0, 1})), Catch::Contains("(keys out of order)"));
+  // With 20 key bits a low byte holds 4: one with more is refused.
+  CHECK_THAT(load_error(list_a + section({20, 1, 1, 1, 0x1F, 5, 1})), Catch::Contains("(keys out of order)"));
+  // Columns longer than their entries.
+  CHECK_THAT(load_error(list_a + section({24, 1, 2, 1, 7, 5, 0, 1})), Catch::Contains("(bytes after the last entry)"));
+  CHECK_THAT(load_error(list_a + section({24, 1, 1, 2, 7, 5, 1, 1})), Catch::Contains("(bytes after the last entry)"));
+  // A count of entries the payload cannot hold; columns running past it.
+  CHECK_THAT(load_error(list_a + section({24, 1000000})), Catch::Contains("(entry count)"));
+  CHECK_THAT(load_error(list_a + section({24, 1, 100000, 1, 7, 5, 1})), Catch::Contains("(truncated)"));
+  // The good section with fewer key bits loads; with 24, keys differing only below them are one.
+  ner::Gazetteer fewer;
+  fewer.set_lists({"a"}, 24);
+  REQUIRE(fewer.add(0x12345601u, 0));
+  REQUIRE(fewer.add(0x123456FFu, 0));
+  REQUIRE(fewer.add(0x000000FFu, 0));  // its top 24 bits are 0: not stored
+  CHECK(fewer.size() == 1);
+  CHECK(fewer.lookup(0x12345680u) == 1);
+  CHECK(fewer.lookup(0x12345780u) == 0);
+  CHECK(fewer.lookup(0x000000FFu) == 0);
   // Every truncation of a good section fails cleanly (the stages after it are then misread, or
   // the section itself is short): never a crash.
   for (size_t n = 0; n < good.size(); ++n) {

@@ -79,7 +79,7 @@ TEST_CASE("tagger: a model trained with other word lists is refused, saying so a
   CHECK(ner::model_file_of(payload) == std::string(good.begin(), good.end()));
 }
 
-TEST_CASE("tagger: models of other format versions are refused, versions 3 and 4 with how to retrain", "[tagger]") {
+TEST_CASE("tagger: models of other format versions are refused, versions 3 to 5 with how to retrain", "[tagger]") {
   const std::vector<uint8_t> good = default_model_bytes();
   const std::string payload(reinterpret_cast<const char*>(good.data()) + ner::kModelHeaderSize,
                             good.size() - ner::kModelHeaderSize);
@@ -95,13 +95,18 @@ TEST_CASE("tagger: models of other format versions are refused, versions 3 and 4
   std::vector<uint8_t> v4 = good;
   v4[8] = 4;
   fix_checksum(&v4);
+  // A version-5 header (32-bit keys), likewise.
+  std::vector<uint8_t> v5 = good;
+  v5[8] = 5;
+  fix_checksum(&v5);
   for (bool trusted : {false, true}) {
-    for (const auto& old : {std::make_pair(3, std::vector<uint8_t>(v3.begin(), v3.end())), std::make_pair(4, v4)}) {
+    for (const auto& old : {std::make_pair(3, std::vector<uint8_t>(v3.begin(), v3.end())), std::make_pair(4, v4),
+                            std::make_pair(5, v5)}) {
       std::string error;
       CHECK_FALSE(TaggerModel::load(old.second.data(), old.second.size(), &error, trusted));
       INFO(error);
       CHECK(error.rfind("lede: model: format version " + std::to_string(old.first) +
-                            " is not supported (this lede reads version 5",
+                            " is not supported (this lede reads version 6",
                         0) == 0);
       CHECK(error.find("retrain it with scripts/train-ner") != std::string::npos);
     }
@@ -323,6 +328,7 @@ std::string payload_with(const std::string& clusters, const std::string& feature
 // given.
 struct FeatureSection {
   uint64_t count = 2;
+  uint64_t key_bits = 32;
   std::vector<uint64_t> masks = {1, 72};  // label 0; labels 3 and 6
   std::string low = std::string("\x02\x00\x04\x00", 4), high = "\x01\x02", indices = std::string("\x00\x01", 2),
               scales = "\x03\x05", weights = "\x07\xFE\x7F";  // 7; -2, 127
@@ -330,6 +336,7 @@ struct FeatureSection {
   std::string bytes() const {
     std::string out;
     ner::put_varint(&out, count);
+    ner::put_varint(&out, key_bits);
     ner::put_varint(&out, masks.size());
     for (uint64_t m : masks) ner::put_varint(&out, m);
     ner::put_varint(&out, high_bytes >= 0 ? static_cast<uint64_t>(high_bytes) : high.size());
@@ -421,6 +428,48 @@ TEST_CASE("tagger: damaged feature columns are refused with a clear error", "[ta
   two.masks[1] = uint64_t{1} << (ner::kLabels + 4) | 8;
   CHECK(load_payload(payload_with(no_clusters, two.bytes(), 2))->stage_count() == 2);
   refused(payload_with(no_clusters, two.bytes(), 1), "bad label mask");
+}
+
+// Format 6: a file may keep only the top bits of the spread keys (lede-train --key-bits); keys
+// alike in those are one feature, the one with the larger weights.
+TEST_CASE("tagger: feature keys kept to their top bits", "[tagger]") {
+  const std::string no_clusters(1, '\0');
+  std::array<int32_t, ner::kLabels> small{}, large{}, other{};
+  small[1] = 3;
+  large[2] = -90;
+  other[4] = 11;
+  const uint32_t a = 0x00010201u * kUnspreadConstant, b = 0x000102F0u * kUnspreadConstant;
+  const uint32_t c = 0x7F000000u * kUnspreadConstant, zero = 0x000000FFu * kUnspreadConstant;
+  const lede_test::StageWeights stage = {{a, small}, {b, large}, {c, other}, {zero, other}};
+  std::string section;
+  ner::put_features(&section, std::vector<const lede_test::StageWeights*>{&stage}, ner::kMaxWeightLevel, 24);
+  auto model = load_payload(payload_with(no_clusters, section));
+  CHECK(model->feature_count() == 2);  // a and b are one; zero's top 24 bits are 0, an empty slot's
+  REQUIRE(model->find(a));
+  CHECK(model->find(a) == model->find(b));
+  CHECK(static_cast<int16_t>(model->find(a)[6] | model->find(a)[7] << 8) == -90);  // b's weight
+  CHECK(model->find(c));
+  CHECK(model->find(0x7F0000FFu * kUnspreadConstant) == model->find(c));  // alike in the top 24 bits
+  CHECK_FALSE(model->find(0x7F000100u * kUnspreadConstant));
+  CHECK_FALSE(model->find(zero));
+  // 24 bits: one low byte a key.
+  FeatureSection f;
+  f.key_bits = 24;
+  f.low = "\x02\x04";
+  auto read = load_payload(payload_with(no_clusters, f.bytes()));
+  CHECK(read->find(0x00010200u * kUnspreadConstant));
+  CHECK(read->find(0x000102FFu * kUnspreadConstant));
+  CHECK(read->find(0x00030400u * kUnspreadConstant));
+  CHECK_FALSE(read->find(0x00010300u * kUnspreadConstant));
+  f.key_bits = 16;
+  refused(payload_with(no_clusters, f.bytes()), "bad feature key bit count");
+  f.key_bits = 33;
+  refused(payload_with(no_clusters, f.bytes()), "bad feature key bit count");
+  f.key_bits = 20;  // a low byte holds 4 bits
+  f.low = "\x02\x14";
+  refused(payload_with(no_clusters, f.bytes()), "feature keys are not strictly increasing");
+  f.low = "\x02";
+  refused(payload_with(no_clusters, f.bytes()), "payload ends inside the feature");
 }
 
 TEST_CASE("tagger: damaged cluster tables are refused with a clear error", "[tagger]") {

@@ -262,6 +262,8 @@ struct Options {
   double prune = 0.0;  // drop weights smaller than this fraction of the largest
   double clip = 1.0;   // the fraction of the largest weight that maps to the largest stored one (larger ones clamp)
   int levels = kMaxWeightLevel;  // the largest int8 a feature's weights are stored as (model_format.h)
+  int key_bits = 32;       // the top bits of feature keys the model keeps (model_format.h)
+  int list_key_bits = 32;  // and of its name lists' phrase keys (tagger/gazetteer.h)
   bool one_stage = false;
 };
 
@@ -363,7 +365,7 @@ std::string model_file(const std::vector<Weights>& stages, const Vocabulary& voc
   }
   std::vector<const std::map<uint32_t, std::array<long, L>>*> features;
   for (const QuantisedStage& q : quantised) features.push_back(&q.features);
-  put_features(&payload, features, o.levels);
+  put_features(&payload, features, o.levels, o.key_bits);
   return model_file_of(payload);
 }
 
@@ -519,7 +521,7 @@ bool name_lists_by_fold(const Options& o, const std::vector<Document>& train, st
   const int list_folds = std::max(1, o.folds);
   for (int t = 0; t <= list_folds; ++t) {
     out->push_back(lede_train::fold_gazetteer(name_lists, "trained-org", trained_names, kTypeOrg, o.trained_min,
-                                              list_folds, t));
+                                              list_folds, t, o.list_key_bits));
   }
   return true;
 }
@@ -548,7 +550,8 @@ std::vector<Weights> train_stage1(const Options& o, const std::vector<Document>&
 void usage() {
   std::cerr << "usage: lede-train [--data DIR] [--train FILE] [--dev FILE] [--clusters FILE] [--out FILE]\n"
                "                  [--record FILE.md] [--epochs1 N] [--epochs2 N] [--folds K] [--seed S]\n"
-               "                  [--min-count N] [--prune F] [--clip F] [--levels N] [--threads N] [--one-stage]\n"
+               "                  [--min-count N] [--prune F] [--clip F] [--levels N] [--key-bits N]\n"
+               "                  [--list-key-bits N] [--threads N] [--one-stage]\n"
                "                  [--train-weight N] [--extra FILE[*WEIGHT]]... [--gazetteer FILE] [--trained-min N]\n"
                "Defaults: --data $LEDE_DATA or ../shared/data; train conll2003/eng.train, dev conll2003/eng.testa.\n";
 }
@@ -584,6 +587,8 @@ int parse_options(int argc, char** argv, Options* out, std::string* clusters_pat
     else if (a == "--prune") o.prune = std::atof(next().c_str());
     else if (a == "--clip") o.clip = std::atof(next().c_str());
     else if (a == "--levels") o.levels = std::atoi(next().c_str());
+    else if (a == "--key-bits") o.key_bits = std::atoi(next().c_str());
+    else if (a == "--list-key-bits") o.list_key_bits = std::atoi(next().c_str());
     else if (a == "--threads") o.threads = std::max(1, std::atoi(next().c_str()));
     else if (a == "--one-stage") o.one_stage = true;
     else if (a == "--gazetteer") o.gazetteer = next();
@@ -613,6 +618,12 @@ int main(int argc, char** argv) {
   if (o.levels < 1 || o.levels > kMaxWeightLevel) {
     std::cerr << "lede-train: --levels " << o.levels << " is not between 1 and " << kMaxWeightLevel << "\n";
     return 2;
+  }
+  for (auto [name, bits] : {std::pair{"--key-bits", o.key_bits}, std::pair{"--list-key-bits", o.list_key_bits}}) {
+    if (bits < kMinKeyBits || bits > 32) {
+      std::cerr << "lede-train: " << name << " " << bits << " is not between " << kMinKeyBits << " and 32\n";
+      return 2;
+    }
   }
   if (o.train_file.empty()) o.train_file = o.data + "/conll2003/eng.train";
   if (o.dev_file.empty()) o.dev_file = o.data + "/conll2003/eng.testa";
@@ -718,7 +729,8 @@ int main(int argc, char** argv) {
        << (clusters_command.empty() ? std::string() : "; made first with `" + clusters_command + "`") << ")\n"
        << "- Seed: " << o.seed << "; epochs: stage 1 " << o.epochs1 << ", stage 2 "
        << (o.one_stage ? 0 : o.epochs2) << "; jackknife folds: " << folds << "; feature count cutoff: "
-       << o.min_count << "; prune: " << o.prune << "; clip: " << o.clip << "; weight levels: " << o.levels << "\n"
+       << o.min_count << "; prune: " << o.prune << "; clip: " << o.clip << "; weight levels: " << o.levels
+       << "; key bits: features " << o.key_bits << ", name lists " << o.list_key_bits << "\n"
        << "- Format version " << kModelFormatVersion << ", feature scheme " << kFeatureScheme
        << ", word lists' digest " << digest_text(lexicon_digest()) << " (`lede::lexicon_digest()`: a model is refused by a build"
        << " whose lists differ); " << bytes.size() << " bytes; features kept per stage:";

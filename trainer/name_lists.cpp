@@ -61,11 +61,11 @@ bool read_name_lists(const std::string& path, NameLists* out, std::string* error
 
 Gazetteer fold_gazetteer(const NameLists& lists, const std::string& trained_list,
                          const std::vector<TrainedName>& trained, int type, int min_count, int folds,
-                         int fold) {
+                         int fold, int key_bits) {
   Gazetteer g;
   std::vector<std::string> names = lists.names;
   names.push_back(trained_list);
-  g.set_lists(names);
+  g.set_lists(names, key_bits);
   for (const auto& [key, list] : lists.entries) g.add(key, list);
   std::unordered_map<uint32_t, std::array<int, lede::ner::kTypes>> counts;
   for (const TrainedName& t : trained) {

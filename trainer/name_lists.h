@@ -35,9 +35,10 @@ struct TrainedName {
 
 // The gazetteer of the lists plus the names of `type` seen at least `min_count` times in the
 // training documents whose index modulo `folds` is not `fold` (fold == folds: all of them), the
-// type being the one they are most often.
+// type being the one they are most often; keeping the top `key_bits` bits of the keys, as the
+// model will (Gazetteer::set_lists).
 lede::ner::Gazetteer fold_gazetteer(const NameLists& lists, const std::string& trained_list,
                                     const std::vector<TrainedName>& trained, int type, int min_count,
-                                    int folds, int fold);
+                                    int folds, int fold, int key_bits);
 
 }  // namespace lede_train

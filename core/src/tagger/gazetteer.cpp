@@ -11,21 +11,30 @@ namespace ner {
 
 uint64_t Gazetteer::extend(uint64_t h, uint64_t word_lower) { return combine(h, word_lower); }
 
-void Gazetteer::set_lists(std::vector<std::string> names) {
+void Gazetteer::set_lists(std::vector<std::string> names, int key_bits) {
   lists_ = std::move(names);
   keys_.clear();
   bits_.clear();
   mask_ = 0;
   entries_ = 0;
+  key_bits_ = key_bits;
+  key_mask_ = key_bits_mask(key_bits);
+}
+
+// An empty table of `capacity` slots, a power of two of at least 64.
+void Gazetteer::allocate(size_t capacity) {
+  keys_.assign(capacity, 0);
+  bits_.assign(capacity, 0);
+  mask_ = capacity - 1;
+  shift_ = 32;
+  for (size_t c = capacity; c > 1; c >>= 1) --shift_;
 }
 
 void Gazetteer::rehash(size_t capacity) {
   std::vector<std::pair<uint32_t, uint16_t>> old = entries();
-  keys_.assign(capacity, 0);
-  bits_.assign(capacity, 0);
-  mask_ = capacity - 1;
+  allocate(capacity);
   for (const auto& [k, b] : old) {
-    size_t slot = (k * 0x9E3779B1u) & mask_;
+    size_t slot = home(k);
     while (keys_[slot] != 0) slot = (slot + 1) & mask_;
     keys_[slot] = k;
     bits_[slot] = b;
@@ -34,8 +43,10 @@ void Gazetteer::rehash(size_t capacity) {
 
 bool Gazetteer::add(uint32_t key, int list) {
   if (list < 0 || list >= static_cast<int>(lists_.size()) || key == 0) return false;
+  key &= key_mask_;
+  if (key == 0) return true;
   if ((entries_ + 1) * 2 > keys_.size()) rehash(std::max<size_t>(64, keys_.size() * 2));
-  size_t slot = (key * 0x9E3779B1u) & mask_;
+  size_t slot = home(key);
   while (keys_[slot] != 0 && keys_[slot] != key) slot = (slot + 1) & mask_;
   if (keys_[slot] == 0) {
     keys_[slot] = key;
@@ -68,14 +79,20 @@ void Gazetteer::write(std::string* payload) const {
     put_varint(payload, name.size());
     payload->append(name);
   }
-  std::vector<std::pair<uint32_t, uint16_t>> sorted = entries();
-  put_varint(payload, sorted.size());
-  uint32_t previous = 0;
+  SortedWordColumns keys(key_bits_);
+  std::string bits;
+  const std::vector<std::pair<uint32_t, uint16_t>> sorted = entries();
   for (const auto& [k, b] : sorted) {
-    put_varint(payload, k - previous);
-    put_varint(payload, b);
-    previous = k;
+    keys.add(k);
+    put_varint(&bits, b);
   }
+  put_varint(payload, static_cast<uint64_t>(key_bits_));
+  put_varint(payload, sorted.size());
+  put_varint(payload, keys.high_deltas.size());
+  put_varint(payload, bits.size());
+  *payload += keys.low;
+  *payload += keys.high_deltas;
+  *payload += bits;
 }
 
 bool Gazetteer::read(PayloadReader* r, std::string* error) {
@@ -83,7 +100,7 @@ bool Gazetteer::read(PayloadReader* r, std::string* error) {
     *error = std::string("the name lists' section is malformed (") + what + ")";
     return false;
   };
-  uint64_t n_lists, n_entries;
+  uint64_t n_lists, key_bits, n_entries, high_bytes, bits_bytes;
   if (!r->varint(&n_lists) || n_lists > kMaxLists) return fail("list count");
   std::vector<std::string> names(static_cast<size_t>(n_lists));
   for (std::string& name : names) {
@@ -92,26 +109,33 @@ bool Gazetteer::read(PayloadReader* r, std::string* error) {
     if (!r->varint(&length) || length > 64 || !r->take(length, &at)) return fail("list name");
     name.assign(reinterpret_cast<const char*>(at), static_cast<size_t>(length));
   }
-  set_lists(std::move(names));
-  // Each entry takes at least two bytes: a larger count cannot be right.
-  if (!r->varint(&n_entries) || n_entries > r->remaining() / 2) return fail("entry count");
+  if (!r->varint(&key_bits) || key_bits < kMinKeyBits || key_bits > 32) return fail("key bits");
+  set_lists(std::move(names), static_cast<int>(key_bits));
+  // Each entry takes at least three bytes (a low part, a high delta, list bits): a larger count
+  // cannot be right.
+  if (!r->varint(&n_entries) || n_entries > r->remaining() / 3) return fail("entry count");
+  const uint8_t *low, *high, *bits_at;
+  if (!r->varint(&high_bytes) || !r->varint(&bits_bytes) ||
+      !r->take(static_cast<uint64_t>(low_bytes(key_bits_)) * n_entries, &low) || !r->take(high_bytes, &high) ||
+      !r->take(bits_bytes, &bits_at)) {
+    return fail("truncated");
+  }
+  SortedWordReader keys(low, PayloadReader(high, static_cast<size_t>(high_bytes)), key_bits_);
+  PayloadReader bits(bits_at, static_cast<size_t>(bits_bytes));
   size_t capacity = 64;
   while (capacity < n_entries * 2) capacity *= 2;
-  keys_.assign(capacity, 0);
-  bits_.assign(capacity, 0);
-  mask_ = capacity - 1;
-  uint64_t key = 0;
+  allocate(capacity);
   for (uint64_t e = 0; e < n_entries; ++e) {
-    uint64_t delta, bits;
-    if (!r->varint(&delta) || !r->varint(&bits)) return fail("truncated");
-    key += delta;
-    if (delta == 0 || key > UINT32_MAX) return fail("keys out of order");
-    if (bits == 0 || bits >> lists_.size()) return fail("list bits");
-    size_t slot = (static_cast<uint32_t>(key) * 0x9E3779B1u) & mask_;
+    uint32_t key;
+    uint64_t list_bits;
+    if (!keys.next(&key) || key == 0) return fail("keys out of order");
+    if (!bits.varint(&list_bits) || list_bits == 0 || list_bits >> lists_.size()) return fail("list bits");
+    size_t slot = home(key);
     while (keys_[slot] != 0) slot = (slot + 1) & mask_;
-    keys_[slot] = static_cast<uint32_t>(key);
-    bits_[slot] = static_cast<uint16_t>(bits);
+    keys_[slot] = key;
+    bits_[slot] = static_cast<uint16_t>(list_bits);
   }
+  if (!keys.high_deltas_used() || bits.remaining() != 0) return fail("bytes after the last entry");
   entries_ = static_cast<size_t>(n_entries);
   return true;
 }

@@ -29,43 +29,18 @@ bool read_transitions(ner::PayloadReader* r, std::vector<int32_t>* out, std::str
   return true;
 }
 
-// Reads strictly increasing 32-bit words from their two columns (model_format.h's
-// SortedWordColumns): low halves, and varint differences of the high halves.
-class SortedWordReader {
- public:
-  SortedWordReader(const uint8_t* low, ner::PayloadReader high_deltas) : low_(low), high_deltas_(high_deltas) {}
-  // The next word; false when the column ends or it is not above the previous one (the first may
-  // be anything). Inlined into the loops below.
-  [[gnu::always_inline]] bool next(uint32_t* word) {
-    uint64_t delta;
-    if (!high_deltas_.varint(&delta)) return false;
-    high_ += delta;
-    if (high_ > 0xFFFF) return false;
-    const uint64_t w = (high_ << 16) | uint64_t{low_[0]} | (uint64_t{low_[1]} << 8);
-    low_ += 2;
-    if (started_ && w <= previous_) return false;
-    started_ = true;
-    previous_ = w;
-    *word = static_cast<uint32_t>(w);
-    return true;
-  }
-  bool high_deltas_used() const { return high_deltas_.remaining() == 0; }
-
- private:
-  const uint8_t* low_;
-  ner::PayloadReader high_deltas_;
-  uint64_t high_ = 0, previous_ = 0;
-  bool started_ = false;
-};
-
-// The two byte counts of a pair of varint columns, then the low halves and the two columns.
+// The two byte counts of a pair of varint columns, then the keys' low parts (SortedWordColumns of
+// key_bits) and the two columns.
 bool take_columns(ner::PayloadReader* r, uint64_t count, const uint8_t** low, ner::PayloadReader* first,
-                  ner::PayloadReader* second, uint64_t* extra_count = nullptr) {
+                  ner::PayloadReader* second, uint64_t* extra_count = nullptr, int key_bits = 32) {
   uint64_t first_bytes, second_bytes;
   if (!r->varint(&first_bytes) || !r->varint(&second_bytes)) return false;
   if (extra_count && !r->varint(extra_count)) return false;
   const uint8_t *a, *b;
-  if (!r->take(2 * count, low) || !r->take(first_bytes, &a) || !r->take(second_bytes, &b)) return false;
+  if (!r->take(static_cast<uint64_t>(ner::low_bytes(key_bits)) * count, low) || !r->take(first_bytes, &a) ||
+      !r->take(second_bytes, &b)) {
+    return false;
+  }
   *first = ner::PayloadReader(a, static_cast<size_t>(first_bytes));
   *second = ner::PayloadReader(b, static_cast<size_t>(second_bytes));
   return true;
@@ -89,7 +64,7 @@ bool take_columns(ner::PayloadReader* r, uint64_t count, const uint8_t** low, ne
   const uint8_t* low;
   ner::PayloadReader high_deltas(nullptr, 0), indices(nullptr, 0);
   if (!take_columns(r, count, &low, &high_deltas, &indices)) return fail(error, "payload ends inside the cluster table");
-  SortedWordReader hashes(low, high_deltas);
+  ner::SortedWordReader hashes(low, high_deltas, 32);
   clusters->entries.resize(static_cast<size_t>(count));
   for (auto& e : clusters->entries) {
     uint64_t index;
@@ -123,6 +98,7 @@ struct ModelBuilder {
     const uint8_t* scales;
     const uint8_t* weights;
     uint64_t weight_count;
+    int key_bits;
   };
 
   // Decodes `count` features into `records` (room for count * kRecordMaskWords words and the
@@ -134,7 +110,7 @@ struct ModelBuilder {
     uint64_t slots = uint64_t{model->home_slots_} + 64;
     model->slots_.reset(new TaggerModel::Slot[slots]());
     TaggerModel::Slot* table = model->slots_.get();
-    SortedWordReader keys(c.key_low, c.key_high_deltas);
+    ner::SortedWordReader keys(c.key_low, c.key_high_deltas, c.key_bits);
     uint64_t next = 0;  // the first slot after the previous key's
     uint64_t used = 0;  // weights decoded
     uint8_t* out = records;
@@ -203,9 +179,15 @@ struct ModelBuilder {
     constexpr int L = ner::kLabels;
     uint64_t count, n_masks;
     if (!r->varint(&count)) return fail(error, "payload ends before the feature count");
-    // Every feature takes at least 5 bytes (2 of key, a high delta, a mask index, a scale): a
+    // Every feature takes at least 4 bytes (1 of key, a high delta, a mask index, a scale): a
     // cheap bound that keeps a damaged count from allocating gigabytes before the reads fail.
-    if (count > r->remaining() / 5) return fail(error, "feature count " + std::to_string(count) + " is too large");
+    if (count > r->remaining() / 4) return fail(error, "feature count " + std::to_string(count) + " is too large");
+    uint64_t key_bits;
+    if (!r->varint(&key_bits)) return fail(error, "payload ends before the feature key bit count");
+    if (key_bits < ner::kMinKeyBits || key_bits > 32) {
+      return fail(error, "bad feature key bit count (" + std::to_string(key_bits) + ", " +
+                             std::to_string(ner::kMinKeyBits) + " to 32)");
+    }
     if (!r->varint(&n_masks) || n_masks > count || (count > 0 && n_masks == 0)) {
       return fail(error, "bad label mask count");
     }
@@ -216,7 +198,9 @@ struct ModelBuilder {
       if (mask == 0 || (mask & ~all_labels) != 0) return fail(error, "bad label mask");
     }
     Columns c;
-    if (!take_columns(r, count, &c.key_low, &c.key_high_deltas, &c.mask_indices, &c.weight_count) ||
+    c.key_bits = static_cast<int>(key_bits);
+    model->key_mask_ = ner::key_bits_mask(c.key_bits);
+    if (!take_columns(r, count, &c.key_low, &c.key_high_deltas, &c.mask_indices, &c.weight_count, c.key_bits) ||
         !r->take(count, &c.scales)) {
       return fail(error, "payload ends inside the feature columns");
     }
@@ -256,7 +240,7 @@ bool check_header(const uint8_t* data, size_t size, bool trusted, uint32_t* payl
   if (version < kModelFormatVersion) {
     return fail(error, "format version " + std::to_string(version) + " is not supported (this lede reads version " +
                            std::to_string(kModelFormatVersion) +
-                           ", int8 weights in columns, with the word lists a model was trained with): retrain it "
+                           ", keys kept to their top bits, int8 weights in columns): retrain it "
                            "with scripts/train-ner");
   }
   if (version > kModelFormatVersion) {

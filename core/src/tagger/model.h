@@ -41,18 +41,20 @@ class TaggerModel {
   // every lane: less to load and to keep in the caches.
   // The table holds the keys in spread key order (see Slot): a search ends at the first slot
   // whose spread key is not below the one sought, the empty ones (0) included.
+  // Keys are compared by the top bits of their spread keys that the file kept (key_mask_): a key
+  // the model lacks may find the record of one it has (model_format.h, version 6).
   const uint8_t* find(uint32_t key) const {
-    const uint32_t spread = ner::spread_key(key);
+    const uint32_t spread = stored_key(key);
     const Slot* s = &slots_[home_slot(spread)];
     while (s->spread < spread && s->spread != 0) ++s;
     return s->spread == spread && spread != 0 ? records_.get() + s->record : nullptr;
   }
   static constexpr int kMaxStages = 2;
-  const void* slot_address(uint32_t key) const { return &slots_[home_slot(ner::spread_key(key))]; }
+  const void* slot_address(uint32_t key) const { return &slots_[home_slot(stored_key(key))]; }
   // False when `key` is certainly not in the model: a bitmap small enough to stay in cache, so
   // that the features a model does not have (about half of them) cost no trip to the table.
   bool may_have(uint32_t key) const {
-    const uint32_t bit = filter_bit(ner::spread_key(key));
+    const uint32_t bit = filter_bit(stored_key(key));
     return (filter_[bit >> 6] >> (bit & 63)) & 1;
   }
   // (kLabels+1) x (kLabels+1) transition weights of a stage; row kLabels = start, column = end.
@@ -75,6 +77,7 @@ class TaggerModel {
     uint32_t spread;  // the key's spread key; 0 = empty
     uint32_t record;  // its offset in records_, in bytes
   };
+  uint32_t stored_key(uint32_t key) const { return ner::spread_key(key) & key_mask_; }
   uint32_t home_slot(uint32_t spread) const { return static_cast<uint32_t>((uint64_t{spread} * home_slots_) >> 32); }
   static uint32_t filter_bit(uint32_t spread) { return (spread * 0x85EBCA6Bu) >> (32 - kFilterBits); }
   friend struct ModelBuilder;
@@ -88,6 +91,7 @@ class TaggerModel {
   std::unique_ptr<uint8_t[]> records_;
   std::vector<int32_t> transitions_;
   uint32_t home_slots_ = 0;
+  uint32_t key_mask_ = ~0u;  // the spread key bits the file kept
   std::unique_ptr<uint64_t[]> filter_;
   ner::ClusterTable clusters_;
   ner::Gazetteer gazetteer_;

@@ -15,12 +15,12 @@
 //       C varints (each word's path, as an index into the P paths)
 //     the model's name lists (tagger/gazetteer.h)
 //     stage count S (1 or 2); S x (kLabels+1)^2 transition weights (signed)
-//     features: count F; M distinct label masks (varint each: bit s * kLabels + y for stage s,
-//       label y; non-zero, < 2^(S * kLabels)); the byte counts of the two varint columns below and
-//       the weight count W; then the columns, one entry per feature in spread key order
-//       (spread_key(key), strictly increasing, never 0):
-//       F x u16 LE     the spread keys' low halves
-//       F varints      each spread key's high half minus the previous one's (the first's from 0)
+//     features: count F; key bits B (kMinKeyBits to 32); M distinct label masks (varint each: bit
+//       s * kLabels + y for stage s, label y; non-zero, < 2^(S * kLabels)); the byte counts of the
+//       two varint columns below and the weight count W; then the columns, one entry per feature
+//       in key order (the top B bits of spread_key(key), strictly increasing, never 0):
+//       F x (B - 16 bits)  the keys' low parts, in low_bytes(B) bytes LE each
+//       F varints      each key's top 16 bits minus the previous one's (the first's from 0)
 //       F varints      its label mask, as an index into the M masks
 //       F bytes        its scale s, 1 to 255
 //       W bytes        int8 weights, -127 to 127 and never 0: for each feature one per bit of its
@@ -38,7 +38,11 @@
 // silently scoring wrong features. Version 5 (issue 21) stores int8 weights with a scale per
 // feature, the masks as indices into a table and the keys and clusters as columns: the model of
 // 1.33 MB (0.94 MB gzipped) became one of 0.86 MB (0.61 MB gzipped), trained with --levels 15;
-// it also carries the model's own name lists after the clusters (tagger/gazetteer.h).
+// it also carries the model's own name lists after the clusters (tagger/gazetteer.h). Version 6
+// (issue 24, a smaller download) keeps only the top B bits of each feature key and name-list
+// phrase key (lede-train --key-bits): the bits below are random, so no compressor shrinks them,
+// and they only tell apart keys that the top bits already tell apart but for a few. The cost: a
+// key the model lacks matches a stored one with probability (keys stored) / 2^B.
 #pragma once
 
 #include <algorithm>
@@ -70,11 +74,17 @@ using lede::put_u64;
 using lede::put_varint;
 
 constexpr char kModelMagic[8] = {'L', 'E', 'D', 'E', 'N', 'E', 'R', 0x1A};
-constexpr uint32_t kModelFormatVersion = 5;
+constexpr uint32_t kModelFormatVersion = 6;
 
 // A feature key's place in the model: the key times an odd constant (a one-to-one map of 32-bit
 // words), whose high bits pick its slot in the loader's table.
 constexpr uint32_t spread_key(uint32_t key) { return key * 0x9E3779B1u; }
+// Keys stored with their top `bits` bits (kMinKeyBits to 32, the file says how many): the mask
+// that keeps them. 0 stays an empty slot: a key whose top bits are all 0 is not stored (one in 2^B).
+constexpr int kMinKeyBits = 17;
+constexpr uint32_t key_bits_mask(int bits) { return bits >= 32 ? ~0u : ~((1u << (32 - bits)) - 1); }
+// The bytes each key's part below its top 16 bits takes: 1 or 2.
+constexpr int low_bytes(int bits) { return (bits - 16 + 7) / 8; }
 // The records TaggerModel::find returns (model.h): a label mask in 3 little-endian 16-bit words,
 // then one int16 weight per set bit; after the last, 16 zero bytes (room for the tagger's 16-byte
 // reads past it).
@@ -112,19 +122,56 @@ inline std::string digest_text(uint64_t digest) {
   std::snprintf(text, sizeof text, "0x%016" PRIx64, digest);
   return text;
 }
-// Strictly increasing 32-bit words (spread keys, cluster word hashes) as two columns: the low
-// halves, noise that no compressor shrinks, two bytes each; and the differences of the high
-// halves, mostly 0 to 3, one byte each that compresses to a few bits.
+// Strictly increasing 32-bit words (spread keys, cluster word hashes) of which only the top
+// `bits` count, as two columns: the parts below the top 16 bits, noise that no compressor
+// shrinks, low_bytes(bits) bytes each; and the differences of the top 16 bits, mostly 0 to 3, one
+// byte each that compresses to a few bits. Words must differ in their top bits.
 struct SortedWordColumns {
+  explicit SortedWordColumns(int bits = 32) : bits_(bits) {}
   std::string low, high_deltas;
   void add(uint32_t word) {
-    put_u16(&low, word & 0xFFFF);
+    const uint32_t part = (word & 0xFFFF) >> (32 - bits_);
+    for (int k = 0; k < low_bytes(bits_); ++k) low.push_back(static_cast<char>((part >> (8 * k)) & 0xFF));
     put_varint(&high_deltas, (word >> 16) - previous_high_);
     previous_high_ = word >> 16;
   }
 
  private:
+  int bits_;
   uint32_t previous_high_ = 0;
+};
+
+// Reads the words SortedWordColumns wrote (the top `bits` bits of each, the rest 0).
+class SortedWordReader {
+ public:
+  SortedWordReader(const uint8_t* low, PayloadReader high_deltas, int bits)
+      : low_(low), high_deltas_(high_deltas), low_bytes_(low_bytes(bits)), shift_(32 - bits) {}
+  // The next word; false when the column ends, a low part has bits beyond the kept ones, or it is
+  // not above the previous word (the first may be anything). Inlined into the loader's loops.
+  [[gnu::always_inline]] bool next(uint32_t* word) {
+    uint64_t delta;
+    if (!high_deltas_.varint(&delta)) return false;
+    high_ += delta;
+    if (high_ > 0xFFFF) return false;
+    uint64_t part = low_[0];
+    if (low_bytes_ == 2) part |= uint64_t{low_[1]} << 8;
+    low_ += low_bytes_;
+    if ((part << shift_) > 0xFFFF) return false;
+    const uint64_t w = (high_ << 16) | (part << shift_);
+    if (started_ && w <= previous_) return false;
+    started_ = true;
+    previous_ = w;
+    *word = static_cast<uint32_t>(w);
+    return true;
+  }
+  bool high_deltas_used() const { return high_deltas_.remaining() == 0; }
+
+ private:
+  const uint8_t* low_;
+  PayloadReader high_deltas_;
+  int low_bytes_, shift_;
+  uint64_t high_ = 0, previous_ = 0;
+  bool started_ = false;
 };
 
 // Values as indices into a table of the distinct ones, the most frequent first (so that the
@@ -208,26 +255,46 @@ std::vector<std::pair<int, int32_t>> bit_weights_of(const std::vector<const Stag
   return bit_weights;
 }
 
+// The features to store, as (stored key, key): keys whose top `key_bits` bits of their spread key
+// are the same are one stored key, holding the weights of the one with the larger sum of |stored
+// weights| (ties: the smaller key), so that the loader finds that one for all of them. Keys whose
+// stored key would be 0 are left out (0 marks an empty slot): the tagger finds no weights for
+// them. StageMap: see put_features.
+template <typename StageMap>
+std::map<uint32_t, uint32_t> stored_keys(const std::vector<const StageMap*>& stages, int levels, int key_bits) {
+  std::map<uint32_t, std::pair<int64_t, uint32_t>> best;  // stored key -> (weight sum, key)
+  for (const StageMap* stage : stages) {
+    for (const auto& feature : *stage) {
+      const uint32_t stored = spread_key(feature.first) & key_bits_mask(key_bits);
+      if (stored == 0) continue;
+      const QuantisedFeature q = quantise_feature(bit_weights_of(stages, feature.first), levels);
+      if (q.mask == 0) continue;
+      int64_t sum = 0;
+      for (int8_t w : q.weights) sum += int64_t{q.scale} * (w < 0 ? -w : w);
+      auto [at, inserted] = best.insert({stored, {sum, feature.first}});
+      if (!inserted && (sum > at->second.first || (sum == at->second.first && feature.first < at->second.second))) {
+        at->second = {sum, feature.first};
+      }
+    }
+  }
+  std::map<uint32_t, uint32_t> out;
+  for (const auto& b : best) out.emplace_hint(out.end(), b.first, b.second.second);
+  return out;
+}
+
 // Appends the features of these stages as the format has them. stages[s]: stage s's features, a
 // map from key to kLabels weights in label order (std::map<uint32_t, std::array<int-like,
 // kLabels>>, |w| <= kMaxWeight), zeros meaning none; levels: the largest |int8| used (see
-// quantise_feature). A feature whose weights all round to 0 is left out.
+// quantise_feature); key_bits: the top bits of the keys kept (kMinKeyBits to 32, see
+// stored_keys). A feature whose weights all round to 0 is left out.
 template <typename StageMap>
-void put_features(std::string* payload, const std::vector<const StageMap*>& stages, int levels = kMaxWeightLevel) {
-  // Key 0 (a hash that comes one time in 2^32) cannot be stored: its spread key 0 marks an empty
-  // slot. Such a feature is left out; the tagger finds no weights for it.
-  std::set<std::pair<uint32_t, uint32_t>> keys;  // (spread key, key)
-  for (const StageMap* stage : stages) {
-    for (const auto& feature : *stage) {
-      if (feature.first != 0) keys.insert({spread_key(feature.first), feature.first});
-    }
-  }
-  SortedWordColumns spread;
+void put_features(std::string* payload, const std::vector<const StageMap*>& stages, int levels = kMaxWeightLevel,
+                  int key_bits = 32) {
+  SortedWordColumns spread(key_bits);
   std::vector<uint64_t> masks;
   std::string scales, weights;
-  for (const auto& k : keys) {
+  for (const auto& k : stored_keys(stages, levels, key_bits)) {
     const QuantisedFeature q = quantise_feature(bit_weights_of(stages, k.second), levels);
-    if (q.mask == 0) continue;
     spread.add(k.first);
     masks.push_back(q.mask);
     scales.push_back(static_cast<char>(q.scale));
@@ -236,6 +303,7 @@ void put_features(std::string* payload, const std::vector<const StageMap*>& stag
   std::string mask_indices;
   const std::vector<uint64_t> distinct = table_of_distinct(masks, &mask_indices);
   put_varint(payload, masks.size());
+  put_varint(payload, static_cast<uint64_t>(key_bits));
   put_varint(payload, distinct.size());
   for (uint64_t mask : distinct) put_varint(payload, mask);
   put_varint(payload, spread.high_deltas.size());
