@@ -78,6 +78,21 @@ struct AsciiClasses {
 };
 constexpr AsciiClasses kAscii;
 
+// For scan_word's inner loop, every byte value: kWordLetter for ASCII letters but n and N (which
+// may begin "n't"), kWordDigit for ASCII digits, 0 for the rest (which take the full decode).
+constexpr uint8_t kWordLetter = 1, kWordDigit = 2;
+struct WordBytes {
+  uint8_t of[0x100];
+  constexpr WordBytes() : of() {
+    for (int b = 0; b < 0x80; ++b) {
+      const Cls k = ascii_class(static_cast<char32_t>(b));
+      if (k == Cls::letter && b != 'n' && b != 'N') of[b] = kWordLetter;
+      if (k == Cls::digit) of[b] = kWordDigit;
+    }
+  }
+};
+constexpr WordBytes kWordBytes;
+
 // Everything beyond ASCII: a few characters by hand, the rest by utf8proc's properties. Out of
 // line, so that classify() below inlines as one comparison and one load wherever it is called.
 [[gnu::noinline]] Cls classify_beyond_ascii(char32_t c) {
@@ -130,6 +145,11 @@ class Scanner {
     bool space = false, newline = false;
     size_t i = 0;
     while (i < n_) {
+      if (t_[i] == ' ') {  // most of the gaps between tokens, without decoding or classifying
+        space = true;
+        ++i;
+        continue;
+      }
       uint32_t len;
       char32_t c = at(i, &len);
       Cls k = classify(c);
@@ -418,17 +438,13 @@ class Scanner {
     if (size_t neg = negation_at(i)) return i + neg;
     size_t e = i;
     bool only_letters = true;  // no digits, hyphens or apostrophes: candidates for abbreviations
+    uint8_t ascii_seen = 0;    // kWordLetter | kWordDigit bits of the bytes the fast path took
     while (e < n_) {
-      // ASCII letters and digits, the bulk of every word, a byte at a time without decoding; not
-      // n or N, which may begin "n't".
-      const auto b = static_cast<unsigned char>(t_[e]);
-      if (b < 0x80 && b != 'n' && b != 'N') {
-        const Cls k = kAscii.of[b];
-        if (k == Cls::letter || k == Cls::digit) {
-          only_letters = only_letters && k == Cls::letter;
-          ++e;
-          continue;
-        }
+      // ASCII letters and digits, the bulk of every word, a byte at a time without decoding.
+      if (const uint8_t w = kWordBytes.of[static_cast<unsigned char>(t_[e])]) {
+        ascii_seen |= w;
+        ++e;
+        continue;
       }
       uint32_t len;
       char32_t c = at(e, &len);
@@ -459,6 +475,7 @@ class Scanner {
       }
       break;
     }
+    if (ascii_seen & kWordDigit) only_letters = false;
     return e < n_ && t_[e] == '.' ? word_before_period(i, e, only_letters, kind) : e;
   }
 
@@ -480,8 +497,8 @@ class Scanner {
         seg_start = j + 1;
         j = k2;
       }
-      size_t word_letters = 0;
-      for (size_t q = i; q < e; q = next(q)) ++word_letters;
+      size_t word_letters = 0;  // counted up to 3: only "one" and "at most two" matter below
+      for (size_t q = i; q < e && word_letters < 3; q = next(q)) ++word_letters;
       if (groups >= 2 && word_letters <= 2) {
         *kind = TokenKind::abbreviation;
         return j + 1;
@@ -493,7 +510,9 @@ class Scanner {
         return e + 1;
       }
     }
-    if (e > i && e + 1 < n_) {
+    // Domain suffixes (core/data/domain_suffixes.txt) are lower-case ASCII letters: after a
+    // sentence's last word a space follows, and no suffix can match.
+    if (e > i && e + 1 < n_ && t_[e + 1] >= 'a' && t_[e + 1] <= 'z') {
       // Domain names written as words: Amazon.com, gov.uk.
       // Asked at the end of nearly every sentence: the first byte rules out most suffixes (all,
       // when a space follows) before any compare() call.
