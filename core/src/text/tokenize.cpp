@@ -441,11 +441,15 @@ class Scanner {
     uint8_t ascii_seen = 0;    // kWordLetter | kWordDigit bits of the bytes the fast path took
     while (e < n_) {
       // ASCII letters and digits, the bulk of every word, a byte at a time without decoding.
-      if (const uint8_t w = kWordBytes.of[static_cast<unsigned char>(t_[e])]) {
+      const auto b = static_cast<unsigned char>(t_[e]);
+      if (const uint8_t w = kWordBytes.of[b]) {
         ascii_seen |= w;
         ++e;
         continue;
       }
+      // Any other ASCII byte but n, N, a hyphen or an apostrophe (the cases below) ends the word:
+      // the space or punctuation after nearly every word, without the decode.
+      if (b < 0x80 && b != 'n' && b != 'N' && b != '-' && b != '\'') break;
       uint32_t len;
       char32_t c = at(e, &len);
       Cls k = classify(c);
