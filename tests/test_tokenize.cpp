@@ -8,6 +8,7 @@
 #include "golden.h"
 #include "invariants.h"
 #include "lede/lede.h"
+#include "lexicon/tokenizer_words.h"
 #include "text/tokenize.h"
 
 namespace {
@@ -72,4 +73,22 @@ TEST_CASE("long inputs stay linear: one 2-million-character line without spaces"
   std::string quotes(200'000, '"');
   auto t3 = lede::tokenize(quotes);
   CHECK(t3.size() == quotes.size());
+}
+
+TEST_CASE("domain suffixes are lower-case ASCII words, as the tokenizer's shortcut takes them", "[text]") {
+  // word_before_period looks for a suffix only when a lower-case ASCII letter follows the period.
+  size_t n = 0;
+  for (std::string_view suffix : lede::domain_suffixes()) {
+    ++n;
+    REQUIRE(!suffix.empty());
+    for (char c : suffix) REQUIRE((c >= 'a' && c <= 'z'));
+  }
+  CHECK(n >= 10);
+  auto texts = [](std::string_view text) {
+    std::vector<std::string> out;
+    for (const lede::Token& t : lede::tokenize(text)) out.emplace_back(text.substr(t.span.start, t.span.end - t.span.start));
+    return out;
+  };
+  CHECK(texts("Amazon.com sold it. Next") == std::vector<std::string>{"Amazon.com", "sold", "it", ".", "Next"});
+  CHECK(texts("See gov.uk. Or bbc.co.uk.") == std::vector<std::string>{"See", "gov.uk", ".", "Or", "bbc.co", ".", "uk", "."});
 }

@@ -2,6 +2,7 @@
 // pointer into the heap outlives the next call: the JS side copies results out at once.
 #include <cstdio>
 #include <cstdlib>
+#include <cstring>
 #include <memory>
 #include <string>
 #include <vector>
@@ -19,6 +20,42 @@ struct Handle {
 std::string& last_error() {
   static std::string error;
   return error;
+}
+
+// The largest text this build analyses. A wasm32 memory ends at 4 GB, and an analysis needs its
+// peak memory all at once (the tokens, the tagger's per-token state, the result), which grows in
+// proportion to the text: kBytesPerTextByte is that peak over the text's size. Measured by
+// `node --expose-gc bench/wasm-memory.mjs` (the memory's growth during analyze() of one article
+// of PolNeAR texts) at 17a8978+: 40.5 bytes per byte at 4 MB, 39.2 at 16 MB, 35.5 at 40 MB
+// (1.51 GB); CoNLL dev's words joined by spaces, 4.4 MB, 41.3. 48 leaves a sixth over the worst
+// of them, a limit of 89.5 MB. Texts much denser in tokens than news need more ("A b. C, d e; "
+// repeated: 114 bytes per byte) and can still run out under the limit: the glue says so (the
+// `--oom` run of that script). A text over the limit is refused before anything is allocated for
+// it, with an error that says so, rather than ending in Emscripten's bare "Aborted()" half-way
+// through an analysis minutes long.
+constexpr uint64_t kMemoryBytes = uint64_t{4} << 30;
+constexpr uint64_t kBytesPerTextByte = 48;
+constexpr size_t kTextLimit = static_cast<size_t>(kMemoryBytes / kBytesPerTextByte);
+
+// True when a text of `bytes` bytes is within the limit; otherwise false, and last_error() says so.
+// The sizes are in MB with one decimal, or as many more as it takes to tell them apart (a text a
+// byte over the limit).
+bool text_fits(size_t bytes) {
+  if (bytes <= kTextLimit) return true;
+  char text_mb[32], limit_mb[32];
+  for (int decimals = 1; decimals <= 6; ++decimals) {
+    std::snprintf(text_mb, sizeof text_mb, "%.*f", decimals, static_cast<double>(bytes) / 1e6);
+    std::snprintf(limit_mb, sizeof limit_mb, "%.*f", decimals, static_cast<double>(kTextLimit) / 1e6);
+    if (std::strcmp(text_mb, limit_mb) != 0) break;
+  }
+  char message[200];
+  std::snprintf(message, sizeof message,
+                "lede: text of %s MB is over the %s MB this build can analyse (%llu GB of WebAssembly "
+                "memory, about %llu bytes per byte of text)",
+                text_mb, limit_mb, static_cast<unsigned long long>(kMemoryBytes >> 30),
+                static_cast<unsigned long long>(kBytesPerTextByte));
+  last_error() = message;
+  return false;
 }
 
 // offsets: 0 utf8, 1 utf16, 2 codepoint. flags: bit 0 includes tokens.
@@ -73,14 +110,22 @@ Handle* lede_create(const uint8_t* model, size_t model_size, int mode) {
 
 void lede_destroy(Handle* h) { delete h; }
 
+// The largest text, in UTF-8 bytes, that lede_analyze and lede_analyze_compact take.
+size_t lede_text_limit() { return kTextLimit; }
+
+// 1 when a text of `bytes` UTF-8 bytes can be analysed; 0 when it is over the limit, with
+// lede_last_error() saying so. The glue asks before copying a text into the heap.
+int lede_text_fits(size_t bytes) { return text_fits(bytes) ? 1 : 0; }
+
 void* lede_alloc(size_t n) { return std::malloc(n ? n : 1); }
 void lede_free(void* p) { std::free(p); }
 
 // Analyses `len` bytes of UTF-8 at `text` (offsets and flags as options() takes them, the
 // reference date as article() does). Returns the JSON (valid until the next call on this handle);
-// its byte length is lede_result_size(h).
+// its byte length is lede_result_size(h). Returns null for a text over lede_text_limit(), with
+// lede_last_error() saying why.
 const char* lede_analyze(Handle* h, const char* text, size_t len, int offsets, int flags, int reference_date) {
-  if (!h) return nullptr;
+  if (!h || !text_fits(len)) return nullptr;
   std::vector<uint32_t>().swap(h->compact);
   h->result = h->analyzer->analyze_json(std::string_view(text, len), options(offsets, flags),
                                         article(reference_date));
@@ -89,10 +134,10 @@ const char* lede_analyze(Handle* h, const char* text, size_t len, int offsets, i
 
 // The same result in compact form (lede::to_compact: 32-bit words, then the strings), which the
 // JS glue turns into objects without printing or parsing JSON. Valid until the next call on this
-// handle; its size in bytes is lede_result_size(h).
+// handle; its size in bytes is lede_result_size(h). Null, as lede_analyze's, over the limit.
 const uint32_t* lede_analyze_compact(Handle* h, const char* text, size_t len, int offsets, int flags,
                                      int reference_date) {
-  if (!h) return nullptr;
+  if (!h || !text_fits(len)) return nullptr;
   std::string().swap(h->result);
   h->compact = h->analyzer->analyze_compact(std::string_view(text, len), options(offsets, flags),
                                             article(reference_date));

@@ -19,6 +19,27 @@ const isWellFormed = typeof String.prototype.isWellFormed === 'function'
   ? (text) => text.isWellFormed()
   : (text) => !/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/.test(text);
 
+// The UTF-8 length of `text` as encodeInto writes it (a lone surrogate as U+FFFD, 3 bytes): known
+// before the text is copied, so that the core can refuse one too large for its memory first, and
+// the copy takes what it needs rather than 3 bytes per UTF-16 unit.
+function utf8Length(text) {
+  let bytes = text.length;
+  for (let i = 0; i < text.length; ++i) {
+    const c = text.charCodeAt(i);
+    if (c < 0x80) continue;
+    if (c < 0x800) {
+      bytes += 1;
+    } else if (c >= 0xD800 && c <= 0xDBFF && i + 1 < text.length &&
+               (text.charCodeAt(i + 1) & 0xFC00) === 0xDC00) {
+      bytes += 2;  // a pair: 2 units, 4 bytes
+      ++i;
+    } else {
+      bytes += 2;
+    }
+  }
+  return bytes;
+}
+
 const registry = typeof FinalizationRegistry === 'function'
   ? new FinalizationRegistry(({ core, handle }) => core._lede_destroy(handle))
   : null;
@@ -30,6 +51,8 @@ class Analyzer {
     this.#core = core;
     this.#handle = handle;
     this.version = readCString(core, core._lede_version());
+    /** The largest text analyze() takes, in UTF-8 bytes (what the 4 GB of WebAssembly memory holds). */
+    this.maxTextBytes = core._lede_text_limit();
     registry?.register(this, { core, handle }, this);
   }
 
@@ -57,16 +80,33 @@ class Analyzer {
   #run(text, unit, flags, date, read) {
     if (this.#handle === 0) throw fail('analyze() called after dispose()');
     const core = this.#core;
+    // The core says whether the text fits before anything is allocated for it (lede_text_fits).
+    const bytes = utf8Length(text);
+    if (!core._lede_text_fits(bytes)) throw coreError(core);
     // encodeInto writes U+FFFD for a lone surrogate: one UTF-16 unit in, one code point out, so
     // offsets still index the caller's string.
-    const capacity = text.length * 3 + 1;
-    const ptr = core._lede_alloc(capacity);
-    if (ptr === 0) throw fail(`out of memory for a text of ${text.length} characters`);
+    const ptr = core._lede_alloc(bytes + 1);
+    if (ptr === 0) throw fail(`out of WebAssembly memory for a text of ${megabytes(bytes)} MB`);
     try {
-      const { written } = encoder.encodeInto(text, core.HEAPU8.subarray(ptr, ptr + capacity));
-      const out = read
-        ? core._lede_analyze_compact(this.#handle, ptr, written, unit, flags, date)
-        : core._lede_analyze(this.#handle, ptr, written, unit, flags, date);
+      const { written } = encoder.encodeInto(text, core.HEAPU8.subarray(ptr, ptr + bytes + 1));
+      let out;
+      try {
+        out = read
+          ? core._lede_analyze_compact(this.#handle, ptr, written, unit, flags, date)
+          : core._lede_analyze(this.#handle, ptr, written, unit, flags, date);
+      } catch (err) {
+        // The Release core aborts only when an allocation fails (no exceptions, no assertions),
+        // with Emscripten's bare "Aborted(). Build with -s ASSERTIONS=1 ...": the 4 GB are full,
+        // for a text under the limit but denser in tokens than news. Said as what it is. The
+        // handle's last result is replaced only once complete, so later calls still work
+        // (`bench/wasm-memory.mjs --oom` analyses after one); an abort unwinds nothing, so what
+        // the failed analysis had allocated stays taken.
+        if (!(err instanceof Error && err.message.startsWith('Aborted('))) throw err;
+        throw fail(`out of WebAssembly memory (4 GB) analysing a text of ${megabytes(bytes)} MB: ` +
+                   `texts denser in words than news need more than the ${megabytes(this.maxTextBytes)} ` +
+                   'MB limit allows for');
+      }
+      if (out === 0) throw coreError(core);
       const size = core._lede_result_size(this.#handle);
       return read ? read(core, out, size) : decoder.decode(core.HEAPU8.subarray(out, out + size));
     } finally {
@@ -111,6 +151,13 @@ export async function createAnalyzer(environment, options) {
   // file is checked whole.
   return create(core, ptr, size, opts.modelUrl === undefined ? 2 : 1);
 }
+
+// The core's last error as an Error (its message already starts with "lede: ").
+function coreError(core) {
+  return new Error(readCString(core, core._lede_last_error()));
+}
+
+const megabytes = (bytes) => (bytes / 1e6).toFixed(1);
 
 // mode: 0 copy the bytes, 1 use them in place, 2 in place and trusted (lede_create in abi.cpp).
 function create(core, ptr, size, mode) {

@@ -119,8 +119,14 @@ export interface WorkerCreateOptions extends CreateOptions {
 export interface Analyzer {
   readonly version: string;
   /**
-   * Throws an Error starting with "lede:" on bad arguments. The spans' `text` values are slices
-   * of `text` (in V8 they share its memory).
+   * The largest text analyze() takes, in UTF-8 bytes: what 4 GB of WebAssembly memory holds at
+   * the measured cost per byte of news text. A larger one is refused before it is copied.
+   */
+  readonly maxTextBytes: number;
+  /**
+   * Throws an Error starting with "lede:" on bad arguments, and for a text over maxTextBytes
+   * ("lede: text of N MB is over the M MB this build can analyse ..."). The spans' `text` values
+   * are slices of `text` (in V8 they share its memory).
    */
   analyze(text: string, options?: AnalyzeOptions): Result;
   /** As analyze(), returning the JSON text (JSON.parse of it gives analyze()'s objects). */

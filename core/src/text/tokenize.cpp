@@ -52,21 +52,50 @@ bool is_quotation_mark(char32_t c) {
 
 namespace {
 
-Cls classify(char32_t c) {
-  if (c < 0x80) {
-    if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v') return Cls::space;
-    if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) return Cls::letter;
-    if (c >= '0' && c <= '9') return Cls::digit;
-    if (c == '\'') return Cls::apostrophe;
-    if (c == '"') return Cls::quote;
-    if (c == '-') return Cls::dash;
-    if (c == '.') return Cls::period;
-    if (c < 0x20 || c == 0x7F) return Cls::other;
-    if (c == '$' || c == '%' || c == '&' || c == '+' || c == '=' || c == '<' || c == '>' ||
-        c == '^' || c == '`' || c == '|' || c == '~')
-      return Cls::symbol;
-    return Cls::punct;  // ! # * , / : ; ? @ [ \ ] _ { } ( )
+// The class of an ASCII character, as the rules below it read: built once at compile time into
+// kAscii, so that classify() answers ASCII (nearly every character of English news) with one load
+// instead of a chain of comparisons.
+constexpr Cls ascii_class(char32_t c) {
+  if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v') return Cls::space;
+  if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) return Cls::letter;
+  if (c >= '0' && c <= '9') return Cls::digit;
+  if (c == '\'') return Cls::apostrophe;
+  if (c == '"') return Cls::quote;
+  if (c == '-') return Cls::dash;
+  if (c == '.') return Cls::period;
+  if (c < 0x20 || c == 0x7F) return Cls::other;
+  if (c == '$' || c == '%' || c == '&' || c == '+' || c == '=' || c == '<' || c == '>' ||
+      c == '^' || c == '`' || c == '|' || c == '~')
+    return Cls::symbol;
+  return Cls::punct;  // ! # * , / : ; ? @ [ \ ] _ { } ( )
+}
+
+struct AsciiClasses {
+  Cls of[0x80];
+  constexpr AsciiClasses() : of() {
+    for (char32_t c = 0; c < 0x80; ++c) of[c] = ascii_class(c);
   }
+};
+constexpr AsciiClasses kAscii;
+
+// For scan_word's inner loop, every byte value: kWordLetter for ASCII letters but n and N (which
+// may begin "n't"), kWordDigit for ASCII digits, 0 for the rest (which take the full decode).
+constexpr uint8_t kWordLetter = 1, kWordDigit = 2;
+struct WordBytes {
+  uint8_t of[0x100];
+  constexpr WordBytes() : of() {
+    for (int b = 0; b < 0x80; ++b) {
+      const Cls k = ascii_class(static_cast<char32_t>(b));
+      if (k == Cls::letter && b != 'n' && b != 'N') of[b] = kWordLetter;
+      if (k == Cls::digit) of[b] = kWordDigit;
+    }
+  }
+};
+constexpr WordBytes kWordBytes;
+
+// Everything beyond ASCII: a few characters by hand, the rest by utf8proc's properties. Out of
+// line, so that classify() below inlines as one comparison and one load wherever it is called.
+[[gnu::noinline]] Cls classify_beyond_ascii(char32_t c) {
   if (c == 0x2019) return Cls::apostrophe;
   if (is_quotation_mark(c)) return Cls::quote;
   if (is_han(c)) return Cls::han;
@@ -99,6 +128,8 @@ Cls classify(char32_t c) {
   }
 }
 
+inline Cls classify(char32_t c) { return c < 0x80 ? kAscii.of[c] : classify_beyond_ascii(c); }
+
 bool is_newline(char32_t c) {
   return c == '\n' || c == '\r' || c == 0x2028 || c == 0x2029 || c == 0x0B || c == 0x0C ||
          c == 0x85;
@@ -114,6 +145,11 @@ class Scanner {
     bool space = false, newline = false;
     size_t i = 0;
     while (i < n_) {
+      if (t_[i] == ' ') {  // most of the gaps between tokens, without decoding or classifying
+        space = true;
+        ++i;
+        continue;
+      }
       uint32_t len;
       char32_t c = at(i, &len);
       Cls k = classify(c);
@@ -170,7 +206,8 @@ class Scanner {
   // Apostrophe (straight or right single quotation mark) at i; its byte length, or 0.
   size_t apostrophe_at(size_t i) const {
     if (ascii_at(i, '\'')) return 1;
-    if (i + 3 <= n_ && t_.compare(i, 3, "\xE2\x80\x99") == 0) return 3;
+    // Byte by byte rather than a compare() call: asked after every n inside a word (for n't).
+    if (i + 3 <= n_ && t_[i] == '\xE2' && t_[i + 1] == '\x80' && t_[i + 2] == '\x99') return 3;
     return 0;
   }
   bool starts_with_icase(size_t i, const char* s) const {
@@ -201,7 +238,9 @@ class Scanner {
   size_t scan(size_t i, char32_t c, uint32_t len, Cls k, const std::vector<Token>& out,
               bool space, TokenKind* kind) {
     // URLs and e-mail addresses first: they contain characters that would otherwise split them.
-    if ((c == 'h' || c == 'H' || c == 'w' || c == 'W') &&
+    // The second byte first: words like "he", "was" and "with" are common, URLs are not.
+    const char second = i + 1 < n_ ? static_cast<char>(t_[i + 1] | 0x20) : '\0';
+    if ((((c == 'h' || c == 'H') && second == 't') || ((c == 'w' || c == 'W') && second == 'w')) &&
         (starts_with_icase(i, "http://") || starts_with_icase(i, "https://") ||
          starts_with_icase(i, "www."))) {
       size_t e = scan_url(i);
@@ -210,7 +249,8 @@ class Scanner {
         return e;
       }
     }
-    if (k == Cls::letter || k == Cls::digit) {
+    // scan_email's own first test, here where it costs no call: an '@' within 64 bytes.
+    if ((k == Cls::letter || k == Cls::digit) && next_at(i) - i <= 64) {
       size_t e = scan_email(i);
       if (e) {
         *kind = TokenKind::email;
@@ -398,7 +438,18 @@ class Scanner {
     if (size_t neg = negation_at(i)) return i + neg;
     size_t e = i;
     bool only_letters = true;  // no digits, hyphens or apostrophes: candidates for abbreviations
+    uint8_t ascii_seen = 0;    // kWordLetter | kWordDigit bits of the bytes the fast path took
     while (e < n_) {
+      // ASCII letters and digits, the bulk of every word, a byte at a time without decoding.
+      const auto b = static_cast<unsigned char>(t_[e]);
+      if (const uint8_t w = kWordBytes.of[b]) {
+        ascii_seen |= w;
+        ++e;
+        continue;
+      }
+      // Any other ASCII byte but n, N, a hyphen or an apostrophe (the cases below) ends the word:
+      // the space or punctuation after nearly every word, without the decode.
+      if (b < 0x80 && b != 'n' && b != 'N' && b != '-' && b != '\'') break;
       uint32_t len;
       char32_t c = at(e, &len);
       Cls k = classify(c);
@@ -428,6 +479,7 @@ class Scanner {
       }
       break;
     }
+    if (ascii_seen & kWordDigit) only_letters = false;
     return e < n_ && t_[e] == '.' ? word_before_period(i, e, only_letters, kind) : e;
   }
 
@@ -449,8 +501,8 @@ class Scanner {
         seg_start = j + 1;
         j = k2;
       }
-      size_t word_letters = 0;
-      for (size_t q = i; q < e; q = next(q)) ++word_letters;
+      size_t word_letters = 0;  // counted up to 3: only "one" and "at most two" matter below
+      for (size_t q = i; q < e && word_letters < 3; q = next(q)) ++word_letters;
       if (groups >= 2 && word_letters <= 2) {
         *kind = TokenKind::abbreviation;
         return j + 1;
@@ -462,17 +514,23 @@ class Scanner {
         return e + 1;
       }
     }
-    if (e > i && e + 1 < n_) {
+    // Domain suffixes (core/data/domain_suffixes.txt) are lower-case ASCII letters: after a
+    // sentence's last word a space follows, and no suffix can match.
+    if (e > i && e + 1 < n_ && t_[e + 1] >= 'a' && t_[e + 1] <= 'z') {
       // Domain names written as words: Amazon.com, gov.uk.
+      // Asked at the end of nearly every sentence: the first byte rules out most suffixes (all,
+      // when a space follows) before any compare() call.
       for (std::string_view suffix : domain_suffixes()) {
         size_t m = suffix.size();
-        if (t_.compare(e + 1, m, suffix) == 0 && !is_alnum_at(e + 1 + m)) return e + 1 + m;
+        if (m > 0 && t_[e + 1] == suffix[0] && t_.compare(e + 1, m, suffix) == 0 && !is_alnum_at(e + 1 + m))
+          return e + 1 + m;
       }
     }
     return e;
   }
 
   static bool is_upper(char32_t c) {
+    if (c < 0x80) return c >= 'A' && c <= 'Z';
     return utf8proc_get_property(static_cast<utf8proc_int32_t>(c))->category ==
            UTF8PROC_CATEGORY_LU;
   }
