@@ -73,6 +73,7 @@ class QuoteStage {
   size_t last_marked = SIZE_MAX, last_any = SIZE_MAX;  // indices into quotes
   uint32_t last_marked_paragraph = kNone, last_any_paragraph = kNone;
   uint32_t last_any_sentence = kNone;  // where the last attribution with a speaker ends
+  RunningSpeaker running;               // the entity of the last attribution resolved to one
 };
 
 // Kind and attribution of each quotation with marks. “…,” the comma (or a colon) before the
@@ -234,7 +235,7 @@ Quote QuoteStage::to_quote(const Candidate& c) const {
     q.speaker = c.inherited_speaker;
   } else if (c.who.speaker.ok()) {
     q.has_speaker = true;
-    q.speaker = speaker_of_phrase(ix, c.who.speaker);
+    q.speaker = speaker_of_phrase(ix, c.who.speaker, running);
   }
   return q;
 }
@@ -254,6 +255,8 @@ void QuoteStage::resolve_in_text_order() {
       last_marked = quotes.size() - 1;
       last_marked_paragraph = ix.paragraph_of[c.close < ix.n ? c.close : c.end - 1];
     }
+    if (quotes.back().has_speaker && quotes.back().speaker.entity != Speaker::kNoEntity)
+      running = {quotes.back().speaker.entity, ix.sentence_of[c.end - 1]};
     if (quotes.back().has_speaker) {
       last_any = quotes.size() - 1;
       last_any_paragraph = ix.paragraph_of[c.end - 1];

@@ -38,13 +38,28 @@ bool compatible(const TokenIndex& ix, uint32_t e, PronounKind kind, bool strict)
   return false;
 }
 
-// The entity a pronoun at `pos` refers to: the first compatible mention of its own sentence
+// How many sentences back the running speaker still stands for a pronoun.
+constexpr uint32_t kRunningSentences = 3;
+
+// Whether a mention outside quotations in [first, end) is compatible with the pronoun.
+bool compatible_before(const TokenIndex& ix, PronounKind kind, uint32_t first, uint32_t end) {
+  for (uint32_t i = first; i < end; ++i)
+    if (!ix.quoted[i] && ix.entity_at[i] != kNone && compatible(ix, ix.entity_at[i], kind, false)) return true;
+  return false;
+}
+
+// The entity a pronoun at `pos` refers to: the running speaker when its own sentence names no
+// one compatible before it; else the first compatible mention of its own sentence
 // before it, else the first compatible mention of the nearest earlier sentence that has one
 // (sentence subjects are usually first); quotations are skipped, so that names a speaker quotes
 // never become the speaker. Organisations first for it/they, then places too.
-uint32_t resolve_pronoun(const TokenIndex& ix, PronounKind kind, uint32_t pos) {
+uint32_t resolve_pronoun(const TokenIndex& ix, PronounKind kind, uint32_t pos, RunningSpeaker running) {
   if (ix.entities.empty()) return kNone;
   const uint32_t s0 = ix.sentence_of[pos];
+  if (running.entity != kNone && running.entity < ix.entities.size() && running.sentence <= s0 &&
+      s0 - running.sentence <= kRunningSentences && compatible(ix, running.entity, kind, false) &&
+      !compatible_before(ix, kind, ix.sentence_first[s0], pos))
+    return running.entity;
   for (int pass = 0; pass < 2; ++pass) {
     const bool strict = pass == 0 && (kind == PronounKind::thing || kind == PronounKind::plural);
     uint32_t budget = 8 * kWindow;  // tokens looked at, whatever the sentence lengths
@@ -164,7 +179,7 @@ std::string phrase_text(const TokenIndex& ix, Phrase p) {
 
 }  // namespace
 
-Speaker speaker_of_phrase(const TokenIndex& ix, Phrase sp) {
+Speaker speaker_of_phrase(const TokenIndex& ix, Phrase sp, RunningSpeaker running) {
   Speaker speaker;
   speaker.has_mention = true;
   speaker.mention.start = ix.tokens[sp.first].span.start;
@@ -172,7 +187,7 @@ Speaker speaker_of_phrase(const TokenIndex& ix, Phrase sp) {
   uint32_t e = kNone;
   PronounKind pk = sp.end == sp.first + 1 ? lookup_pronoun(ix.lower[sp.first]) : PronounKind::none;
   if (pk != PronounKind::none) {
-    e = resolve_pronoun(ix, pk, sp.first);
+    e = resolve_pronoun(ix, pk, sp.first, running);
   } else {
     e = entity_in_apposition(ix, sp);
     if (e == kNone) e = entity_of_phrase(ix, sp);
