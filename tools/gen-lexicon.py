@@ -172,6 +172,7 @@ TABLES = [
     dict(name='OfPhraseHeads', path='of_phrase_heads.txt', kind='set', key=lower_key(False)),
     dict(name='PersonRoles', path='person_roles.txt', kind='set', key=lower_key(False)),
     dict(name='OrganisationNouns', path='organisation_nouns.txt', kind='set', key=lower_key(False)),
+    dict(name='PersonNouns', path='person_nouns.txt', kind='set', key=lower_key(False)),
     dict(name='NotSpeakers', path='not_speakers.txt', kind='set', key=lower_key(False)),
     dict(name='LyNotAdverbs', path='ly_not_adverbs.txt', kind='set', key=lower_key(False)),
     dict(name='FunctionWords', path='function_words.txt', kind='set', key=lower_key(False)),

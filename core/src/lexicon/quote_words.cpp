@@ -1,6 +1,6 @@
 // The attribution patterns' closed word lists (see quote_words.h), looked up in the tables
 // tools/gen-lexicon.py compiles from core/data/noun_like_verbs.txt, infinitive_verbs.txt,
-// claim_nouns.txt, of_phrase_heads.txt, person_roles.txt, organisation_nouns.txt,
+// claim_nouns.txt, of_phrase_heads.txt, person_roles.txt, organisation_nouns.txt, person_nouns.txt,
 // not_speakers.txt, ly_not_adverbs.txt and function_words.txt.
 #include "lexicon/quote_words.h"
 
@@ -21,6 +21,7 @@ bool heads_of_phrase(std::string_view w) {
 }
 
 bool is_organisation_noun(std::string_view w) { return lexicon::contains(lexicon::kOrganisationNouns, w); }
+bool is_person_noun(std::string_view w) { return lexicon::contains(lexicon::kPersonNouns, w); }
 
 bool is_person_role(std::string_view w) {
   if (lexicon::contains(lexicon::kPersonRoles, w)) return true;

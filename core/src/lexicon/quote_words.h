@@ -30,6 +30,8 @@ bool is_person_role(std::string_view w);
 // A noun that names an organisation by its kind: "party", "newspaper", "campaign", "owner"
 // (singular).
 bool is_organisation_noun(std::string_view w);
+// "nominee", "businessman", "governor": a noun for one person by role or description.
+bool is_person_noun(std::string_view w);
 
 // Days, months and manner adverbs sit next to cues ("said Friday", "formally said") but never
 // speak.

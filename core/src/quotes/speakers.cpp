@@ -167,6 +167,24 @@ uint32_t organisation_by_kind(const TokenIndex& ix, Phrase p) {
   return kNone;
 }
 
+// "The Democratic nominee", "the New York businessman": a definite phrase headed by a noun for one
+// person, naming no entity, is the running speaker when that is a person and recent (the person a
+// reader was just shown speaking); otherwise it is left unresolved rather than guessed.
+uint32_t person_by_description(const TokenIndex& ix, Phrase p, RunningSpeaker running) {
+  if (p.end - p.first < 2 || ix.lower[p.first] != "the" || !ix.is_word(p.end - 1) ||
+      !is_person_noun(ix.lower[p.end - 1]))
+    return kNone;
+  for (uint32_t t = p.first; t < p.end; ++t)
+    if (ix.entity_at[t] != kNone && ix.entity_type(ix.entity_at[t]) != EntityType::LOC &&
+        ix.entity_type(ix.entity_at[t]) != EntityType::MISC)
+      return kNone;  // "the Trump campaign's manager" is someone of that entity's, not the runner
+  const uint32_t s0 = ix.sentence_of[p.first];
+  if (running.entity == kNone || running.entity >= ix.entities.size() || running.sentence > s0 ||
+      s0 - running.sentence > kRunningSentences || ix.entity_type(running.entity) != EntityType::PERSON)
+    return kNone;
+  return running.entity;
+}
+
 // The phrase's words with single spaces where the text has any whitespace.
 std::string phrase_text(const TokenIndex& ix, Phrase p) {
   std::string out;
@@ -193,6 +211,7 @@ Speaker speaker_of_phrase(const TokenIndex& ix, Phrase sp, RunningSpeaker runnin
     if (e == kNone) e = entity_of_phrase(ix, sp);
     if (e == kNone) e = entity_of_office(ix, sp);
     if (e == kNone) e = organisation_by_kind(ix, sp);
+    if (e == kNone) e = person_by_description(ix, sp, running);
   }
   if (e != kNone) {
     speaker.entity = e;

@@ -10,7 +10,8 @@
 // ("a Kremlin spokesman"). A name in apposition after a common-noun phrase is the speaker ("the
 // senator's press secretary, Ann Lee": Ann Lee; "The plant's owner, Calloway Energy Ltd."); a
 // phrase headed by a kind of organisation with no name in it ("the party", "the newspaper") is
-// the organisation named last before it. `speaker.mention` is the phrase at the cue (possibly
+// the organisation named last before it; a definite description of one person with no name in
+// it ("the New York businessman") is the running speaker when that is a person. `speaker.mention` is the phrase at the cue (possibly
 // the pronoun).
 #pragma once
 
