@@ -61,10 +61,6 @@ std::string_view word_at(const TokenIndex& ix, uint32_t t, uint32_t first, uint3
   return ix.lower[t].empty() ? "<other>" : ix.lower[t];
 }
 
-std::string_view bucket(uint32_t n) {
-  return n == 0 ? "0" : n == 1 ? "1" : n < 4 ? "2-3" : n < 8 ? "4-7" : n < 16 ? "8-15" : "16+";
-}
-
 std::string_view lexicon_class(CueVerb v) {
   if (v.form == CueForm::none) return "none";
   if (v.belief) return v.takes_object ? "belief-object" : "belief";
@@ -236,14 +232,14 @@ void cue_features(const TokenIndex& ix, uint32_t t, std::vector<uint32_t>* keys)
   const bool comma_before = ix.commas_before[t] > ix.commas_before[first];
   const bool comma_after = ix.commas_before[end] > ix.commas_before[t + 1];
   add(kQuotesInSentence, quotes ? "1" : "0");
-  add(kFromStart, bucket(t - first));
-  add(kToEnd, bucket(end - t - 1));
+  add(kFromStart, count_bucket(t - first));
+  add(kToEnd, count_bucket(end - t - 1));
   add(kCommaBefore, comma_before ? "1" : "0", t > first && ix.is_punct(t - 1, ',') ? "adjacent" : "");
   add(kCommaAfter, comma_after ? "1" : "0", t + 1 < end && ix.is_punct(t + 1, ',') ? "adjacent" : "");
   // A subject right after the cue ("…, said the ministry") or a clause ("said the bridge was").
   add(kSubjectAhead, token_class(ix, t + 1, first, end), token_class(ix, t + 2, first, end));
-  add(kWordToEnd, w, bucket(end - t - 1));
-  add(kWordFromStart, w, bucket(t - first));
+  add(kWordToEnd, w, count_bucket(end - t - 1));
+  add(kWordFromStart, w, count_bucket(t - first));
   bool entity_before = false;
   for (uint32_t j = t; j > first && j + 4 > t; --j)
     if (ix.entity_at[j - 1] != kNone) entity_before = true;

@@ -108,6 +108,11 @@ inline uint32_t feature_key(uint8_t template_id, std::string_view a, std::string
   return h < 2 ? h + 2 : h;  // 0 is no feature, 1 the bias
 }
 
+// A count as a feature value: 0, 1, 2-3, 4-7, 8-15, 16+ (distances, lengths, ranks).
+inline std::string_view count_bucket(uint32_t n) {
+  return n == 0 ? "0" : n == 1 ? "1" : n < 4 ? "2-3" : n < 8 ? "4-7" : n < 16 ? "8-15" : "16+";
+}
+
 // The model file for the given features and weights (the trainer's writer), keys increasing in
 // each section; no source keys: a model that leaves the speakers to the patterns.
 std::string write_cue_model(const std::vector<uint32_t>& keys, const std::vector<int32_t>& cue,

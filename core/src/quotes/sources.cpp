@@ -45,10 +45,6 @@ std::string_view candidate_class(const TokenIndex& ix, Phrase p) {
   return "np";
 }
 
-std::string_view bucket(uint32_t n) {
-  return n == 0 ? "0" : n == 1 ? "1" : n < 4 ? "2-3" : n < 8 ? "4-7" : n < 16 ? "8-15" : "16+";
-}
-
 std::string_view origin_name(uint32_t bit) {
   switch (bit) {
     case kFromRule: return "rule";
@@ -140,7 +136,7 @@ void source_features(const TokenIndex& ix, const SourceSite& site, const std::ve
   const bool before = p.end <= site.cue_first;
   const std::string_view side = before ? "before" : "after";
   const uint32_t lo = before ? p.end : site.cue_end, hi = before ? site.cue_first : p.first;
-  add(kSideDistance, side, bucket(hi - lo));
+  add(kSideDistance, side, count_bucket(hi - lo));
   add(kSideClass, side, cls);
   add(kSideClassKind, std::string(side) + std::string(cls), kind);
   // How many other candidates stand between this one and the cue, on its side.
@@ -151,8 +147,8 @@ void source_features(const TokenIndex& ix, const SourceSite& site, const std::ve
     if (o_before != before) continue;
     if (before ? o.phrase.first >= p.end : o.phrase.end <= p.first) ++between;
   }
-  add(kRank, side, bucket(between));
-  add(kRankClass, std::string(side) + std::string(bucket(between)), cls);
+  add(kRank, side, count_bucket(between));
+  add(kRankClass, std::string(side) + std::string(count_bucket(between)), cls);
   const std::string_view cue_word = ix.lower[site.cue_first];
   add(kCueSide, cue_word, side);
   add(kCueClass, cue_word, cls);
@@ -168,7 +164,7 @@ void source_features(const TokenIndex& ix, const SourceSite& site, const std::ve
   const bool content_before = site.end <= site.cue_first;
   add(kContentSide, content_before ? "content-before" : "content-after", side);
   add(kSentenceStart, p.first == sf ? "1" : "0", cls);
-  add(kLength, bucket(p.end - p.first), cls);
+  add(kLength, count_bucket(p.end - p.first), cls);
 }
 
 namespace {

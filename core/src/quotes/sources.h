@@ -9,7 +9,7 @@
 // ranking part of the attribution model (cue_model.h: an averaged perceptron trained by
 // lede-train-attribution on PolNeAR train, the gold source's candidate against the others); the
 // best-scoring candidate speaks. Integer weights, so native and wasm choose alike. Bounded: at
-// most kMaxSourceCandidates candidates within kWindow tokens of the cue.
+// most kMaxSourceCandidates candidates, within 40 tokens of the cue (kSourceReach in sources.cpp).
 #pragma once
 
 #include <cstdint>

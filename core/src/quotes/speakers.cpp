@@ -38,8 +38,16 @@ bool compatible(const TokenIndex& ix, uint32_t e, PronounKind kind, bool strict)
   return false;
 }
 
-// How many sentences back the running speaker still stands for a pronoun.
+// How many sentences back the running speaker still stands for a pronoun or a description.
 constexpr uint32_t kRunningSentences = 3;
+
+// The running speaker's entity if it spoke at most kRunningSentences before `sentence`, else kNone.
+uint32_t recent_speaker(const TokenIndex& ix, RunningSpeaker running, uint32_t sentence) {
+  if (running.entity == kNone || running.entity >= ix.entities.size() || running.sentence > sentence ||
+      sentence - running.sentence > kRunningSentences)
+    return kNone;
+  return running.entity;
+}
 
 // Whether a mention outside quotations in [first, end) is compatible with the pronoun.
 bool compatible_before(const TokenIndex& ix, PronounKind kind, uint32_t first, uint32_t end) {
@@ -56,10 +64,9 @@ bool compatible_before(const TokenIndex& ix, PronounKind kind, uint32_t first, u
 uint32_t resolve_pronoun(const TokenIndex& ix, PronounKind kind, uint32_t pos, RunningSpeaker running) {
   if (ix.entities.empty()) return kNone;
   const uint32_t s0 = ix.sentence_of[pos];
-  if (running.entity != kNone && running.entity < ix.entities.size() && running.sentence <= s0 &&
-      s0 - running.sentence <= kRunningSentences && compatible(ix, running.entity, kind, false) &&
-      !compatible_before(ix, kind, ix.sentence_first[s0], pos))
-    return running.entity;
+  const uint32_t recent = recent_speaker(ix, running, s0);
+  if (recent != kNone && compatible(ix, recent, kind, false) && !compatible_before(ix, kind, ix.sentence_first[s0], pos))
+    return recent;
   for (int pass = 0; pass < 2; ++pass) {
     const bool strict = pass == 0 && (kind == PronounKind::thing || kind == PronounKind::plural);
     uint32_t budget = 8 * kWindow;  // tokens looked at, whatever the sentence lengths
@@ -178,11 +185,8 @@ uint32_t person_by_description(const TokenIndex& ix, Phrase p, RunningSpeaker ru
     if (ix.entity_at[t] != kNone && ix.entity_type(ix.entity_at[t]) != EntityType::LOC &&
         ix.entity_type(ix.entity_at[t]) != EntityType::MISC)
       return kNone;  // "the Trump campaign's manager" is someone of that entity's, not the runner
-  const uint32_t s0 = ix.sentence_of[p.first];
-  if (running.entity == kNone || running.entity >= ix.entities.size() || running.sentence > s0 ||
-      s0 - running.sentence > kRunningSentences || ix.entity_type(running.entity) != EntityType::PERSON)
-    return kNone;
-  return running.entity;
+  const uint32_t recent = recent_speaker(ix, running, ix.sentence_of[p.first]);
+  return recent != kNone && ix.entity_type(recent) == EntityType::PERSON ? recent : kNone;
 }
 
 // The phrase's words with single spaces where the text has any whitespace.
