@@ -33,12 +33,14 @@ void Gazetteer::allocate(size_t capacity) {
 void Gazetteer::rehash(size_t capacity) {
   std::vector<std::pair<uint32_t, uint16_t>> old = entries();
   allocate(capacity);
-  for (const auto& [k, b] : old) {
-    size_t slot = home(k);
-    while (keys_[slot] != 0) slot = (slot + 1) & mask_;
-    keys_[slot] = k;
-    bits_[slot] = b;
-  }
+  for (const auto& [k, b] : old) place(k, b);
+}
+
+void Gazetteer::place(uint32_t kept, uint16_t bits) {
+  size_t slot = home(kept);
+  while (keys_[slot] != 0) slot = (slot + 1) & mask_;
+  keys_[slot] = kept;
+  bits_[slot] = bits;
 }
 
 bool Gazetteer::add(uint32_t key, int list) {
@@ -88,11 +90,8 @@ void Gazetteer::write(std::string* payload) const {
   }
   put_varint(payload, static_cast<uint64_t>(key_bits_));
   put_varint(payload, sorted.size());
-  put_varint(payload, keys.high_deltas.size());
-  put_varint(payload, bits.size());
-  *payload += keys.low;
-  *payload += keys.high_deltas;
-  *payload += bits;
+  keys.put_sizes(payload, bits);
+  keys.append(payload, bits);
 }
 
 bool Gazetteer::read(PayloadReader* r, std::string* error) {
@@ -100,7 +99,7 @@ bool Gazetteer::read(PayloadReader* r, std::string* error) {
     *error = std::string("the name lists' section is malformed (") + what + ")";
     return false;
   };
-  uint64_t n_lists, key_bits, n_entries, high_bytes, bits_bytes;
+  uint64_t n_lists, key_bits, n_entries;
   if (!r->varint(&n_lists) || n_lists > kMaxLists) return fail("list count");
   std::vector<std::string> names(static_cast<size_t>(n_lists));
   for (std::string& name : names) {
@@ -114,14 +113,10 @@ bool Gazetteer::read(PayloadReader* r, std::string* error) {
   // Each entry takes at least three bytes (a low part, a high delta, list bits): a larger count
   // cannot be right.
   if (!r->varint(&n_entries) || n_entries > r->remaining() / 3) return fail("entry count");
-  const uint8_t *low, *high, *bits_at;
-  if (!r->varint(&high_bytes) || !r->varint(&bits_bytes) ||
-      !r->take(static_cast<uint64_t>(low_bytes(key_bits_)) * n_entries, &low) || !r->take(high_bytes, &high) ||
-      !r->take(bits_bytes, &bits_at)) {
-    return fail("truncated");
-  }
-  SortedWordReader keys(low, PayloadReader(high, static_cast<size_t>(high_bytes)), key_bits_);
-  PayloadReader bits(bits_at, static_cast<size_t>(bits_bytes));
+  const uint8_t* low;
+  PayloadReader high(nullptr, 0), bits(nullptr, 0);
+  if (!take_word_columns(r, n_entries, &low, &high, &bits, nullptr, key_bits_)) return fail("truncated");
+  SortedWordReader keys(low, high, key_bits_);
   size_t capacity = 64;
   while (capacity < n_entries * 2) capacity *= 2;
   allocate(capacity);
@@ -130,10 +125,7 @@ bool Gazetteer::read(PayloadReader* r, std::string* error) {
     uint64_t list_bits;
     if (!keys.next(&key) || key == 0) return fail("keys out of order");
     if (!bits.varint(&list_bits) || list_bits == 0 || list_bits >> lists_.size()) return fail("list bits");
-    size_t slot = home(key);
-    while (keys_[slot] != 0) slot = (slot + 1) & mask_;
-    keys_[slot] = key;
-    bits_[slot] = static_cast<uint16_t>(list_bits);
+    place(key, static_cast<uint16_t>(list_bits));
   }
   if (!keys.high_deltas_used() || bits.remaining() != 0) return fail("bytes after the last entry");
   entries_ = static_cast<size_t>(n_entries);

@@ -77,6 +77,8 @@ class Gazetteer {
   // A kept key's home slot: from the top bits of its product with an odd constant (the low bits
   // of a kept key may all be 0).
   size_t home(uint32_t kept) const { return (kept * 0x9E3779B1u) >> shift_; }
+  // Puts a key known not to be in the table into its first free slot from home.
+  void place(uint32_t kept, uint16_t bits);
 
   std::vector<std::string> lists_;
   std::vector<uint32_t> keys_;  // open addressing by key, 0 = empty, at most half full

@@ -29,23 +29,6 @@ bool read_transitions(ner::PayloadReader* r, std::vector<int32_t>* out, std::str
   return true;
 }
 
-// The two byte counts of a pair of varint columns, then the keys' low parts (SortedWordColumns of
-// key_bits) and the two columns.
-bool take_columns(ner::PayloadReader* r, uint64_t count, const uint8_t** low, ner::PayloadReader* first,
-                  ner::PayloadReader* second, uint64_t* extra_count = nullptr, int key_bits = 32) {
-  uint64_t first_bytes, second_bytes;
-  if (!r->varint(&first_bytes) || !r->varint(&second_bytes)) return false;
-  if (extra_count && !r->varint(extra_count)) return false;
-  const uint8_t *a, *b;
-  if (!r->take(static_cast<uint64_t>(ner::low_bytes(key_bits)) * count, low) || !r->take(first_bytes, &a) ||
-      !r->take(second_bytes, &b)) {
-    return false;
-  }
-  *first = ner::PayloadReader(a, static_cast<size_t>(first_bytes));
-  *second = ner::PayloadReader(b, static_cast<size_t>(second_bytes));
-  return true;
-}
-
 // The cluster table (format in model_format.h), its word hashes strictly increasing. A loop of
 // its own, as are ModelBuilder's: see there.
 [[gnu::noinline]] bool read_clusters(ner::PayloadReader* r, ner::ClusterTable* clusters, std::string* error) {
@@ -63,7 +46,7 @@ bool take_columns(ner::PayloadReader* r, uint64_t count, const uint8_t** low, ne
   }
   const uint8_t* low;
   ner::PayloadReader high_deltas(nullptr, 0), indices(nullptr, 0);
-  if (!take_columns(r, count, &low, &high_deltas, &indices)) return fail(error, "payload ends inside the cluster table");
+  if (!ner::take_word_columns(r, count, &low, &high_deltas, &indices)) return fail(error, "payload ends inside the cluster table");
   ner::SortedWordReader hashes(low, high_deltas, 32);
   clusters->entries.resize(static_cast<size_t>(count));
   for (auto& e : clusters->entries) {
@@ -200,7 +183,7 @@ struct ModelBuilder {
     Columns c;
     c.key_bits = static_cast<int>(key_bits);
     model->key_mask_ = ner::key_bits_mask(c.key_bits);
-    if (!take_columns(r, count, &c.key_low, &c.key_high_deltas, &c.mask_indices, &c.weight_count, c.key_bits) ||
+    if (!ner::take_word_columns(r, count, &c.key_low, &c.key_high_deltas, &c.mask_indices, &c.weight_count, c.key_bits) ||
         !r->take(count, &c.scales)) {
       return fail(error, "payload ends inside the feature columns");
     }

@@ -126,6 +126,10 @@ inline std::string digest_text(uint64_t digest) {
 // `bits` count, as two columns: the parts below the top 16 bits, noise that no compressor
 // shrinks, low_bytes(bits) bytes each; and the differences of the top 16 bits, mostly 0 to 3, one
 // byte each that compresses to a few bits. Words must differ in their top bits.
+// In a payload the words go with a second varint column of one entry per word (cluster paths,
+// mask indices, list bits): first the byte counts of the high deltas and of that column
+// (put_sizes), then the low parts, the high deltas and the column (append); take_word_columns
+// reads them back.
 struct SortedWordColumns {
   explicit SortedWordColumns(int bits = 32) : bits_(bits) {}
   std::string low, high_deltas;
@@ -134,6 +138,15 @@ struct SortedWordColumns {
     for (int k = 0; k < low_bytes(bits_); ++k) low.push_back(static_cast<char>((part >> (8 * k)) & 0xFF));
     put_varint(&high_deltas, (word >> 16) - previous_high_);
     previous_high_ = word >> 16;
+  }
+  void put_sizes(std::string* payload, const std::string& column) const {
+    put_varint(payload, high_deltas.size());
+    put_varint(payload, column.size());
+  }
+  void append(std::string* payload, const std::string& column) const {
+    *payload += low;
+    *payload += high_deltas;
+    *payload += column;
   }
 
  private:
@@ -174,6 +187,25 @@ class SortedWordReader {
   bool started_ = false;
 };
 
+// Reads what put_sizes and append wrote for `count` words of `bits` kept bits: the two byte
+// counts (and, when extra_count is given, one more varint the writer put between them and the
+// columns), then the low parts and readers over the high deltas and the second column. False when
+// the payload ends first.
+inline bool take_word_columns(PayloadReader* r, uint64_t count, const uint8_t** low, PayloadReader* high_deltas,
+                              PayloadReader* column, uint64_t* extra_count = nullptr, int bits = 32) {
+  uint64_t high_bytes, column_bytes;
+  if (!r->varint(&high_bytes) || !r->varint(&column_bytes)) return false;
+  if (extra_count && !r->varint(extra_count)) return false;
+  const uint8_t *a, *b;
+  if (!r->take(static_cast<uint64_t>(low_bytes(bits)) * count, low) || !r->take(high_bytes, &a) ||
+      !r->take(column_bytes, &b)) {
+    return false;
+  }
+  *high_deltas = PayloadReader(a, static_cast<size_t>(high_bytes));
+  *column = PayloadReader(b, static_cast<size_t>(column_bytes));
+  return true;
+}
+
 // Values as indices into a table of the distinct ones, the most frequent first (so that the
 // commonest indices take one byte), ties in value order: the same input, the same bytes.
 template <typename T>
@@ -208,11 +240,8 @@ inline void put_clusters(std::string* payload, const std::vector<std::pair<uint3
   const std::vector<uint32_t> distinct = table_of_distinct(paths, &indices);
   put_varint(payload, distinct.size());
   for (uint32_t path : distinct) put_varint(payload, path);
-  put_varint(payload, hashes.high_deltas.size());
-  put_varint(payload, indices.size());
-  *payload += hashes.low;
-  *payload += hashes.high_deltas;
-  *payload += indices;
+  hashes.put_sizes(payload, indices);
+  hashes.append(payload, indices);
 }
 
 // A feature's weights (in units of the stored weights, |w| <= kMaxWeight) as the format stores
@@ -306,12 +335,9 @@ void put_features(std::string* payload, const std::vector<const StageMap*>& stag
   put_varint(payload, static_cast<uint64_t>(key_bits));
   put_varint(payload, distinct.size());
   for (uint64_t mask : distinct) put_varint(payload, mask);
-  put_varint(payload, spread.high_deltas.size());
-  put_varint(payload, mask_indices.size());
+  spread.put_sizes(payload, mask_indices);
   put_varint(payload, weights.size());
-  *payload += spread.low;
-  *payload += spread.high_deltas;
-  *payload += mask_indices;
+  spread.append(payload, mask_indices);
   *payload += scales;
   *payload += weights;
 }
