@@ -41,6 +41,40 @@ EntityType majority(const std::array<uint32_t, 4>& votes, EntityType fallback) {
   return type;
 }
 
+// A news dateline ("PORT ELLIS, Norland — The council ...", "LAGOS (Reuters) -"): a mention the
+// tagger typed LOC, written in capitals, opening one of the article's first lines and followed by a
+// comma, a bracket or a dash. It names the place the story was filed from, so its reading decides
+// the type of the entity it joins, against mentions in sentences that read like an organisation
+// ("the council of Port Ellis voted").
+bool is_dateline(std::string_view text, const Mention& m) {
+  if (m.type != EntityType::LOC) return false;
+  const std::string_view surface = text.substr(m.span.start, m.span.end - m.span.start);
+  if (std::any_of(surface.begin(), surface.end(), [](char c) { return c >= 'a' && c <= 'z'; }) ||
+      std::none_of(surface.begin(), surface.end(), [](char c) { return c >= 'A' && c <= 'Z'; }))
+    return false;
+  size_t line = m.span.start;
+  while (line > 0 && text[line - 1] != '\n') --line;
+  if (text.substr(line, m.span.start - line).find_first_not_of(" \t\r") != std::string_view::npos) return false;
+  constexpr int kDatelineLines = 3;  // a headline, a byline and a date may come before it
+  int lines_before = 0;
+  bool blank = true;
+  for (size_t i = 0; i < line && lines_before <= kDatelineLines; ++i) {  // stops early: never quadratic
+    if (text[i] == '\n') {
+      lines_before += !blank;
+      blank = true;
+    } else if (text[i] != ' ' && text[i] != '\t' && text[i] != '\r') {
+      blank = false;
+    }
+  }
+  if (lines_before > kDatelineLines) return false;
+  std::string_view after = text.substr(m.span.end);
+  after.remove_prefix(std::min(after.find_first_not_of(' '), after.size()));
+  for (std::string_view mark : {",", "(", "-", "\u2014", "\u2013"}) {
+    if (after.substr(0, mark.size()) == mark) return true;
+  }
+  return false;
+}
+
 struct UnionFind {
   std::vector<uint32_t> parent;
   explicit UnionFind(size_t n) : parent(n) { std::iota(parent.begin(), parent.end(), 0u); }
@@ -373,6 +407,7 @@ class EntityMerger {
     std::unordered_map<uint32_t, uint32_t> entity_of_group;
     std::vector<Entity> entities;
     std::vector<std::array<uint32_t, 4>> votes;
+    std::vector<bool> dateline;       // whether a mention of each entity is the article's dateline
     std::vector<uint32_t> name_form;  // the most complete form of each entity
     for (uint32_t mi = 0; mi < mentions.size(); ++mi) {
       auto [it, inserted] = entity_of_group.emplace(group_of_mention[mi], static_cast<uint32_t>(entities.size()));
@@ -380,11 +415,13 @@ class EntityMerger {
         entities.emplace_back();
         entities.back().id = it->second;
         votes.push_back({});
+        dateline.push_back(false);
         name_form.push_back(form_of_mention[mi]);
       }
       Entity& e = entities[it->second];
       const Mention& m = mentions[mi];
       ++votes[it->second][static_cast<size_t>(m.type)];
+      if (is_dateline(text, m)) dateline[it->second] = true;
       std::string s = mention_surface(text, m);
       if (std::find(e.aliases.begin(), e.aliases.end(), s) == e.aliases.end()) e.aliases.push_back(s);
       const Form& current = forms[name_form[it->second]];
@@ -397,7 +434,7 @@ class EntityMerger {
     }
     for (size_t i = 0; i < entities.size(); ++i) {
       Entity& e = entities[i];
-      e.type = majority(votes[i], e.mentions.front().type);
+      e.type = dateline[i] ? EntityType::LOC : majority(votes[i], e.mentions.front().type);
       // Its first mention in that form, unless it shouts: a dateline's "PORT ELLIS" names the
       // entity only if the text never writes "Port Ellis" (an acronym's mentions are all capitals;
       // a form's other spellings, "America" for "U.S.", are not the same words).
