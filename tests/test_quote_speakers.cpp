@@ -59,6 +59,16 @@ TEST_CASE("an office the article gives one person is that person", "[quotes][quo
   CHECK(speaker(two, "The", "mayor").entity == lede::Speaker::kNoEntity);
 }
 
+TEST_CASE("of two persons in one phrase, the one heading it speaks", "[quotes][quote-speakers]") {
+  QuoteFixture fx("Clinton Campaign Chairman John Podesta of Clinton's team said no.");
+  fx.add_entity("Clinton", "Clinton", lede::EntityType::PERSON);
+  fx.add_entity("John", "Podesta", lede::EntityType::PERSON);
+  CHECK(speaker(fx, "Clinton", "Podesta").entity == 1);
+  // After a preposition a person is no longer the head: "John Podesta of Clinton's team".
+  const uint32_t team = fx.token("team");
+  CHECK(q::speaker_of_phrase(fx.ix(), {fx.token("John"), team + 1}).entity == 1);
+}
+
 TEST_CASE("a role-headed phrase is not the place in it; an organisation speaks through its people",
           "[quotes][quote-speakers]") {
   QuoteFixture fx("The Florida senator and a Kremlin spokesman said no.");

@@ -183,6 +183,32 @@ size_t name_in_apposition(const TokenIndex& ix, const std::vector<SourceCandidat
   return SIZE_MAX;
 }
 
+// "Clinton campaign manager Robby Mook", "House Speaker Paul Ryan": a name followed by
+// words naming a role and then a person is that person's employer or relative, a modifier of the
+// phrase the person heads; the candidate of that person, or SIZE_MAX.
+size_t person_after_role(const TokenIndex& ix, const std::vector<SourceCandidate>& all, Phrase p) {
+  uint32_t t = p.end;
+  if (t < ix.n && ix.possessive(t)) ++t;
+  bool role = false;
+  for (uint32_t words = 0; t < ix.n && words < 4 && ix.is_word(t) && ix.entity_at[t] == kNone && !ix.quoted[t];
+       ++t, ++words) {
+    // "Cruz told campaign manager Mike Gallagher", "Clinton repeatedly invoked President Obama":
+    // a verb or an adverb, not a modifier.
+    const std::string_view w = ix.lower[t];
+    const bool verb_or_adverb = w.size() > 3 && (w.substr(w.size() - 2) == "ed" || w.substr(w.size() - 2) == "ly");
+    if (is_phrase_boundary_word(w) || ix.cue_verb[t].form != CueForm::none || verb_or_adverb) return SIZE_MAX;
+    const bool role_word = is_person_role(w);
+    if (ix.upper_initial(t) && !role_word) return SIZE_MAX;  // a title ("House Speaker") or nothing
+    role = role || role_word;
+  }
+  if (!role || t >= ix.n || ix.entity_at[t] == kNone || ix.mention_first[t] != t ||
+      ix.entity_type(ix.entity_at[t]) != EntityType::PERSON)
+    return SIZE_MAX;
+  for (size_t i = 0; i < all.size(); ++i)
+    if (all[i].phrase.first == t) return i;
+  return SIZE_MAX;
+}
+
 }  // namespace
 
 size_t best_source(const TokenIndex& ix, const SourceSite& site, const std::vector<SourceCandidate>& all,
@@ -205,6 +231,10 @@ size_t best_source(const TokenIndex& ix, const SourceSite& site, const std::vect
     if (cls == "np" || cls == "role") {
       const size_t name = name_in_apposition(ix, all, all[best].phrase);
       if (name != SIZE_MAX) best = name;
+    }
+    if (cls == "per" || cls == "org") {
+      const size_t person = person_after_role(ix, all, all[best].phrase);
+      if (person != SIZE_MAX) best = person;
     }
   }
   return best;

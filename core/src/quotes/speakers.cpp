@@ -87,12 +87,13 @@ uint32_t resolve_pronoun(const TokenIndex& ix, PronounKind kind, uint32_t pos, R
 // The entity a phrase names. A phrase headed by a person's role outside any name ("the Florida
 // senator", "the Mexican president", "Clinton's campaign chairman") is someone other than the
 // place, nationality or person in it; an organisation speaks through its people ("a Kremlin
-// spokesman").
+// spokesman"). Of several persons, the one heading the phrase (the last before a preposition)
+// speaks: in "Clinton Campaign Chairman John Podesta" the first is only his employer.
 uint32_t entity_of_phrase(const TokenIndex& ix, Phrase p) {
   const uint32_t last = p.end - 1;
   const bool role_head = p.end > p.first && ix.is_word(last) && ix.entity_at[last] == kNone &&
                          is_person_role(ix.lower[last]);
-  uint32_t first_any = kNone, before_prep = kNone;
+  uint32_t first_any = kNone, before_prep = kNone, first_person = kNone, head_person = kNone;
   bool prep = false;
   for (uint32_t i = p.first; i < p.end; ++i) {
     if (ix.is_word(i) && (ix.lower[i] == "of" || ix.lower[i] == "for" || ix.lower[i] == "from" ||
@@ -101,10 +102,16 @@ uint32_t entity_of_phrase(const TokenIndex& ix, Phrase p) {
     uint32_t e = ix.entity_at[i];
     if (e == kNone) continue;
     if (role_head && ix.entity_type(e) != EntityType::ORG) continue;
-    if (ix.entity_type(e) == EntityType::PERSON) return e;
+    if (ix.entity_type(e) == EntityType::PERSON) {
+      if (first_person == kNone) first_person = e;
+      if (!prep) head_person = e;
+      continue;
+    }
     if (first_any == kNone) first_any = e;
     if (!prep) before_prep = e;  // the last one before a preposition heads the phrase
   }
+  if (head_person != kNone) return head_person;
+  if (first_person != kNone) return first_person;
   // A nationality ("Russian officials") is a poor speaker; prefer any other type.
   if (before_prep != kNone) return before_prep;
   return first_any;
