@@ -77,3 +77,19 @@ TEST_CASE("a role-headed phrase is not the place in it; an organisation speaks t
   CHECK(speaker(fx, "The", "senator").entity == lede::Speaker::kNoEntity);
   CHECK(speaker(fx, "a", "spokesman").entity == 1);
 }
+
+TEST_CASE("a pronoun is the running speaker unless a sentence since opened with another person",
+          "[quotes][quote-speakers]") {
+  // Kidd spoke in sentence 0; "He" in sentence 2 is Kidd, unless sentence 1 turned to Scott.
+  const q::RunningSpeaker kidd{0, 0};
+  QuoteFixture fx("Paul Kidd said no. Scott bristles at the idea. He said yes.");
+  fx.add_entity("Paul", "Kidd", lede::EntityType::PERSON);
+  fx.add_entity("Scott", "Scott", lede::EntityType::PERSON);
+  const uint32_t he = fx.token("He");
+  CHECK(q::speaker_of_phrase(fx.ix(), {he, he + 1}, kidd).entity == 1);
+  QuoteFixture calm("Paul Kidd said no. The idea bothered Scott. He said yes.");
+  calm.add_entity("Paul", "Kidd", lede::EntityType::PERSON);
+  calm.add_entity("Scott", "Scott", lede::EntityType::PERSON);
+  const uint32_t he2 = calm.token("He");
+  CHECK(q::speaker_of_phrase(calm.ix(), {he2, he2 + 1}, kidd).entity == 0);
+}

@@ -61,11 +61,24 @@ bool compatible_before(const TokenIndex& ix, PronounKind kind, uint32_t first, u
 // before it, else the first compatible mention of the nearest earlier sentence that has one
 // (sentence subjects are usually first); quotations are skipped, so that names a speaker quotes
 // never become the speaker. Organisations first for it/they, then places too.
+// Whether a sentence after the running speaker's and before `s0` opens with another entity
+// compatible with the pronoun: its subject, the one the text has turned to ("Scott bristles at
+// the suggestion. “…,” he said." after a quotation of Kidd's).
+bool other_subject_since(const TokenIndex& ix, PronounKind kind, RunningSpeaker running, uint32_t s0) {
+  for (uint32_t s = running.sentence + 1; s < s0; ++s) {
+    const uint32_t f = ix.sentence_first[s];
+    const uint32_t e = ix.entity_at[f];
+    if (!ix.quoted[f] && e != kNone && e != running.entity && compatible(ix, e, kind, false)) return true;
+  }
+  return false;
+}
+
 uint32_t resolve_pronoun(const TokenIndex& ix, PronounKind kind, uint32_t pos, RunningSpeaker running) {
   if (ix.entities.empty()) return kNone;
   const uint32_t s0 = ix.sentence_of[pos];
   const uint32_t recent = recent_speaker(ix, running, s0);
-  if (recent != kNone && compatible(ix, recent, kind, false) && !compatible_before(ix, kind, ix.sentence_first[s0], pos))
+  if (recent != kNone && compatible(ix, recent, kind, false) && !compatible_before(ix, kind, ix.sentence_first[s0], pos) &&
+      !other_subject_since(ix, kind, running, s0))
     return recent;
   for (int pass = 0; pass < 2; ++pass) {
     const bool strict = pass == 0 && (kind == PronounKind::thing || kind == PronounKind::plural);
