@@ -92,4 +92,10 @@ TEST_CASE("a pronoun is the running speaker unless a sentence since opened with 
   calm.add_entity("Scott", "Scott", lede::EntityType::PERSON);
   const uint32_t he2 = calm.token("He");
   CHECK(q::speaker_of_phrase(calm.ix(), {he2, he2 + 1}, kidd).entity == 0);
+  // A subject of "be" is talked about; the running speaker goes on.
+  QuoteFixture passive("Paul Kidd said no. Scott, a teacher, was called names. He said yes.");
+  passive.add_entity("Paul", "Kidd", lede::EntityType::PERSON);
+  passive.add_entity("Scott", "Scott", lede::EntityType::PERSON);
+  const uint32_t he3 = passive.token("He");
+  CHECK(q::speaker_of_phrase(passive.ix(), {he3, he3 + 1}, kidd).entity == 0);
 }

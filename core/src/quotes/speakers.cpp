@@ -61,14 +61,32 @@ bool compatible_before(const TokenIndex& ix, PronounKind kind, uint32_t first, u
 // before it, else the first compatible mention of the nearest earlier sentence that has one
 // (sentence subjects are usually first); quotations are skipped, so that names a speaker quotes
 // never become the speaker. Organisations first for it/they, then places too.
+// The word after the mention starting at `first`, past an appositive between commas ("Machado,
+// a former beauty queen, was"), or kNone.
+uint32_t word_after_subject(const TokenIndex& ix, uint32_t first) {
+  uint32_t t = ix.mention_end[first];
+  const uint32_t se = ix.sentence_end[ix.sentence_of[first]];
+  if (t < se && ix.is_punct(t, ',')) {
+    uint32_t u = t + 1;
+    while (u < se && u < t + 12 && !ix.is_punct(u, ',')) ++u;
+    t = u < se && ix.is_punct(u, ',') ? u + 1 : se;
+  }
+  return t < se && ix.is_word(t) ? t : kNone;
+}
+
 // Whether a sentence after the running speaker's and before `s0` opens with another entity
-// compatible with the pronoun: its subject, the one the text has turned to ("Scott bristles at
-// the suggestion. “…,” he said." after a quotation of Kidd's).
+// compatible with the pronoun as the one who acts: the person the text has turned to ("Scott
+// bristles at the suggestion. “…,” he said." after a quotation of Kidd's). A subject of "be"
+// ("Machado was called names", "has been") is talked about, and the running speaker goes on.
 bool other_subject_since(const TokenIndex& ix, PronounKind kind, RunningSpeaker running, uint32_t s0) {
   for (uint32_t s = running.sentence + 1; s < s0; ++s) {
     const uint32_t f = ix.sentence_first[s];
     const uint32_t e = ix.entity_at[f];
-    if (!ix.quoted[f] && e != kNone && e != running.entity && compatible(ix, e, kind, false)) return true;
+    if (ix.quoted[f] || e == kNone || e == running.entity || !compatible(ix, e, kind, false)) continue;
+    const uint32_t verb = word_after_subject(ix, f);
+    const std::string_view v = verb == kNone ? std::string_view() : ix.lower[verb];
+    const bool perfect_be = (v == "has" || v == "had" || v == "have") && verb + 1 < ix.n && ix.lower[verb + 1] == "been";
+    if (v != "was" && v != "were" && v != "is" && v != "are" && !perfect_be) return true;
   }
   return false;
 }
