@@ -99,3 +99,31 @@ TEST_CASE("a pronoun is the running speaker unless a sentence since opened with 
   const uint32_t he3 = passive.token("He");
   CHECK(q::speaker_of_phrase(passive.ix(), {he3, he3 + 1}, kidd).entity == 0);
 }
+
+TEST_CASE("a bare surname two persons share is the one the article names in full most often",
+          "[quotes][quote-speakers]") {
+  // The merging put the bare "Cruz" with Heidi Cruz, named just before it; the article is about
+  // Ted Cruz, named in full twice. "Mrs. Cruz" is Heidi whatever the counts.
+  QuoteFixture fx("Ted Cruz spoke. Ted Cruz met Heidi Cruz. Cruz said no. Mrs. Cruz said yes.");
+  fx.add_entity("Ted", "Cruz", lede::EntityType::PERSON);
+  fx.add_entity("Heidi", "Heidi", lede::EntityType::PERSON);  // its name and mention set below
+  auto add_mention = [&](size_t entity, uint32_t first, uint32_t end, const std::string& title = "") {
+    lede::Mention m;
+    m.type = lede::EntityType::PERSON;
+    m.first_token = first;
+    m.end_token = end;
+    m.span = {fx.tokens[first].span.start, fx.tokens[end - 1].span.end};
+    m.title = title;
+    fx.entities[entity].mentions.push_back(m);
+  };
+  add_mention(0, fx.token("Ted", 1), fx.token("Ted", 1) + 2);
+  fx.entities[1].mentions.clear();
+  add_mention(1, fx.token("Heidi"), fx.token("Heidi") + 2);
+  fx.entities[1].name = "Heidi Cruz";
+  const uint32_t bare = fx.token("Cruz", 3), titled = fx.token("Cruz", 4);
+  add_mention(1, bare, bare + 1);
+  add_mention(1, titled, titled + 1, "Mrs.");
+  fx.rebuild();
+  CHECK(q::speaker_of_phrase(fx.ix(), {bare, bare + 1}).entity == 0);
+  CHECK(q::speaker_of_phrase(fx.ix(), {titled - 1, titled + 1}).entity == 1);
+}

@@ -227,6 +227,36 @@ uint32_t person_by_description(const TokenIndex& ix, Phrase p, RunningSpeaker ru
   return recent != kNone && ix.entity_type(recent) == EntityType::PERSON ? recent : kNone;
 }
 
+// A bare surname two persons of the article share ("Cruz" with Ted Cruz and Heidi Cruz named):
+// the merged entity is only the person named last before it, so the choice is made by who the
+// article is about, the one it names in full most often, among those a title's gender allows
+// ("Mrs. Clinton"). Ties keep the entity the merging chose.
+uint32_t person_by_shared_surname(const TokenIndex& ix, Phrase p, uint32_t e) {
+  const uint32_t last = p.end - 1;
+  if (e == kNone || ix.entity_type(e) != EntityType::PERSON || ix.entity_at[last] != e ||
+      ix.mention_first[last] != last || ix.mention_end[last] != p.end || e >= ix.facts.full_mentions.size())
+    return e;
+  Gender wanted = Gender::unknown;
+  for (uint32_t t = p.first; t < last; ++t) {
+    Gender g = Gender::unknown;
+    if (!ix.is_word(t) || ix.entity_at[t] != kNone) return e;  // another name in the phrase
+    if (is_title_word(ix.lower[t], &g) && g != Gender::unknown) wanted = g;
+  }
+  auto shared = ix.facts.persons_sharing_surname.find(fold_for_matching(ix.tok(last)));
+  if (shared == ix.facts.persons_sharing_surname.end()) return e;
+  uint32_t best = e;
+  for (uint32_t other : shared->second) {
+    if (other >= ix.facts.full_mentions.size()) continue;
+    if (wanted != Gender::unknown && gender_of(ix, other) != Gender::unknown && gender_of(ix, other) != wanted) continue;
+    if (wanted != Gender::unknown && best == e && gender_of(ix, e) != Gender::unknown && gender_of(ix, e) != wanted) {
+      best = other;
+      continue;
+    }
+    if (ix.facts.full_mentions[other] > ix.facts.full_mentions[best]) best = other;
+  }
+  return best;
+}
+
 // The phrase's words with single spaces where the text has any whitespace.
 std::string phrase_text(const TokenIndex& ix, Phrase p) {
   std::string out;
@@ -250,7 +280,7 @@ Speaker speaker_of_phrase(const TokenIndex& ix, Phrase sp, RunningSpeaker runnin
     e = resolve_pronoun(ix, pk, sp.first, running);
   } else {
     e = entity_in_apposition(ix, sp);
-    if (e == kNone) e = entity_of_phrase(ix, sp);
+    if (e == kNone) e = person_by_shared_surname(ix, sp, entity_of_phrase(ix, sp));
     if (e == kNone) e = entity_of_office(ix, sp);
     if (e == kNone) e = organisation_by_kind(ix, sp);
     if (e == kNone) e = person_by_description(ix, sp, running);
