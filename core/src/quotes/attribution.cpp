@@ -47,28 +47,11 @@ bool ends_its_sentence(const Site& q) {
          !quote_cue_at(ix, s.close + 1, nullptr);
 }
 
-// “…,” said X; “…,” said spokeswoman Ann Lee (a role word before the name); “…,” said 9/11
-// widow Terry Strada (a few lower-case words or numbers before a person's name)
+// “…,” said X; “…,” said spokeswoman Ann Lee; “…,” said 9/11 widow Terry Strada
 bool speaker_inverted(const Site& q, uint32_t k, Attribution* r) {
-  const TokenIndex& ix = q.ix;
   CueVerb v;
-  if (!(k < q.paragraph_end && quote_cue_at(ix, k, &v) && v.form != CueForm::gerund)) return false;
-  Phrase sp = np_right(ix, k + 1, q.paragraph_end);
-  if (!sp.ok() && k + 2 < q.paragraph_end && ix.is_word(k + 1) && is_person_role(ix.lower[k + 1])) {
-    const Phrase name = np_right(ix, k + 2, q.paragraph_end);
-    if (name.ok()) sp = {k + 1, name.end};
-  }
-  if (!sp.ok()) {
-    uint32_t j = k + 1;
-    while (j < q.paragraph_end && j < k + 6 && ix.entity_at[j] == kNone && !ix.quoted[j] &&
-           ((ix.is_word(j) && !ix.upper_initial(j) && !is_phrase_boundary_word(ix.lower[j]) &&
-             ix.cue_verb[j].form == CueForm::none) ||
-            ix.tokens[j].kind == TokenKind::number || ix.is_punct(j, '/')))  // "9/11"
-      ++j;
-    if (j > k + 1 && j < q.paragraph_end && ix.entity_at[j] != kNone && ix.mention_first[j] == j &&
-        ix.entity_type(ix.entity_at[j]) == EntityType::PERSON)
-      sp = {k + 1, ix.mention_end[j]};
-  }
+  if (!(k < q.paragraph_end && quote_cue_at(q.ix, k, &v) && v.form != CueForm::gerund)) return false;
+  const Phrase sp = speaker_after_inverted_cue(q.ix, k + 1, q.paragraph_end);
   return sp.ok() && attribute(sp, k, k + 1, r);
 }
 

@@ -249,6 +249,30 @@ Phrase cue_subject(const TokenIndex& ix, uint32_t c, CueForm form, uint32_t lowe
   return sp;
 }
 
+Phrase speaker_after_inverted_cue(const TokenIndex& ix, uint32_t k, uint32_t limit) {
+  Phrase sp = np_right(ix, k, limit);
+  if (sp.ok() && sp.end + 1 < limit && ix.possessive(sp.end)) {  // "NBC's Dante Chinni"
+    const Phrase head = np_right(ix, sp.end + 1, limit);
+    if (head.ok() && ix.upper_initial(head.first)) sp.end = head.end;
+  }
+  if (!sp.ok() && k + 1 < limit && ix.is_word(k) && is_person_role(ix.lower[k])) {
+    const Phrase name = np_right(ix, k + 1, limit);
+    if (name.ok()) sp = {k, name.end};
+  }
+  if (!sp.ok()) {
+    uint32_t j = k;
+    while (j < limit && j < k + 5 && ix.entity_at[j] == kNone && !ix.quoted[j] &&
+           ((ix.is_word(j) && !ix.upper_initial(j) && !is_phrase_boundary_word(ix.lower[j]) &&
+             ix.cue_verb[j].form == CueForm::none) ||
+            ix.tokens[j].kind == TokenKind::number || ix.is_punct(j, '/')))  // "9/11"
+      ++j;
+    if (j > k && j < limit && ix.entity_at[j] != kNone && ix.mention_first[j] == j &&
+        ix.entity_type(ix.entity_at[j]) == EntityType::PERSON)
+      sp = {k, std::min(ix.mention_end[j], limit)};
+  }
+  return sp;
+}
+
 // The first name, pronoun or determiner phrase in [from, to) outside quotations: the subject of
 // the sentence for participle cues ("Trump ..., writing that") and coordinated verbs.
 Phrase first_np(const TokenIndex& ix, uint32_t from, uint32_t to) {

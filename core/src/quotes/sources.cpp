@@ -183,13 +183,17 @@ size_t name_in_apposition(const TokenIndex& ix, const std::vector<SourceCandidat
   return SIZE_MAX;
 }
 
-// "Clinton campaign manager Robby Mook", "House Speaker Paul Ryan": a name followed by
-// words naming a role and then a person is that person's employer or relative, a modifier of the
-// phrase the person heads; the candidate of that person, or SIZE_MAX.
+// "Clinton campaign manager Robby Mook", "House Speaker Paul Ryan", "NBC's Dante Chinni": a name
+// followed by words naming a role (or by a bare possessive) and then a person is that person's
+// employer or relative, a modifier of the phrase the person heads; the candidate of that person,
+// or SIZE_MAX.
 size_t person_after_role(const TokenIndex& ix, const std::vector<SourceCandidate>& all, Phrase p) {
   uint32_t t = p.end;
-  if (t < ix.n && ix.possessive(t)) ++t;
-  bool role = false;
+  const bool possessor = t < ix.n && ix.possessive(t);
+  if (possessor) ++t;
+  // "NBC's Dante Chinni": a possessive right before the name makes it a modifier ("Thomas
+  // Frank's new book Listen" needs a role word).
+  bool role = possessor && t < ix.n && ix.entity_at[t] != kNone;
   for (uint32_t words = 0; t < ix.n && words < 4 && ix.is_word(t) && ix.entity_at[t] == kNone && !ix.quoted[t];
        ++t, ++words) {
     // "Cruz told campaign manager Mike Gallagher", "Clinton repeatedly invoked President Obama":
