@@ -186,7 +186,19 @@ Phrase subject_left(const TokenIndex& ix, uint32_t c, uint32_t lower_bound, int 
   if (is_phrase_boundary_word(w)) return {};
   if (ix.entity_at[t] != kNone) {
     uint32_t s = std::max(ix.mention_first[t], lower_bound);
-    return extend_left_over_names(ix, s, t + 1, lower_bound);
+    Phrase named = extend_left_over_names(ix, s, t + 1, lower_bound);
+    // "Mr. Morgan of the Sierra Club said": the person the organisation is attached to heads
+    // the phrase.
+    const uint32_t prep = named.first;
+    if (prep > lower_bound + 1 && ix.is_word(prep - 1) && !ix.quoted[prep - 2] &&
+        (ix.lower[prep - 1] == "of" || ix.lower[prep - 1] == "from" || ix.lower[prep - 1] == "at") &&
+        ix.entity_at[prep - 2] != kNone && ix.entity_type(ix.entity_at[prep - 2]) == EntityType::PERSON &&
+        ix.mention_end[prep - 2] == prep - 1) {
+      const Phrase person = extend_left_over_names(ix, std::max(ix.mention_first[prep - 2], lower_bound), prep - 1,
+                                                   lower_bound);
+      return {person.first, named.end};
+    }
+    return named;
   }
   if (ix.upper_initial(t)) {
     if (t == ix.sentence_first[ix.sentence_of[t]] && ix.cue_verb[t].form != CueForm::none) return {};
