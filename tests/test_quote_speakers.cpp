@@ -127,3 +127,14 @@ TEST_CASE("a bare surname two persons share is the one the article names in full
   CHECK(q::speaker_of_phrase(fx.ix(), {bare, bare + 1}).entity == 0);
   CHECK(q::speaker_of_phrase(fx.ix(), {titled - 1, titled + 1}).entity == 1);
 }
+
+TEST_CASE("a campaign or an administration is not the person in its name", "[quotes][quote-speakers]") {
+  QuoteFixture fx("Donald Trump spoke. The Trump campaign said no. The Norland party said yes.");
+  fx.add_entity("Donald", "Trump", lede::EntityType::PERSON);
+  const lede::Speaker campaign = speaker(fx, "The", "campaign");
+  CHECK(campaign.entity == lede::Speaker::kNoEntity);
+  CHECK(campaign.name == "The Trump campaign");
+  // An organisation named in such a phrase still speaks for it.
+  fx.add_entity("Norland", "Norland", lede::EntityType::ORG);
+  CHECK(q::speaker_of_phrase(fx.ix(), {fx.token("The", 1), fx.token("party") + 1}).entity == 1);
+}

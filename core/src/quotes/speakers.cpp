@@ -118,12 +118,17 @@ uint32_t resolve_pronoun(const TokenIndex& ix, PronounKind kind, uint32_t pos, R
 // The entity a phrase names. A phrase headed by a person's role outside any name ("the Florida
 // senator", "the Mexican president", "Clinton's campaign chairman") is someone other than the
 // place, nationality or person in it; an organisation speaks through its people ("a Kremlin
-// spokesman"). Of several persons, the one heading the phrase (the last before a preposition)
+// spokesman"); a phrase headed by a kind of organisation ("the Trump campaign") is not the
+// person in it. Of several persons, the one heading the phrase (the last before a preposition)
 // speaks: in "Clinton Campaign Chairman John Podesta" the first is only his employer.
 uint32_t entity_of_phrase(const TokenIndex& ix, Phrase p) {
   const uint32_t last = p.end - 1;
   const bool role_head = p.end > p.first && ix.is_word(last) && ix.entity_at[last] == kNone &&
                          is_person_role(ix.lower[last]);
+  // "The Trump campaign", "the Obama administration": an organisation of its own, not the person
+  // in it; with no organisation named in the phrase it stays unresolved and shows its words.
+  const bool organisation_head = p.end > p.first && ix.is_word(last) && ix.entity_at[last] == kNone &&
+                                 is_organisation_noun(ix.lower[last]);
   uint32_t first_any = kNone, before_prep = kNone, first_person = kNone, head_person = kNone;
   bool prep = false;
   for (uint32_t i = p.first; i < p.end; ++i) {
@@ -133,6 +138,7 @@ uint32_t entity_of_phrase(const TokenIndex& ix, Phrase p) {
     uint32_t e = ix.entity_at[i];
     if (e == kNone) continue;
     if (role_head && ix.entity_type(e) != EntityType::ORG) continue;
+    if (organisation_head && ix.entity_type(e) == EntityType::PERSON) continue;
     if (ix.entity_type(e) == EntityType::PERSON) {
       if (first_person == kNone) first_person = e;
       if (!prep) head_person = e;
