@@ -272,15 +272,17 @@ Phrase speaker_after_inverted_cue(const TokenIndex& ix, uint32_t k, uint32_t lim
     if (name.ok()) sp = {k, name.end};
   }
   if (!sp.ok()) {
+    // "said 9/11 widow Terry Strada", "said former South Carolina Gov. Jim Hodges": description
+    // words (places and titles among them) up to the first person named.
+    auto is_person = [&](uint32_t j) {
+      return ix.entity_at[j] != kNone && ix.entity_type(ix.entity_at[j]) == EntityType::PERSON;
+    };
     uint32_t j = k;
-    while (j < limit && j < k + 5 && ix.entity_at[j] == kNone && !ix.quoted[j] &&
-           ((ix.is_word(j) && !ix.upper_initial(j) && !is_phrase_boundary_word(ix.lower[j]) &&
-             ix.cue_verb[j].form == CueForm::none) ||
+    while (j < limit && j < k + 8 && !is_person(j) && !ix.quoted[j] &&
+           ((ix.is_word(j) && !is_phrase_boundary_word(ix.lower[j]) && ix.cue_verb[j].form == CueForm::none) ||
             ix.tokens[j].kind == TokenKind::number || ix.is_punct(j, '/')))  // "9/11"
       ++j;
-    if (j > k && j < limit && ix.entity_at[j] != kNone && ix.mention_first[j] == j &&
-        ix.entity_type(ix.entity_at[j]) == EntityType::PERSON)
-      sp = {k, std::min(ix.mention_end[j], limit)};
+    if (j > k && j < limit && is_person(j) && ix.mention_first[j] == j) sp = {k, std::min(ix.mention_end[j], limit)};
   }
   return sp;
 }
