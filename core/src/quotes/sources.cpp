@@ -200,7 +200,10 @@ size_t person_after_role(const TokenIndex& ix, const std::vector<SourceCandidate
     // a verb or an adverb, not a modifier.
     const std::string_view w = ix.lower[t];
     const bool verb_or_adverb = w.size() > 3 && (w.substr(w.size() - 2) == "ed" || w.substr(w.size() - 2) == "ly");
-    if (is_phrase_boundary_word(w) || ix.cue_verb[t].form != CueForm::none || verb_or_adverb) return SIZE_MAX;
+    // A cue verb's base form is a noun here ("White House press secretary Josh Earnest").
+    const CueForm form = ix.cue_verb[t].form;
+    if (is_phrase_boundary_word(w) || (form != CueForm::none && form != CueForm::base) || verb_or_adverb)
+      return SIZE_MAX;
     const bool role_word = is_person_role(w);
     if (ix.upper_initial(t) && !role_word) return SIZE_MAX;  // a title ("House Speaker") or nothing
     role = role || role_word;
