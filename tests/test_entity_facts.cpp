@@ -1,4 +1,4 @@
-// Entity facts (core/src/entities/facts.h): gender and office titles.
+// Entity facts (core/src/entities/facts.h): gender, office titles and shared surnames.
 #include <catch2/catch.hpp>
 
 #include "entities/facts.h"
@@ -55,4 +55,30 @@ TEST_CASE("titles of organisations and of mentions outside the text are no facts
   const lede::EntityFacts f = lede::find_entity_facts(es, 10);
   CHECK(f.holder_of_title.empty());
   CHECK(f.gender[1] == lede::Gender::female);  // from "Anna": the title's mention is out of range
+}
+
+TEST_CASE("persons named in full who share a surname, and how often each is named in full",
+          "[entities][entity-facts]") {
+  auto named = [](const std::string& name, std::vector<uint32_t> lengths) {
+    lede::Entity e = person(name, {});
+    for (uint32_t n : lengths) {
+      lede::Mention m;
+      m.type = e.type;
+      m.first_token = 0;
+      m.end_token = n;
+      e.mentions.push_back(m);
+    }
+    return e;
+  };
+  const std::vector<lede::Entity> es = {named("Ted Cruz", {2, 2, 1}), named("Heidi Cruz", {2, 1, 1}),
+                                        named("Rafael Cruz", {2}), named("Mike Lee", {2}), named("Cruz", {1})};
+  const lede::EntityFacts f = lede::find_entity_facts(es, 10);
+  REQUIRE(f.full_mentions.size() == es.size());
+  CHECK(f.full_mentions[0] == 2);
+  CHECK(f.full_mentions[1] == 1);
+  CHECK(f.full_mentions[4] == 0);
+  const auto cruz = f.persons_sharing_surname.find("cruz");
+  REQUIRE(cruz != f.persons_sharing_surname.end());
+  CHECK(cruz->second == std::vector<uint32_t>{0, 1, 2});  // not the bare "Cruz"
+  CHECK(f.persons_sharing_surname.count("lee") == 0);     // one Lee: nothing to choose
 }

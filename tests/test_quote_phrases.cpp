@@ -79,6 +79,17 @@ TEST_CASE("the subject of a cue, to its left", "[quotes][quote-phrases]") {
   }
 }
 
+TEST_CASE("a person attached to an organisation by a preposition heads the subject", "[quotes][quote-phrases]") {
+  QuoteFixture fx("Mr. Morgan of the Sierra Club said the deal was the least bad outcome.");
+  fx.add_entity("Morgan", "Morgan", lede::EntityType::PERSON, "Mr.");
+  fx.add_entity("Sierra", "Club", lede::EntityType::ORG);
+  CHECK(phrase(fx, q::subject_left(fx.ix(), fx.token("said"), 0)) == "Mr. Morgan of the Sierra Club");
+  // Without a person before the preposition the organisation's phrase stands alone.
+  QuoteFixture place("A reclamation plan of the Sierra Club said the deal was bad.");
+  place.add_entity("Sierra", "Club", lede::EntityType::ORG);
+  CHECK(phrase(place, q::subject_left(place.ix(), place.token("said"), 0)) == "the Sierra Club");
+}
+
 TEST_CASE("a participle takes the subject of its clause", "[quotes][quote-phrases]") {
   // An introductory phrase holds no subject; "left" ends the name's phrase.
   QuoteFixture fx("At a press conference in Berlin, Marsh left early, saying the vote was rigged.");

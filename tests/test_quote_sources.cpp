@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <map>
+#include <memory>
 #include <set>
 #include <string>
 #include <vector>
@@ -35,6 +36,31 @@ std::vector<std::string> texts(const QuoteFixture& fx, const std::vector<q::Sour
   return out;
 }
 
+// A model that weighs only the features candidate `want` has and no other (keys[i]: candidate
+// i's features): that one wins.
+std::unique_ptr<q::CueModel> model_preferring(const std::vector<std::vector<uint32_t>>& keys, size_t want,
+                                              int32_t no_speaker_below = 0) {
+  std::set<uint32_t> unique(keys[want].begin(), keys[want].end());
+  for (size_t i = 0; i < keys.size(); ++i)
+    if (i != want)
+      for (uint32_t k : keys[i]) unique.erase(k);
+  REQUIRE(!unique.empty());
+  std::map<uint32_t, int32_t> weights;
+  for (uint32_t k : unique) weights[k] = 100;
+  if (no_speaker_below != 0) weights[q::no_speaker_key()] = no_speaker_below;
+  std::vector<uint32_t> source_keys;
+  std::vector<int32_t> source_weights;
+  for (const auto& [k, w] : weights) {
+    source_keys.push_back(k);
+    source_weights.push_back(w);
+  }
+  const std::string file = q::write_cue_model({1}, {0}, {0}, source_keys, source_weights);
+  std::string error;
+  auto m = q::CueModel::load(reinterpret_cast<const uint8_t*>(file.data()), file.size(), &error);
+  REQUIRE(m);
+  return m;
+}
+
 }  // namespace
 
 TEST_CASE("sources: the candidates of a cue, the pattern's phrase first", "[quotes][sources]") {
@@ -64,29 +90,9 @@ TEST_CASE("sources: the ranking section decides, the description gives way to th
   const std::vector<q::SourceCandidate> all = q::source_candidates(fx.ix(), site);
   std::vector<std::vector<uint32_t>> keys(all.size());
   for (size_t i = 0; i < all.size(); ++i) q::source_features(fx.ix(), site, all, i, &keys[i]);
-  // A model that weighs only the features one candidate has and no other: that one wins. With a
-  // no-speaker threshold above its score, a common-noun phrase gives no speaker; a name still speaks.
-  auto model_for = [&](size_t want, int32_t no_speaker_below = 0) {
-    std::set<uint32_t> unique(keys[want].begin(), keys[want].end());
-    for (size_t i = 0; i < all.size(); ++i)
-      if (i != want)
-        for (uint32_t k : keys[i]) unique.erase(k);
-    REQUIRE(!unique.empty());
-    std::map<uint32_t, int32_t> weights;
-    for (uint32_t k : unique) weights[k] = 100;
-    if (no_speaker_below != 0) weights[q::no_speaker_key()] = no_speaker_below;
-    std::vector<uint32_t> source_keys;
-    std::vector<int32_t> source_weights;
-    for (const auto& [k, w] : weights) {
-      source_keys.push_back(k);
-      source_weights.push_back(w);
-    }
-    const std::string file = q::write_cue_model({1}, {0}, {0}, source_keys, source_weights);
-    std::string error;
-    auto m = q::CueModel::load(reinterpret_cast<const uint8_t*>(file.data()), file.size(), &error);
-    REQUIRE(m);
-    return m;
-  };
+  // With a no-speaker threshold above its score, a common-noun phrase gives no speaker; a name
+  // still speaks.
+  auto model_for = [&](size_t want, int32_t no_speaker_below = 0) { return model_preferring(keys, want, no_speaker_below); };
   const std::vector<std::string> got = texts(fx, all);
   const size_t he = std::find(got.begin(), got.end(), "he") - got.begin();
   REQUIRE(he < all.size());
@@ -111,4 +117,40 @@ TEST_CASE("sources: the embedded model carries a trained ranking section", "[quo
   REQUIRE(model);
   CHECK(model->ranks_sources());
   CHECK(model->source_size() > 1000);  // scripts/train-attribution keeps a few thousand features
+}
+
+TEST_CASE("sources: a name before a role and a person is the person's employer, not the speaker",
+          "[quotes][sources]") {
+  // The ranking may prefer the first name of "Clinton campaign manager Robby Mook"; the person the
+  // phrase is headed by speaks ("press", a cue verb's base form, is a noun there). A verb between
+  // the two ("Cruz told campaign manager Mike Gallagher") keeps the first.
+  struct Case {
+    std::string sentence, cue, chosen_first, chosen_last, person_first, person_last, shown;
+  };
+  const Case cases[] = {
+      {"“We will win,” said Clinton campaign manager Robby Mook on Monday.", "said", "Clinton", "Clinton", "Robby",
+       "Mook", "Robby Mook"},
+      {"“We will see,” said White House press secretary Josh Earnest on Monday.", "said", "White", "House", "Josh",
+       "Earnest", "Josh Earnest"},
+      {"“We will win,” Cruz told campaign manager Mike Gallagher on Monday.", "told", "Cruz", "Cruz", "Mike",
+       "Gallagher", "Cruz"},
+  };
+  for (const Case& c : cases) {
+    INFO(c.sentence);
+    QuoteFixture fx(c.sentence);
+    const uint32_t first = fx.token(c.chosen_first);
+    fx.add_entity(c.chosen_first, c.chosen_last, lede::EntityType::PERSON);
+    fx.add_entity(c.person_first, c.person_last, lede::EntityType::PERSON);
+    const q::SourceSite site = site_after_quote(fx, c.cue, {first, fx.token(c.chosen_last) + 1});
+    const std::vector<q::SourceCandidate> all = q::source_candidates(fx.ix(), site);
+    std::vector<std::vector<uint32_t>> keys(all.size());
+    for (size_t i = 0; i < all.size(); ++i) q::source_features(fx.ix(), site, all, i, &keys[i]);
+    const std::vector<std::string> got = texts(fx, all);
+    const std::string chosen = fx.between(first, fx.token(c.chosen_last) + 1);
+    const size_t want = std::find(got.begin(), got.end(), chosen) - got.begin();
+    REQUIRE(want < all.size());
+    const size_t best = q::best_source(fx.ix(), site, all, *model_preferring(keys, want));
+    REQUIRE(best < all.size());
+    CHECK(got[best] == c.shown);
+  }
 }

@@ -59,6 +59,16 @@ TEST_CASE("an office the article gives one person is that person", "[quotes][quo
   CHECK(speaker(two, "The", "mayor").entity == lede::Speaker::kNoEntity);
 }
 
+TEST_CASE("of two persons in one phrase, the one heading it speaks", "[quotes][quote-speakers]") {
+  QuoteFixture fx("Clinton Campaign Chairman John Podesta of Clinton's team said no.");
+  fx.add_entity("Clinton", "Clinton", lede::EntityType::PERSON);
+  fx.add_entity("John", "Podesta", lede::EntityType::PERSON);
+  CHECK(speaker(fx, "Clinton", "Podesta").entity == 1);
+  // After a preposition a person is no longer the head: "John Podesta of Clinton's team".
+  const uint32_t team = fx.token("team");
+  CHECK(q::speaker_of_phrase(fx.ix(), {fx.token("John"), team + 1}).entity == 1);
+}
+
 TEST_CASE("a role-headed phrase is not the place in it; an organisation speaks through its people",
           "[quotes][quote-speakers]") {
   QuoteFixture fx("The Florida senator and a Kremlin spokesman said no.");
@@ -66,4 +76,65 @@ TEST_CASE("a role-headed phrase is not the place in it; an organisation speaks t
   fx.add_entity("Kremlin", "Kremlin", lede::EntityType::ORG);
   CHECK(speaker(fx, "The", "senator").entity == lede::Speaker::kNoEntity);
   CHECK(speaker(fx, "a", "spokesman").entity == 1);
+}
+
+TEST_CASE("a pronoun is the running speaker unless a sentence since opened with another person",
+          "[quotes][quote-speakers]") {
+  // Kidd spoke in sentence 0; "He" in sentence 2 is Kidd, unless sentence 1 turned to Scott.
+  const q::RunningSpeaker kidd{0, 0};
+  QuoteFixture fx("Paul Kidd said no. Scott bristles at the idea. He said yes.");
+  fx.add_entity("Paul", "Kidd", lede::EntityType::PERSON);
+  fx.add_entity("Scott", "Scott", lede::EntityType::PERSON);
+  const uint32_t he = fx.token("He");
+  CHECK(q::speaker_of_phrase(fx.ix(), {he, he + 1}, kidd).entity == 1);
+  QuoteFixture calm("Paul Kidd said no. The idea bothered Scott. He said yes.");
+  calm.add_entity("Paul", "Kidd", lede::EntityType::PERSON);
+  calm.add_entity("Scott", "Scott", lede::EntityType::PERSON);
+  const uint32_t he2 = calm.token("He");
+  CHECK(q::speaker_of_phrase(calm.ix(), {he2, he2 + 1}, kidd).entity == 0);
+  // A subject of "be" is talked about; the running speaker goes on.
+  QuoteFixture passive("Paul Kidd said no. Scott, a teacher, was called names. He said yes.");
+  passive.add_entity("Paul", "Kidd", lede::EntityType::PERSON);
+  passive.add_entity("Scott", "Scott", lede::EntityType::PERSON);
+  const uint32_t he3 = passive.token("He");
+  CHECK(q::speaker_of_phrase(passive.ix(), {he3, he3 + 1}, kidd).entity == 0);
+}
+
+TEST_CASE("a bare surname two persons share is the one the article names in full most often",
+          "[quotes][quote-speakers]") {
+  // The merging put the bare "Cruz" with Heidi Cruz, named just before it; the article is about
+  // Ted Cruz, named in full twice. "Mrs. Cruz" is Heidi whatever the counts.
+  QuoteFixture fx("Ted Cruz spoke. Ted Cruz met Heidi Cruz. Cruz said no. Mrs. Cruz said yes.");
+  fx.add_entity("Ted", "Cruz", lede::EntityType::PERSON);
+  fx.add_entity("Heidi", "Heidi", lede::EntityType::PERSON);  // its name and mention set below
+  auto add_mention = [&](size_t entity, uint32_t first, uint32_t end, const std::string& title = "") {
+    lede::Mention m;
+    m.type = lede::EntityType::PERSON;
+    m.first_token = first;
+    m.end_token = end;
+    m.span = {fx.tokens[first].span.start, fx.tokens[end - 1].span.end};
+    m.title = title;
+    fx.entities[entity].mentions.push_back(m);
+  };
+  add_mention(0, fx.token("Ted", 1), fx.token("Ted", 1) + 2);
+  fx.entities[1].mentions.clear();
+  add_mention(1, fx.token("Heidi"), fx.token("Heidi") + 2);
+  fx.entities[1].name = "Heidi Cruz";
+  const uint32_t bare = fx.token("Cruz", 3), titled = fx.token("Cruz", 4);
+  add_mention(1, bare, bare + 1);
+  add_mention(1, titled, titled + 1, "Mrs.");
+  fx.rebuild();
+  CHECK(q::speaker_of_phrase(fx.ix(), {bare, bare + 1}).entity == 0);
+  CHECK(q::speaker_of_phrase(fx.ix(), {titled - 1, titled + 1}).entity == 1);
+}
+
+TEST_CASE("a campaign or an administration is not the person in its name", "[quotes][quote-speakers]") {
+  QuoteFixture fx("Donald Trump spoke. The Trump campaign said no. The Norland party said yes.");
+  fx.add_entity("Donald", "Trump", lede::EntityType::PERSON);
+  const lede::Speaker campaign = speaker(fx, "The", "campaign");
+  CHECK(campaign.entity == lede::Speaker::kNoEntity);
+  CHECK(campaign.name == "The Trump campaign");
+  // An organisation named in such a phrase still speaks for it.
+  fx.add_entity("Norland", "Norland", lede::EntityType::ORG);
+  CHECK(q::speaker_of_phrase(fx.ix(), {fx.token("The", 1), fx.token("party") + 1}).entity == 1);
 }

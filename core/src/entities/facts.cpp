@@ -1,7 +1,8 @@
-// Entity facts: gender and office titles (see facts.h).
+// Entity facts: gender, office titles and shared surnames (see facts.h).
 #include "entities/facts.h"
 
 #include <algorithm>
+#include <iterator>
 #include <string_view>
 
 #include "text/normalize.h"
@@ -27,6 +28,7 @@ std::string title_written_out(std::string_view folded) {
 EntityFacts find_entity_facts(const std::vector<Entity>& entities, size_t token_count) {
   EntityFacts facts;
   facts.gender.assign(entities.size(), Gender::unknown);
+  facts.full_mentions.assign(entities.size(), 0);
   for (uint32_t e = 0; e < entities.size(); ++e) {
     const Entity& ent = entities[e];
     for (const Mention& m : ent.mentions) {
@@ -41,12 +43,17 @@ EntityFacts find_entity_facts(const std::vector<Entity>& entities, size_t token_
       Gender g = Gender::unknown;
       if (is_title_word(t.substr(0, t.find(' ')), &g) && g != Gender::unknown) facts.gender[e] = g;
     }
-    if (facts.gender[e] == Gender::unknown && ent.type == EntityType::PERSON) {
-      const std::string name = fold_for_matching(ent.name);
-      const size_t space = name.find(' ');
-      if (space != std::string::npos) facts.gender[e] = first_name_gender(name.substr(0, space));
-    }
+    if (ent.type != EntityType::PERSON) continue;
+    const std::string name = fold_for_matching(ent.name);
+    const size_t space = name.find(' ');
+    if (facts.gender[e] == Gender::unknown && space != std::string::npos)
+      facts.gender[e] = first_name_gender(name.substr(0, space));
+    for (const Mention& m : ent.mentions)
+      if (m.end_token <= token_count && m.end_token >= m.first_token + 2) ++facts.full_mentions[e];
+    if (space != std::string::npos) facts.persons_sharing_surname[name.substr(name.rfind(' ') + 1)].push_back(e);
   }
+  for (auto it = facts.persons_sharing_surname.begin(); it != facts.persons_sharing_surname.end();)
+    it = it->second.size() < 2 ? facts.persons_sharing_surname.erase(it) : std::next(it);
   return facts;
 }
 

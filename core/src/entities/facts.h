@@ -2,6 +2,8 @@
 // that later stages (speaker resolution in quotes) read them instead of rebuilding them:
 // - the gender of a person, from a gendered title ("Mrs.", "Congresswoman") on any of its
 //   mentions, else from a known first name ("Maria Ostrova");
+// - the persons named in full who share a surname ("Ted Cruz", "Heidi Cruz"), and how often each
+//   is named in full: who a bare "Cruz" most likely is;
 // - the holder of each office title ("mayor", "prime minister"; abbreviations written out, so
 //   "Sen. Sanders" holds "senator"), or nobody when the article gives the title to two people.
 #pragma once
@@ -22,6 +24,11 @@ struct EntityFacts {
   // Each title a person is named with, folded and written out word by word: the entity, or
   // kSharedTitle when two people carry it.
   std::unordered_map<std::string, uint32_t> holder_of_title;
+  // Mentions of two words or more, one count per entity (zero for all but persons).
+  std::vector<uint32_t> full_mentions;
+  // The folded last word of each person's name of two words or more: those persons, when two or
+  // more share it (one alone needs no choosing).
+  std::unordered_map<std::string, std::vector<uint32_t>> persons_sharing_surname;
 };
 
 // Facts of `entities`, whose mentions index a text of `token_count` tokens (mentions outside it

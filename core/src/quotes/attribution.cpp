@@ -47,15 +47,11 @@ bool ends_its_sentence(const Site& q) {
          !quote_cue_at(ix, s.close + 1, nullptr);
 }
 
-// “…,” said X; “…,” said spokeswoman Ann Lee (a role word before the name)
+// “…,” said X; “…,” said spokeswoman Ann Lee; “…,” said 9/11 widow Terry Strada
 bool speaker_inverted(const Site& q, uint32_t k, Attribution* r) {
   CueVerb v;
   if (!(k < q.paragraph_end && quote_cue_at(q.ix, k, &v) && v.form != CueForm::gerund)) return false;
-  Phrase sp = np_right(q.ix, k + 1, q.paragraph_end);
-  if (!sp.ok() && k + 2 < q.paragraph_end && q.ix.is_word(k + 1) && is_person_role(q.ix.lower[k + 1])) {
-    const Phrase name = np_right(q.ix, k + 2, q.paragraph_end);
-    if (name.ok()) sp = {k + 1, name.end};
-  }
+  const Phrase sp = speaker_after_inverted_cue(q.ix, k + 1, q.paragraph_end);
   return sp.ok() && attribute(sp, k, k + 1, r);
 }
 

@@ -186,7 +186,19 @@ Phrase subject_left(const TokenIndex& ix, uint32_t c, uint32_t lower_bound, int 
   if (is_phrase_boundary_word(w)) return {};
   if (ix.entity_at[t] != kNone) {
     uint32_t s = std::max(ix.mention_first[t], lower_bound);
-    return extend_left_over_names(ix, s, t + 1, lower_bound);
+    Phrase named = extend_left_over_names(ix, s, t + 1, lower_bound);
+    // "Mr. Morgan of the Sierra Club said": the person the organisation is attached to heads
+    // the phrase.
+    const uint32_t prep = named.first;
+    if (prep > lower_bound + 1 && ix.is_word(prep - 1) && !ix.quoted[prep - 2] &&
+        (ix.lower[prep - 1] == "of" || ix.lower[prep - 1] == "from" || ix.lower[prep - 1] == "at") &&
+        ix.entity_at[prep - 2] != kNone && ix.entity_type(ix.entity_at[prep - 2]) == EntityType::PERSON &&
+        ix.mention_end[prep - 2] == prep - 1) {
+      const Phrase person = extend_left_over_names(ix, std::max(ix.mention_first[prep - 2], lower_bound), prep - 1,
+                                                   lower_bound);
+      return {person.first, named.end};
+    }
+    return named;
   }
   if (ix.upper_initial(t)) {
     if (t == ix.sentence_first[ix.sentence_of[t]] && ix.cue_verb[t].form != CueForm::none) return {};
@@ -246,6 +258,32 @@ Phrase cue_subject(const TokenIndex& ix, uint32_t c, CueForm form, uint32_t lowe
   }
   Phrase sp = subject_left(ix, c, lower_bound);
   if (!sp.ok() && form != CueForm::gerund) sp = first_np(ix, lower_bound, c);
+  return sp;
+}
+
+Phrase speaker_after_inverted_cue(const TokenIndex& ix, uint32_t k, uint32_t limit) {
+  Phrase sp = np_right(ix, k, limit);
+  if (sp.ok() && sp.end + 1 < limit && ix.possessive(sp.end)) {  // "NBC's Dante Chinni"
+    const Phrase head = np_right(ix, sp.end + 1, limit);
+    if (head.ok() && ix.upper_initial(head.first)) sp.end = head.end;
+  }
+  if (!sp.ok() && k + 1 < limit && ix.is_word(k) && is_person_role(ix.lower[k])) {
+    const Phrase name = np_right(ix, k + 1, limit);
+    if (name.ok()) sp = {k, name.end};
+  }
+  if (!sp.ok()) {
+    // "said 9/11 widow Terry Strada", "said former South Carolina Gov. Jim Hodges": description
+    // words (places and titles among them) up to the first person named.
+    auto is_person = [&](uint32_t j) {
+      return ix.entity_at[j] != kNone && ix.entity_type(ix.entity_at[j]) == EntityType::PERSON;
+    };
+    uint32_t j = k;
+    while (j < limit && j < k + 8 && !is_person(j) && !ix.quoted[j] &&
+           ((ix.is_word(j) && !is_phrase_boundary_word(ix.lower[j]) && ix.cue_verb[j].form == CueForm::none) ||
+            ix.tokens[j].kind == TokenKind::number || ix.is_punct(j, '/')))  // "9/11"
+      ++j;
+    if (j > k && j < limit && is_person(j) && ix.mention_first[j] == j) sp = {k, std::min(ix.mention_end[j], limit)};
+  }
   return sp;
 }
 

@@ -112,10 +112,11 @@ struct ReportedSpeech {
     return false;
   }
 
-  // CLAUSE, CUE SPEAKER: the speaker runs to the clause's end and is no pronoun.
+  // CLAUSE, CUE SPEAKER: the speaker runs to the clause's end and is no pronoun ("…, noted NBC's
+  // Dante Chinni.").
   bool clause_then_inverted_cue(const Sentence& s, uint32_t c, Phrase sp) {
     if (!(!sp.ok() && c > s.first + 3 && ix.is_punct(c - 1, ',') && !ix.quoted[c - 2])) return false;
-    Phrase inv = np_right(ix, c + 1, s.end);
+    Phrase inv = speaker_after_inverted_cue(ix, c + 1, s.end);
     return inv.ok() && inv.end >= s.last && lookup_pronoun(ix.lower[inv.first]) == PronounKind::none &&
            add(s.first, c - 1, inv, c, c + 1);
   }

@@ -183,6 +183,39 @@ size_t name_in_apposition(const TokenIndex& ix, const std::vector<SourceCandidat
   return SIZE_MAX;
 }
 
+// "Clinton campaign manager Robby Mook", "House Speaker Paul Ryan", "NBC's Dante Chinni": a name
+// followed by words naming a role (or by a bare possessive) and then a person is that person's
+// employer or relative, a modifier of the phrase the person heads; the candidate of that person,
+// or SIZE_MAX.
+size_t person_after_role(const TokenIndex& ix, const std::vector<SourceCandidate>& all, Phrase p) {
+  uint32_t t = p.end;
+  const bool possessor = t < ix.n && ix.possessive(t);
+  if (possessor) ++t;
+  // "NBC's Dante Chinni": a possessive right before the name makes it a modifier ("Thomas
+  // Frank's new book Listen" needs a role word).
+  bool role = possessor && t < ix.n && ix.entity_at[t] != kNone;
+  for (uint32_t words = 0; t < ix.n && words < 4 && ix.is_word(t) && ix.entity_at[t] == kNone && !ix.quoted[t];
+       ++t, ++words) {
+    // "Cruz told campaign manager Mike Gallagher", "Clinton repeatedly invoked President Obama":
+    // a verb or an adverb, not a modifier.
+    const std::string_view w = ix.lower[t];
+    const bool verb_or_adverb = w.size() > 3 && (w.substr(w.size() - 2) == "ed" || w.substr(w.size() - 2) == "ly");
+    // A cue verb's base form is a noun here ("White House press secretary Josh Earnest").
+    const CueForm form = ix.cue_verb[t].form;
+    if (is_phrase_boundary_word(w) || (form != CueForm::none && form != CueForm::base) || verb_or_adverb)
+      return SIZE_MAX;
+    const bool role_word = is_person_role(w);
+    if (ix.upper_initial(t) && !role_word) return SIZE_MAX;  // a title ("House Speaker") or nothing
+    role = role || role_word;
+  }
+  if (!role || t >= ix.n || ix.entity_at[t] == kNone || ix.mention_first[t] != t ||
+      ix.entity_type(ix.entity_at[t]) != EntityType::PERSON)
+    return SIZE_MAX;
+  for (size_t i = 0; i < all.size(); ++i)
+    if (all[i].phrase.first == t) return i;
+  return SIZE_MAX;
+}
+
 }  // namespace
 
 size_t best_source(const TokenIndex& ix, const SourceSite& site, const std::vector<SourceCandidate>& all,
@@ -205,6 +238,10 @@ size_t best_source(const TokenIndex& ix, const SourceSite& site, const std::vect
     if (cls == "np" || cls == "role") {
       const size_t name = name_in_apposition(ix, all, all[best].phrase);
       if (name != SIZE_MAX) best = name;
+    }
+    if (cls == "per" || cls == "org") {
+      const size_t person = person_after_role(ix, all, all[best].phrase);
+      if (person != SIZE_MAX) best = person;
     }
   }
   return best;

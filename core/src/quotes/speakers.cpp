@@ -61,11 +61,42 @@ bool compatible_before(const TokenIndex& ix, PronounKind kind, uint32_t first, u
 // before it, else the first compatible mention of the nearest earlier sentence that has one
 // (sentence subjects are usually first); quotations are skipped, so that names a speaker quotes
 // never become the speaker. Organisations first for it/they, then places too.
+// The word after the mention starting at `first`, past an appositive between commas ("Machado,
+// a former beauty queen, was"), or kNone.
+uint32_t word_after_subject(const TokenIndex& ix, uint32_t first) {
+  uint32_t t = ix.mention_end[first];
+  const uint32_t se = ix.sentence_end[ix.sentence_of[first]];
+  if (t < se && ix.is_punct(t, ',')) {
+    uint32_t u = t + 1;
+    while (u < se && u < t + 12 && !ix.is_punct(u, ',')) ++u;
+    t = u < se && ix.is_punct(u, ',') ? u + 1 : se;
+  }
+  return t < se && ix.is_word(t) ? t : kNone;
+}
+
+// Whether a sentence after the running speaker's and before `s0` opens with another entity
+// compatible with the pronoun as the one who acts: the person the text has turned to ("Scott
+// bristles at the suggestion. “…,” he said." after a quotation of Kidd's). A subject of "be"
+// ("Machado was called names", "has been") is talked about, and the running speaker goes on.
+bool other_subject_since(const TokenIndex& ix, PronounKind kind, RunningSpeaker running, uint32_t s0) {
+  for (uint32_t s = running.sentence + 1; s < s0; ++s) {
+    const uint32_t f = ix.sentence_first[s];
+    const uint32_t e = ix.entity_at[f];
+    if (ix.quoted[f] || e == kNone || e == running.entity || !compatible(ix, e, kind, false)) continue;
+    const uint32_t verb = word_after_subject(ix, f);
+    const std::string_view v = verb == kNone ? std::string_view() : ix.lower[verb];
+    const bool perfect_be = (v == "has" || v == "had" || v == "have") && verb + 1 < ix.n && ix.lower[verb + 1] == "been";
+    if (v != "was" && v != "were" && v != "is" && v != "are" && !perfect_be) return true;
+  }
+  return false;
+}
+
 uint32_t resolve_pronoun(const TokenIndex& ix, PronounKind kind, uint32_t pos, RunningSpeaker running) {
   if (ix.entities.empty()) return kNone;
   const uint32_t s0 = ix.sentence_of[pos];
   const uint32_t recent = recent_speaker(ix, running, s0);
-  if (recent != kNone && compatible(ix, recent, kind, false) && !compatible_before(ix, kind, ix.sentence_first[s0], pos))
+  if (recent != kNone && compatible(ix, recent, kind, false) && !compatible_before(ix, kind, ix.sentence_first[s0], pos) &&
+      !other_subject_since(ix, kind, running, s0))
     return recent;
   for (int pass = 0; pass < 2; ++pass) {
     const bool strict = pass == 0 && (kind == PronounKind::thing || kind == PronounKind::plural);
@@ -87,12 +118,18 @@ uint32_t resolve_pronoun(const TokenIndex& ix, PronounKind kind, uint32_t pos, R
 // The entity a phrase names. A phrase headed by a person's role outside any name ("the Florida
 // senator", "the Mexican president", "Clinton's campaign chairman") is someone other than the
 // place, nationality or person in it; an organisation speaks through its people ("a Kremlin
-// spokesman").
+// spokesman"); a phrase headed by a kind of organisation ("the Trump campaign") is not the
+// person in it. Of several persons, the one heading the phrase (the last before a preposition)
+// speaks: in "Clinton Campaign Chairman John Podesta" the first is only his employer.
 uint32_t entity_of_phrase(const TokenIndex& ix, Phrase p) {
   const uint32_t last = p.end - 1;
   const bool role_head = p.end > p.first && ix.is_word(last) && ix.entity_at[last] == kNone &&
                          is_person_role(ix.lower[last]);
-  uint32_t first_any = kNone, before_prep = kNone;
+  // "The Trump campaign", "the Obama administration": an organisation of its own, not the person
+  // in it; with no organisation named in the phrase it stays unresolved and shows its words.
+  const bool organisation_head = p.end > p.first && ix.is_word(last) && ix.entity_at[last] == kNone &&
+                                 is_organisation_noun(ix.lower[last]);
+  uint32_t first_any = kNone, before_prep = kNone, first_person = kNone, head_person = kNone;
   bool prep = false;
   for (uint32_t i = p.first; i < p.end; ++i) {
     if (ix.is_word(i) && (ix.lower[i] == "of" || ix.lower[i] == "for" || ix.lower[i] == "from" ||
@@ -101,10 +138,17 @@ uint32_t entity_of_phrase(const TokenIndex& ix, Phrase p) {
     uint32_t e = ix.entity_at[i];
     if (e == kNone) continue;
     if (role_head && ix.entity_type(e) != EntityType::ORG) continue;
-    if (ix.entity_type(e) == EntityType::PERSON) return e;
+    if (organisation_head && ix.entity_type(e) == EntityType::PERSON) continue;
+    if (ix.entity_type(e) == EntityType::PERSON) {
+      if (first_person == kNone) first_person = e;
+      if (!prep) head_person = e;
+      continue;
+    }
     if (first_any == kNone) first_any = e;
     if (!prep) before_prep = e;  // the last one before a preposition heads the phrase
   }
+  if (head_person != kNone) return head_person;
+  if (first_person != kNone) return first_person;
   // A nationality ("Russian officials") is a poor speaker; prefer any other type.
   if (before_prep != kNone) return before_prep;
   return first_any;
@@ -189,6 +233,36 @@ uint32_t person_by_description(const TokenIndex& ix, Phrase p, RunningSpeaker ru
   return recent != kNone && ix.entity_type(recent) == EntityType::PERSON ? recent : kNone;
 }
 
+// A bare surname two persons of the article share ("Cruz" with Ted Cruz and Heidi Cruz named):
+// the merged entity is only the person named last before it, so the choice is made by who the
+// article is about, the one it names in full most often, among those a title's gender allows
+// ("Mrs. Clinton"). Ties keep the entity the merging chose.
+uint32_t person_by_shared_surname(const TokenIndex& ix, Phrase p, uint32_t e) {
+  const uint32_t last = p.end - 1;
+  if (e == kNone || ix.entity_type(e) != EntityType::PERSON || ix.entity_at[last] != e ||
+      ix.mention_first[last] != last || ix.mention_end[last] != p.end || e >= ix.facts.full_mentions.size())
+    return e;
+  Gender wanted = Gender::unknown;
+  for (uint32_t t = p.first; t < last; ++t) {
+    Gender g = Gender::unknown;
+    if (!ix.is_word(t) || ix.entity_at[t] != kNone) return e;  // another name in the phrase
+    if (is_title_word(ix.lower[t], &g) && g != Gender::unknown) wanted = g;
+  }
+  auto shared = ix.facts.persons_sharing_surname.find(fold_for_matching(ix.tok(last)));
+  if (shared == ix.facts.persons_sharing_surname.end()) return e;
+  uint32_t best = e;
+  for (uint32_t other : shared->second) {
+    if (other >= ix.facts.full_mentions.size()) continue;
+    if (wanted != Gender::unknown && gender_of(ix, other) != Gender::unknown && gender_of(ix, other) != wanted) continue;
+    if (wanted != Gender::unknown && best == e && gender_of(ix, e) != Gender::unknown && gender_of(ix, e) != wanted) {
+      best = other;
+      continue;
+    }
+    if (ix.facts.full_mentions[other] > ix.facts.full_mentions[best]) best = other;
+  }
+  return best;
+}
+
 // The phrase's words with single spaces where the text has any whitespace.
 std::string phrase_text(const TokenIndex& ix, Phrase p) {
   std::string out;
@@ -212,7 +286,7 @@ Speaker speaker_of_phrase(const TokenIndex& ix, Phrase sp, RunningSpeaker runnin
     e = resolve_pronoun(ix, pk, sp.first, running);
   } else {
     e = entity_in_apposition(ix, sp);
-    if (e == kNone) e = entity_of_phrase(ix, sp);
+    if (e == kNone) e = person_by_shared_surname(ix, sp, entity_of_phrase(ix, sp));
     if (e == kNone) e = entity_of_office(ix, sp);
     if (e == kNone) e = organisation_by_kind(ix, sp);
     if (e == kNone) e = person_by_description(ix, sp, running);
