@@ -17,6 +17,7 @@
 #include "lexicon/lexicon.h"
 #include "lexicon/quote_words.h"
 #include "lexicon/tokenizer_words.h"
+#include "lexicon/word_table.h"
 #include "lexicon_oracle/oracle.h"
 #include "support.h"
 
@@ -166,6 +167,44 @@ TEST_CASE("lexicon: speech cues and closed word classes answer as before", "[lex
   CHECK(lede::lookup_cue_verb("concluded").reporting);
   CHECK_FALSE(lede::lookup_cue_verb("concluded").belief);
   CHECK(lede::lookup_cue_verb("read").form == lede::CueForm::base);  // base and past alike
+}
+
+// KeyShapes answers as the table it filters: for every key, and for words that share a key's first
+// byte, its length, both or neither, the empty word and words longer than 31 bytes (whose lengths
+// share one bit).
+TEST_CASE("lexicon: a table's key shapes answer as the table", "[lexicon]") {
+  const std::vector<std::string> keys = {"a", "an", "the", "this", "these", "those", "whose", "somebody",
+                                         "x", std::string(40, 'q'), "\xC3\xA9t\xC3\xA9"};
+  using lede::lexicon::WordSlot;
+  std::vector<WordSlot> slots(64, WordSlot{0, 0, 0});
+  std::string text;
+  for (size_t row = 0; row < keys.size(); ++row) {
+    const std::string& key = keys[row];
+    uint32_t i = static_cast<uint32_t>(lede::lexicon_word_hash(key)) & 63u;
+    while (slots[i].length != 0) i = (i + 1) & 63u;
+    slots[i] = WordSlot{static_cast<uint16_t>(text.size()), static_cast<uint16_t>(row),
+                        static_cast<uint8_t>(key.size())};
+    text += key;
+  }
+  const lede::lexicon::WordTable table{slots.data(), 63u, text.c_str()};
+  const lede::lexicon::KeyShapes shapes(table);
+  std::vector<std::string> asked = {"", "b", "ab", "thy", "thiss", "they", "tho", std::string(41, 'q'),
+                                    std::string(40, 'r'), std::string(39, 'q'), "\xC3\xA9t\xC3\xA8", "\xC3"};
+  for (const std::string& key : keys) {
+    asked.push_back(key);
+    asked.push_back(key + "s");
+    asked.push_back(key.substr(0, key.size() - 1));
+    asked.push_back("z" + key.substr(1));
+  }
+  size_t found = 0;
+  for (const std::string& w : asked) {
+    INFO("word '" << w << "'");
+    CHECK(shapes.find_row(w) == lede::lexicon::find_row(table, w));
+    CHECK(shapes.contains(w) == lede::lexicon::contains(table, w));
+    found += shapes.contains(w);
+  }
+  CHECK(found >= keys.size());
+  for (size_t row = 0; row < keys.size(); ++row) CHECK(shapes.find_row(keys[row]) == static_cast<int>(row));
 }
 
 TEST_CASE("lexicon: titles, names, aliases and legal forms answer as before", "[lexicon]") {

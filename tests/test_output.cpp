@@ -3,15 +3,19 @@
 // text, the sample articles and every PolNeAR train text.
 #include <catch2/catch.hpp>
 
+#include <cstdio>
+#include <iterator>
 #include <random>
 #include <string>
 #include <vector>
 
 #include "invariants.h"
 #include "lede/lede.h"
+#include "output/json_writer.h"
 #include "support.h"
 #include "text/segment.h"
 #include "text/tokenize.h"
+#include "text/utf8.h"
 
 using lede_test::analyze_json;
 using lede_test::analyzer;
@@ -77,4 +81,47 @@ TEST_CASE("span invariants over the PolNeAR train texts in every unit", "[text][
   }
   // Every text has sentences, and segmentation is not degenerate (one sentence per token).
   CHECK(sentences > files.size() * 5);
+}
+
+// append_json_string decides in one pass what it escapes and whether the string is valid UTF-8:
+// the same as sanitising the whole string first and then escaping it, with escapes, controls and
+// ASCII before, between and after invalid bytes, U+FFFD and other valid sequences.
+TEST_CASE("JSON strings: one pass gives what sanitising first gave", "[text][hostile]") {
+  auto reference = [](const std::string& s) {
+    std::string clean;
+    lede::append_sanitized_utf8(s, &clean);
+    std::string out = "\"";
+    for (unsigned char c : clean) {
+      switch (c) {
+        case '"': out += "\\\""; break;
+        case '\\': out += "\\\\"; break;
+        case '\n': out += "\\n"; break;
+        case '\r': out += "\\r"; break;
+        case '\t': out += "\\t"; break;
+        case '\b': out += "\\b"; break;
+        case '\f': out += "\\f"; break;
+        default:
+          if (c < 0x20) {
+            char buf[8];
+            std::snprintf(buf, sizeof buf, "\\u%04x", c);
+            out += buf;
+          } else {
+            out += static_cast<char>(c);
+          }
+      }
+    }
+    return out + "\"";
+  };
+  const std::string pieces[] = {"a", "\"", "\\", "\n", "\x01", "\x7F", "\xFF", "\xC3", "\xC3\xA9",
+                                "\xEF\xBF\xBD", "\xE2\x80\x9C", "\xED\xA0\x80", "\xF0\x9F\x98\x80", " "};
+  std::mt19937 rng(24);
+  std::uniform_int_distribution<size_t> pick(0, std::size(pieces) - 1), length(0, 12);
+  for (int round = 0; round < 3000; ++round) {
+    std::string s;
+    for (size_t k = length(rng); k > 0; --k) s += pieces[pick(rng)];
+    std::string got;
+    lede::append_json_string(s, &got);
+    INFO("round " << round << ", " << s.size() << " bytes");
+    REQUIRE(got == reference(s));
+  }
 }

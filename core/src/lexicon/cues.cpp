@@ -3,6 +3,7 @@
 #include "lexicon/cues.h"
 
 #include "lexicon/generated_tables.h"
+#include "lexicon/word_table.h"
 
 namespace lede {
 
@@ -15,19 +16,24 @@ std::string ascii_lower(std::string_view s) {
 
 // Asked for every word token; an unlisted word (most) costs its hash and one or two slots.
 CueVerb lookup_cue_verb(std::string_view lower) {
-  const int row = lexicon::find_row(lexicon::kSpeechVerbs, lower);
+  static const lexicon::KeyShapes shapes(lexicon::kSpeechVerbs);
+  const int row = shapes.find_row(lower);
   return row < 0 ? CueVerb{} : lexicon::kSpeechVerbsRows[row];
 }
 
 PronounKind lookup_pronoun(std::string_view lower) {
-  const int row = lexicon::find_row(lexicon::kPronouns, lower);
+  static const lexicon::KeyShapes shapes(lexicon::kPronouns);
+  const int row = shapes.find_row(lower);
   return row < 0 ? PronounKind::none : lexicon::kPronounsRows[row];
 }
 
 bool is_cue_adverb_or_auxiliary(std::string_view lower) {
   return lexicon::contains(lexicon::kCueAdverbs, lower);
 }
-bool is_determiner(std::string_view lower) { return lexicon::contains(lexicon::kDeterminers, lower); }
+bool is_determiner(std::string_view lower) {
+  static const lexicon::KeyShapes shapes(lexicon::kDeterminers);
+  return shapes.contains(lower);
+}
 bool is_phrase_boundary_word(std::string_view lower) {
   return lexicon::contains(lexicon::kPhraseBoundaries, lower);
 }

@@ -48,8 +48,9 @@ inline uint64_t lexicon_phrase_extend(uint64_t phrase_hash, uint64_t word_hash) 
   return h ^ (h >> 31);
 }
 
-// The word hash lexicon phrases are built from: FNV-1a over the bytes.
-inline uint64_t lexicon_word_hash(std::string_view lower_word) {
+// The word hash lexicon phrases are built from: FNV-1a over the bytes. constexpr, so that the
+// hashes of fixed words are constants rather than function statics checked at every use.
+constexpr uint64_t lexicon_word_hash(std::string_view lower_word) {
   uint64_t h = 0xCBF29CE484222325ull;
   for (unsigned char c : lower_word) {
     h ^= c;

@@ -37,6 +37,9 @@ bool not_a_speaker(std::string_view w) {
          !lexicon::contains(lexicon::kLyNotAdverbs, w);
 }
 
-bool is_function_word(std::string_view w) { return lexicon::contains(lexicon::kFunctionWords, w); }
+bool is_function_word(std::string_view w) {
+  static const lexicon::KeyShapes shapes(lexicon::kFunctionWords);
+  return shapes.contains(w);
+}
 
 }  // namespace lede

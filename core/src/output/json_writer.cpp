@@ -3,6 +3,7 @@
 #include "output/json_writer.h"
 
 #include <algorithm>
+#include <array>
 #include <charconv>
 #include <cstdio>
 #include <cstring>
@@ -49,20 +50,40 @@ class JsonOut {
   size_t len_ = 0;
 };
 
-// append_json_string into any output with push_back(char) and append(pointer, size).
+// What write_json_string does with each byte: copy it (0), escape it (1: controls, '"', '\\'),
+// or, past ASCII, have the string checked as UTF-8 once (2).
+constexpr std::array<uint8_t, 256> kJsonBytes = [] {
+  std::array<uint8_t, 256> t{};
+  for (int c = 0; c < 0x20; ++c) t[c] = 1;
+  t['"'] = t['\\'] = 1;
+  for (int c = 0x80; c < 0x100; ++c) t[c] = 2;
+  return t;
+}();
+
+// append_json_string into any output with push_back(char) and append(pointer, size). One pass over
+// the bytes: a string found not to be valid UTF-8 at its first byte past ASCII is continued from
+// there in its sanitised copy, which has the same ASCII bytes before that one.
 template <typename Out>
 void write_json_string(std::string_view s, Out* out) {
   std::string clean;
   std::string_view v = s;
-  if (!is_valid_utf8(s)) {
-    append_sanitized_utf8(s, &clean);
-    v = clean;
-  }
+  bool checked = false;
   out->push_back('"');
   size_t run = 0;
   for (size_t i = 0; i < v.size(); ++i) {
-    unsigned char c = static_cast<unsigned char>(v[i]);
-    if (c >= 0x20 && c != '"' && c != '\\') continue;
+    const unsigned char c = static_cast<unsigned char>(v[i]);
+    const uint8_t kind = kJsonBytes[c];
+    if (kind == 0) continue;
+    if (kind == 2) {
+      if (!checked) {
+        checked = true;
+        if (!is_valid_utf8(v)) {
+          append_sanitized_utf8(s, &clean);
+          v = clean;
+        }
+      }
+      continue;
+    }
     out->append(v.data() + run, i - run);
     run = i + 1;
     switch (c) {

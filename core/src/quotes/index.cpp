@@ -13,25 +13,26 @@ namespace {
 
 // Lower-cased forms of words and punctuation, written through a pointer (appending a byte at a
 // time was a call a byte in wasm) into a buffer of the text's size: tokens do not overlap, so
-// their bytes together are never more.
+// their bytes together are never more, and the buffer is never reallocated while the views into
+// it are made.
 void index_lower_forms(TokenIndex* ix) {
   const uint32_t n = ix->n;
-  ix->lower.resize(n);
+  ix->lower.assign(n, std::string_view());
   ix->cue_verb.assign(n, CueVerb{});
-  std::vector<std::pair<uint32_t, uint32_t>> at(n, {0, 0});
   ix->lower_buffer.resize(ix->text.size());
-  char* const begin = ix->lower_buffer.data();
-  char* out = begin;
+  char* out = ix->lower_buffer.data();
   for (uint32_t i = 0; i < n; ++i) {
-    if (!(ix->is_word(i) || ix->tokens[i].kind == TokenKind::punct)) continue;
-    std::string_view t = ix->tok(i);
-    at[i] = {static_cast<uint32_t>(out - begin), static_cast<uint32_t>(t.size())};
-    for (char c : t) *out++ = (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
-  }
-  ix->lower_buffer.resize(static_cast<size_t>(out - begin));
-  for (uint32_t i = 0; i < n; ++i) {
-    ix->lower[i] = std::string_view(ix->lower_buffer).substr(at[i].first, at[i].second);
-    if (ix->tokens[i].kind == TokenKind::word) ix->cue_verb[i] = lookup_cue_verb(ix->lower[i]);
+    const Token& token = ix->tokens[i];
+    if (!(ix->is_word(i) || token.kind == TokenKind::punct)) continue;
+    const char* from = ix->text.data() + token.span.start;
+    const size_t size = token.span.end - token.span.start;
+    for (size_t k = 0; k < size; ++k) {
+      const char c = from[k];
+      out[k] = (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+    }
+    ix->lower[i] = std::string_view(out, size);
+    if (token.kind == TokenKind::word) ix->cue_verb[i] = lookup_cue_verb(ix->lower[i]);
+    out += size;
   }
 }
 
@@ -70,13 +71,23 @@ void index_mentions(TokenIndex* ix) {
     }
 }
 
-// A headline: Title Case over most of its words ("Obama Says Trends Are 'Terrifying'").
+// A headline: Title Case over most of its words ("Obama Says Trends Are 'Terrifying'"): at least
+// three words that are not function words, at most a fifth of them not capitalised. The scan
+// stops once more than a fifth of all the paragraph's words are such lower-case words, which no
+// count of the rest can undo: most paragraphs, prose, are decided within their first words.
 bool headline_paragraph(const TokenIndex& ix, uint32_t p) {
+  const uint32_t first = ix.paragraph_first[p], end = ix.paragraph_end[p];
+  uint32_t all_words = 0;
+  for (uint32_t i = first; i < end; ++i) all_words += ix.is_word(i);
   uint32_t words = 0, upper = 0;
-  for (uint32_t i = ix.paragraph_first[p]; i < ix.paragraph_end[p]; ++i) {
+  for (uint32_t i = first; i < end; ++i) {
     if (!ix.is_word(i) || is_function_word(ix.lower[i])) continue;
     ++words;
-    if (ix.upper_initial(i)) ++upper;
+    if (ix.upper_initial(i)) {
+      ++upper;
+    } else if ((words - upper) * 5 > all_words) {
+      return false;
+    }
   }
   return words >= 3 && upper * 10 >= words * 8;
 }
@@ -103,8 +114,11 @@ void build_token_index(const QuoteInput& in, TokenIndex* ix) {
   ix->commas_before.assign(ix->n + 1, 0);
   ix->marks_before.assign(ix->n + 1, 0);
   for (uint32_t t = 0; t < ix->n; ++t) {
-    ix->commas_before[t + 1] = ix->commas_before[t] + (ix->is_punct(t, ',') ? 1 : 0);
-    ix->marks_before[t + 1] = ix->marks_before[t] + (in.tokens[t].kind == TokenKind::quote ? 1 : 0);
+    const Token& token = in.tokens[t];
+    const bool comma = token.kind == TokenKind::punct && token.span.end - token.span.start == 1 &&
+                       in.text[token.span.start] == ',';
+    ix->commas_before[t + 1] = ix->commas_before[t] + comma;
+    ix->marks_before[t + 1] = ix->marks_before[t] + (token.kind == TokenKind::quote);
   }
   ix->headline.resize(ix->paragraph_first.size());
   for (uint32_t p = 0; p < ix->paragraph_first.size(); ++p) ix->headline[p] = headline_paragraph(*ix, p);

@@ -80,7 +80,7 @@ void DocumentFeatures::classify_positions(uint32_t a, uint32_t b) {
   bool at_start = true;
   for (uint32_t i = a; i < b; ++i) {
     TokenInfo& t = info_[i];
-    static const uint64_t kQuote = lexicon_word_hash("\""), kApos = lexicon_word_hash("'"),
+    static constexpr uint64_t kQuote = lexicon_word_hash("\""), kApos = lexicon_word_hash("'"),
                           kParen = lexicon_word_hash("("), kColon = lexicon_word_hash(":"),
                           kDash = lexicon_word_hash("-"), kDash2 = lexicon_word_hash("--");
     if (headline) {
@@ -122,7 +122,7 @@ void DocumentFeatures::match_phrases(uint32_t a, uint32_t b) {
 // that begins with a capitalised word (ALL-CAPS too: the keys are case-insensitive) and runs over
 // words, numbers and "&" ("Bay of Bengal", "Apollo 11", "Procter & Gamble").
 void DocumentFeatures::match_lists(uint32_t a, uint32_t b) {
-  static const uint64_t kAmpersand = lexicon_word_hash("&");
+  static constexpr uint64_t kAmpersand = lexicon_word_hash("&");
   for (uint32_t i = a; i < b; ++i) {
     if (info_[i].cap < kCapInitial) continue;
     uint64_t h = Gazetteer::kSeed;
@@ -271,13 +271,6 @@ void DocumentFeatures::stage1_keys(size_t i, std::vector<uint32_t>* keys, unsign
   if (parts & kKeysShape) n_out += shape_keys(shape_context(i, a, b), out + n_out);
   if (parts & kKeysContext) n_out += context_keys(i, a, b, out + n_out);
   keys->insert(keys->end(), out, out + n_out);
-}
-
-bool DocumentFeatures::neighbour_inside(size_t i, int part) const {
-  if (sentence_of_[i] == kNoSentence) return false;
-  auto [a, b] = sentences_[sentence_of_[i]];
-  long j = static_cast<long>(i) + kPartOffset[part];
-  return j >= static_cast<long>(a) && j < static_cast<long>(b);
 }
 
 ShapeContext DocumentFeatures::shape_context(size_t i) const {
