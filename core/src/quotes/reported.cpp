@@ -209,6 +209,10 @@ struct ReportedSpeech {
         found.back().end = p;
         rest_first = ix.is_punct(p, ';') ? p + 1 : p + 2;
       }
+      if (!nested && participle_opening(s, c, cue_end)) {
+        c = found.back().end;
+        continue;
+      }
       const CueVerb v = ix.cue_verb[c];
       Phrase sp = possessor(c, rest_first);  // a noun cue: "her warning", "Trump's claim"
       if (!sp.ok())
@@ -225,6 +229,23 @@ struct ReportedSpeech {
       if (matched || clause_by_side(rest, c, cue_end, right, sp)) c = std::max(c, cue_end - 1);
     }
     return found.size() > before;
+  }
+
+  // "Citing an unfounded theory, Trump accused …", "In defending himself, Trump offered …": a
+  // participle opening the sentence (after at most a preposition) reports the words up to the
+  // first comma, and the main clause's subject after that comma speaks.
+  bool participle_opening(const Sentence& s, uint32_t c, uint32_t cue_end) {
+    const bool opens =
+        c == s.first || (c == s.first + 1 && ix.is_word(s.first) && is_phrase_boundary_word(ix.lower[s.first]));
+    if (!opens || ix.cue_verb[c].form != CueForm::gerund) return false;
+    uint32_t comma = cue_end;
+    while (comma < s.last && comma < cue_end + kWindow && !ix.quoted[comma] && !ix.is_punct(comma, ','))
+      ++comma;
+    if (comma >= s.last || !ix.is_punct(comma, ',') || comma < cue_end + 1) return false;
+    const Phrase sp = np_right(ix, comma + 1, s.last);
+    // The subject of a verb: a word, not a comma or an end, follows it.
+    if (!sp.ok() || sp.end >= s.last || !ix.is_word(sp.end) || ix.quoted[sp.end]) return false;
+    return add(cue_end, comma, sp, c, cue_end);
   }
 
   // "Clinton plans to visit Charlotte on Sunday, according to a campaign aide.", "…, sources

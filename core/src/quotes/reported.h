@@ -9,6 +9,7 @@
 //   SPEAKER CUE [OBJECT] (that) CLAUSE        "Ortiz told reporters that the bridge …"
 //   CLAUSE, SPEAKER CUE  (or SPEAKER, CUE, CLAUSE with the attribution in the middle)
 //   CLAUSE, CUE SPEAKER                       "…, said the ministry."
+//   CUE-ING WORDS, SPEAKER VERB …             "Citing an unfounded theory, Trump accused …"
 // and when none matches, the clause on the model's side ("He said raising the limit was …"). "according
 // to SPEAKER, CLAUSE" / "CLAUSE, according to SPEAKER" wherever they stand; SPEAKER's CLAIM-NOUN
 // that CLAUSE ("Trump's claim that …") in a sentence with no cue. Reported beliefs and intentions ("hopes that",
