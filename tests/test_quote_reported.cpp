@@ -56,10 +56,23 @@ TEST_CASE("each reported-speech pattern finds its clause, speaker and cue", "[qu
 }
 
 TEST_CASE("a cue inside a clause already found is part of that clause", "[quotes][quote-reported]") {
-  QuoteFixture fx("Ortiz said that the bridge would reopen, according to the ministry.");
+  QuoteFixture fx("Ortiz said that the ministry warned the bridge would close in May.");
   const std::vector<Reported> got = reported(fx);
   REQUIRE(got.size() == 1);
   CHECK(got[0].speaker == "Ortiz");
+}
+
+// Issue 23: PolNeAR gives a sentence-final attribution the whole clause before it ("…, sources
+// said."), while a cue inside that clause keeps its own, shorter one.
+TEST_CASE("an attribution closing the sentence encloses the clause of a cue inside it", "[quotes][quote-reported]") {
+  CHECK(reported(QuoteFixture("Ortiz said that the bridge would reopen, according to the ministry.")) ==
+        std::vector<Reported>{{"the bridge would reopen", "Ortiz", "said"},
+                              {"Ortiz said that the bridge would reopen", "the ministry", "according to"}});
+  CHECK(reported(QuoteFixture("Ortiz said that the bridge would reopen, officials said on Monday.")) ==
+        std::vector<Reported>{{"the bridge would reopen", "Ortiz", "said"},
+                              {"Ortiz said that the bridge would reopen", "officials", "said"}});
+  // Not a clause of its own after the closing cue: not an attribution closing the sentence.
+  CHECK(reported(QuoteFixture("Ortiz said that the bridge would reopen, officials said they would go.")).size() == 1);
 }
 
 TEST_CASE("the cue of a direct quotation reports no clause of its own", "[quotes][quote-reported]") {

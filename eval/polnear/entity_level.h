@@ -32,20 +32,22 @@ class EntityLevel {
   }
 
   // Scores one matched gold attribution (with a Source) of annotation file `stem` against the
-  // prediction `q`; returns false when it is wrong at the entity level (for --verbose).
-  bool score(const std::string& stem, const GoldAttribution& g, const lede::Analysis& a, const lede::Quote& q,
+  // prediction `q`: right or wrong at the entity level, or not scored (no reference, or a source
+  // that denotes no single entity).
+  enum class Verdict { right, wrong, unscored };
+  Verdict score(const std::string& stem, const GoldAttribution& g, const lede::Analysis& a, const lede::Quote& q,
              bool quoted, std::string* why) {
-    if (!loaded_) return true;
+    if (!loaded_) return Verdict::unscored;
     Tally& t = quoted ? direct_ : reported_;
     auto r = ref_.referents.find({stem, g.source_id});
     if (r == ref_.referents.end()) {
       ++t.missing;
-      return true;
+      return Verdict::unscored;
     }
     const Referent& ref = r->second;
     if (ref.no_entity()) {
       ++t.no_entity;
-      return true;
+      return Verdict::unscored;
     }
     const std::string article = stem.substr(0, stem.rfind('_'));
     bool right = speaker_is(a, q, ref_.forms[article][ref.key]);
@@ -60,7 +62,7 @@ class EntityLevel {
       *why = "referent \"" + ref.key + "\" (" + ref.category + "), shown \"" +
              (e ? e->name : q.has_speaker ? q.speaker.name + "\" (no entity" : std::string("(none)")) + "\"";
     }
-    return right;
+    return right ? Verdict::right : Verdict::wrong;
   }
 
   void print(const char* split) const {

@@ -92,9 +92,62 @@ bool carries_word(const std::string& name, const std::string& word) {
   return false;
 }
 
+// Mention-level speaker check: the predicted speaker mention overlaps the Source, or is the
+// antecedent of a relative-pronoun Source, or the resolved entity carries the Source's head word.
+bool speaker_matches(const GoldAttribution& g, const lede::Analysis& a, const lede::Quote& q,
+                     const std::vector<uint32_t>& cp) {
+  if (!q.has_speaker) return false;
+  if (q.speaker.has_mention && overlaps(g.source, cp[q.speaker.mention.start], cp[q.speaker.mention.end]))
+    return true;
+  if (q.speaker.has_mention && antecedent_of_relative(g, cp[q.speaker.mention.end])) return true;
+  const std::string head = head_word(g.source_text);
+  if (q.speaker.entity == lede::Speaker::kNoEntity || q.speaker.entity >= a.entities.size()) return false;
+  const lede::Entity& ent = a.entities[q.speaker.entity];
+  if (carries_word(ent.name, head)) return true;
+  for (const std::string& alias : ent.aliases)
+    if (carries_word(alias, head)) return true;
+  return false;
+}
+
+// Why a matched attribution's speaker is wrong at the mention level (--verbose), so that errors
+// of the evaluation's conventions are counted apart from lede's own. Conventions: "two
+// attributions" (the prediction overlaps another gold attribution too, whose Source lede
+// names: nested or adjacent statements one predicted clause spans), "referent right" (the
+// entity shown is the Source's referent: the Source is annotated at another mention of it).
+// lede's errors: "no speaker", "source in another sentence" (the Source is outside the
+// sentences of the clause and its cue), "speaker inside content" (lede's speaker is within the
+// gold Content: the inner of two nested statements), "other cue" (lede's cue is not the gold
+// Cue: the clause is attributed to another word of the sentence), "source before cue" /
+// "source after cue" (the right cue, another candidate of the sentence chosen).
+const char* error_cause(const GoldAttribution& g, const std::vector<const GoldAttribution*>& golds,
+                        const lede::Analysis& a, const lede::Quote& q, const std::vector<uint32_t>& cp,
+                        bool referent_right) {
+  const uint32_t s = cp[q.span.start], e = cp[q.span.end];
+  for (const GoldAttribution* other : golds)
+    if (other != &g && overlaps(other->content, s, e) && !other->source.empty() &&
+        speaker_matches(*other, a, q, cp))
+      return "two attributions";
+  if (referent_right) return "referent right";
+  if (!q.has_speaker) return "no speaker";
+  bool in_sentence = false;
+  for (const lede::Segment& sent : a.sentences) {
+    const uint32_t ss = cp[sent.span.start], se = cp[sent.span.end];
+    const bool holds_clause = ss < e && s < se;
+    const bool holds_cue = q.has_cue && ss < cp[q.cue.end] && cp[q.cue.start] < se;
+    if ((holds_clause || holds_cue) && overlaps(g.source, ss, se)) in_sentence = true;
+  }
+  if (!in_sentence) return "source in another sentence";
+  if (q.has_cue && !g.cue.empty() && !overlaps(g.cue, cp[q.cue.start], cp[q.cue.end])) return "other cue";
+  if (q.speaker.has_mention && overlaps(g.content, cp[q.speaker.mention.start], cp[q.speaker.mention.end]))
+    return "speaker inside content";
+  const uint32_t cue_at = q.has_cue ? cp[q.cue.start] : s;
+  return !g.source.empty() && g.source[0].start < cue_at ? "source before cue" : "source after cue";
+}
+
 struct Counts {
   size_t gold = 0, gold_matched = 0, predicted = 0, predicted_matched = 0;
   size_t speaker_total = 0, speaker_right = 0;
+  std::map<std::string, size_t> causes;  // speaker errors by cause (--verbose)
   void print(const char* name) const {
     double p = predicted ? 100.0 * predicted_matched / predicted : 0;
     double r = gold ? 100.0 * gold_matched / gold : 0;
@@ -103,6 +156,12 @@ struct Counts {
     std::printf("%-9s gold %5zu  predicted %5zu  precision %5.1f%%  recall %5.1f%%  F1 %5.1f%%  "
                 "speaker accuracy %5.1f%% (%zu/%zu)\n",
                 name, gold, predicted, p, r, f, s, speaker_right, speaker_total);
+  }
+  void print_causes(const char* name) const {
+    if (causes.empty()) return;
+    std::printf("%-9s speaker errors by cause:", name);
+    for (const auto& [cause, n] : causes) std::printf(" %s %zu;", cause.c_str(), n);
+    std::printf("\n");
   }
 };
 
@@ -235,26 +294,15 @@ int main(int argc, char** argv) {
         if (g->source.empty()) continue;
         ++c.speaker_total;
         std::string why;
-        if (!entity_level.score(stem, *g, a, *best, quoted, &why) && verbose)
+        const auto verdict = entity_level.score(stem, *g, a, *best, quoted, &why);
+        if (verdict == polnear::EntityLevel::Verdict::wrong && verbose)
           std::printf("ENT %s %s %s: gold \"%s\" %s\n", quoted ? "direct" : "indirect", stem.c_str(),
                       g->source_id.c_str(), g->source_text.c_str(), why.c_str());
-        bool right = false;
-        if (best->has_speaker && best->speaker.has_mention &&
-            overlaps(g->source, cp[best->speaker.mention.start], cp[best->speaker.mention.end]))
-          right = true;
-        if (!right && best->has_speaker && best->speaker.has_mention &&
-            antecedent_of_relative(*g, cp[best->speaker.mention.end]))
-          right = true;
-        std::string head = head_word(g->source_text);
-        if (!right && best->has_speaker && best->speaker.entity != lede::Speaker::kNoEntity &&
-            best->speaker.entity < a.entities.size()) {
-          const lede::Entity& ent = a.entities[best->speaker.entity];
-          if (carries_word(ent.name, head)) right = true;
-          for (const std::string& alias : ent.aliases)
-            if (carries_word(alias, head)) right = true;
-        }
+        const bool right = speaker_matches(*g, a, *best, cp);
         if (right) ++c.speaker_right;
         else if (verbose) {
+          const char* cause = error_cause(*g, golds, a, *best, cp, verdict == polnear::EntityLevel::Verdict::right);
+          ++c.causes[cause];
           std::string got = best->has_speaker ? best->speaker.name : "(none)";
           if (best->has_speaker && best->speaker.has_mention)
             got += " [" + text.substr(best->speaker.mention.start, best->speaker.mention.end - best->speaker.mention.start) + "]";
@@ -264,8 +312,10 @@ int main(int argc, char** argv) {
           std::string context = text.substr(from, to - from);
           for (char& ch : context)
             if (ch == '\n') ch = ' ';
-          std::printf("SPK %s %s: gold \"%s\" got \"%s\" | %s\n    %s\n", quoted ? "direct" : "indirect",
-                      stem.c_str(), g->source_text.c_str(), got.c_str(),
+          const std::string cue = best->has_cue ? text.substr(best->cue.start, best->cue.end - best->cue.start) : "";
+          std::printf("SPK %s %s: gold \"%s\" got \"%s\" (%s; cue \"%s\", gold cue \"%s\") | %s\n    %s\n",
+                      quoted ? "direct" : "indirect", stem.c_str(), g->source_text.c_str(), got.c_str(), cause,
+                      cue.c_str(), g->cue_text.c_str(),
                       g->content_text.substr(0, 80).c_str(), context.c_str());
         }
       }
@@ -275,6 +325,8 @@ int main(int argc, char** argv) {
               split.c_str(), texts.size(), annotations);
   direct.print("direct");
   indirect.print("indirect");
+  direct.print_causes("direct");
+  indirect.print_causes("indirect");
   entity_level.print(split.c_str());
   return 0;
 }

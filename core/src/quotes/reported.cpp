@@ -3,6 +3,7 @@
 #include "quotes/reported.h"
 
 #include <algorithm>
+#include <cstddef>
 #include <string_view>
 
 #include "lexicon/quote_words.h"
@@ -186,6 +187,10 @@ struct ReportedSpeech {
       const bool nested = found.size() > before && c < found.back().end && c >= found.back().first;
       // The sentence after the clause before this cue (none: the whole sentence).
       uint32_t rest_first = found.size() > before && found.back().end <= c ? found.back().end : s.first;
+      if (nested && closing_attribution(s, before, c, cue_of_direct)) {
+        c = s.last;
+        continue;
+      }
       if (!nested && according_at(ix, c)) {
         const bool added = according_to_clause({rest_first, s.end, s.last}, c);
         c = added ? std::max(c + 1, found.back().end) : c + 1;  // "to" too
@@ -204,6 +209,10 @@ struct ReportedSpeech {
         found.back().end = p;
         rest_first = ix.is_punct(p, ';') ? p + 1 : p + 2;
       }
+      if (!nested && participle_opening(s, c, cue_end)) {
+        c = found.back().end;
+        continue;
+      }
       const CueVerb v = ix.cue_verb[c];
       Phrase sp = possessor(c, rest_first);  // a noun cue: "her warning", "Trump's claim"
       if (!sp.ok())
@@ -220,6 +229,67 @@ struct ReportedSpeech {
       if (matched || clause_by_side(rest, c, cue_end, right, sp)) c = std::max(c, cue_end - 1);
     }
     return found.size() > before;
+  }
+
+  // "Citing an unfounded theory, Trump accused …", "In defending himself, Trump offered …": a
+  // participle opening the sentence (after at most a preposition) reports the words up to the
+  // first comma, and the main clause's subject after that comma speaks.
+  bool participle_opening(const Sentence& s, uint32_t c, uint32_t cue_end) {
+    const bool opens =
+        c == s.first || (c == s.first + 1 && ix.is_word(s.first) && is_phrase_boundary_word(ix.lower[s.first]));
+    if (!opens || ix.cue_verb[c].form != CueForm::gerund) return false;
+    uint32_t comma = cue_end;
+    while (comma < s.last && comma < cue_end + kWindow && !ix.quoted[comma] && !ix.is_punct(comma, ','))
+      ++comma;
+    if (comma >= s.last || !ix.is_punct(comma, ',') || comma < cue_end + 1) return false;
+    const Phrase sp = np_right(ix, comma + 1, s.last);
+    // The subject of a verb: a word, not a comma or an end, follows it.
+    if (!sp.ok() || sp.end >= s.last || !ix.is_word(sp.end) || ix.quoted[sp.end]) return false;
+    return add(cue_end, comma, sp, c, cue_end);
+  }
+
+  // "Clinton plans to visit Charlotte on Sunday, according to a campaign aide.", "…, sources
+  // said.": an attribution closing the sentence after a comma reports all that comes before
+  // it, the clause of a cue inside it included (PolNeAR's Source is the closing one; an inner
+  // cue's clause is kept, ending at the comma). c is inside the last clause found; true when
+  // c closes the sentence so and its clause was added.
+  bool closing_attribution(const Sentence& s, size_t before, uint32_t c, const std::vector<uint8_t>& cue_of_direct) {
+    if (c < s.first + 4 || !ix.is_word(c) || ix.quoted[c]) return false;
+    // Where the enclosing clause starts: after the clause before the inner one, if any.
+    const size_t inner = found.size() - 1;
+    const uint32_t first = inner > before && found[inner - 1].end <= found[inner].first ? found[inner - 1].end : s.first;
+    const Sentence rest{first, s.end, s.last};
+    // Once the enclosing clause is added: the inner clause, shortened to end before the closing
+    // attribution's comma (what is left of it there must still be a clause), unless the
+    // enclosing one replaced it (the same start: add).
+    auto shorten_inner = [&](uint32_t comma) {
+      if (found.size() <= inner + 1) return true;
+      ReportedClause& r = found[inner];
+      if (r.first + 3 > comma) found.erase(found.begin() + static_cast<std::ptrdiff_t>(inner));
+      else r.end = std::min(r.end, comma);
+      return true;
+    };
+    if (according_at(ix, c)) {
+      uint32_t e = c + 2;
+      while (e < s.end && e < c + kMaxPhrase && ix.tokens[e].kind != TokenKind::punct && !ix.quoted[e]) ++e;
+      if (e == c + 2 || e < s.last || !ix.is_punct(c - 1, ',')) return false;
+      return according_to_clause(rest, c) && shorten_inner(c - 1);
+    }
+    CueScore score;
+    const uint32_t cue_end = model_cue(c, s.last, cue_of_direct, &score);
+    if (cue_end == c || score.right > 0) return false;
+    // ", SPEAKER CUE [adjunct]." with nothing after but a short adjunct ("on Monday"), no clause
+    // of its own.
+    const Phrase sp = subject_left(ix, c, first);
+    if (!sp.ok() || sp.first < first + 4 || !ix.is_punct(sp.first - 1, ',') || ix.quoted[sp.first - 2])
+      return false;
+    if (cue_end < s.last && clause_starts_at(cue_end, s.end)) return false;
+    uint32_t tail = cue_end;
+    while (tail < s.last && tail - c < 6 && ix.is_word(tail) &&
+           (!ix.upper_initial(tail) || not_a_speaker(ix.lower[tail])))
+      ++tail;
+    if (tail < s.last) return false;
+    return add(first, sp.first - 1, sp, c, cue_end) && shorten_inner(sp.first - 1);
   }
 
   // The possessor of the noun at c: "Trump's claim", "her warning".

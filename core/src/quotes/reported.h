@@ -1,11 +1,15 @@
 // Reported speech without marks (`indirect` quotes): a reported clause and who reports it.
 // The cues are the learned model's (cue_model.h): every token of a sentence it scores as a cue
 // (not already the cue of a direct quotation, not inside a clause found before it in the
-// sentence) reports a clause, so a sentence may hold several. For each, the patterns, those on
+// sentence) reports a clause, so a sentence may hold several; a cue inside such a clause is part
+// of it, except an attribution closing the sentence after a comma ("…, according to a campaign
+// aide.", "…, sources said."): that one reports all before it, and the inner clause ends at the
+// comma. For each cue, the patterns, those on
 // the side the model puts the content tried first:
 //   SPEAKER CUE [OBJECT] (that) CLAUSE        "Ortiz told reporters that the bridge …"
 //   CLAUSE, SPEAKER CUE  (or SPEAKER, CUE, CLAUSE with the attribution in the middle)
 //   CLAUSE, CUE SPEAKER                       "…, said the ministry."
+//   CUE-ING WORDS, SPEAKER VERB …             "Citing an unfounded theory, Trump accused …"
 // and when none matches, the clause on the model's side ("He said raising the limit was …"). "according
 // to SPEAKER, CLAUSE" / "CLAUSE, according to SPEAKER" wherever they stand; SPEAKER's CLAIM-NOUN
 // that CLAUSE ("Trump's claim that …") in a sentence with no cue. Reported beliefs and intentions ("hopes that",
