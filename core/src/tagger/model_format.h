@@ -224,15 +224,21 @@ std::vector<std::pair<int, int32_t>> bit_weights_of(const std::vector<const Stag
 // are the same are one stored key, holding the weights of the one with the larger sum of |stored
 // weights| (ties: the smaller key), so that the loader finds that one for all of them. Keys whose
 // stored key would be 0 are left out (0 marks an empty slot): the tagger finds no weights for
-// them. StageMap: see put_features.
+// them, and so are features whose largest |weight| in any stage is under min_largest (see
+// put_features). StageMap: see put_features.
 template <typename StageMap>
-std::map<uint32_t, uint32_t> stored_keys(const std::vector<const StageMap*>& stages, int levels, int key_bits) {
+std::map<uint32_t, uint32_t> stored_keys(const std::vector<const StageMap*>& stages, int levels, int key_bits,
+                                         int32_t min_largest) {
   std::map<uint32_t, std::pair<int64_t, uint32_t>> best;  // stored key -> (weight sum, key)
   for (const StageMap* stage : stages) {
     for (const auto& feature : *stage) {
       const uint32_t stored = spread_key(feature.first) & key_bits_mask(key_bits);
       if (stored == 0) continue;
-      const QuantisedFeature q = quantise_feature(bit_weights_of(stages, feature.first), levels);
+      const std::vector<std::pair<int, int32_t>> bit_weights = bit_weights_of(stages, feature.first);
+      int32_t largest = 0;
+      for (const auto& bw : bit_weights) largest = std::max(largest, bw.second < 0 ? -bw.second : bw.second);
+      if (largest < min_largest) continue;
+      const QuantisedFeature q = quantise_feature(bit_weights, levels);
       if (q.mask == 0) continue;
       int64_t sum = 0;
       for (int8_t w : q.weights) sum += int64_t{q.scale} * (w < 0 ? -w : w);
@@ -251,14 +257,16 @@ std::map<uint32_t, uint32_t> stored_keys(const std::vector<const StageMap*>& sta
 // map from key to kLabels weights in label order (std::map<uint32_t, std::array<int-like,
 // kLabels>>, |w| <= kMaxWeight), zeros meaning none; levels: the largest |int8| used (see
 // quantise_feature); key_bits: the top bits of the keys kept (kMinKeyBits to 32, see
-// stored_keys). A feature whose weights all round to 0 is left out.
+// stored_keys); min_largest: a feature whose largest |weight| (in any stage) is under this is
+// left out whole (lede-train --feature-prune), as is one whose weights all round to 0. Returns
+// the number of features written.
 template <typename StageMap>
-void put_features(std::string* payload, const std::vector<const StageMap*>& stages, int levels = kMaxWeightLevel,
-                  int key_bits = 32) {
+size_t put_features(std::string* payload, const std::vector<const StageMap*>& stages, int levels = kMaxWeightLevel,
+                    int key_bits = 32, int32_t min_largest = 0) {
   SortedWordColumns spread(key_bits);
   std::vector<uint64_t> masks;
   std::string scales, weights;
-  for (const auto& k : stored_keys(stages, levels, key_bits)) {
+  for (const auto& k : stored_keys(stages, levels, key_bits, min_largest)) {
     const QuantisedFeature q = quantise_feature(bit_weights_of(stages, k.second), levels);
     spread.add(k.first);
     masks.push_back(q.mask);
@@ -276,6 +284,7 @@ void put_features(std::string* payload, const std::vector<const StageMap*>& stag
   spread.append(payload, mask_indices);
   *payload += scales;
   *payload += weights;
+  return masks.size();
 }
 
 // A whole model file: the header (this lede's format version and feature scheme, the lists'
