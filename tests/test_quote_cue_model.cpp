@@ -49,21 +49,66 @@ std::vector<std::string> reported(const std::string& text) {
 }  // namespace
 
 TEST_CASE("cue model: what the writer writes the reader reads back", "[quotes][cue-model]") {
+  // Weights within -127..127 have the scale 1 and come back exactly.
   const std::vector<uint32_t> keys = {1, 7, 300, 4000000000u};
-  const std::vector<int32_t> cue = {-5, 12, 0, 2000000000}, right = {3, -7, 0, -2000000000};
+  const std::vector<int32_t> cue = {-5, 12, 0, 127}, right = {3, -7, 0, -100};
   const std::string file = q::write_cue_model(keys, cue, right);
   std::string error;
   auto model = q::CueModel::load(reinterpret_cast<const uint8_t*>(file.data()), file.size(), &error);
   REQUIRE(model);
   CHECK(model->size() == 4);
   const q::CueScore s = model->score({1, 7, 8, 4000000000u});
-  CHECK(s.cue == -5 + 12 + 2000000000);
-  CHECK(s.right == 3 - 7 - 2000000000);
+  CHECK(s.cue == -5 + 12 + 127);
+  CHECK(s.right == 3 - 7 - 100);
   CHECK_FALSE(model->ranks_sources());
 }
 
+TEST_CASE("cue model: weights are stored as integers times a scale per column", "[quotes][cue-model]") {
+  // The cue column's largest is 2540: scale 20, so 2540 stays and 1000 is 50 x 20; 31 rounds to
+  // 2 x 20 (half away from zero) and -9 to 0. The right column keeps its own scale (1).
+  const std::string file = q::write_cue_model({11, 22, 33, 44}, {2540, 1000, 31, -9}, {1, -2, 3, -127});
+  std::string error;
+  auto model = q::CueModel::load(reinterpret_cast<const uint8_t*>(file.data()), file.size(), &error);
+  REQUIRE(model);
+  CHECK(model->score({11}).cue == 2540);
+  CHECK(model->score({22}).cue == 1000);
+  CHECK(model->score({33}).cue == 40);
+  CHECK(model->score({44}).cue == 0);
+  CHECK(model->score({44}).right == -127);
+  // Weights beyond what a scale of kMaxCueScale holds are clipped, not wrapped.
+  const std::string huge = q::write_cue_model({5}, {2000000000}, {-2000000000});
+  model = q::CueModel::load(reinterpret_cast<const uint8_t*>(huge.data()), huge.size(), &error);
+  REQUIRE(model);
+  CHECK(model->score({5}).cue == 127 * int64_t{q::kMaxCueScale});
+  CHECK(model->score({5}).right == -127 * int64_t{q::kMaxCueScale});
+  // The source section's weights take two bytes: 32767 levels, exact here.
+  const std::string sources = q::write_cue_model({1}, {0}, {0}, {8, 9}, {18201, -1999});
+  model = q::CueModel::load(reinterpret_cast<const uint8_t*>(sources.data()), sources.size(), &error);
+  REQUIRE(model);
+  CHECK(model->source_score({8}) == 18201);
+  CHECK(model->source_score({9}) == -1999);
+}
+
+TEST_CASE("cue model: keys that share their stored bits are one feature, the stronger", "[quotes][cue-model]") {
+  // Two keys whose spread keys differ only below the kept bits (the spread is one-to-one, so
+  // they are found by inverting it).
+  const uint32_t inverse = 0x0E8B2F51u;  // 0x9E3779B1's inverse mod 2^32: spread_cue_key undone
+  REQUIRE(q::spread_cue_key(inverse) == 1);
+  const uint32_t a = 0x12345600u * inverse, b = 0x123456FFu * inverse;
+  const std::vector<uint32_t> keys = {std::min(a, b), std::max(a, b), 99};
+  const std::vector<int32_t> cue = {a < b ? 10 : 90, a < b ? 90 : 10, 5}, right = {0, 0, 0};
+  const std::string file = q::write_cue_model(keys, cue, right);
+  std::string error;
+  auto model = q::CueModel::load(reinterpret_cast<const uint8_t*>(file.data()), file.size(), &error);
+  REQUIRE(model);
+  CHECK(model->size() == 2);
+  CHECK(model->score({a}).cue == 90);
+  CHECK(model->score({b}).cue == 90);
+  CHECK(model->score({99}).cue == 5);
+}
+
 TEST_CASE("cue model: the source section is written and read back apart from the cues", "[quotes][cue-model]") {
-  const std::string file = q::write_cue_model({1, 7}, {5, 6}, {0, 0}, {7, 90, 3000000000u}, {-40, 25, 1000000});
+  const std::string file = q::write_cue_model({1, 7}, {5, 6}, {0, 0}, {7, 90, 3000000000u}, {-40, 25, 127});
   std::string error;
   auto model = q::CueModel::load(reinterpret_cast<const uint8_t*>(file.data()), file.size(), &error);
   REQUIRE(model);
@@ -73,11 +118,19 @@ TEST_CASE("cue model: the source section is written and read back apart from the
   // Key 7 is in both sections with different weights: each score reads its own.
   CHECK(model->score({7}).cue == 6);
   CHECK(model->source_score({7, 90, 91}) == -40 + 25);
-  CHECK(model->source_score({3000000000u, 1}) == 1000000);
+  CHECK(model->source_score({3000000000u, 1}) == 127);
 }
 
 TEST_CASE("cue model: damaged files are refused with a clear message", "[quotes][cue-model][hostile]") {
-  const std::vector<uint8_t> good = bytes_of(q::write_cue_model({1, 9, 70}, {4, -4, 1}, {0, 2, -3}));
+  // Three cue features whose stored keys (spread, top 24 bits) are 0x100001, 0x100002 and
+  // 0x200000: payload = key bits (1 byte), the weights' width (1), the two scales (2), the high
+  // deltas' byte count (1), the low bytes 01 02 00, the high deltas 0x1000 0 0x1000 (5 bytes),
+  // 3 + 3 int8 weights; then the source section's width, scale and byte count (3).
+  const uint32_t inverse = 0x0E8B2F51u;  // 0x9E3779B1's inverse mod 2^32: spread_cue_key undone
+  REQUIRE(q::spread_cue_key(inverse) == 1);
+  const std::vector<uint32_t> keys = {0x10000100u * inverse, 0x10000200u * inverse, 0x20000000u * inverse};
+  const std::vector<uint8_t> good = bytes_of(q::write_cue_model(keys, {4, -4, 1}, {0, 2, -3}));
+  REQUIRE(good.size() == q::kCueModelHeaderSize + 22);
   REQUIRE(load_error(good).empty());
   CHECK(load_error({}).find("lede: attribution model: file of 0 bytes") == 0);
   CHECK(load_error(std::vector<uint8_t>(good.begin(), good.begin() + 20)).find("shorter than its header") !=
@@ -86,8 +139,8 @@ TEST_CASE("cue model: damaged files are refused with a clear message", "[quotes]
   bad[0] = 'X';
   CHECK(load_error(bad).find("bad magic number") != std::string::npos);
   bad = good;
-  bad[8] = 9;
-  CHECK(load_error(bad).find("format version 9, this build reads 2") != std::string::npos);
+  bad[8] = 2;
+  CHECK(load_error(bad).find("format version 2, this build reads 3") != std::string::npos);
   bad = good;
   bad[12] = 7;
   CHECK(load_error(bad).find("feature scheme 7") != std::string::npos);
@@ -97,24 +150,34 @@ TEST_CASE("cue model: damaged files are refused with a clear message", "[quotes]
   bad = good;
   bad.back() ^= 0x40;
   CHECK(load_error(bad).find("checksum mismatch") != std::string::npos);
-  // Behind a valid checksum: a count the payload cannot hold, a cut payload, a key out of order,
-  // a weight beyond 31 bits, bytes after the last feature.
+  // Behind a valid checksum: key bits out of range, a count the payload cannot hold, a weight
+  // width or scale out of range, a cut section, keys out of order, bytes after the last feature.
+  const size_t payload = q::kCueModelHeaderSize;
+  bad = good;
+  bad[payload] = 40;
+  fix_header(&bad);
+  CHECK(load_error(bad).find("key bits missing or not between 17 and 32") != std::string::npos);
   bad = good;
   bad[16] = 200;
   CHECK(load_error(bad).find("cannot fit") != std::string::npos);
-  bad = bytes_of(q::write_cue_model({1, 9, 70}, {4000, -4000, 1000}, {0, 2, -3}));  // 4 bytes each
-  bad[16] = 4;
-  CHECK(load_error(bad).find("feature 3 of 4 is cut short") != std::string::npos);
   bad = good;
-  bad[q::kCueModelHeaderSize + 3] = 0;  // the second key's delta
+  bad[payload + 1] = 3;
   fix_header(&bad);
-  CHECK(load_error(bad).find("feature 1 has a key out of order") != std::string::npos);
-  bad = bytes_of(q::write_cue_model({1}, {0}, {0}));
-  bad.resize(q::kCueModelHeaderSize + 1);
-  for (uint8_t b : {0xFE, 0xFF, 0xFF, 0xFF, 0x7F}) bad.push_back(b);  // 2^35 - 2, zigzag
-  bad.push_back(0);
+  CHECK(load_error(bad).find("cue section has weights of 3 bytes") != std::string::npos);
+  bad = good;
+  bad[payload + 2] = 0;  // the cue column's scale
   fix_header(&bad);
-  CHECK(load_error(bad).find("weight out of range") != std::string::npos);
+  CHECK(load_error(bad).find("cue section has a weight scale of 0") != std::string::npos);
+  bad = good;
+  bad[16] = 4;  // one cue feature more than written: its columns take the source section's bytes
+  CHECK(load_error(bad).find("is cut short") != std::string::npos);
+  bad = std::vector<uint8_t>(good.begin(), good.end() - 4);  // the source section and a weight gone
+  fix_header(&bad);
+  CHECK(load_error(bad).find("cue section is cut short") != std::string::npos);
+  bad = good;
+  std::swap(bad[payload + 5], bad[payload + 6]);  // the low bytes of two keys with the same top 16 bits
+  fix_header(&bad);
+  CHECK(load_error(bad).find("has a key out of order") != std::string::npos);
   bad = good;
   bad.push_back(0);
   fix_header(&bad);
@@ -127,11 +190,7 @@ TEST_CASE("cue model: damaged files are refused with a clear message", "[quotes]
   CHECK(load_error(bad).find("100 source features cannot fit") != std::string::npos);
   bad = with_sources;
   bad[20] = 3;
-  CHECK(load_error(bad).find("source feature 2 of 3 is cut short") != std::string::npos);
-  bad = with_sources;
-  bad[q::kCueModelHeaderSize + 6] = 0;  // the second source key's delta (after 3 + 3 bytes)
-  fix_header(&bad);
-  CHECK(load_error(bad).find("source feature 1 has a key out of order") != std::string::npos);
+  CHECK(load_error(bad).find("source section is cut short") != std::string::npos);
 }
 
 TEST_CASE("cue model: random payload damage never crashes the loader", "[quotes][cue-model][hostile]") {

@@ -472,6 +472,29 @@ TEST_CASE("tagger: feature keys kept to their top bits", "[tagger]") {
   refused(payload_with(no_clusters, f.bytes()), "payload ends inside the feature");
 }
 
+// lede-train --feature-prune: a feature whose largest weight in every stage is under the bound is
+// left out whole, however many weights it has; one weight at the bound keeps all of its feature's.
+TEST_CASE("tagger: features whose largest weight is small are left out whole", "[tagger]") {
+  const std::string no_clusters(1, '\0');
+  std::array<int32_t, ner::kLabels> weak{}, strong{}, weak_here{};
+  for (int y = 0; y < ner::kLabels; ++y) weak[y] = y % 2 ? 99 : -99;
+  strong[3] = 100;
+  strong[5] = -7;
+  weak_here[1] = 20;
+  const lede_test::StageWeights stage1 = {{11, weak}, {12, strong}, {13, weak_here}};
+  const lede_test::StageWeights stage2 = {{13, strong}};
+  std::string section;
+  const size_t written = ner::put_features(
+      &section, std::vector<const lede_test::StageWeights*>{&stage1, &stage2}, ner::kMaxWeightLevel, 32, 100);
+  CHECK(written == 2);
+  auto model = load_payload(payload_with(no_clusters, section, 2));
+  CHECK(model->feature_count() == 2);
+  CHECK_FALSE(model->find(11));
+  REQUIRE(model->find(12));
+  CHECK(static_cast<int16_t>(model->find(12)[8] | model->find(12)[9] << 8) == -7);  // kept with its feature
+  CHECK(model->find(13));  // weak in stage 1, strong in stage 2: kept
+}
+
 TEST_CASE("tagger: damaged cluster tables are refused with a clear error", "[tagger]") {
   const ClusterSection good;
   const std::string features = FeatureSection().bytes();

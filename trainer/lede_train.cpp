@@ -260,6 +260,7 @@ struct Options {
   int epochs1 = 12, epochs2 = 12, folds = 5, threads = 2, min_count = 2;
   uint64_t seed = 20260101;
   double prune = 0.0;  // drop weights smaller than this fraction of the largest
+  double feature_prune = 0.0;  // drop features whose largest weight is smaller than this fraction of it
   double clip = 1.0;   // the fraction of the largest weight that maps to the largest stored one (larger ones clamp)
   int levels = kMaxWeightLevel;  // the largest int8 a feature's weights are stored as (model_format.h)
   int key_bits = 32;       // the top bits of feature keys the model keeps (model_format.h)
@@ -349,7 +350,7 @@ QuantisedStage quantise_stage(const Weights& W, const Vocabulary& vocab, double 
 // The model file (format in core/src/tagger/model_format.h): one feature per key, with the weights
 // of every stage that has the key, as int8 times a scale of the feature's (put_features).
 std::string model_file(const std::vector<Weights>& stages, const Vocabulary& vocab, const ClusterTable& clusters,
-                       const Gazetteer& lists, const Options& o, std::vector<size_t>* kept) {
+                       const Gazetteer& lists, const Options& o, std::vector<size_t>* kept, size_t* stored) {
   std::vector<QuantisedStage> quantised;
   for (const Weights& W : stages) {
     quantised.push_back(quantise_stage(W, vocab, o.prune, o.clip, o.levels));
@@ -365,7 +366,8 @@ std::string model_file(const std::vector<Weights>& stages, const Vocabulary& voc
   }
   std::vector<const std::map<uint32_t, std::array<long, L>>*> features;
   for (const QuantisedStage& q : quantised) features.push_back(&q.features);
-  put_features(&payload, features, o.levels, o.key_bits);
+  *stored = put_features(&payload, features, o.levels, o.key_bits,
+                         static_cast<int32_t>(std::lround(o.feature_prune * o.levels * kMaxWeightScale)));
   return model_file_of(payload);
 }
 
@@ -550,7 +552,7 @@ std::vector<Weights> train_stage1(const Options& o, const std::vector<Document>&
 void usage() {
   std::cerr << "usage: lede-train [--data DIR] [--train FILE] [--dev FILE] [--clusters FILE] [--out FILE]\n"
                "                  [--record FILE.md] [--epochs1 N] [--epochs2 N] [--folds K] [--seed S]\n"
-               "                  [--min-count N] [--prune F] [--clip F] [--levels N] [--key-bits N]\n"
+               "                  [--min-count N] [--prune F] [--feature-prune F] [--clip F] [--levels N] [--key-bits N]\n"
                "                  [--list-key-bits N] [--threads N] [--one-stage]\n"
                "                  [--train-weight N] [--extra FILE[*WEIGHT]]... [--gazetteer FILE] [--trained-min N]\n"
                "Defaults: --data $LEDE_DATA or ../shared/data; train conll2003/eng.train, dev conll2003/eng.testa.\n";
@@ -585,6 +587,7 @@ int parse_options(int argc, char** argv, Options* out, std::string* clusters_pat
     else if (a == "--seed") o.seed = std::strtoull(next().c_str(), nullptr, 10);
     else if (a == "--min-count") o.min_count = std::atoi(next().c_str());
     else if (a == "--prune") o.prune = std::atof(next().c_str());
+    else if (a == "--feature-prune") o.feature_prune = std::atof(next().c_str());
     else if (a == "--clip") o.clip = std::atof(next().c_str());
     else if (a == "--levels") o.levels = std::atoi(next().c_str());
     else if (a == "--key-bits") o.key_bits = std::atoi(next().c_str());
@@ -688,7 +691,8 @@ int main(int argc, char** argv) {
   }
 
   std::vector<size_t> kept;
-  std::string bytes = model_file(stages, vocab, clusters, model_lists, o, &kept);
+  size_t stored = 0;
+  std::string bytes = model_file(stages, vocab, clusters, model_lists, o, &kept, &stored);
   double train_seconds = elapsed();
   {
     std::ofstream out(o.out, std::ios::binary);
@@ -708,7 +712,7 @@ int main(int argc, char** argv) {
   std::string report = scorer.report();
   std::fprintf(stderr, "lede-train: wrote %s (%zu bytes; features kept:", o.out.c_str(), bytes.size());
   for (size_t k : kept) std::fprintf(stderr, " %zu", k);
-  std::fprintf(stderr, ") in %.1fs\n", train_seconds);
+  std::fprintf(stderr, "; stored: %zu) in %.1fs\n", stored, train_seconds);
   std::cout << "dev (" << o.dev_file << "):\n" << report;
 
   if (!o.record.empty()) {
@@ -729,13 +733,15 @@ int main(int argc, char** argv) {
        << (clusters_command.empty() ? std::string() : "; made first with `" + clusters_command + "`") << ")\n"
        << "- Seed: " << o.seed << "; epochs: stage 1 " << o.epochs1 << ", stage 2 "
        << (o.one_stage ? 0 : o.epochs2) << "; jackknife folds: " << folds << "; feature count cutoff: "
-       << o.min_count << "; prune: " << o.prune << "; clip: " << o.clip << "; weight levels: " << o.levels
+       << o.min_count << "; prune: " << o.prune << "; feature prune: " << o.feature_prune << "; clip: " << o.clip
+       << "; weight levels: " << o.levels
        << "; key bits: features " << o.key_bits << ", name lists " << o.list_key_bits << "\n"
        << "- Format version " << kModelFormatVersion << ", feature scheme " << kFeatureScheme
        << ", word lists' digest " << digest_text(lexicon_digest()) << " (`lede::lexicon_digest()`: a model is refused by a build"
        << " whose lists differ); " << bytes.size() << " bytes; features kept per stage:";
     for (size_t k : kept) md << " " << k;
-    md << "\n" << lists_record(model_lists, o.gazetteer, o.trained_min);
+    md << "; stored (both stages' features by key, after --feature-prune): " << stored << "\n"
+       << lists_record(model_lists, o.gazetteer, o.trained_min);
     md << "- Training time: " << static_cast<int>(train_seconds + 0.5) << " s with " << o.threads
        << " threads\n\n"
        << "## Development score (conlleval's numbers, through the runtime tagger)\n\n```\n" << report << "```\n";

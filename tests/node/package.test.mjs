@@ -175,7 +175,9 @@ test('the package carries the model file, the very bytes of models/lede-ner.bin'
 
 test('the .wasm does not embed the model (a second copy to download and to compile)', async () => {
   const wasm = readFileSync(join(root, 'wasm/dist/lede-core.wasm'));
-  assert.ok(wasm.length < modelBytes().length, `lede-core.wasm is ${wasm.length} bytes`);
+  // Not one stretch of the model file (its header with the checksum and the first clusters): the
+  // model, pruned, is now smaller than the wasm, so their sizes no longer tell.
+  assert.equal(wasm.indexOf(modelBytes().subarray(0, 256)), -1, 'lede-core.wasm holds the model file');
   const createLedeCore = (await import(join(root, 'wasm/dist/lede-core.js'))).default;
   const core = await createLedeCore({ wasmBinary: wasm });
   assert.equal(core._lede_create(0, 0, 0), 0);

@@ -3,7 +3,9 @@
 #include "quotes/cue_model.h"
 
 #include <algorithm>
+#include <cstdlib>
 #include <functional>
+#include <map>
 #include <string_view>
 
 #include "lexicon/cues.h"
@@ -77,27 +79,99 @@ bool fail(std::string* error, const std::string& what) {
   return false;
 }
 
-// One section's weights, checked: `count` entries of strictly increasing keys, each with
-// `weights` (1 or 2) weights that fit 31 bits. `name` says which section in messages.
-bool read_section(PayloadReader* r, const char* name, uint32_t count, int weights,
+// The largest scale of a column of weights `width` bytes wide (1 or 2): its weights times the
+// scale stay far inside int32.
+int64_t max_scale(int width) { return width == 1 ? kMaxCueScale : kMaxCueScale >> 8; }
+int64_t max_level(int width) { return width == 1 ? 127 : 32767; }
+
+// One section: its weight width and scales (one per weight column), then its stored keys and
+// weight columns (cue_model.h), each feature handed to `take` as (stored key, weights times their
+// scales). `name` says which section in messages.
+bool read_section(PayloadReader* r, const char* name, uint32_t count, int columns, int key_bits,
                   const std::function<void(uint32_t, int32_t, int32_t)>& take, std::string* error) {
-  uint64_t key = 0;
-  const std::string what = std::string(name) + " feature ";
-  for (uint32_t i = 0; i < count; ++i) {
-    uint64_t delta;
-    int64_t s[2] = {0, 0};
-    bool ok = r->varint(&delta);
-    for (int k = 0; k < weights && ok; ++k) ok = r->signed_varint(&s[k]);
-    if (!ok) return fail(error, what + std::to_string(i) + " of " + std::to_string(count) + " is cut short");
-    if (delta == 0 || key + delta > UINT32_MAX)
-      return fail(error, what + std::to_string(i) + " has a key out of order");
-    key += delta;
-    for (int k = 0; k < 2; ++k)
-      if (s[k] > INT32_MAX || s[k] < -INT32_MAX)
-        return fail(error, what + std::to_string(i) + " has a weight out of range");
-    take(static_cast<uint32_t>(key), static_cast<int32_t>(s[0]), static_cast<int32_t>(s[1]));
+  const std::string what = std::string(name) + " section";
+  uint64_t width;
+  if (!r->varint(&width)) return fail(error, what + " is cut short");
+  if (width != 1 && width != 2) return fail(error, what + " has weights of " + std::to_string(width) + " bytes");
+  int64_t scale[2] = {0, 0};
+  for (int k = 0; k < columns; ++k) {
+    uint64_t s;
+    if (!r->varint(&s)) return fail(error, what + " is cut short");
+    if (s < 1 || s > static_cast<uint64_t>(max_scale(static_cast<int>(width))))
+      return fail(error, what + " has a weight scale of " + std::to_string(s));
+    scale[k] = static_cast<int64_t>(s);
   }
+  uint64_t high_bytes;
+  const uint8_t *low, *high, *weights;
+  if (!r->varint(&high_bytes) || !r->take(uint64_t{count} * low_bytes(key_bits), &low) ||
+      !r->take(high_bytes, &high) || !r->take(uint64_t{count} * columns * width, &weights))
+    return fail(error, what + " is cut short");
+  SortedWordReader keys(low, PayloadReader(high, static_cast<size_t>(high_bytes)), key_bits);
+  for (uint32_t i = 0; i < count; ++i) {
+    uint32_t key;
+    if (!keys.next(&key) || key == 0)
+      return fail(error, what + ": feature " + std::to_string(i) + " has a key out of order");
+    int32_t w[2] = {0, 0};
+    for (int k = 0; k < columns; ++k) {
+      const uint8_t* at = weights + (size_t{count} * k + i) * width;
+      const int64_t level = width == 1 ? static_cast<int8_t>(at[0]) : static_cast<int16_t>(at[0] | at[1] << 8);
+      w[k] = static_cast<int32_t>(level * scale[k]);
+    }
+    take(key, w[0], w[1]);
+  }
+  if (!keys.high_deltas_used()) return fail(error, what + " has key bytes left over");
   return true;
+}
+
+// The column of weights `w` (in `order`), `width` bytes each, and its scale: the smallest that
+// keeps every |w / scale| within the width's levels, each rounded half away from zero; at most
+// max_scale (larger weights are clipped: trained ones stay far below).
+uint32_t quantise_column(const std::vector<int32_t>& w, const std::vector<size_t>& order, int width,
+                         std::string* column) {
+  const int64_t levels = max_level(width);
+  int64_t largest = 0;
+  for (int32_t v : w) largest = std::max<int64_t>(largest, v < 0 ? -int64_t{v} : v);
+  const int64_t scale = std::min<int64_t>(max_scale(width), std::max<int64_t>(1, (largest + levels - 1) / levels));
+  for (size_t i : order) {
+    const int64_t v = w[i], q = std::min<int64_t>(levels, (2 * (v < 0 ? -v : v) + scale) / (2 * scale));
+    const uint32_t bits = static_cast<uint32_t>(v < 0 ? -q : q);
+    for (int k = 0; k < width; ++k) column->push_back(static_cast<char>((bits >> (8 * k)) & 0xFF));
+  }
+  return static_cast<uint32_t>(scale);
+}
+
+// Appends a section (cue_model.h): the features of `keys` with their weight columns, stored keys
+// that coincide merged as write_cue_model says. Returns the number of features written.
+uint32_t put_section(std::string* payload, const std::vector<uint32_t>& keys,
+                     const std::vector<const std::vector<int32_t>*>& columns, int width) {
+  std::map<uint32_t, size_t> best;  // stored key -> index of the feature it holds
+  auto strength = [&](size_t i) {
+    int64_t sum = 0;
+    for (const auto* c : columns) sum += std::llabs(int64_t{(*c)[i]});
+    return sum;
+  };
+  for (size_t i = 0; i < keys.size(); ++i) {
+    const uint32_t stored = spread_cue_key(keys[i]) & key_bits_mask(kCueKeyBits);
+    if (stored == 0) continue;  // 0 marks a free slot: one key in 2^24 is left out
+    auto [at, inserted] = best.insert({stored, i});
+    const size_t held = at->second;
+    if (!inserted && (strength(i) > strength(held) || (strength(i) == strength(held) && keys[i] < keys[held])))
+      at->second = i;
+  }
+  std::vector<size_t> order;
+  SortedWordColumns stored(kCueKeyBits);
+  for (const auto& b : best) {
+    stored.add(b.first);
+    order.push_back(b.second);
+  }
+  std::string weights;
+  put_varint(payload, static_cast<uint64_t>(width));
+  for (const auto* c : columns) put_varint(payload, quantise_column(*c, order, width, &weights));
+  put_varint(payload, stored.high_deltas.size());
+  *payload += stored.low;
+  *payload += stored.high_deltas;
+  *payload += weights;
+  return static_cast<uint32_t>(order.size());
 }
 
 }  // namespace
@@ -132,20 +206,27 @@ std::unique_ptr<CueModel> CueModel::load(const uint8_t* data, size_t size, std::
     fail(error, "checksum mismatch (the file is damaged)");
     return nullptr;
   }
-  // Each cue entry takes at least 3 bytes, each source entry 2.
+  PayloadReader r(data + kCueModelHeaderSize, payload);
+  uint64_t key_bits;
+  if (!r.varint(&key_bits) || key_bits < 17 || key_bits > 32) {
+    fail(error, "key bits missing or not between 17 and 32");
+    return nullptr;
+  }
+  // Each cue feature takes at least 3 bytes (a low key byte, a high delta, two weights), each
+  // source feature 2: checked before the tables are sized by the counts.
   if (count > payload / 3 || source_count > (payload - 3 * uint64_t{count}) / 2) {
     fail(error, std::to_string(count) + " cue and " + std::to_string(source_count) + " source features cannot fit in " +
                     std::to_string(payload) + " bytes");
     return nullptr;
   }
   std::unique_ptr<CueModel> m(new CueModel());
-  m->cues_.reserve(count);
-  m->sources_.reserve(source_count);
-  PayloadReader r(data + kCueModelHeaderSize, payload);
+  m->cues_.reserve(count, static_cast<int>(key_bits));
+  m->sources_.reserve(source_count, static_cast<int>(key_bits));
   auto take_cue = [&m](uint32_t key, int32_t cue, int32_t right) { m->cues_.insert(key, cue, right); };
   auto take_source = [&m](uint32_t key, int32_t w, int32_t) { m->sources_.insert(key, w, 0); };
-  if (!read_section(&r, "cue", count, 2, take_cue, error) ||
-      !read_section(&r, "source", source_count, 1, take_source, error))
+  const int bits = static_cast<int>(key_bits);
+  if (!read_section(&r, "cue", count, 2, bits, take_cue, error) ||
+      !read_section(&r, "source", source_count, 1, bits, take_source, error))
     return nullptr;
   if (r.remaining() != 0) {
     fail(error, std::to_string(r.remaining()) + " bytes after the last feature");
@@ -165,27 +246,30 @@ const CueModel* CueModel::embedded(std::string* error) {
 }
 
 // At most half full: one or two probes a feature.
-void CueModel::Table::reserve(size_t count) {
+void CueModel::Table::reserve(size_t count, int key_bits) {
   uint32_t bits = 1;
   while ((size_t{1} << bits) < 2 * count) ++bits;
   slots.assign(size_t{1} << bits, Slot{});
   shift = 32 - bits;
+  key_mask = key_bits_mask(key_bits);
 }
 
-// Keys are hashes already; multiplying by an odd constant spreads them over the high bits.
+// Stored keys are the top bits of spread keys: their high bits pick the slot.
 const CueModel::Slot* CueModel::Table::find(uint32_t key) const {
+  const uint32_t stored = spread_cue_key(key) & key_mask;
+  if (stored == 0) return nullptr;
   const size_t mask = slots.size() - 1;
-  for (size_t i = (key * 0x9E3779B1u) >> shift;; i = (i + 1) & mask) {
-    if (slots[i].key == key) return &slots[i];
+  for (size_t i = stored >> shift;; i = (i + 1) & mask) {
+    if (slots[i].key == stored) return &slots[i];
     if (slots[i].key == 0) return nullptr;
   }
 }
 
-void CueModel::Table::insert(uint32_t key, int32_t cue, int32_t right) {
+void CueModel::Table::insert(uint32_t stored, int32_t cue, int32_t right) {
   const size_t mask = slots.size() - 1;
-  size_t i = (key * 0x9E3779B1u) >> shift;
-  while (slots[i].key != 0) i = (i + 1) & mask;  // keys arrive strictly increasing: all new
-  slots[i] = {key, cue, right};
+  size_t i = stored >> shift;
+  while (slots[i].key != 0) i = (i + 1) & mask;  // stored keys arrive strictly increasing: all new
+  slots[i] = {stored, cue, right};
 }
 
 CueScore CueModel::score(const std::vector<uint32_t>& keys) const {
@@ -264,24 +348,16 @@ std::string write_cue_model(const std::vector<uint32_t>& keys, const std::vector
                             const std::vector<int32_t>& right, const std::vector<uint32_t>& source_keys,
                             const std::vector<int32_t>& source) {
   std::string payload;
-  uint32_t prev = 0;
-  for (size_t i = 0; i < keys.size(); ++i) {
-    put_varint(&payload, keys[i] - prev);
-    prev = keys[i];
-    put_signed(&payload, cue[i]);
-    put_signed(&payload, right[i]);
-  }
-  prev = 0;
-  for (size_t i = 0; i < source_keys.size(); ++i) {
-    put_varint(&payload, source_keys[i] - prev);
-    prev = source_keys[i];
-    put_signed(&payload, source[i]);
-  }
+  put_varint(&payload, kCueKeyBits);
+  // The cue weights in one byte each; the source ranking's, few but compared sum against sum
+  // between candidates, in two (int8 ones moved 7 of 713 dev speakers to another entity).
+  const uint32_t count = put_section(&payload, keys, {&cue, &right}, 1);
+  const uint32_t source_count = put_section(&payload, source_keys, {&source}, 2);
   std::string out(kCueModelMagic, 8);
   put_u32(&out, kCueModelVersion);
   put_u32(&out, kCueFeatureScheme);
-  put_u32(&out, static_cast<uint32_t>(keys.size()));
-  put_u32(&out, static_cast<uint32_t>(source_keys.size()));
+  put_u32(&out, count);
+  put_u32(&out, source_count);
   put_u32(&out, static_cast<uint32_t>(payload.size()));
   put_u32(&out, payload_checksum(reinterpret_cast<const uint8_t*>(payload.data()), payload.size()));
   return out + payload;

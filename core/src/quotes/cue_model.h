@@ -18,10 +18,22 @@
 //         20   u32      source feature count G
 //         24   u32      payload size in bytes
 //         28   u32      checksum of the payload (FNV-1a over its bytes)
-//         32   payload: F x (key delta from the previous key, varint; cue weight, right weight,
-//                       zigzag varints), keys strictly increasing from 0; then
-//                       G x (key delta, varint; source weight, zigzag varint), keys strictly
-//                       increasing from 0.
+//         32   payload: key bits B (17 to 32), then the cue section and the source section, each:
+//                       its weights' width in bytes (1 or 2; the writer's: cue 1, source 2), a
+//                       scale per weight (cue and right, or source: varints, 1 to kMaxCueScale
+//                       for 1 byte, kMaxCueScale / 256 for 2), the byte count of the keys' high
+//                       deltas, then the columns, one entry per feature in stored key order
+//                       (text/bytes.h's SortedWordColumns: the top B bits of spread_cue_key(key),
+//                       strictly increasing, never 0):
+//                         N x (B - 16 bits)  the keys' low parts, low_bytes(B) bytes each
+//                         N varints          each key's top 16 bits minus the previous one's
+//                         N x width bytes    per weight (cue, then right; or source): a signed
+//                                            LE integer times its scale
+// Version 2 wrote each feature as a record (key delta, zigzag varint weights): 90 KB, 85 KB
+// gzipped, a quarter of the WebAssembly download. Version 3 (issue 24) keeps the keys' top 24
+// bits and the weights in columns, the cue weights as int8: 47 KB gzipped. A key the model lacks
+// may find a stored one with probability (keys stored) / 2^B, and a weight moves by at most half
+// its column's scale.
 #pragma once
 
 #include <cstddef>
@@ -37,7 +49,15 @@ namespace lede {
 namespace quotes {
 
 constexpr char kCueModelMagic[8] = {'L', 'E', 'D', 'E', 'A', 'T', 'R', 0x1A};
-constexpr uint32_t kCueModelVersion = 2;
+constexpr uint32_t kCueModelVersion = 3;
+// The top bits of the feature keys the writer keeps (the file says how many), and the largest
+// scale of a column of int8 weights (of int16 ones: 256 times less): the weights times the
+// scale stay far inside int32.
+constexpr int kCueKeyBits = 24;
+constexpr uint32_t kMaxCueScale = 1u << 20;
+// A feature key's place in the model: the key times an odd constant (one-to-one), whose top bits
+// are kept and pick its slot. The bias key, 1, keeps top bits of its own.
+constexpr uint32_t spread_cue_key(uint32_t key) { return key * 0x9E3779B1u; }
 constexpr uint32_t kCueFeatureScheme = 2;
 constexpr size_t kCueModelHeaderSize = 32;
 
@@ -72,12 +92,14 @@ class CueModel {
     int32_t cue = 0, right = 0;
   };
   // One open-addressed table; the cue section and the source section each have their own.
+  // Slots hold the stored keys: the top bits of spread_cue_key(key) that the file kept (key_mask).
   struct Table {
     std::vector<Slot> slots;
     uint32_t shift = 32;
-    void reserve(size_t count);
+    uint32_t key_mask = ~0u;
+    void reserve(size_t count, int key_bits);
     const Slot* find(uint32_t key) const;
-    void insert(uint32_t key, int32_t cue, int32_t right);
+    void insert(uint32_t stored, int32_t cue, int32_t right);
   };
   const Slot* find(uint32_t key) const { return cues_.find(key); }
   Table cues_, sources_;
@@ -113,8 +135,11 @@ inline std::string_view count_bucket(uint32_t n) {
   return n == 0 ? "0" : n == 1 ? "1" : n < 4 ? "2-3" : n < 8 ? "4-7" : n < 16 ? "8-15" : "16+";
 }
 
-// The model file for the given features and weights (the trainer's writer), keys increasing in
-// each section; no source keys: a model that leaves the speakers to the patterns.
+// The model file for the given features and weights (the trainer's writer); no source keys: a
+// model that leaves the speakers to the patterns. Each weight column is stored as integers (the
+// cue section's int8, the source section's int16) times a scale, the smallest that keeps them
+// within the width; features whose stored keys coincide are one, holding the weights of the one
+// with the larger sum of |weights| (ties: the smaller key).
 std::string write_cue_model(const std::vector<uint32_t>& keys, const std::vector<int32_t>& cue,
                             const std::vector<int32_t>& right, const std::vector<uint32_t>& source_keys = {},
                             const std::vector<int32_t>& source = {});

@@ -66,12 +66,16 @@ namespace ner {
 // The byte coding (text/bytes.h), by the names the tagger's code and tests have always used.
 using lede::get_u32;
 using lede::get_u64;
+using lede::key_bits_mask;
+using lede::low_bytes;
 using lede::PayloadReader;
 using lede::put_signed;
 using lede::put_u16;
 using lede::put_u32;
 using lede::put_u64;
 using lede::put_varint;
+using lede::SortedWordColumns;
+using lede::SortedWordReader;
 
 constexpr char kModelMagic[8] = {'L', 'E', 'D', 'E', 'N', 'E', 'R', 0x1A};
 constexpr uint32_t kModelFormatVersion = 6;
@@ -79,12 +83,9 @@ constexpr uint32_t kModelFormatVersion = 6;
 // A feature key's place in the model: the key times an odd constant (a one-to-one map of 32-bit
 // words), whose high bits pick its slot in the loader's table.
 constexpr uint32_t spread_key(uint32_t key) { return key * 0x9E3779B1u; }
-// Keys stored with their top `bits` bits (kMinKeyBits to 32, the file says how many): the mask
-// that keeps them. 0 stays an empty slot: a key whose top bits are all 0 is not stored (one in 2^B).
+// Keys stored with their top `bits` bits (kMinKeyBits to 32, the file says how many; key_bits_mask
+// keeps them). 0 stays an empty slot: a key whose top bits are all 0 is not stored (one in 2^B).
 constexpr int kMinKeyBits = 17;
-constexpr uint32_t key_bits_mask(int bits) { return bits >= 32 ? ~0u : ~((1u << (32 - bits)) - 1); }
-// The bytes each key's part below its top 16 bits takes: 1 or 2.
-constexpr int low_bytes(int bits) { return (bits - 16 + 7) / 8; }
 // The records TaggerModel::find returns (model.h): a label mask in 3 little-endian 16-bit words,
 // then one int16 weight per set bit; after the last, 16 zero bytes (room for the tagger's 16-byte
 // reads past it).
@@ -122,71 +123,6 @@ inline std::string digest_text(uint64_t digest) {
   std::snprintf(text, sizeof text, "0x%016" PRIx64, digest);
   return text;
 }
-// Strictly increasing 32-bit words (spread keys, cluster word hashes) of which only the top
-// `bits` count, as two columns: the parts below the top 16 bits, noise that no compressor
-// shrinks, low_bytes(bits) bytes each; and the differences of the top 16 bits, mostly 0 to 3, one
-// byte each that compresses to a few bits. Words must differ in their top bits.
-// In a payload the words go with a second varint column of one entry per word (cluster paths,
-// mask indices, list bits): first the byte counts of the high deltas and of that column
-// (put_sizes), then the low parts, the high deltas and the column (append); take_word_columns
-// reads them back.
-struct SortedWordColumns {
-  explicit SortedWordColumns(int bits = 32) : bits_(bits) {}
-  std::string low, high_deltas;
-  void add(uint32_t word) {
-    const uint32_t part = (word & 0xFFFF) >> (32 - bits_);
-    for (int k = 0; k < low_bytes(bits_); ++k) low.push_back(static_cast<char>((part >> (8 * k)) & 0xFF));
-    put_varint(&high_deltas, (word >> 16) - previous_high_);
-    previous_high_ = word >> 16;
-  }
-  void put_sizes(std::string* payload, const std::string& column) const {
-    put_varint(payload, high_deltas.size());
-    put_varint(payload, column.size());
-  }
-  void append(std::string* payload, const std::string& column) const {
-    *payload += low;
-    *payload += high_deltas;
-    *payload += column;
-  }
-
- private:
-  int bits_;
-  uint32_t previous_high_ = 0;
-};
-
-// Reads the words SortedWordColumns wrote (the top `bits` bits of each, the rest 0).
-class SortedWordReader {
- public:
-  SortedWordReader(const uint8_t* low, PayloadReader high_deltas, int bits)
-      : low_(low), high_deltas_(high_deltas), low_bytes_(low_bytes(bits)), shift_(32 - bits) {}
-  // The next word; false when the column ends, a low part has bits beyond the kept ones, or it is
-  // not above the previous word (the first may be anything). Inlined into the loader's loops.
-  [[gnu::always_inline]] bool next(uint32_t* word) {
-    uint64_t delta;
-    if (!high_deltas_.varint(&delta)) return false;
-    high_ += delta;
-    if (high_ > 0xFFFF) return false;
-    uint64_t part = low_[0];
-    if (low_bytes_ == 2) part |= uint64_t{low_[1]} << 8;
-    low_ += low_bytes_;
-    if ((part << shift_) > 0xFFFF) return false;
-    const uint64_t w = (high_ << 16) | (part << shift_);
-    if (started_ && w <= previous_) return false;
-    started_ = true;
-    previous_ = w;
-    *word = static_cast<uint32_t>(w);
-    return true;
-  }
-  bool high_deltas_used() const { return high_deltas_.remaining() == 0; }
-
- private:
-  const uint8_t* low_;
-  PayloadReader high_deltas_;
-  int low_bytes_, shift_;
-  uint64_t high_ = 0, previous_ = 0;
-  bool started_ = false;
-};
-
 // Reads what put_sizes and append wrote for `count` words of `bits` kept bits: the two byte
 // counts (and, when extra_count is given, one more varint the writer put between them and the
 // columns), then the low parts and readers over the high deltas and the second column. False when
@@ -288,15 +224,21 @@ std::vector<std::pair<int, int32_t>> bit_weights_of(const std::vector<const Stag
 // are the same are one stored key, holding the weights of the one with the larger sum of |stored
 // weights| (ties: the smaller key), so that the loader finds that one for all of them. Keys whose
 // stored key would be 0 are left out (0 marks an empty slot): the tagger finds no weights for
-// them. StageMap: see put_features.
+// them, and so are features whose largest |weight| in any stage is under min_largest (see
+// put_features). StageMap: see put_features.
 template <typename StageMap>
-std::map<uint32_t, uint32_t> stored_keys(const std::vector<const StageMap*>& stages, int levels, int key_bits) {
+std::map<uint32_t, uint32_t> stored_keys(const std::vector<const StageMap*>& stages, int levels, int key_bits,
+                                         int32_t min_largest) {
   std::map<uint32_t, std::pair<int64_t, uint32_t>> best;  // stored key -> (weight sum, key)
   for (const StageMap* stage : stages) {
     for (const auto& feature : *stage) {
       const uint32_t stored = spread_key(feature.first) & key_bits_mask(key_bits);
       if (stored == 0) continue;
-      const QuantisedFeature q = quantise_feature(bit_weights_of(stages, feature.first), levels);
+      const std::vector<std::pair<int, int32_t>> bit_weights = bit_weights_of(stages, feature.first);
+      int32_t largest = 0;
+      for (const auto& bw : bit_weights) largest = std::max(largest, bw.second < 0 ? -bw.second : bw.second);
+      if (largest < min_largest) continue;
+      const QuantisedFeature q = quantise_feature(bit_weights, levels);
       if (q.mask == 0) continue;
       int64_t sum = 0;
       for (int8_t w : q.weights) sum += int64_t{q.scale} * (w < 0 ? -w : w);
@@ -315,14 +257,16 @@ std::map<uint32_t, uint32_t> stored_keys(const std::vector<const StageMap*>& sta
 // map from key to kLabels weights in label order (std::map<uint32_t, std::array<int-like,
 // kLabels>>, |w| <= kMaxWeight), zeros meaning none; levels: the largest |int8| used (see
 // quantise_feature); key_bits: the top bits of the keys kept (kMinKeyBits to 32, see
-// stored_keys). A feature whose weights all round to 0 is left out.
+// stored_keys); min_largest: a feature whose largest |weight| (in any stage) is under this is
+// left out whole (lede-train --feature-prune), as is one whose weights all round to 0. Returns
+// the number of features written.
 template <typename StageMap>
-void put_features(std::string* payload, const std::vector<const StageMap*>& stages, int levels = kMaxWeightLevel,
-                  int key_bits = 32) {
+size_t put_features(std::string* payload, const std::vector<const StageMap*>& stages, int levels = kMaxWeightLevel,
+                    int key_bits = 32, int32_t min_largest = 0) {
   SortedWordColumns spread(key_bits);
   std::vector<uint64_t> masks;
   std::string scales, weights;
-  for (const auto& k : stored_keys(stages, levels, key_bits)) {
+  for (const auto& k : stored_keys(stages, levels, key_bits, min_largest)) {
     const QuantisedFeature q = quantise_feature(bit_weights_of(stages, k.second), levels);
     spread.add(k.first);
     masks.push_back(q.mask);
@@ -340,6 +284,7 @@ void put_features(std::string* payload, const std::vector<const StageMap*>& stag
   spread.append(payload, mask_indices);
   *payload += scales;
   *payload += weights;
+  return masks.size();
 }
 
 // A whole model file: the header (this lede's format version and feature scheme, the lists'

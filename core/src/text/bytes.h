@@ -1,6 +1,6 @@
-// Little-endian integers and LEB128 varints in byte strings, written and read back with bounds
-// checks: the coding of both model files (tagger/model_format.h, quotes/cue_model.h), in the
-// lowest room that both the tagger and the quotes stage may include.
+// Little-endian integers, LEB128 varints and sorted key columns in byte strings, written and read
+// back with bounds checks: the coding of both model files (tagger/model_format.h,
+// quotes/cue_model.h), in the lowest room that both the tagger and the quotes stage may include.
 #pragma once
 
 #include <cstddef>
@@ -77,6 +77,76 @@ class PayloadReader {
   }
   const uint8_t* p_;
   const uint8_t* end_;
+};
+
+// The mask that keeps a word's top `bits` bits (1 to 32).
+constexpr uint32_t key_bits_mask(int bits) { return bits >= 32 ? ~0u : ~((1u << (32 - bits)) - 1); }
+// The bytes a word's part below its top 16 bits takes when its top `bits` bits are kept: 1 or 2.
+constexpr int low_bytes(int bits) { return (bits - 16 + 7) / 8; }
+
+// Strictly increasing 32-bit words (the tagger's spread keys and cluster word hashes, the
+// attribution model's feature keys) of which only the top `bits` count, as two columns: the parts
+// below the top 16 bits, noise that no compressor shrinks, low_bytes(bits) bytes each; and the
+// differences of the top 16 bits, mostly 0 to 3, one byte each that compresses to a few bits.
+// Words must differ in their top bits. In a tagger model the words go with a second varint column
+// of one entry per word (cluster paths, mask indices, list bits): first the byte counts of the
+// high deltas and of that column (put_sizes), then the low parts, the high deltas and the column
+// (append); tagger/model_format.h's take_word_columns reads them back.
+struct SortedWordColumns {
+  explicit SortedWordColumns(int bits = 32) : bits_(bits) {}
+  std::string low, high_deltas;
+  void add(uint32_t word) {
+    const uint32_t part = (word & 0xFFFF) >> (32 - bits_);
+    for (int k = 0; k < low_bytes(bits_); ++k) low.push_back(static_cast<char>((part >> (8 * k)) & 0xFF));
+    put_varint(&high_deltas, (word >> 16) - previous_high_);
+    previous_high_ = word >> 16;
+  }
+  void put_sizes(std::string* payload, const std::string& column) const {
+    put_varint(payload, high_deltas.size());
+    put_varint(payload, column.size());
+  }
+  void append(std::string* payload, const std::string& column) const {
+    *payload += low;
+    *payload += high_deltas;
+    *payload += column;
+  }
+
+ private:
+  int bits_;
+  uint32_t previous_high_ = 0;
+};
+
+// Reads the words SortedWordColumns wrote (the top `bits` bits of each, the rest 0).
+class SortedWordReader {
+ public:
+  SortedWordReader(const uint8_t* low, PayloadReader high_deltas, int bits)
+      : low_(low), high_deltas_(high_deltas), low_bytes_(low_bytes(bits)), shift_(32 - bits) {}
+  // The next word; false when the column ends, a low part has bits beyond the kept ones, or it is
+  // not above the previous word (the first may be anything). Inlined into the loader's loops.
+  [[gnu::always_inline]] bool next(uint32_t* word) {
+    uint64_t delta;
+    if (!high_deltas_.varint(&delta)) return false;
+    high_ += delta;
+    if (high_ > 0xFFFF) return false;
+    uint64_t part = low_[0];
+    if (low_bytes_ == 2) part |= uint64_t{low_[1]} << 8;
+    low_ += low_bytes_;
+    if ((part << shift_) > 0xFFFF) return false;
+    const uint64_t w = (high_ << 16) | (part << shift_);
+    if (started_ && w <= previous_) return false;
+    started_ = true;
+    previous_ = w;
+    *word = static_cast<uint32_t>(w);
+    return true;
+  }
+  bool high_deltas_used() const { return high_deltas_.remaining() == 0; }
+
+ private:
+  const uint8_t* low_;
+  PayloadReader high_deltas_;
+  int low_bytes_, shift_;
+  uint64_t high_ = 0, previous_ = 0;
+  bool started_ = false;
 };
 
 }  // namespace lede
