@@ -51,9 +51,8 @@ void DocumentFeatures::build(const std::vector<std::string_view>& words,
     auto [a, b] = sentences_[si];
     for (uint32_t i = a; i < b; ++i) sentence_of_[i] = si;
     classify_positions(a, b);
-    match_phrases(a, b);
-    if (gazetteer_ && !gazetteer_->empty()) match_lists(a, b);
   }
+  phrase_sentence_ = kNoSentence;
   index_forms();
 
   keys1_.clear();
@@ -100,7 +99,18 @@ void DocumentFeatures::classify_positions(uint32_t a, uint32_t b) {
   }
 }
 
-void DocumentFeatures::match_phrases(uint32_t a, uint32_t b) {
+const DocumentFeatures::PhraseParts& DocumentFeatures::phrase_parts(size_t i, uint32_t a, uint32_t b) const {
+  if (phrase_sentence_ != sentence_of_[i]) {
+    phrase_sentence_ = sentence_of_[i];
+    phrase_parts_.assign(b - a, PhraseParts());
+    match_phrases(a, b);
+    if (gazetteer_ && !gazetteer_->empty()) match_lists(a, b);
+  }
+  return phrase_parts_[i - a];
+}
+
+void DocumentFeatures::match_phrases(uint32_t a, uint32_t b) const {
+  auto parts = [&](uint32_t k) -> PhraseParts& { return phrase_parts_[k - a]; };
   for (uint32_t i = a; i < b; ++i) {
     // Word by word while some phrase of the lists begins with the words so far.
     uint64_t h = lexicon_phrase_extend(kLexiconHashSeed, info_[i].lower);
@@ -110,18 +120,19 @@ void DocumentFeatures::match_phrases(uint32_t a, uint32_t b) {
       h = lexicon_phrase_extend(h, info_[i + len - 1].lower);
       uint16_t cats = lexicon_lookup(h, &more);
       if (!cats) continue;
-      info_[i].gaz_part[kPartB] |= cats;
-      for (uint32_t k = i + 1; k + 1 < i + len; ++k) info_[k].gaz_part[kPartI] |= cats;
-      info_[i + len - 1].gaz_part[kPartL] |= cats;
+      parts(i).gaz[kPartB] |= cats;
+      for (uint32_t k = i + 1; k + 1 < i + len; ++k) parts(k).gaz[kPartI] |= cats;
+      parts(i + len - 1).gaz[kPartL] |= cats;
     }
-    info_[i].gaz_part[kPartU] |= info_[i].lex;
+    parts(i).gaz[kPartU] |= info_[i].lex;
   }
 }
 
 // The model's name lists over sentence [a, b): every phrase of up to Gazetteer::kMaxWords words
 // that begins with a capitalised word (ALL-CAPS too: the keys are case-insensitive) and runs over
 // words, numbers and "&" ("Bay of Bengal", "Apollo 11", "Procter & Gamble").
-void DocumentFeatures::match_lists(uint32_t a, uint32_t b) {
+void DocumentFeatures::match_lists(uint32_t a, uint32_t b) const {
+  auto parts = [&](uint32_t k) -> PhraseParts& { return phrase_parts_[k - a]; };
   static constexpr uint64_t kAmpersand = lexicon_word_hash("&");
   for (uint32_t i = a; i < b; ++i) {
     if (info_[i].cap < kCapInitial) continue;
@@ -133,12 +144,12 @@ void DocumentFeatures::match_lists(uint32_t a, uint32_t b) {
       uint16_t lists = gazetteer_->lookup(Gazetteer::key(h));
       if (!lists) continue;
       if (len == 1) {
-        info_[i].list_part[kPartU] |= lists;
+        parts(i).list[kPartU] |= lists;
         continue;
       }
-      info_[i].list_part[kPartB] |= lists;
-      for (uint32_t k = i + 1; k + 1 < i + len; ++k) info_[k].list_part[kPartI] |= lists;
-      info_[i + len - 1].list_part[kPartL] |= lists;
+      parts(i).list[kPartB] |= lists;
+      for (uint32_t k = i + 1; k + 1 < i + len; ++k) parts(k).list[kPartI] |= lists;
+      parts(i + len - 1).list[kPartL] |= lists;
     }
   }
 }
@@ -294,6 +305,7 @@ ShapeContext DocumentFeatures::shape_context(size_t i, uint32_t a, uint32_t b) c
 int DocumentFeatures::context_keys(size_t i, uint32_t a, uint32_t b, uint32_t* out) const {
   int n_out = 0;
   const TokenInfo& t = info_[i];
+  const PhraseParts& phrases = phrase_parts(i, a, b);
   const long la = a, lb = b;
   auto wn = [&](long j) { return j >= la && j < lb ? info_[j].wnorm : kBoundary; };
   auto lex = [&](long j) -> uint16_t { return j >= la && j < lb ? info_[j].lex : 0; };
@@ -307,21 +319,21 @@ int DocumentFeatures::context_keys(size_t i, uint32_t a, uint32_t b, uint32_t* o
     add(T_LEXM1_CAP0, static_cast<uint64_t>(__builtin_ctz(bits)) * 16 + t.cap);
   }
   for (uint32_t part = 0; part < 3; ++part) {
-    for (uint32_t bits = t.gaz_part[part] & kLexiconMask; bits; bits &= bits - 1) {
+    for (uint32_t bits = phrases.gaz[part] & kLexiconMask; bits; bits &= bits - 1) {
       add(T_GAZ, part * 32 + static_cast<uint32_t>(__builtin_ctz(bits)));
     }
   }
   // The model's lists: which match over this token and where it stands in the match, alone and
   // with its capitalisation (a list hit in lower case is weak evidence).
   for (uint32_t part = 0; part < 4; ++part) {
-    for (uint32_t bits = t.list_part[part]; bits; bits &= bits - 1) {
+    for (uint32_t bits = phrases.list[part]; bits; bits &= bits - 1) {
       uint32_t v = part * 32 + static_cast<uint32_t>(__builtin_ctz(bits));
       add(T_LIST, v);
       add(T_LIST_CAP, v * 16 + t.cap);
     }
     // A name in several lists at once ("Nancy": a city and a given name; "Ford": a company and a
     // person) is its own evidence, learned apart from each list alone.
-    if (__builtin_popcount(t.list_part[part]) >= 2) add(T_LIST_SET, part * 65536u + t.list_part[part]);
+    if (__builtin_popcount(phrases.list[part]) >= 2) add(T_LIST_SET, part * 65536u + phrases.list[part]);
   }
   add(T_WM1_SS0, combine(wn(li - 1), t.short_shape));
   add(T_SS0_WP1, combine(t.short_shape, wn(li + 1)));
