@@ -172,24 +172,23 @@ void DocumentFeatures::index_forms() {
   for (uint32_t i = 0; i < n; ++i) {
     if (!indexed(i)) continue;
     FormTable::Form& form = forms_.slot(forms_.find(info_[i].lower));
-    by_lower_[form.start + form.placed++] = {info_[i].lower, i};
+    by_lower_[form.start + form.placed++] = i;
   }
   context_pool_.clear();
   stage2_aggregates_.clear();
   stage2_slots_.clear();
   forms_pool_.clear();
   for (size_t r = 0; r < by_lower_.size();) {
-    size_t e = r;
-    while (e < by_lower_.size() && by_lower_[e].first == by_lower_[r].first) ++e;
-    const uint32_t form_slot = static_cast<uint32_t>(forms_.find(by_lower_[r].first));
+    const uint32_t form_slot = static_cast<uint32_t>(forms_.find(info_[by_lower_[r]].lower));
+    const size_t e = r + forms_.slot(form_slot).count;
     int lower_count = 0, cap_inside_count = 0;
     for (size_t k = r; k < e; ++k) {
-      const TokenInfo& t = info_[by_lower_[k].second];
+      const TokenInfo& t = info_[by_lower_[k]];
       if (t.cap == kCapLower && t.context != kCtxHeadline) ++lower_count;
       if (t.cap != kCapLower && t.context == kCtxMiddle) ++cap_inside_count;
     }
     for (size_t k = r; k < e; ++k) {
-      TokenInfo& t = info_[by_lower_[k].second];
+      TokenInfo& t = info_[by_lower_[k]];
       t.form_slot = form_slot;
       int own_lower = t.cap == kCapLower && t.context != kCtxHeadline;
       int own_cap = t.cap != kCapLower && t.context == kCtxMiddle;
@@ -200,11 +199,12 @@ void DocumentFeatures::index_forms() {
   }
 }
 
-DocumentFeatures::Occurrence DocumentFeatures::occurrences(const TokenInfo& t) const {
-  if (t.form_slot != kNoGroup) return by_lower_.begin() + forms_.slot(t.form_slot).start;
+DocumentFeatures::Occurrences DocumentFeatures::occurrences(const TokenInfo& t) const {
   // A token outside every sentence is not indexed itself; the others of its word may be.
-  const size_t form = forms_.find(t.lower);
-  return form != FormTable::kAbsent ? by_lower_.begin() + forms_.slot(form).start : by_lower_.end();
+  const size_t slot = t.form_slot != kNoGroup ? t.form_slot : forms_.find(t.lower);
+  if (slot == FormTable::kAbsent) return {nullptr, nullptr};
+  const FormTable::Form& form = forms_.slot(slot);
+  return {by_lower_.data() + form.start, by_lower_.data() + form.start + form.count};
 }
 
 void DocumentFeatures::FormTable::add(uint64_t lower) {
@@ -352,13 +352,13 @@ int DocumentFeatures::context_keys(size_t i, uint32_t a, uint32_t b, uint32_t* o
 }
 
 int DocumentFeatures::occurrence_context_keys(size_t i, const TokenInfo& t, uint32_t* out) const {
-  const Occurrence first = occurrences(t);
+  const Occurrences occurrences_of = occurrences(t);
   // The words before and after each of the first 12 other occurrences, each key once, at most 16.
   auto visit = [&](size_t skip, uint32_t* keys_out) {
     int n_keys = 0;
     int visited = 0;
-    for (auto it = first; it != by_lower_.end() && it->first == t.lower && visited < kContextVisits; ++it) {
-      uint32_t j = it->second;
+    for (const uint32_t* it = occurrences_of.begin; it != occurrences_of.end && visited < kContextVisits; ++it) {
+      uint32_t j = *it;
       if (j == skip) continue;
       ++visited;
       auto [ja, jb] = sentences_[sentence_of_[j]];
@@ -376,7 +376,7 @@ int DocumentFeatures::occurrence_context_keys(size_t i, const TokenInfo& t, uint
   // A token past its word's first 12 occurrences visits those 12, as every other such token does.
   if (aggregates_ && t.form_slot != kNoGroup) {
     FormTable::Form& form = forms_.slot(t.form_slot);
-    if (form.count > kContextVisits && by_lower_[form.start + kContextVisits - 1].second < i) {
+    if (form.count > kContextVisits && by_lower_[form.start + kContextVisits - 1] < i) {
       if (form.context_keys == FormTable::kNotYet) {
         form.context_keys = static_cast<uint32_t>(context_pool_.size());
         uint32_t keys[16];

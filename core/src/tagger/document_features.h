@@ -107,9 +107,12 @@ class DocumentFeatures {
     bool lower_seen = false;       // the lower-case form occurs in lower case elsewhere in the document
     bool cap_seen_inside = false;  // occurs capitalised mid-sentence elsewhere in the document
   };
-  using Occurrence = std::vector<std::pair<uint64_t, uint32_t>>::const_iterator;
-  // The first entry of by_lower_ with the token's lower-cased form (or the end).
-  Occurrence occurrences(const TokenInfo& t) const;
+  // The entries of by_lower_ with the token's lower-cased form: its word's tokens in document order.
+  struct Occurrences {
+    const uint32_t* begin;
+    const uint32_t* end;
+  };
+  Occurrences occurrences(const TokenInfo& t) const;
   // The document-level keys of capitalised token i: what surrounds its word's first other
   // occurrences (context_keys), and what the first stage made of them and of the names it is in
   // (stage2_keys). Each visits a fixed number of its word's first occurrences, which every token
@@ -142,7 +145,9 @@ class DocumentFeatures {
   std::vector<TokenInfo> info_;
   std::vector<uint32_t> sentence_of_;
   std::vector<std::pair<uint32_t, uint32_t>> sentences_;
-  std::vector<std::pair<uint64_t, uint32_t>> by_lower_;  // (lower hash, token), grouped by form
+  // The indexed tokens grouped by lower-cased form, each form's from its slot's start (count of
+  // them): the form itself is the tokens' (info_[token].lower), so it is not stored here.
+  std::vector<uint32_t> by_lower_;
   // The document's lower-cased forms: how many indexed tokens each has, and where they begin in
   // by_lower_. Open addressing, at most three quarters full.
   class FormTable {
