@@ -161,6 +161,9 @@ std::istream& Input::stream() { return *stream_; }
 
 bool Input::read_all(std::string* out) {
   out->clear();
+  // A plain file's size is known: its bytes go into one buffer of that size, not into one that
+  // doubles as it fills (which held up to twice the text, and copied it at each growth).
+  if (size_ && !gzip_ && *size_ <= out->max_size()) out->reserve(static_cast<size_t>(*size_));
   std::vector<char> chunk(kReadBytes);
   while (stream_->read(chunk.data(), static_cast<std::streamsize>(chunk.size())) || stream_->gcount() > 0)
     out->append(chunk.data(), static_cast<size_t>(stream_->gcount()));

@@ -51,9 +51,8 @@ void DocumentFeatures::build(const std::vector<std::string_view>& words,
     auto [a, b] = sentences_[si];
     for (uint32_t i = a; i < b; ++i) sentence_of_[i] = si;
     classify_positions(a, b);
-    match_phrases(a, b);
-    if (gazetteer_ && !gazetteer_->empty()) match_lists(a, b);
   }
+  phrase_sentence_ = kNoSentence;
   index_forms();
 
   keys1_.clear();
@@ -100,7 +99,18 @@ void DocumentFeatures::classify_positions(uint32_t a, uint32_t b) {
   }
 }
 
-void DocumentFeatures::match_phrases(uint32_t a, uint32_t b) {
+const DocumentFeatures::PhraseParts& DocumentFeatures::phrase_parts(size_t i, uint32_t a, uint32_t b) const {
+  if (phrase_sentence_ != sentence_of_[i]) {
+    phrase_sentence_ = sentence_of_[i];
+    phrase_parts_.assign(b - a, PhraseParts());
+    match_phrases(a, b);
+    if (gazetteer_ && !gazetteer_->empty()) match_lists(a, b);
+  }
+  return phrase_parts_[i - a];
+}
+
+void DocumentFeatures::match_phrases(uint32_t a, uint32_t b) const {
+  auto parts = [&](uint32_t k) -> PhraseParts& { return phrase_parts_[k - a]; };
   for (uint32_t i = a; i < b; ++i) {
     // Word by word while some phrase of the lists begins with the words so far.
     uint64_t h = lexicon_phrase_extend(kLexiconHashSeed, info_[i].lower);
@@ -110,18 +120,19 @@ void DocumentFeatures::match_phrases(uint32_t a, uint32_t b) {
       h = lexicon_phrase_extend(h, info_[i + len - 1].lower);
       uint16_t cats = lexicon_lookup(h, &more);
       if (!cats) continue;
-      info_[i].gaz_part[kPartB] |= cats;
-      for (uint32_t k = i + 1; k + 1 < i + len; ++k) info_[k].gaz_part[kPartI] |= cats;
-      info_[i + len - 1].gaz_part[kPartL] |= cats;
+      parts(i).gaz[kPartB] |= cats;
+      for (uint32_t k = i + 1; k + 1 < i + len; ++k) parts(k).gaz[kPartI] |= cats;
+      parts(i + len - 1).gaz[kPartL] |= cats;
     }
-    info_[i].gaz_part[kPartU] |= info_[i].lex;
+    parts(i).gaz[kPartU] |= info_[i].lex;
   }
 }
 
 // The model's name lists over sentence [a, b): every phrase of up to Gazetteer::kMaxWords words
 // that begins with a capitalised word (ALL-CAPS too: the keys are case-insensitive) and runs over
 // words, numbers and "&" ("Bay of Bengal", "Apollo 11", "Procter & Gamble").
-void DocumentFeatures::match_lists(uint32_t a, uint32_t b) {
+void DocumentFeatures::match_lists(uint32_t a, uint32_t b) const {
+  auto parts = [&](uint32_t k) -> PhraseParts& { return phrase_parts_[k - a]; };
   static constexpr uint64_t kAmpersand = lexicon_word_hash("&");
   for (uint32_t i = a; i < b; ++i) {
     if (info_[i].cap < kCapInitial) continue;
@@ -133,12 +144,12 @@ void DocumentFeatures::match_lists(uint32_t a, uint32_t b) {
       uint16_t lists = gazetteer_->lookup(Gazetteer::key(h));
       if (!lists) continue;
       if (len == 1) {
-        info_[i].list_part[kPartU] |= lists;
+        parts(i).list[kPartU] |= lists;
         continue;
       }
-      info_[i].list_part[kPartB] |= lists;
-      for (uint32_t k = i + 1; k + 1 < i + len; ++k) info_[k].list_part[kPartI] |= lists;
-      info_[i + len - 1].list_part[kPartL] |= lists;
+      parts(i).list[kPartB] |= lists;
+      for (uint32_t k = i + 1; k + 1 < i + len; ++k) parts(k).list[kPartI] |= lists;
+      parts(i + len - 1).list[kPartL] |= lists;
     }
   }
 }
@@ -161,24 +172,23 @@ void DocumentFeatures::index_forms() {
   for (uint32_t i = 0; i < n; ++i) {
     if (!indexed(i)) continue;
     FormTable::Form& form = forms_.slot(forms_.find(info_[i].lower));
-    by_lower_[form.start + form.placed++] = {info_[i].lower, i};
+    by_lower_[form.start + form.placed++] = i;
   }
   context_pool_.clear();
   stage2_aggregates_.clear();
   stage2_slots_.clear();
   forms_pool_.clear();
   for (size_t r = 0; r < by_lower_.size();) {
-    size_t e = r;
-    while (e < by_lower_.size() && by_lower_[e].first == by_lower_[r].first) ++e;
-    const uint32_t form_slot = static_cast<uint32_t>(forms_.find(by_lower_[r].first));
+    const uint32_t form_slot = static_cast<uint32_t>(forms_.find(info_[by_lower_[r]].lower));
+    const size_t e = r + forms_.slot(form_slot).count;
     int lower_count = 0, cap_inside_count = 0;
     for (size_t k = r; k < e; ++k) {
-      const TokenInfo& t = info_[by_lower_[k].second];
+      const TokenInfo& t = info_[by_lower_[k]];
       if (t.cap == kCapLower && t.context != kCtxHeadline) ++lower_count;
       if (t.cap != kCapLower && t.context == kCtxMiddle) ++cap_inside_count;
     }
     for (size_t k = r; k < e; ++k) {
-      TokenInfo& t = info_[by_lower_[k].second];
+      TokenInfo& t = info_[by_lower_[k]];
       t.form_slot = form_slot;
       int own_lower = t.cap == kCapLower && t.context != kCtxHeadline;
       int own_cap = t.cap != kCapLower && t.context == kCtxMiddle;
@@ -189,11 +199,12 @@ void DocumentFeatures::index_forms() {
   }
 }
 
-DocumentFeatures::Occurrence DocumentFeatures::occurrences(const TokenInfo& t) const {
-  if (t.form_slot != kNoGroup) return by_lower_.begin() + forms_.slot(t.form_slot).start;
+DocumentFeatures::Occurrences DocumentFeatures::occurrences(const TokenInfo& t) const {
   // A token outside every sentence is not indexed itself; the others of its word may be.
-  const size_t form = forms_.find(t.lower);
-  return form != FormTable::kAbsent ? by_lower_.begin() + forms_.slot(form).start : by_lower_.end();
+  const size_t slot = t.form_slot != kNoGroup ? t.form_slot : forms_.find(t.lower);
+  if (slot == FormTable::kAbsent) return {nullptr, nullptr};
+  const FormTable::Form& form = forms_.slot(slot);
+  return {by_lower_.data() + form.start, by_lower_.data() + form.start + form.count};
 }
 
 void DocumentFeatures::FormTable::add(uint64_t lower) {
@@ -294,6 +305,7 @@ ShapeContext DocumentFeatures::shape_context(size_t i, uint32_t a, uint32_t b) c
 int DocumentFeatures::context_keys(size_t i, uint32_t a, uint32_t b, uint32_t* out) const {
   int n_out = 0;
   const TokenInfo& t = info_[i];
+  const PhraseParts& phrases = phrase_parts(i, a, b);
   const long la = a, lb = b;
   auto wn = [&](long j) { return j >= la && j < lb ? info_[j].wnorm : kBoundary; };
   auto lex = [&](long j) -> uint16_t { return j >= la && j < lb ? info_[j].lex : 0; };
@@ -307,21 +319,21 @@ int DocumentFeatures::context_keys(size_t i, uint32_t a, uint32_t b, uint32_t* o
     add(T_LEXM1_CAP0, static_cast<uint64_t>(__builtin_ctz(bits)) * 16 + t.cap);
   }
   for (uint32_t part = 0; part < 3; ++part) {
-    for (uint32_t bits = t.gaz_part[part] & kLexiconMask; bits; bits &= bits - 1) {
+    for (uint32_t bits = phrases.gaz[part] & kLexiconMask; bits; bits &= bits - 1) {
       add(T_GAZ, part * 32 + static_cast<uint32_t>(__builtin_ctz(bits)));
     }
   }
   // The model's lists: which match over this token and where it stands in the match, alone and
   // with its capitalisation (a list hit in lower case is weak evidence).
   for (uint32_t part = 0; part < 4; ++part) {
-    for (uint32_t bits = t.list_part[part]; bits; bits &= bits - 1) {
+    for (uint32_t bits = phrases.list[part]; bits; bits &= bits - 1) {
       uint32_t v = part * 32 + static_cast<uint32_t>(__builtin_ctz(bits));
       add(T_LIST, v);
       add(T_LIST_CAP, v * 16 + t.cap);
     }
     // A name in several lists at once ("Nancy": a city and a given name; "Ford": a company and a
     // person) is its own evidence, learned apart from each list alone.
-    if (__builtin_popcount(t.list_part[part]) >= 2) add(T_LIST_SET, part * 65536u + t.list_part[part]);
+    if (__builtin_popcount(phrases.list[part]) >= 2) add(T_LIST_SET, part * 65536u + phrases.list[part]);
   }
   add(T_WM1_SS0, combine(wn(li - 1), t.short_shape));
   add(T_SS0_WP1, combine(t.short_shape, wn(li + 1)));
@@ -340,13 +352,13 @@ int DocumentFeatures::context_keys(size_t i, uint32_t a, uint32_t b, uint32_t* o
 }
 
 int DocumentFeatures::occurrence_context_keys(size_t i, const TokenInfo& t, uint32_t* out) const {
-  const Occurrence first = occurrences(t);
+  const Occurrences occurrences_of = occurrences(t);
   // The words before and after each of the first 12 other occurrences, each key once, at most 16.
   auto visit = [&](size_t skip, uint32_t* keys_out) {
     int n_keys = 0;
     int visited = 0;
-    for (auto it = first; it != by_lower_.end() && it->first == t.lower && visited < kContextVisits; ++it) {
-      uint32_t j = it->second;
+    for (const uint32_t* it = occurrences_of.begin; it != occurrences_of.end && visited < kContextVisits; ++it) {
+      uint32_t j = *it;
       if (j == skip) continue;
       ++visited;
       auto [ja, jb] = sentences_[sentence_of_[j]];
@@ -364,7 +376,7 @@ int DocumentFeatures::occurrence_context_keys(size_t i, const TokenInfo& t, uint
   // A token past its word's first 12 occurrences visits those 12, as every other such token does.
   if (aggregates_ && t.form_slot != kNoGroup) {
     FormTable::Form& form = forms_.slot(t.form_slot);
-    if (form.count > kContextVisits && by_lower_[form.start + kContextVisits - 1].second < i) {
+    if (form.count > kContextVisits && by_lower_[form.start + kContextVisits - 1] < i) {
       if (form.context_keys == FormTable::kNotYet) {
         form.context_keys = static_cast<uint32_t>(context_pool_.size());
         uint32_t keys[16];

@@ -37,7 +37,10 @@ class DocumentFeatures {
              const ClusterTable* clusters, bool keep_stage1_keys = true, WordSource* source = nullptr);
   // The model's name lists that build() matches (null or empty: none); it must outlive build's
   // use of it.
-  void set_gazetteer(const Gazetteer* gazetteer) { gazetteer_ = gazetteer; }
+  void set_gazetteer(const Gazetteer* gazetteer) {
+    gazetteer_ = gazetteer;
+    phrase_sentence_ = kNoSentence;
+  }
   // stage1_labels must outlive the stage-2 keys' use.
   void add_predictions(const std::vector<uint8_t>& stage1_labels, bool keep_stage2_keys = true);
 
@@ -50,7 +53,7 @@ class DocumentFeatures {
            entity_words_.capacity() * sizeof(EntityWord) + spans_.capacity() * sizeof(LabelSpan) +
            (context_pool_.capacity() + stage2_slots_.capacity()) * sizeof(uint32_t) +
            stage2_aggregates_.capacity() * sizeof(Stage2Aggregate) + forms_pool_.capacity() * sizeof(forms_pool_[0]) +
-           word_facts_.bytes();
+           phrase_parts_.capacity() * sizeof(PhraseParts) + word_facts_.bytes();
   }
   // Appends the stage-1 keys of token i to *keys (valid after build, with or without
   // keep_stage1_keys: the tagger computes them a token at a time, so that a document's keys are
@@ -100,15 +103,16 @@ class DocumentFeatures {
   enum Position : uint8_t { kCtxMiddle, kCtxInitial, kCtxAfterQuote, kCtxHeadline, kCtxAfterColon };
   struct TokenInfo : WordInfo {
     uint32_t form_slot = kNoGroup;  // its lower-cased form's slot in forms_ (kNoGroup: not indexed)
-    uint16_t gaz_part[4] = {};  // phrase matches covering this token, by BILU position
-    uint16_t list_part[4] = {};  // the model's name lists' matches over it, by BILU position
     uint8_t context = 0;     // position class: sentence-initial, after a quote, headline, ...
     bool lower_seen = false;       // the lower-case form occurs in lower case elsewhere in the document
     bool cap_seen_inside = false;  // occurs capitalised mid-sentence elsewhere in the document
   };
-  using Occurrence = std::vector<std::pair<uint64_t, uint32_t>>::const_iterator;
-  // The first entry of by_lower_ with the token's lower-cased form (or the end).
-  Occurrence occurrences(const TokenInfo& t) const;
+  // The entries of by_lower_ with the token's lower-cased form: its word's tokens in document order.
+  struct Occurrences {
+    const uint32_t* begin;
+    const uint32_t* end;
+  };
+  Occurrences occurrences(const TokenInfo& t) const;
   // The document-level keys of capitalised token i: what surrounds its word's first other
   // occurrences (context_keys), and what the first stage made of them and of the names it is in
   // (stage2_keys). Each visits a fixed number of its word's first occurrences, which every token
@@ -118,12 +122,20 @@ class DocumentFeatures {
   static constexpr int kStage2Visits = 64;   // by stage2_document_keys, of the word and of names
   int occurrence_context_keys(size_t i, const TokenInfo& t, uint32_t* out) const;
   void stage2_document_keys(size_t i, const TokenInfo& t, std::vector<uint32_t>* keys) const;
-  // build's steps: the position class of each token of sentence [a, b), the lists' phrases over
-  // its tokens, and the index of the document's tokens by lower-cased form.
+  // build's steps: the position class of each token of sentence [a, b), and the index of the
+  // document's tokens by lower-cased form.
   void classify_positions(uint32_t a, uint32_t b);
-  void match_phrases(uint32_t a, uint32_t b);
-  void match_lists(uint32_t a, uint32_t b);
   void index_forms();
+  // The phrases of the lexicon's and the model's lists over a token, by BILU position. Only the
+  // token's own context keys use them, so they are worked out a sentence at a time, when its
+  // first token's keys are asked for, rather than kept for the whole document (16 bytes a token).
+  struct PhraseParts {
+    uint16_t gaz[4];   // the lexicon's phrases covering the token
+    uint16_t list[4];  // the model's name lists' matches over it
+  };
+  const PhraseParts& phrase_parts(size_t i, uint32_t a, uint32_t b) const;
+  void match_phrases(uint32_t a, uint32_t b) const;
+  void match_lists(uint32_t a, uint32_t b) const;
   // The shape and context parts of token i of sentence [a, b), written to out.
   static constexpr int kMaxContextKeys = 28 + 4 * kLexiconCategoryCount + 8 * Gazetteer::kMaxLists;
   ShapeContext shape_context(size_t i, uint32_t a, uint32_t b) const;
@@ -133,7 +145,9 @@ class DocumentFeatures {
   std::vector<TokenInfo> info_;
   std::vector<uint32_t> sentence_of_;
   std::vector<std::pair<uint32_t, uint32_t>> sentences_;
-  std::vector<std::pair<uint64_t, uint32_t>> by_lower_;  // (lower hash, token), grouped by form
+  // The indexed tokens grouped by lower-cased form, each form's from its slot's start (count of
+  // them): the form itself is the tokens' (info_[token].lower), so it is not stored here.
+  std::vector<uint32_t> by_lower_;
   // The document's lower-cased forms: how many indexed tokens each has, and where they begin in
   // by_lower_. Open addressing, at most three quarters full.
   class FormTable {
@@ -196,6 +210,8 @@ class DocumentFeatures {
   mutable std::vector<std::pair<uint64_t, uint32_t>> forms_pool_;
   mutable std::vector<uint32_t> stage2_slots_;  // the forms_ slots with a stage-2 aggregate
   mutable WordFacts word_facts_;  // buffers for working out words' facts
+  mutable std::vector<PhraseParts> phrase_parts_;  // of the tokens of sentence phrase_sentence_
+  mutable uint32_t phrase_sentence_ = kNoSentence;
 };
 
 }  // namespace ner

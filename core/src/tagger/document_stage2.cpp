@@ -81,20 +81,20 @@ void DocumentFeatures::stage2_document_keys(size_t token, const TokenInfo& t, st
   // tagging quadratic), and the names in which its first kStage2Visits name words are (entity_words_
   // is in document order within a form): worked out once, for every token these do not include.
   const Stage2Aggregate* aggregate = nullptr;
-  Occurrence first = by_lower_.end();
+  Occurrences occurrences_of = {nullptr, nullptr};
   bool past_occurrences = false;  // token i is past the first kStage2Visits occurrences
   if (aggregates_ && t.form_slot != kNoGroup) {
     FormTable::Form& form = forms_.slot(t.form_slot);
-    first = by_lower_.begin() + form.start;
+    occurrences_of = {by_lower_.data() + form.start, by_lower_.data() + form.start + form.count};
     const bool visits_all = form.count > kStage2Visits;  // else every token of it is among them
-    past_occurrences = visits_all && by_lower_[form.start + kStage2Visits - 1].second < i;
+    past_occurrences = visits_all && by_lower_[form.start + kStage2Visits - 1] < i;
     if (form.stage2 == FormTable::kNotYet) {
       form.stage2 = static_cast<uint32_t>(stage2_aggregates_.size());
       stage2_slots_.push_back(t.form_slot);
       Stage2Aggregate a = {};
       a.types_begin = static_cast<uint32_t>(forms_pool_.size());
       for (uint32_t k = 0; visits_all && k < kStage2Visits; ++k) {
-        uint32_t j = by_lower_[form.start + k].second;
+        uint32_t j = by_lower_[form.start + k];
         if (info_[j].cap < kCapInitial) continue;
         ++a.others;
         a.counts[label_type(labels[j]) + 1]++;
@@ -115,7 +115,7 @@ void DocumentFeatures::stage2_document_keys(size_t token, const TokenInfo& t, st
     }
     aggregate = &stage2_aggregates_[form.stage2];
   } else {
-    first = occurrences(t);
+    occurrences_of = occurrences(t);
   }
 
   // Token majority: how the other occurrences of this word were labelled.
@@ -130,8 +130,9 @@ void DocumentFeatures::stage2_document_keys(size_t token, const TokenInfo& t, st
     }
   } else {
     int visits = 0;
-    for (auto it = first; it != by_lower_.end() && it->first == t.lower && visits < kStage2Visits; ++it, ++visits) {
-      uint32_t j = it->second;
+    for (const uint32_t* it = occurrences_of.begin; it != occurrences_of.end && visits < kStage2Visits;
+         ++it, ++visits) {
+      uint32_t j = *it;
       if (j == i || info_[j].cap < kCapInitial) continue;
       ++others;
       counts[label_type(labels[j]) + 1]++;

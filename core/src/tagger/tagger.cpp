@@ -18,7 +18,7 @@ namespace lede {
 namespace {
 
 // Buffers reused across documents on the same thread. What grows with the document is the
-// features' per-token state and stage2 (52 bytes a token); the rest is the size of a sentence.
+// features' per-token state and stage2 (35 bytes a token); the rest is the size of a sentence.
 struct TaggingWorkspace {
   ner::DocumentFeatures features;
   TokenScoring scoring;            // one token's keys, the lookups of three tokens under way
@@ -69,27 +69,22 @@ void add_parts(const int32_t* keyed, const int32_t* const* parts, int n_parts, i
 }
 
 // A token's part of the stage-2 scores that its stage-1 keys give, kept until stage 2 in kLabels
-// 24-bit lanes (kPartBytes): each score minus the token's lowest. Viterbi's decisions do not change
+// 16-bit lanes (kPartBytes): each score minus the token's lowest. Viterbi's decisions do not change
 // when all scores of one token move by the same amount (every path takes one label per token, and
-// each column is shifted to its best anyway), so this is exact. A part spread wider than 24 bits
-// (the model's spread 365,000 at most) is kept whole in the wide table: lane 0 = kWide, lane 1 its
-// index.
-constexpr int kPartBytes = 3 * ner::kLabels;
-constexpr uint32_t kWide = 0xFFFFFF;
+// each column is shifted to its best anyway), so this is exact. A part spread wider than 16 bits
+// is kept whole in the wide table: lane 0 = kWide, lanes 1 and 2 its index. (Over the PolNeAR
+// texts every part's spread is under 65,535, nearly all over 4,096: 24-bit lanes held nothing more.)
+constexpr int kPartBytes = 2 * ner::kLabels;
+constexpr uint32_t kWide = 0xFFFF;
 
 inline void put_lane(uint8_t* lanes, int y, uint32_t v) {
-  lanes[3 * y] = static_cast<uint8_t>(v);
-  lanes[3 * y + 1] = static_cast<uint8_t>(v >> 8);
-  lanes[3 * y + 2] = static_cast<uint8_t>(v >> 16);
+  const uint16_t lane = static_cast<uint16_t>(v);
+  std::memcpy(lanes + 2 * y, &lane, sizeof lane);
 }
 inline uint32_t get_lane(const uint8_t* lanes, int y) {
-  return uint32_t{lanes[3 * y]} | (uint32_t{lanes[3 * y + 1]} << 8) | (uint32_t{lanes[3 * y + 2]} << 16);
-}
-// Lanes before the last: four bytes read, the fourth (the next lane's) dropped.
-inline uint32_t get_inner_lane(const uint8_t* lanes, int y) {
-  uint32_t v;
-  std::memcpy(&v, lanes + 3 * y, sizeof v);
-  return v & 0xFFFFFF;  // little-endian, as x86 and wasm are
+  uint16_t lane;
+  std::memcpy(&lane, lanes + 2 * y, sizeof lane);
+  return lane;
 }
 
 void keep_stage2_part(const int32_t* part, uint8_t* lanes, TaggingWorkspace* ws) {
@@ -100,31 +95,24 @@ void keep_stage2_part(const int32_t* part, uint8_t* lanes, TaggingWorkspace* ws)
     high = std::max(high, part[y]);
   }
   if (int64_t{high} - low < kWide) {
-    // Four-byte stores in ascending order, each overwriting the spare byte of the one before;
-    // the last lane's bytes one by one, so as not to touch the next token's.
-    for (int y = 0; y + 1 < L; ++y) {
-      uint32_t v = static_cast<uint32_t>(part[y] - low);
-      std::memcpy(lanes + 3 * y, &v, sizeof v);
-    }
-    put_lane(lanes, L - 1, static_cast<uint32_t>(part[L - 1] - low));
+    for (int y = 0; y < L; ++y) put_lane(lanes, y, static_cast<uint32_t>(part[y] - low));
     return;
   }
   const size_t index = ws->wide.size();
   ws->wide.emplace_back();
   std::copy(part, part + L, ws->wide.back().begin());
   put_lane(lanes, 0, kWide);
-  put_lane(lanes, 1, static_cast<uint32_t>(index & 0xFFFFFF));
-  put_lane(lanes, 2, static_cast<uint32_t>(index >> 24));
+  put_lane(lanes, 1, static_cast<uint32_t>(index & 0xFFFF));
+  put_lane(lanes, 2, static_cast<uint32_t>(index >> 16));
 }
 
 void read_stage2_part(const uint8_t* lanes, const TaggingWorkspace& ws, int32_t* part) {
   constexpr int L = ner::kLabels;
-  if (get_inner_lane(lanes, 0) == kWide) {
-    const auto& whole = ws.wide[size_t{get_lane(lanes, 1)} | (size_t{get_lane(lanes, 2)} << 24)];
+  if (get_lane(lanes, 0) == kWide) {
+    const auto& whole = ws.wide[size_t{get_lane(lanes, 1)} | (size_t{get_lane(lanes, 2)} << 16)];
     std::copy(whole.begin(), whole.end(), part);
   } else {
-    for (int y = 0; y + 1 < L; ++y) part[y] = static_cast<int32_t>(get_inner_lane(lanes, y));
-    part[L - 1] = static_cast<int32_t>(get_lane(lanes, L - 1));
+    for (int y = 0; y < L; ++y) part[y] = static_cast<int32_t>(get_lane(lanes, y));
   }
 }
 

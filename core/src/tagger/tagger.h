@@ -44,7 +44,7 @@ std::vector<uint8_t> tag_document_labels(const TaggerModel& model,
 std::vector<int32_t> tag_document_scores(const TaggerModel& model, const std::vector<std::string_view>& words,
                                          const std::vector<std::pair<uint32_t, uint32_t>>& sentences);
 
-// The bytes of buffers the calling thread keeps between documents for tagging: about 130 a token
+// The bytes of buffers the calling thread keeps between documents for tagging: 100-120 a token
 // of the last document, none after one of more than 65,536 tokens or that needed more than 16 MB
 // (they are freed then). Besides, each tagging thread keeps a word cache of a bounded size (below).
 size_t tagging_workspace_bytes();
