@@ -73,8 +73,10 @@ class MarkPairing {
   enum class Act { open, close, ignore };
 
   Mark mark_at(uint32_t i) const {
+    const Span& sp = ix.tokens[i].span;
+    if (sp.end - sp.start == 2 && ix.text[sp.start] == '\'') return {kDouble, Glyph::either, false};  // ''
     uint32_t len;
-    return classify_mark(decode_utf8(ix.text, ix.tokens[i].span.start, &len));
+    return classify_mark(decode_utf8(ix.text, sp.start, &len));
   }
 
   int find_family(Family f, int straight) const {  // straight: 0, 1, or -1 for any

@@ -1,5 +1,5 @@
 // Quotation marks paired into quotations, in one left-to-right pass with a tiny stack (at most
-// one open mark per family and style: double “”"„«», single ‘’'‚‹›, CJK 「」『』), so any input
+// one open mark per family and style: double “”"„«» and '', single ‘’'‚‹›, CJK 「」『』), so any input
 // pairs in linear time. A mark's direction comes from its glyph and its spacing; a closing single
 // mark with nothing open is an apostrophe (the Clintons’ plan). Single-quote openings expire at
 // the end of their sentence; double-quote openings at the end of their paragraph, unless the next

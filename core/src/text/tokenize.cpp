@@ -605,6 +605,11 @@ class Scanner {
       }
     }
     *kind = TokenKind::quote;
+    // '' (two ASCII apostrophes, a typewriter's double quotation mark, as in the New York Times'
+    // archive text): one mark, so that it pairs as a double one. Three or more stay single marks
+    // (an inner quotation closing beside an outer one).
+    if (ascii_at(i, '\'') && ascii_at(i + 1, '\'') && !ascii_at(i + 2, '\'') && (i == 0 || t_[i - 1] != '\''))
+      return i + 2;
     return i + len;
   }
 };
