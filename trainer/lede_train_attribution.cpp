@@ -2,7 +2,7 @@
 // reported-speech cues and the source ranking of quotes/sources.h) on PolNeAR's brat attributions
 // and writes models/lede-attribution.bin.
 //
-//   lede-train-attribution --data DIR --out FILE [--epochs N] [--seed S] [--min-count N] [--min-feature N]
+//   lede-train-attribution --data DIR --out FILE [--epochs N] [--seed S] [--seeds K] [--min-count N] [--min-feature N]
 //                          [--min-rate R] [--threshold T] [--source-epochs N] [--min-source-feature N]
 //                          [--no-speaker-below T]
 //
@@ -14,7 +14,9 @@
 // least --min-count times and in at least --min-rate of their occurrences in train (and colons)
 // are candidates; the model lists them (its vocabulary keys). Features of fewer than
 // --min-feature candidates are dropped. Two averaged perceptrons, one per output, over the same
-// features; examples visited in an order shuffled by --seed each epoch. Weights are scaled by 1000
+// features; examples visited in an order shuffled by --seed each epoch. With --seeds K (default 1)
+// both models are trained K times, with seeds S to S+K-1, and the runs' weights averaged: one
+// run's figures move about a point with the seed alone. Weights are scaled by 1000
 // and rounded, so the file is the same on every run with the same data and arguments; a token is a
 // cue when its score is above --threshold (folded into the bias, so the run time compares with
 // zero: a choice made on dev). Token-level figures are printed for train and, when DIR/dev
@@ -274,6 +276,23 @@ size_t top_candidate(const Perceptron& p, const SourceGroup& g, bool among_right
   return best;
 }
 
+// Weights of several training runs summed, then their mean rounded half away from zero (so the
+// file does not depend on anything but the runs).
+struct WeightSum {
+  std::map<uint32_t, int64_t> sum;
+  void add(const std::map<uint32_t, int32_t>& w) {
+    for (const auto& [k, v] : w) sum[k] += v;
+  }
+  std::map<uint32_t, int32_t> mean(int runs) const {
+    std::map<uint32_t, int32_t> out;
+    for (const auto& [k, v] : sum) {
+      const int64_t m = (2 * (v < 0 ? -v : v) + runs) / (2 * runs);
+      out[k] = static_cast<int32_t>(v < 0 ? -m : m);
+    }
+    return out;
+  }
+};
+
 // A ranking perceptron: when the top candidate is wrong, the best right one gains and it loses.
 std::map<uint32_t, int32_t> train_sources(std::vector<SourceGroup>* groups, int epochs, uint64_t state,
                                           int min_feature) {
@@ -328,7 +347,7 @@ void print_source_accuracy(const char* split, const lede::quotes::CueModel& mode
 }
 
 int usage() {
-  std::fprintf(stderr, "usage: lede-train-attribution --data DIR --out FILE [--epochs N] [--seed S] [--min-count N]\n"
+  std::fprintf(stderr, "usage: lede-train-attribution --data DIR --out FILE [--epochs N] [--seed S] [--seeds K] [--min-count N]\n"
                "       [--min-feature N] [--min-rate R] [--threshold T] [--source-epochs N] [--min-source-feature N]\n"
                "       [--no-speaker-below T]\n");
   return 2;
@@ -341,6 +360,7 @@ struct Options {
   int32_t threshold = 0;
   double min_rate = 0.05;
   unsigned long seed = 1;
+  int seeds = 1;
 };
 
 bool parse_options(int argc, char** argv, Options* o) {
@@ -351,6 +371,7 @@ bool parse_options(int argc, char** argv, Options* o) {
     else if (a == "--out") o->out_path = argv[++i];
     else if (a == "--epochs") o->epochs = std::atoi(argv[++i]);
     else if (a == "--seed") o->seed = std::strtoul(argv[++i], nullptr, 10);
+    else if (a == "--seeds") o->seeds = std::atoi(argv[++i]);
     else if (a == "--min-count") o->min_count = std::atoi(argv[++i]);
     else if (a == "--min-feature") o->min_feature = std::atoi(argv[++i]);
     else if (a == "--threshold") o->threshold = std::atoi(argv[++i]);
@@ -360,7 +381,8 @@ bool parse_options(int argc, char** argv, Options* o) {
     else if (a == "--no-speaker-below") o->no_speaker_below = std::atoi(argv[++i]);
     else return false;
   }
-  return !o->data.empty() && !o->out_path.empty() && o->epochs >= 1 && o->source_epochs >= 1;
+  return !o->data.empty() && !o->out_path.empty() && o->epochs >= 1 && o->source_epochs >= 1 && o->seeds >= 1 &&
+         o->seeds <= 100;
 }
 
 // The cue section: its keys (vocabulary keys included) and two weights each, in key order.
@@ -396,23 +418,30 @@ CueWeights train_cues(std::vector<TextExamples>* train, const Options& o) {
     ex->keys.erase(std::remove_if(ex->keys.begin(), ex->keys.end(),
                                   [&](uint32_t k) { return feature_count[k] < o.min_feature; }),
                    ex->keys.end());
-  Perceptron cue, right;
-  uint64_t state = o.seed * 6364136223846793005ull + 1442695040888963407ull;
-  for (int e = 0; e < o.epochs; ++e) {
-    for (size_t i = pool.size(); i > 1; --i) {  // Fisher-Yates with a fixed LCG: reproducible
-      state = state * 6364136223846793005ull + 1442695040888963407ull;
-      std::swap(pool[i - 1], pool[(state >> 33) % i]);
+  // One run per seed (--seeds of them from --seed on), each in its own order; the runs' averaged
+  // weights are averaged again.
+  WeightSum cue_sum, right_sum;
+  for (int run = 0; run < o.seeds; ++run) {
+    Perceptron cue, right;
+    uint64_t state = (o.seed + static_cast<uint64_t>(run)) * 6364136223846793005ull + 1442695040888963407ull;
+    for (int e = 0; e < o.epochs; ++e) {
+      for (size_t i = pool.size(); i > 1; --i) {  // Fisher-Yates with a fixed LCG: reproducible
+        state = state * 6364136223846793005ull + 1442695040888963407ull;
+        std::swap(pool[i - 1], pool[(state >> 33) % i]);
+      }
+      for (const Example* ex : pool) {
+        cue.learn(*ex, ex->cue);
+        if (ex->cue) right.learn(*ex, ex->right);
+      }
     }
-    for (const Example* ex : pool) {
-      cue.learn(*ex, ex->cue);
-      if (ex->cue) right.learn(*ex, ex->right);
-    }
+    cue_sum.add(cue.averaged());
+    right_sum.add(right.averaged());
   }
   std::map<uint32_t, std::pair<int32_t, int32_t>> weights;
-  for (const auto& [k, v] : cue.averaged()) weights[k].first = v;
+  for (const auto& [k, v] : cue_sum.mean(o.seeds)) weights[k].first = v;
   // The cue output's cut: the run time takes a score above zero, so the bias carries it.
   weights[1].first -= o.threshold;
-  for (const auto& [k, v] : right.averaged()) weights[k].second = v;
+  for (const auto& [k, v] : right_sum.mean(o.seeds)) weights[k].second = v;
   for (const auto& [word, n] : cue_count) weights.emplace(lede::quotes::cue_vocabulary_key(word), std::make_pair(0, 0));
   CueWeights out;
   out.examples = pool.size();
@@ -455,8 +484,12 @@ int main(int argc, char** argv) {
   if (!cue_only) return 1;
   std::vector<SourceGroup> source_train = read_source_groups(*analyzer, *cue_only, train_dir);
   const size_t source_examples = source_train.size();
-  std::map<uint32_t, int32_t> sw =
-      train_sources(&source_train, o.source_epochs, o.seed * 2862933555777941757ull + 3037000493ull, o.min_source_feature);
+  WeightSum source_sum;
+  for (int run = 0; run < o.seeds; ++run)
+    source_sum.add(train_sources(&source_train, o.source_epochs,
+                                 (o.seed + static_cast<uint64_t>(run)) * 2862933555777941757ull + 3037000493ull,
+                                 o.min_source_feature));
+  std::map<uint32_t, int32_t> sw = source_sum.mean(o.seeds);
   // A common-noun phrase or number that wins below this score is no speaker (quotes/sources.h).
   if (o.no_speaker_below != 0) sw[lede::quotes::no_speaker_key()] = o.no_speaker_below;
   std::vector<uint32_t> source_keys;
