@@ -46,10 +46,13 @@ bool cue_at(const TokenIndex& ix, uint32_t i, CueVerb* verb) {
   if (w.compare(0, 4, "call") == 0 && i + 1 < ix.n &&
       (ix.lower[i + 1] == "on" || ix.lower[i + 1] == "for" || ix.lower[i + 1] == "off"))
     return false;
+  // "read" gives words to a written thing: "the statement read", "it read", and inverted after
+  // the quotation ("…," read one banner; "…," reads an editorial in the Register).
   if (w == "read" || w == "reads") {
-    if (i == 0 || !is_statement_noun(ix.lower[i - 1])) return false;
-  }
-  if (noun_like_verb(w)) {
+    if (i == 0) return false;
+    const bool after_quotation = ix.tokens[i - 1].kind == TokenKind::quote && ix.quoted[i - 1];
+    if (!is_statement_noun(ix.lower[i - 1]) && ix.lower[i - 1] != "it" && !after_quotation) return false;
+  } else if (noun_like_verb(w)) {  // after those words "read" is no noun ("a good read")
     bool past = v.form == CueForm::past || v.form == CueForm::participle;
     bool after_subject =
         i > 0 && (lookup_pronoun(ix.lower[i - 1]) != PronounKind::none || ix.upper_initial(i - 1));
