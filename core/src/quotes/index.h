@@ -86,8 +86,15 @@ struct TokenIndex {
   // A word starting with a capital letter (any script whose letters case-fold).
   bool upper_initial(uint32_t i) const;
   EntityType entity_type(uint32_t entity) const { return entities[entity].type; }
-  // The token at i is the possessive clitic ('s).
-  bool possessive(uint32_t i) const { return lower[i] == "'s" || lower[i] == "\xE2\x80\x99s"; }
+  // The token at i is a possessive: the clitic 's, or the apostrophe glued to a word's final s
+  // ("the Clintons' plan", "Sanders’ campaign manager") that no quotation took for its mark.
+  bool possessive(uint32_t i) const {
+    if (lower[i] == "'s" || lower[i] == "\xE2\x80\x99s") return true;
+    if (tokens[i].kind != TokenKind::quote || quoted[i] || i == 0 || tokens[i].space_before || !is_word(i - 1))
+      return false;
+    const std::string_view t = tok(i), w = lower[i - 1];
+    return (t == "'" || t == "\xE2\x80\x99") && !w.empty() && w.back() == 's';
+  }
 };
 
 // Fills everything but `quoted` (which the quotation marks decide).

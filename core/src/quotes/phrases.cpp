@@ -137,7 +137,7 @@ Phrase subject_left(const TokenIndex& ix, uint32_t c, uint32_t lower_bound, int 
       const uint32_t from = u;
       while (u > lower_bound && from - u < 32) {
         --u;
-        if (ix.quoted[u] || ix.tokens[u].kind == TokenKind::quote) break;
+        if (ix.quoted[u] || (ix.tokens[u].kind == TokenKind::quote && !ix.possessive(u))) break;
         if (ix.is_punct(u, ',')) {
           found = true;
           break;
