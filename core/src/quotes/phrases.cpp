@@ -270,6 +270,18 @@ Phrase speaker_after_inverted_cue(const TokenIndex& ix, uint32_t k, uint32_t lim
     const Phrase head = np_right(ix, sp.end + 1, limit);
     if (head.ok() && ix.upper_initial(head.first)) sp.end = head.end;
   }
+  // "said one of the witnesses", "said the head of the agency": a determiner phrase (or a lone
+  // determiner) and "of" with the phrase after it.
+  const uint32_t of = sp.ok() ? sp.end : k + 1;
+  if ((sp.ok() || (k < limit && ix.is_word(k) && !ix.quoted[k] && is_determiner(ix.lower[k]))) &&
+      is_determiner(ix.lower[k]) && of + 1 < limit && ix.is_word(of) && !ix.quoted[of] && ix.lower[of] == "of") {
+    // A named organisation after "of" stays out ("the head of the Federal Reserve, Jerome Powell":
+    // the person named after it, or the head, speaks; not the organisation).
+    const Phrase tail = np_right(ix, of + 1, limit);
+    bool names = false;
+    for (uint32_t t = tail.first; tail.ok() && t < tail.end; ++t) names = names || ix.entity_at[t] != kNone;
+    if (tail.ok() && (!names || !sp.ok())) sp = {k, tail.end};
+  }
   if (!sp.ok() && k + 1 < limit && ix.is_word(k) && is_person_role(ix.lower[k])) {
     const Phrase name = np_right(ix, k + 1, limit);
     if (name.ok()) sp = {k, name.end};
@@ -282,7 +294,8 @@ Phrase speaker_after_inverted_cue(const TokenIndex& ix, uint32_t k, uint32_t lim
     };
     uint32_t j = k;
     while (j < limit && j < k + 8 && !is_person(j) && !ix.quoted[j] &&
-           ((ix.is_word(j) && !is_phrase_boundary_word(ix.lower[j]) && ix.cue_verb[j].form == CueForm::none) ||
+           ((ix.is_word(j) && (!is_phrase_boundary_word(ix.lower[j]) || (j > k && ix.lower[j] == "of")) &&
+             ix.cue_verb[j].form == CueForm::none) ||  // "master of ceremonies Asab Al-Tabchi"
             ix.tokens[j].kind == TokenKind::number || ix.is_punct(j, '/')))  // "9/11"
       ++j;
     if (j > k && j < limit && is_person(j) && ix.mention_first[j] == j) sp = {k, std::min(ix.mention_end[j], limit)};

@@ -144,12 +144,14 @@ uint32_t entity_of_phrase(const TokenIndex& ix, Phrase p) {
       if (!prep) head_person = e;
       continue;
     }
+    // A nationality or an event ("a Syrian engineer", "Russian officials") never speaks: such a
+    // phrase stays unresolved and shows its own words.
+    if (ix.entity_type(e) == EntityType::MISC) continue;
     if (first_any == kNone) first_any = e;
     if (!prep) before_prep = e;  // the last one before a preposition heads the phrase
   }
   if (head_person != kNone) return head_person;
   if (first_person != kNone) return first_person;
-  // A nationality ("Russian officials") is a poor speaker; prefer any other type.
   if (before_prep != kNone) return before_prep;
   return first_any;
 }
