@@ -115,9 +115,10 @@ uint32_t resolve_pronoun(const TokenIndex& ix, PronounKind kind, uint32_t pos, R
   return kNone;
 }
 
-// The entity a phrase names. A phrase headed by a person's role outside any name ("the Florida
-// senator", "the Mexican president", "Clinton's campaign chairman") is someone other than the
-// place, nationality or person in it; an organisation speaks through its people ("a Kremlin
+// The entity a phrase names. A nationality or event in it never is, nor a place modifying its
+// head ("one West Virginia official"). A phrase headed by a person's role outside any name ("the
+// Florida senator", "the Mexican president", "Clinton's campaign chairman") is someone other than
+// the place, nationality or person in it; an organisation speaks through its people ("a Kremlin
 // spokesman"); a phrase headed by a kind of organisation ("the Trump campaign") is not the
 // person in it. Of several persons, the one heading the phrase (the last before a preposition)
 // speaks: in "Clinton Campaign Chairman John Podesta" the first is only his employer.
@@ -147,6 +148,8 @@ uint32_t entity_of_phrase(const TokenIndex& ix, Phrase p) {
     // A nationality or an event ("a Syrian engineer", "Russian officials") never speaks: such a
     // phrase stays unresolved and shows its own words.
     if (ix.entity_type(e) == EntityType::MISC) continue;
+    // A place modifying the phrase's head ("another New Hampshire Republican") is not it.
+    if (ix.entity_type(e) == EntityType::LOC && ix.mention_end[i] < p.end && ix.entity_at[last] == kNone) continue;
     if (first_any == kNone) first_any = e;
     if (!prep) before_prep = e;  // the last one before a preposition heads the phrase
   }
