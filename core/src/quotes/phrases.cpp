@@ -272,9 +272,9 @@ Phrase speaker_after_inverted_cue(const TokenIndex& ix, uint32_t k, uint32_t lim
   }
   // "said one of the witnesses", "said the head of the agency": a determiner phrase (or a lone
   // determiner) and "of" with the phrase after it.
+  const bool determiner = k < limit && ix.is_word(k) && !ix.quoted[k] && is_determiner(ix.lower[k]);
   const uint32_t of = sp.ok() ? sp.end : k + 1;
-  if ((sp.ok() || (k < limit && ix.is_word(k) && !ix.quoted[k] && is_determiner(ix.lower[k]))) &&
-      is_determiner(ix.lower[k]) && of + 1 < limit && ix.is_word(of) && !ix.quoted[of] && ix.lower[of] == "of") {
+  if (determiner && of + 1 < limit && ix.is_word(of) && !ix.quoted[of] && ix.lower[of] == "of") {
     // A named organisation after "of" stays out ("the head of the Federal Reserve, Jerome Powell":
     // the person named after it, or the head, speaks; not the organisation).
     const Phrase tail = np_right(ix, of + 1, limit);
