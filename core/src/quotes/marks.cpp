@@ -53,6 +53,7 @@ class MarkPairing {
 
   std::vector<MarkSpan> run() {
     measure_spacing();
+    mark_tags();
     for (uint32_t p = 0; p < ix.paragraph_first.size(); ++p) {
       pair_in_paragraph(p);
       pending_chain.fill(kNone);
@@ -127,6 +128,27 @@ class MarkPairing {
     }
   }
 
+  // Markup pasted with the text, or embedded in it (PolNeAR's `<tweet author="...">`, an HTML
+  // `<a href="...">`): a "<" glued to a name or "/", then a ">" within a few dozen tokens of the
+  // paragraph with no "<" between. The quotation marks of its attribute values quote nobody.
+  [[gnu::noinline]] void mark_tags() {
+    in_tag.assign(ix.n, 0);
+    constexpr uint32_t kLongestTag = 64;
+    for (uint32_t p = 0; p < ix.paragraph_first.size(); ++p) {
+      const uint32_t pf = ix.paragraph_first[p], pe = ix.paragraph_end[p];
+      for (uint32_t i = pf; i + 1 < pe; ++i) {
+        if (ix.tok(i) != "<" || ix.tokens[i + 1].space_before ||
+            !(ix.is_word(i + 1) || ix.is_punct(i + 1, '/')))
+          continue;
+        uint32_t j = i + 1;
+        while (j < pe && j - i < kLongestTag && ix.tok(j) != ">" && ix.tok(j) != "<") ++j;
+        if (j >= pe || ix.tok(j) != ">") continue;
+        for (uint32_t k = i + 1; k < j; ++k) in_tag[k] = 1;
+        i = j;
+      }
+    }
+  }
+
   // What the mark at i does, given the open marks: `same` and `any` are the stack entries of its
   // family in its own style and in any style.
   Act act_of(const Mark& m, uint32_t i, int same, int any) const {
@@ -158,7 +180,7 @@ class MarkPairing {
                                    [](const Open& o) { return is_single_family(o.family); }),
                     stack.end());
       }
-      if (ix.tokens[i].kind != TokenKind::quote) continue;
+      if (ix.tokens[i].kind != TokenKind::quote || in_tag[i]) continue;
       Mark m = mark_at(i);
       const int same = find_family(m.family, is_straight(m) ? 1 : 0);
       const int any = find_family(m.family, -1);
@@ -233,6 +255,7 @@ class MarkPairing {
 
   const TokenIndex& ix;
   std::vector<uint8_t> left_open, right_glued;  // memo for runs of adjacent marks
+  std::vector<uint8_t> in_tag;                  // inside markup (mark_tags)
   std::vector<Open> stack;                      // at most one entry per family and style
   std::array<uint32_t, kFamilies> pending_chain;  // per family: the span the next paragraph continues
   std::vector<MarkSpan> all;                    // every span found, nested ones too
