@@ -6,7 +6,8 @@
 // paragraph opens with the same family (a quotation running over several paragraphs: each
 // paragraph's part is its own span, chained to the one before). An unclosed mark that opens a
 // paragraph quotes to the paragraph's end; any other unclosed mark is dropped, so a stray mark
-// never swallows the article. Marks nested inside a quotation stay part of its text.
+// never swallows the article. Marks nested inside a quotation stay part of its text. Marks
+// inside markup (`<a href="...">`, PolNeAR's `<tweet author="...">`) are no quotation marks.
 #pragma once
 
 #include <cstdint>
