@@ -114,11 +114,8 @@ void build_token_index(const QuoteInput& in, TokenIndex* ix) {
   ix->commas_before.assign(ix->n + 1, 0);
   ix->marks_before.assign(ix->n + 1, 0);
   for (uint32_t t = 0; t < ix->n; ++t) {
-    const Token& token = in.tokens[t];
-    const bool comma = token.kind == TokenKind::punct && token.span.end - token.span.start == 1 &&
-                       in.text[token.span.start] == ',';
-    ix->commas_before[t + 1] = ix->commas_before[t] + comma;
-    ix->marks_before[t + 1] = ix->marks_before[t] + (token.kind == TokenKind::quote);
+    ix->commas_before[t + 1] = ix->commas_before[t] + ix->is_punct(t, ',');
+    ix->marks_before[t + 1] = ix->marks_before[t] + (in.tokens[t].kind == TokenKind::quote);
   }
   ix->headline.resize(ix->paragraph_first.size());
   for (uint32_t p = 0; p < ix->paragraph_first.size(); ++p) ix->headline[p] = headline_paragraph(*ix, p);

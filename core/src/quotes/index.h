@@ -79,9 +79,11 @@ struct TokenIndex {
     TokenKind k = tokens[i].kind;
     return k == TokenKind::word || k == TokenKind::abbreviation;
   }
+  // Read from the span directly (asked for nearly every token while the index is built and by
+  // every pattern after it).
   bool is_punct(uint32_t i, char c) const {
-    std::string_view t = tok(i);
-    return tokens[i].kind == TokenKind::punct && t.size() == 1 && t[0] == c;
+    const Span& s = tokens[i].span;
+    return tokens[i].kind == TokenKind::punct && s.end - s.start == 1 && text[s.start] == c;
   }
   // A word starting with a capital letter (any script whose letters case-fold).
   bool upper_initial(uint32_t i) const;
