@@ -168,9 +168,7 @@ uint32_t put_section(std::string* payload, const std::vector<uint32_t>& keys,
   put_varint(payload, static_cast<uint64_t>(width));
   for (const auto* c : columns) put_varint(payload, quantise_column(*c, order, width, &weights));
   put_varint(payload, stored.high_deltas.size());
-  *payload += stored.low;
-  *payload += stored.high_deltas;
-  *payload += weights;
+  stored.append(payload, weights);  // the low parts, the high deltas, the weight columns
   return static_cast<uint32_t>(order.size());
 }
 

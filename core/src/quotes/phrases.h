@@ -36,9 +36,10 @@ Phrase subject_left(const TokenIndex& ix, uint32_t c, uint32_t lower_bound, int 
 Phrase cue_subject(const TokenIndex& ix, uint32_t c, CueForm form, uint32_t lower_bound);
 // The speaker after an inverted cue whose next token is k ("said X", "noted NBC's Dante Chinni",
 // "said spokeswoman Ann Lee", "said 9/11 widow Terry Strada", "said former South Carolina Gov.
-// Jim Hodges"): a noun phrase, a possessor's name ('s) with the name after it, a role word with
-// the name after it, or up to eight words of a description (lower-case words, numbers, places,
-// titles) before a person's name. Never crosses `limit`.
+// Jim Hodges", "said one of the witnesses"): a noun phrase, a possessor's name ('s) with the name
+// after it, a determiner phrase with "of" and the phrase after it (not a named one), a role word
+// with the name after it, or up to eight words of a description (lower-case words, "of",
+// numbers, places, titles) before a person's name. Never crosses `limit`.
 Phrase speaker_after_inverted_cue(const TokenIndex& ix, uint32_t k, uint32_t limit);
 // The first name, pronoun or determiner phrase in [from, to) outside quotations: the subject of
 // the sentence for participle cues ("Trump ..., writing that") and coordinated verbs.

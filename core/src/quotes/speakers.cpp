@@ -56,11 +56,6 @@ bool compatible_before(const TokenIndex& ix, PronounKind kind, uint32_t first, u
   return false;
 }
 
-// The entity a pronoun at `pos` refers to: the running speaker when its own sentence names no
-// one compatible before it; else the first compatible mention of its own sentence
-// before it, else the first compatible mention of the nearest earlier sentence that has one
-// (sentence subjects are usually first); quotations are skipped, so that names a speaker quotes
-// never become the speaker. Organisations first for it/they, then places too.
 // The word after the mention starting at `first`, past an appositive between commas ("Machado,
 // a former beauty queen, was"), or kNone.
 uint32_t word_after_subject(const TokenIndex& ix, uint32_t first) {
@@ -91,6 +86,12 @@ bool other_subject_since(const TokenIndex& ix, PronounKind kind, RunningSpeaker 
   return false;
 }
 
+// The entity a pronoun at `pos` refers to: the running speaker when its own sentence names no
+// one compatible before it and no sentence since opened with another compatible entity acting
+// (other_subject_since); else the first compatible mention of its own sentence before it, else
+// the first compatible mention of the nearest earlier sentence that has one (sentence subjects
+// are usually first); quotations are skipped, so that names a speaker quotes never become the
+// speaker. Organisations first for it/they, then places too.
 uint32_t resolve_pronoun(const TokenIndex& ix, PronounKind kind, uint32_t pos, RunningSpeaker running) {
   if (ix.entities.empty()) return kNone;
   const uint32_t s0 = ix.sentence_of[pos];
@@ -124,12 +125,12 @@ uint32_t resolve_pronoun(const TokenIndex& ix, PronounKind kind, uint32_t pos, R
 // speaks: in "Clinton Campaign Chairman John Podesta" the first is only his employer.
 uint32_t entity_of_phrase(const TokenIndex& ix, Phrase p) {
   const uint32_t last = p.end - 1;
-  const bool role_head = p.end > p.first && ix.is_word(last) && ix.entity_at[last] == kNone &&
-                         is_person_role(ix.lower[last]);
+  // The phrase ends in a common noun, outside any name: its head.
+  const bool common_head = p.end > p.first && ix.is_word(last) && ix.entity_at[last] == kNone;
+  const bool role_head = common_head && is_person_role(ix.lower[last]);
   // "The Trump campaign", "the Obama administration": an organisation of its own, not the person
   // in it; with no organisation named in the phrase it stays unresolved and shows its words.
-  const bool organisation_head = p.end > p.first && ix.is_word(last) && ix.entity_at[last] == kNone &&
-                                 is_organisation_noun(ix.lower[last]);
+  const bool organisation_head = common_head && is_organisation_noun(ix.lower[last]);
   uint32_t first_any = kNone, before_prep = kNone, first_person = kNone, head_person = kNone;
   bool prep = false;
   for (uint32_t i = p.first; i < p.end; ++i) {
@@ -148,8 +149,9 @@ uint32_t entity_of_phrase(const TokenIndex& ix, Phrase p) {
     // A nationality or an event ("a Syrian engineer", "Russian officials") never speaks: such a
     // phrase stays unresolved and shows its own words.
     if (ix.entity_type(e) == EntityType::MISC) continue;
-    // A place modifying the phrase's head ("another New Hampshire Republican") is not it.
-    if (ix.entity_type(e) == EntityType::LOC && ix.mention_end[i] < p.end && ix.entity_at[last] == kNone) continue;
+    // A place modifying the phrase's head ("another New Hampshire Republican") is not it: the
+    // phrase's last token is outside the place's mention.
+    if (ix.entity_type(e) == EntityType::LOC && ix.entity_at[last] == kNone) continue;
     if (first_any == kNone) first_any = e;
     if (!prep) before_prep = e;  // the last one before a preposition heads the phrase
   }
