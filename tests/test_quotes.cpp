@@ -281,3 +281,33 @@ TEST_CASE("sample article: quotations, kinds, speakers and same-entity groups", 
   CHECK(groups_one_entity == gold["same_entity"].size());
 }
 
+
+TEST_CASE("an analyzer without the attribution model keeps the patterns' quotations", "[quotes]") {
+  // lede-train-attribution analyses with it: the same tokens and names as the full analyzer, the
+  // quotations with marks and their pattern speakers, and no reported speech without marks.
+  const std::string text =
+      "Mayor Helena Marsh said the plant would close. \"We will not wait,\" Marsh told reporters on "
+      "Tuesday. The company denied that it had broken the rules.";
+  std::string error;
+  auto full = lede::Analyzer::create(&error);
+  auto bare = lede::Analyzer::create_without_attribution(&error);
+  REQUIRE(full);
+  REQUIRE(bare);
+  const lede::Analysis a = full->analyze(text), b = bare->analyze(text);
+  REQUIRE(a.tokens.size() == b.tokens.size());
+  for (size_t i = 0; i < a.tokens.size(); ++i) CHECK(a.tokens[i].span.start == b.tokens[i].span.start);
+  REQUIRE(a.entities.size() == b.entities.size());
+  for (size_t i = 0; i < a.entities.size(); ++i) CHECK(a.entities[i].name == b.entities[i].name);
+  size_t indirect_full = 0, direct_bare = 0;
+  for (const lede::Quote& q : a.quotes) indirect_full += q.kind == lede::QuoteKind::indirect;
+  for (const lede::Quote& q : b.quotes) {
+    CHECK(q.kind != lede::QuoteKind::indirect);
+    if (q.kind == lede::QuoteKind::direct) {
+      ++direct_bare;
+      CHECK(slice(text, q.span) == "We will not wait");
+      CHECK(q.speaker.name.find("Marsh") != std::string::npos);
+    }
+  }
+  CHECK(direct_bare == 1);
+  CHECK(indirect_full >= 1);  // the full analyzer's model finds "said the plant would close"
+}

@@ -466,7 +466,9 @@ int main(int argc, char** argv) {
   Options o;
   if (!parse_options(argc, argv, &o)) return usage();
   std::string error;
-  auto analyzer = lede::Analyzer::create(&error);
+  // Only tokens, sentences and names are read from the analysis: the attribution model being
+  // replaced (which may be of another feature scheme) is not loaded.
+  auto analyzer = lede::Analyzer::create_without_attribution(&error);
   if (!analyzer) {
     std::fprintf(stderr, "lede-train-attribution: %s\n", error.c_str());
     return 1;

@@ -22,7 +22,7 @@ const char* version() { return LEDE_VERSION; }
 
 struct Analyzer::Impl {
   std::unique_ptr<TaggerModel> tagger;
-  const quotes::CueModel* attribution = nullptr;  // the embedded one, shared by every analyzer
+  const quotes::CueModel* attribution = nullptr;  // the embedded one, shared by every analyzer (or none)
 };
 
 Analyzer::Analyzer(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
@@ -34,6 +34,13 @@ std::unique_ptr<Analyzer> Analyzer::create(std::string* error) {
   if (!impl->tagger) return nullptr;
   impl->attribution = quotes::CueModel::embedded(error);
   if (!impl->attribution) return nullptr;
+  return std::unique_ptr<Analyzer>(new Analyzer(std::move(impl)));
+}
+
+std::unique_ptr<Analyzer> Analyzer::create_without_attribution(std::string* error) {
+  auto impl = std::make_unique<Impl>();
+  impl->tagger = TaggerModel::load_default(error);
+  if (!impl->tagger) return nullptr;
   return std::unique_ptr<Analyzer>(new Analyzer(std::move(impl)));
 }
 

@@ -187,6 +187,12 @@ class Analyzer {
   // so damaged bytes give an error or wrong names, never a read outside them.
   static std::unique_ptr<Analyzer> create_from_model_in_place(const uint8_t* data, size_t size,
                                                               std::string* error, bool trusted = false);
+  // The embedded tagger model without the attribution model: quotations with marks and their
+  // speakers by the hand-written patterns alone, no reported speech without marks. For
+  // lede-train-attribution, which reads only tokens, sentences and names from the analysis and
+  // must run when the embedded attribution model is of another feature scheme (the model it is
+  // about to replace).
+  static std::unique_ptr<Analyzer> create_without_attribution(std::string* error);
   ~Analyzer();
   Analyzer(const Analyzer&) = delete;
   Analyzer& operator=(const Analyzer&) = delete;
