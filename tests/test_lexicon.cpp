@@ -139,6 +139,10 @@ const std::set<std::string> kReadNouns = {
     "advertisement", "caption", "note", "notice", "text", "suit", "lawsuit", "complaint", "petition", "plaque",
     "signs", "banners", "placards", "posters", "ads", "headlines", "emails", "e-mails"};
 
+// Cue verbs added after the oracle was written: "put" ("as the memo put it"), a cue only with
+// "it" and a manner or punctuation after it (quotes::cue_at).
+const std::set<std::string> kPutForms = {"put", "puts", "putting"};
+
 // The new and the old implementation give `w` the same answer.
 #define SAME_ANSWER(lookup) CHECK(lede::lookup(w) == lede::oracle::lookup(w))
 
@@ -156,10 +160,17 @@ TEST_CASE("lexicon: speech cues and closed word classes answer as before", "[lex
   for (const std::string& w : asked()) {
     INFO("word '" << w << "'");
     const lede::CueVerb a = lede::lookup_cue_verb(w), b = o::lookup_cue_verb(w);
-    CHECK(a.form == b.form);
-    CHECK(a.takes_object == b.takes_object);
-    CHECK(a.reporting == b.reporting);
-    CHECK(a.belief == b.belief);
+    if (kPutForms.count(w) != 0) {
+      CHECK(b.form == lede::CueForm::none);
+      CHECK(a.form != lede::CueForm::none);
+      CHECK_FALSE(a.reporting);
+      CHECK_FALSE(a.belief);
+    } else {
+      CHECK(a.form == b.form);
+      CHECK(a.takes_object == b.takes_object);
+      CHECK(a.reporting == b.reporting);
+      CHECK(a.belief == b.belief);
+    }
     verbs += a.form != lede::CueForm::none;
     SAME_ANSWER(lookup_pronoun);
     SAME_ANSWER(is_cue_adverb_or_auxiliary);

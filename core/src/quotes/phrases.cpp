@@ -42,6 +42,18 @@ bool cue_at(const TokenIndex& ix, uint32_t i, CueVerb* verb) {
       v.form != CueForm::gerund)
     return false;
   if (w.compare(0, 5, "point") == 0 && !(i + 1 < ix.n && ix.lower[i + 1] == "out")) return false;
+  // "as the memo put it", "she put it this way:", "to put it bluntly": "put it" with nothing it
+  // is put into or onto ("put it into play", "put it on hold" are no cues).
+  if (w == "put" || w == "puts" || w == "putting") {
+    if (!(i + 2 < ix.n && ix.lower[i + 1] == "it")) return false;
+    const std::string_view next = ix.lower[i + 2];
+    const bool manner = next == "this" || next == "that" || next == "best" || next == "another" ||
+                        next == "more" || next == "differently" ||
+                        (next.size() > 4 && next.substr(next.size() - 2) == "ly");
+    if (!(manner || ix.tokens[i + 2].kind == TokenKind::punct || ix.tokens[i + 2].kind == TokenKind::quote ||
+          ix.tokens[i + 2].kind == TokenKind::dash))
+      return false;
+  }
   // "called on Putin to", "called for a ceasefire": urging, not naming someone's words.
   if (w.compare(0, 4, "call") == 0 && i + 1 < ix.n &&
       (ix.lower[i + 1] == "on" || ix.lower[i + 1] == "for" || ix.lower[i + 1] == "off"))
