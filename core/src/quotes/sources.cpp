@@ -61,14 +61,39 @@ std::string_view kind_name(QuoteKind k) {
   return k == QuoteKind::direct ? "d" : k == QuoteKind::partial ? "p" : "i";
 }
 
+// Prepositions of place and time that open a sentence's scene ("In Chelsea, the mayor said …",
+// "At a press conference in Chelsea, …", "After meeting Obama, Trump said …").
+bool is_scene_preposition(std::string_view w) {
+  return w == "in" || w == "at" || w == "on" || w == "during" || w == "after" || w == "before" ||
+         w == "since" || w == "inside" || w == "outside" || w == "near" || w == "amid" || w == "following" ||
+         w == "throughout" || w == "across" || w == "within";
+}
+
+// The comma that ends a sentence's opening prepositional phrase of place or time, when the cue
+// comes after it, or kNone. What that phrase names is where or when the words were said, never
+// who said them: a candidate inside it is no candidate.
+uint32_t scene_opener_end(const TokenIndex& ix, uint32_t cue_first) {
+  const uint32_t s = ix.sentence_of[cue_first];
+  const uint32_t sf = ix.sentence_first[s];
+  if (!(ix.is_word(sf) && !ix.quoted[sf] && is_scene_preposition(ix.lower[sf]))) return kNone;
+  for (uint32_t t = sf + 1; t < cue_first && t < sf + 25; ++t) {
+    if (ix.quoted[t] || cue_at(ix, t, nullptr)) return kNone;
+    if (ix.is_punct(t, ',')) return t;
+  }
+  return kNone;
+}
+
 struct Collector {
   const TokenIndex& ix;
   const SourceSite& site;
   std::vector<SourceCandidate> out;
+  uint32_t opener_end = kNone;  // scene_opener_end of the cue's sentence
 
-  // Not in the content, not quoted, not the cue.
+  // Not in the content, not quoted, not the cue, not in the sentence's opening scene.
   bool usable(Phrase p) const {
     if (!p.ok() || p.end > ix.n) return false;
+    if (opener_end != kNone && p.end <= opener_end && p.first >= ix.sentence_first[ix.sentence_of[site.cue_first]])
+      return false;
     if (p.first < site.end && site.first < p.end) return false;
     if (p.first < site.cue_end && site.cue_first < p.end) return false;
     for (uint32_t t = p.first; t < p.end; ++t)
@@ -92,6 +117,7 @@ struct Collector {
 std::vector<SourceCandidate> source_candidates(const TokenIndex& ix, const SourceSite& site) {
   Collector col{ix, site, {}};
   if (site.cue_first == kNone || site.cue_first >= ix.n) return {};
+  col.opener_end = scene_opener_end(ix, site.cue_first);
   const uint32_t s = ix.sentence_of[site.cue_first];
   const uint32_t sf = ix.sentence_first[s], se = ix.sentence_end[s];
   col.add(site.rule, kFromRule);
