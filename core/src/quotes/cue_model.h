@@ -58,7 +58,7 @@ constexpr uint32_t kMaxCueScale = 1u << 20;
 // A feature key's place in the model: the key times an odd constant (one-to-one), whose top bits
 // are kept and pick its slot. The bias key, 1, keeps top bits of its own.
 constexpr uint32_t spread_cue_key(uint32_t key) { return key * 0x9E3779B1u; }
-constexpr uint32_t kCueFeatureScheme = 2;
+constexpr uint32_t kCueFeatureScheme = 3;
 constexpr size_t kCueModelHeaderSize = 32;
 
 struct CueScore {

@@ -185,7 +185,10 @@ void source_features(const TokenIndex& ix, const SourceSite& site, const std::ve
   add(kBefore, p.first > sf ? std::string_view(ix.lower[p.first - 1]) : "<start>");
   add(kAfter, p.end < ix.sentence_end[ix.sentence_of[site.cue_first]] ? std::string_view(ix.lower[p.end]) : "<end>");
   bool comma = false;
-  for (uint32_t t = lo; t < hi && !comma; ++t) comma = ix.is_punct(t, ',');
+  // A comma, a dash or a semicolon: a clause ends between the two ("When Clinton noted that
+  // Trump paid nothing ― as was true ― Trump boasted").
+  for (uint32_t t = lo; t < hi && !comma; ++t)
+    comma = ix.is_punct(t, ',') || ix.is_punct(t, ';') || ix.tokens[t].kind == TokenKind::dash;
   add(kCommaBetween, comma ? "1" : "0", side);
   const bool content_before = site.end <= site.cue_first;
   add(kContentSide, content_before ? "content-before" : "content-after", side);
