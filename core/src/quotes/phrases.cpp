@@ -26,6 +26,28 @@ Phrase extend_left_over_names(const TokenIndex& ix, uint32_t start, uint32_t end
   return {start, end};
 }
 
+// A quantifier that can stand alone as a noun phrase ("several", "many", "some", "both"), at t,
+// opening its sentence or after a comma, "and" or "but".
+bool quantifier_subject(const TokenIndex& ix, uint32_t t) {
+  const std::string_view w = ix.lower[t];
+  if (!(w == "several" || w == "many" || w == "some" || w == "both" || w == "most" || w == "few" ||
+        w == "all" || w == "others"))
+    return false;
+  if (t == ix.sentence_first[ix.sentence_of[t]]) return true;
+  return ix.is_punct(t - 1, ',') || ix.lower[t - 1] == "and" || ix.lower[t - 1] == "but";
+}
+
+// What may follow a verb of saying, unlike a noun after an adjective ("Some reported cases"):
+// punctuation or a mark, "that", a pronoun, a determiner, a name, or a preposition opening an
+// adjunct ("said in a statement", "said on Monday").
+bool opens_reported_words(const TokenIndex& ix, uint32_t k) {
+  if (k >= ix.n || !ix.is_word(k)) return true;
+  const std::string_view w = ix.lower[k];
+  return w == "that" || w == "i" || w == "we" || w == "you" || w == "there" || w == "in" || w == "on" ||
+         w == "at" || w == "last" || w == "this" || lookup_pronoun(w) != PronounKind::none ||
+         is_determiner(w) || ix.upper_initial(k);
+}
+
 }  // namespace
 
 bool cue_at(const TokenIndex& ix, uint32_t i, CueVerb* verb) {
@@ -33,8 +55,13 @@ bool cue_at(const TokenIndex& ix, uint32_t i, CueVerb* verb) {
   const CueVerb v = ix.cue_verb[i];
   if (v.form == CueForm::none) return false;
   std::string_view w = ix.lower[i];
-  // "the stated goal", "a new report": a determiner before it makes it a noun or an adjective.
-  if (i > 0 && is_determiner(ix.lower[i - 1]) && ix.lower[i - 1] != "that") return false;
+  // "the stated goal", "a new report": a determiner before it makes it a noun or an adjective;
+  // not a quantifier standing alone as the subject of a finite verb ("Several said they …",
+  // "…, and many argued that …").
+  if (i > 0 && is_determiner(ix.lower[i - 1]) && ix.lower[i - 1] != "that" &&
+      !(quantifier_subject(ix, i - 1) && (v.form == CueForm::past || v.form == CueForm::present) &&
+        opens_reported_words(ix, i + 1)))
+    return false;
   // Passive "was told", "were asked": the speaker is not the subject.
   if (i > 0 && (ix.lower[i - 1] == "was" || ix.lower[i - 1] == "were" || ix.lower[i - 1] == "been" ||
                 ix.lower[i - 1] == "being" || ix.lower[i - 1] == "be" || ix.lower[i - 1] == "is" ||
