@@ -317,15 +317,6 @@ bool nearest_cue_after(const Site& q, Attribution* r) {
   return false;
 }
 
-// Some entity of the phrase is a person or an organisation.
-bool names_someone(const TokenIndex& ix, Phrase sp) {
-  for (uint32_t t = sp.first; t < sp.end; ++t)
-    if (ix.entity_at[t] != kNone && (ix.entity_type(ix.entity_at[t]) == EntityType::PERSON ||
-                                     ix.entity_type(ix.entity_at[t]) == EntityType::ORG))
-      return true;
-  return false;
-}
-
 // A transcript's speaker label opening the quotation: "“PENCE: Well, look, …”", "“MR. SMITH: …”":
 // one to three words in capitals, then a colon. The label speaks; it is no cue.
 bool transcript_label(const Site& q, Attribution* r) {
@@ -367,6 +358,14 @@ Attribution attribute_quoted(const TokenIndex& ix, const MarkSpan& quotation) {
       claim_noun_owner(q, &r) || nearest_cue_after(q, &r))
     return r;
   return r;
+}
+
+bool names_someone(const TokenIndex& ix, Phrase sp) {
+  for (uint32_t t = sp.first; t < sp.end; ++t)
+    if (ix.entity_at[t] != kNone && (ix.entity_type(ix.entity_at[t]) == EntityType::PERSON ||
+                                     ix.entity_type(ix.entity_at[t]) == EntityType::ORG))
+      return true;
+  return false;
 }
 
 Phrase subject_of_previous_sentence(const TokenIndex& ix, uint32_t open) {

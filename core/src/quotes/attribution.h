@@ -35,6 +35,8 @@ Phrase subject_of_previous_sentence(const TokenIndex& ix, uint32_t open);
 // the subject of the quoted words' own sentence before the opening mark, when it names a person
 // or organisation (any phrase in a headline: "Obama Sees ‘…’") or is a pronoun, else empty.
 Phrase subject_before_quoted_words(const TokenIndex& ix, uint32_t open);
+// Whether the phrase holds a person or organisation the tagger found.
+bool names_someone(const TokenIndex& ix, Phrase sp);
 
 }  // namespace quotes
 }  // namespace lede

@@ -170,6 +170,16 @@ void QuoteStage::add_reported_speech() {
 // else the subject of the previous sentence or of its own (attribution.h).
 void QuoteStage::find_speaker_without_cue(Candidate* c, bool fills_paragraph) {
   const uint32_t p = ix.paragraph_of[c->first];
+  // Inside a sentence whose own subject names a person or organisation ("Paul Ryan worried
+  // that the safety net was becoming “a hammock …”"), that subject speaks, not the speaker of
+  // the quotation before it.
+  if (c->open != kNone && c->open > ix.sentence_first[ix.sentence_of[c->open]]) {
+    const Phrase sp = subject_before_quoted_words(ix, c->open);
+    if (sp.ok() && names_someone(ix, sp)) {
+      c->who.speaker = sp;
+      return;
+    }
+  }
   if (last_marked != SIZE_MAX && quotes[last_marked].has_speaker &&
       (last_marked_paragraph == p || (fills_paragraph && last_marked_paragraph + 1 == p))) {
     c->inherited = true;
