@@ -6,7 +6,9 @@
 // that never saw it), so that it learns how far to trust stage 1 on unseen text. Only the first
 // column (the word) of the CoNLL files is used: at run time there is no POS tagger or chunker.
 // With --seeds K each perceptron is trained K times in K visiting orders and the runs' averaged
-// weights are averaged (one model's held-out figures move 1-3 F1 with the seed alone).
+// weights are averaged (one model's held-out figures move 1-3 F1 with the seed alone). With
+// --word-dropout P a token occurrence loses its word's features with probability P at each step
+// (word_dropout.h), so that the lists, clusters and shapes learn to stand without it.
 #include <algorithm>
 #include <array>
 #include <atomic>
@@ -34,6 +36,7 @@
 #include "tagger/tagger.h"
 #include "tagger/viterbi.h"
 #include "tagger/word_forms.h"
+#include "word_dropout.h"
 
 namespace {
 
@@ -148,7 +151,9 @@ struct Weights {
 // average over all steps is w - u/c (Daume's trick, no per-step copying).
 class Perceptron {
  public:
-  explicit Perceptron(size_t features) : w_(features * L, 0), u_(features * L, 0), tw_(T, 0), tu_(T, 0) {}
+  // named[f]: the words feature f names (word_dropout.h), read when dropout is on.
+  Perceptron(size_t features, const lede_train::WordDropout& dropout, const std::vector<uint8_t>& named)
+      : w_(features * L, 0), u_(features * L, 0), tw_(T, 0), tu_(T, 0), dropout_(dropout), named_(named) {}
 
   void train(const std::vector<const Document*>& docs, int stage, int epochs, uint64_t seed) {
     std::vector<std::pair<const Document*, uint32_t>> order;
@@ -156,6 +161,8 @@ class Perceptron {
       for (int r = 0; r < d->weight; ++r)
         for (uint32_t s = 0; s < d->sentences.size(); ++s) order.emplace_back(d, s);
     std::mt19937_64 rng(seed);
+    // Dropout draws from a generator of its own, so that the visiting order is the same with it.
+    drop_rng_.seed(seed ^ 0x6A09E667F3BCC908ull);
     std::vector<int32_t> em, delta;
     std::vector<uint8_t> back, pred;
     for (int e = 0; e < epochs; ++e) {
@@ -179,22 +186,27 @@ class Perceptron {
             std::vector<int32_t>* delta, std::vector<uint8_t>* back, std::vector<uint8_t>* pred) {
     auto [a, b] = s;
     size_t n = b - a;
+    const uint8_t* gold = d.gold.data() + a;
+    lede_train::choose_hidden(dropout_, gold, n, &drop_rng_, &hidden_);
+    // Whether the k-th feature of token i names a word hidden at this step.
+    auto hidden = [&](size_t i, uint32_t k) { return hidden_[i] && (named_[d.idx[stage][k]] & hidden_[i]); };
     em->assign(n * L, 0);
     for (size_t i = 0; i < n; ++i) {
       int32_t* sc = em->data() + i * L;
       for (uint32_t k = d.off[stage][a + i]; k < d.off[stage][a + i + 1]; ++k) {
+        if (hidden(i, k)) continue;
         const int32_t* row = w_.data() + size_t{d.idx[stage][k]} * L;
         for (int y = 0; y < L; ++y) sc[y] += row[y];
       }
     }
     pred->resize(n);
     viterbi<int32_t>(em->data(), n, tw_.data(), pred->data(), delta, back);
-    const uint8_t* gold = d.gold.data() + a;
     bool same = std::equal(pred->begin(), pred->end(), gold);
     if (!same) {
       for (size_t i = 0; i < n; ++i) {
         if ((*pred)[i] == gold[i]) continue;
         for (uint32_t k = d.off[stage][a + i]; k < d.off[stage][a + i + 1]; ++k) {
+          if (hidden(i, k)) continue;
           size_t base = size_t{d.idx[stage][k]} * L;
           update(base + gold[i], 1);
           update(base + (*pred)[i], -1);
@@ -227,6 +239,10 @@ class Perceptron {
   std::vector<int32_t> tw_;
   std::vector<int64_t> tu_;
   int64_t c_ = 1;
+  const lede_train::WordDropout& dropout_;
+  const std::vector<uint8_t>& named_;
+  std::mt19937_64 drop_rng_;
+  std::vector<uint8_t> hidden_;
 };
 
 // Seeds of a training run after the first, when several are averaged (--seeds): far from the
@@ -290,6 +306,7 @@ struct Options {
   int key_bits = 32;       // the top bits of feature keys the model keeps (model_format.h)
   int list_key_bits = 32;  // and of its name lists' phrase keys (tagger/gazetteer.h)
   bool one_stage = false;
+  lede_train::WordDropout dropout;  // --word-dropout P and its --word-dropout-* variants
 };
 
 // Copies a document's feature keys for `stage` (stage 1 = index 1: its keys plus stage 2's) as
@@ -322,6 +339,33 @@ void apply_cutoff(std::vector<Document>* docs, const Vocabulary& vocab, int stag
     d.idx[stage].swap(idx);
     d.off[stage].swap(off);
   }
+}
+
+// For each feature of the vocabulary, the words it names (word_dropout.h's NamedWord bits), from
+// every training token's keys that name words.
+std::vector<uint8_t> naming_bits(const std::vector<Document>& docs, const Vocabulary& vocab,
+                                 const ClusterTable& clusters, bool affixes) {
+  std::vector<uint8_t> named(vocab.keys.size(), 0);
+  WordFacts facts;
+  std::vector<WordInfo> info;
+  std::vector<SelfFacts> self;
+  std::vector<std::pair<uint32_t, uint8_t>> keys;
+  for (const Document& d : docs) {
+    info.assign(d.words.size(), WordInfo());
+    self.assign(d.words.size(), SelfFacts());
+    for (size_t i = 0; i < d.words.size(); ++i) facts.compute(d.words[i], &clusters, &info[i], &self[i]);
+    for (auto [a, b] : d.sentences) {
+      for (uint32_t i = a; i < b; ++i) {
+        keys.clear();
+        lede_train::word_naming_keys(info, self, a, b, i, affixes, &keys);
+        for (auto [key, bits] : keys) {
+          auto it = vocab.index.find(key);
+          if (it != vocab.index.end()) named[it->second] |= bits;
+        }
+      }
+    }
+  }
+  return named;
 }
 
 // lists[di % lists.size()]: the name lists document di's features see (its jackknife fold's).
@@ -554,7 +598,7 @@ bool name_lists_by_fold(const Options& o, const std::vector<Document>& train, st
 
 // Stage 1 on each jackknife fold's complement and (the last) on everything, in parallel.
 std::vector<Weights> train_stage1(const Options& o, const std::vector<Document>& train, size_t features,
-                                  int folds) {
+                                  const std::vector<uint8_t>& named, int folds) {
   std::vector<Weights> fold_weights(folds + 1);
   std::vector<std::thread> pool;
   std::atomic<int> next_task{0};
@@ -564,7 +608,7 @@ std::vector<Weights> train_stage1(const Options& o, const std::vector<Document>&
       for (size_t di = 0; di < train.size(); ++di)
         if (t == folds || static_cast<int>(di % folds) != t) part.push_back(&train[di]);
       fold_weights[t] = averaged_runs(o.seeds, o.seed + t, [&](uint64_t seed) {
-        Perceptron p(features);
+        Perceptron p(features, o.dropout, named);
         p.train(part, 0, o.epochs1, seed);
         return p.averaged();
       });
@@ -575,11 +619,23 @@ std::vector<Weights> train_stage1(const Options& o, const std::vector<Document>&
   return fold_weights;
 }
 
+// MODEL.md's words on --word-dropout (said only when it is on, so that other models' records stay).
+std::string dropout_record(const lede_train::WordDropout& dropout) {
+  std::ostringstream out;
+  out << "; word dropout: " << dropout.p << " (" << (dropout.names_only ? "tokens of names" : "every token");
+  if (dropout.neighbours) out << ", neighbours' keys too";
+  if (dropout.affixes) out << ", prefixes and suffixes too";
+  out << ")";
+  return out.str();
+}
+
 void usage() {
   std::cerr << "usage: lede-train [--data DIR] [--train FILE] [--dev FILE] [--clusters FILE] [--out FILE]\n"
                "                  [--record FILE.md] [--epochs1 N] [--epochs2 N] [--folds K] [--seed S] [--seeds K]\n"
                "                  [--min-count N] [--prune F] [--feature-prune F] [--clip F] [--levels N] [--key-bits N]\n"
                "                  [--list-key-bits N] [--threads N] [--one-stage]\n"
+               "                  [--word-dropout P] [--word-dropout-names] [--word-dropout-neighbours]\n"
+               "                  [--word-dropout-affixes]\n"
                "                  [--train-weight N] [--extra FILE[*WEIGHT]]... [--gazetteer FILE] [--trained-min N]\n"
                "Defaults: --data $LEDE_DATA or ../shared/data; train conll2003/eng.train, dev conll2003/eng.testa.\n";
 }
@@ -621,6 +677,10 @@ int parse_options(int argc, char** argv, Options* out, std::string* clusters_pat
     else if (a == "--list-key-bits") o.list_key_bits = std::atoi(next().c_str());
     else if (a == "--threads") o.threads = std::max(1, std::atoi(next().c_str()));
     else if (a == "--one-stage") o.one_stage = true;
+    else if (a == "--word-dropout") o.dropout.p = std::atof(next().c_str());
+    else if (a == "--word-dropout-names") o.dropout.names_only = true;
+    else if (a == "--word-dropout-neighbours") o.dropout.neighbours = true;
+    else if (a == "--word-dropout-affixes") o.dropout.affixes = true;
     else if (a == "--gazetteer") o.gazetteer = next();
     else if (a == "--trained-min") o.trained_min = std::max(1, std::atoi(next().c_str()));
     else if (a == "--train-weight") o.train_weight = std::max(1, std::min(100, std::atoi(next().c_str())));
@@ -654,6 +714,10 @@ int main(int argc, char** argv) {
       std::cerr << "lede-train: " << name << " " << bits << " is not between " << kMinKeyBits << " and 32\n";
       return 2;
     }
+  }
+  if (!(o.dropout.p >= 0 && o.dropout.p < 1)) {
+    std::cerr << "lede-train: --word-dropout " << o.dropout.p << " is not at least 0 and under 1\n";
+    return 2;
   }
   if (o.train_file.empty()) o.train_file = o.data + "/conll2003/eng.train";
   if (o.dev_file.empty()) o.dev_file = o.data + "/conll2003/eng.testa";
@@ -692,12 +756,14 @@ int main(int argc, char** argv) {
   build_features(&train, &vocab, clusters, 0, nullptr, fold_lists);
   apply_cutoff(&train, vocab, 0, static_cast<uint32_t>(o.min_count));
   std::fprintf(stderr, "lede-train: stage 1: %zu features (%.1fs)\n", vocab.keys.size(), elapsed());
+  std::vector<uint8_t> named;
+  if (o.dropout.on()) named = naming_bits(train, vocab, clusters, o.dropout.affixes);
 
   // Stage 1 on everything, and on each jackknife fold, in parallel.
   std::vector<const Document*> all;
   for (auto& d : train) all.push_back(&d);
   int folds = o.one_stage ? 0 : o.folds;
-  std::vector<Weights> fold_weights = train_stage1(o, train, vocab.keys.size(), folds);
+  std::vector<Weights> fold_weights = train_stage1(o, train, vocab.keys.size(), named, folds);
   std::vector<Weights> stages;
   stages.push_back(std::move(fold_weights[folds]));
   std::fprintf(stderr, "lede-train: stage 1 trained (%.1fs)\n", elapsed());
@@ -709,8 +775,10 @@ int main(int argc, char** argv) {
     build_features(&train, &vocab, clusters, 1, &jack, fold_lists);
     apply_cutoff(&train, vocab, 1, static_cast<uint32_t>(o.min_count));
     std::fprintf(stderr, "lede-train: stage 2: %zu features (%.1fs)\n", vocab.keys.size(), elapsed());
+    // Stage 2's own keys name no word.
+    if (o.dropout.on()) named.resize(vocab.keys.size(), 0);
     stages.push_back(averaged_runs(o.seeds, o.seed + 1000, [&](uint64_t seed) {
-      Perceptron p(vocab.keys.size());
+      Perceptron p(vocab.keys.size(), o.dropout, named);
       p.train(all, 1, o.epochs2, seed);
       return p.averaged();
     }));
@@ -764,7 +832,8 @@ int main(int argc, char** argv) {
        << (o.one_stage ? 0 : o.epochs2) << "; jackknife folds: " << folds << "; feature count cutoff: "
        << o.min_count << "; prune: " << o.prune << "; feature prune: " << o.feature_prune << "; clip: " << o.clip
        << "; weight levels: " << o.levels
-       << "; key bits: features " << o.key_bits << ", name lists " << o.list_key_bits << "\n"
+       << "; key bits: features " << o.key_bits << ", name lists " << o.list_key_bits
+       << (o.dropout.on() ? dropout_record(o.dropout) : std::string()) << "\n"
        << "- Format version " << kModelFormatVersion << ", feature scheme " << kFeatureScheme
        << ", word lists' digest " << digest_text(lexicon_digest()) << " (`lede::lexicon_digest()`: a model is refused by a build"
        << " whose lists differ); " << bytes.size() << " bytes; features kept per stage:";
