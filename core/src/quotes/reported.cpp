@@ -231,12 +231,20 @@ struct ReportedSpeech {
     return found.size() > before;
   }
 
-  // "Citing an unfounded theory, Trump accused …", "In defending himself, Trump offered …": a
-  // participle opening the sentence (after at most a preposition) reports the words up to the
-  // first comma, and the main clause's subject after that comma speaks.
+  // "Citing an unfounded theory, Trump accused …", "In defending himself, Trump offered …",
+  // "Despite challenging the leader, Cruz said …", "In addition to stating that …, Clinton has
+  // vowed …", "Now, after arguing that …, his team is suggesting …": a participle opening the
+  // sentence (after at most four connecting words: prepositions, conjunctions, "instead of",
+  // "in addition to", "now" and commas) reports the words up to the first comma, and the main
+  // clause's subject after that comma speaks.
   bool participle_opening(const Sentence& s, uint32_t c, uint32_t cue_end) {
-    const bool opens =
-        c == s.first || (c == s.first + 1 && ix.is_word(s.first) && is_phrase_boundary_word(ix.lower[s.first]));
+    bool opens = c >= s.first && c <= s.first + 4;
+    for (uint32_t t = s.first; opens && t < c; ++t) {
+      const std::string_view w = ix.lower[t];
+      opens = !ix.quoted[t] && (ix.is_punct(t, ',') || (ix.is_word(t) && (is_phrase_boundary_word(w) ||
+                                                                            w == "instead" || w == "addition" ||
+                                                                            w == "now")));
+    }
     if (!opens || ix.cue_verb[c].form != CueForm::gerund) return false;
     uint32_t comma = cue_end;
     while (comma < s.last && comma < cue_end + kWindow && !ix.quoted[comma] && !ix.is_punct(comma, ','))
