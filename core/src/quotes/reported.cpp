@@ -183,10 +183,12 @@ struct ReportedSpeech {
   bool reported_by_cue(const Sentence& s, const std::vector<uint8_t>& cue_of_direct) {
     const size_t before = found.size();
     sentence_begin = before;
+    uint32_t question_end = s.first;  // after an opening question ("Asked whether …,"), if any
     for (uint32_t c = s.first; c < s.last; ++c) {
       const bool nested = found.size() > before && c < found.back().end && c >= found.back().first;
       // The sentence after the clause before this cue (none: the whole sentence).
       uint32_t rest_first = found.size() > before && found.back().end <= c ? found.back().end : s.first;
+      rest_first = std::max(rest_first, question_end);
       if (nested && closing_attribution(s, before, c, cue_of_direct)) {
         c = s.last;
         continue;
@@ -213,6 +215,16 @@ struct ReportedSpeech {
         c = found.back().end;
         continue;
       }
+      if (!nested) {
+        // "Asked about his criticisms, Christie said …": the question is nobody's statement here;
+        // the answer after the comma is.
+        const uint32_t comma = question_opening_end(s, c);
+        if (comma != kNone) {
+          question_end = comma + 1;
+          c = comma;
+          continue;
+        }
+      }
       const CueVerb v = ix.cue_verb[c];
       Phrase sp = possessor(c, rest_first);  // a noun cue: "her warning", "Trump's claim"
       if (!sp.ok())
@@ -229,6 +241,21 @@ struct ReportedSpeech {
       if (matched || clause_by_side(rest, c, cue_end, right, sp)) c = std::max(c, cue_end - 1);
     }
     return found.size() > before;
+  }
+
+  // A sentence opened by a passive participle of asking ("Asked whether …,", "Pressed on …,"):
+  // the comma that ends it when a word or number and more follow (the answer), or kNone.
+  uint32_t question_opening_end(const Sentence& s, uint32_t c) const {
+    if (c != s.first || !ix.is_word(c)) return kNone;
+    const std::string_view w = ix.lower[c];
+    if (!(w == "asked" || w == "pressed" || w == "questioned")) return kNone;
+    for (uint32_t t = c + 1; t + 2 < s.last && t < c + kWindow; ++t) {
+      if (ix.quoted[t] && ix.tokens[t].kind != TokenKind::quote) continue;
+      if (!ix.is_punct(t, ',')) continue;
+      const bool subject = !ix.quoted[t + 1] && (ix.is_word(t + 1) || ix.tokens[t + 1].kind == TokenKind::number);
+      return subject ? t : kNone;
+    }
+    return kNone;
   }
 
   // "Citing an unfounded theory, Trump accused …", "In defending himself, Trump offered …",
