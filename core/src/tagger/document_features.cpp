@@ -28,8 +28,7 @@ WordInfo DocumentFeatures::word_info_and_keys(std::string_view word, const Clust
   return info;
 }
 
-void DocumentFeatures::build(const std::vector<std::string_view>& words,
-                             const std::vector<std::pair<uint32_t, uint32_t>>& sentences,
+void DocumentFeatures::build(const Words& words, const std::vector<std::pair<uint32_t, uint32_t>>& sentences,
                              const ClusterTable* clusters, bool keep_stage1_keys, WordSource* source) {
   const size_t n = words.size();
   info_.assign(n, TokenInfo());
@@ -40,7 +39,7 @@ void DocumentFeatures::build(const std::vector<std::string_view>& words,
     uint32_t b = std::min<uint32_t>(std::max(s.second, a), static_cast<uint32_t>(n));
     sentences_.emplace_back(a, b);
   }
-  words_ = &words;
+  words_ = words;
   if (!clusters) clusters = &ClusterTable::none();
   if (source) {
     for (size_t i = 0; i < n; ++i) static_cast<WordInfo&>(info_[i]) = source->word(i, words[i]);
@@ -63,8 +62,9 @@ void DocumentFeatures::build(const std::vector<std::string_view>& words,
       offsets1_.push_back(static_cast<uint32_t>(keys1_.size()));
     }
   }
+  // Set by add_predictions (n + 1 offsets only when it keeps the keys).
   keys2_.clear();
-  offsets2_.assign(n + 1, 0);
+  offsets2_.assign(1, 0);
 }
 
 void DocumentFeatures::classify_positions(uint32_t a, uint32_t b) {
@@ -270,7 +270,7 @@ void DocumentFeatures::stage1_keys(size_t i, std::vector<uint32_t>* keys, unsign
     // the whole document: 72 bytes a token.
     WordInfo unused;
     SelfFacts self;
-    word_facts_.compute((*words_)[i], nullptr, &unused, &self);
+    word_facts_.compute(words_[i], nullptr, &unused, &self);
     n_out += self_keys(info_[i], self, out + n_out);
   }
   for (int part = 1; part < kWordKeyParts; ++part) {

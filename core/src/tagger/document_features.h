@@ -15,6 +15,7 @@
 #include "tagger/gazetteer.h"
 #include "tagger/labels.h"
 #include "tagger/word_facts.h"
+#include "tagger/words.h"
 
 namespace lede {
 namespace ner {
@@ -32,8 +33,8 @@ class DocumentFeatures {
     virtual ~WordSource() = default;
     virtual const WordInfo& word(size_t i, std::string_view word) = 0;
   };
-  void build(const std::vector<std::string_view>& words,
-             const std::vector<std::pair<uint32_t, uint32_t>>& sentences,
+  // words must outlive the key functions' use of them.
+  void build(const Words& words, const std::vector<std::pair<uint32_t, uint32_t>>& sentences,
              const ClusterTable* clusters, bool keep_stage1_keys = true, WordSource* source = nullptr);
   // The model's name lists that build() matches (null or empty: none); it must outlive build's
   // use of it.
@@ -181,7 +182,7 @@ class DocumentFeatures {
   // Mutable for the aggregates its slots point to, worked out as the const key functions need them.
   mutable FormTable forms_;
   std::vector<uint32_t> keys1_, offsets1_, keys2_, offsets2_;
-  const std::vector<std::string_view>* words_ = nullptr;  // the document being tagged
+  Words words_;  // the document being tagged
   const std::vector<uint8_t>* labels_ = nullptr;          // its stage-1 labels
   // Every word of every name the first stage found, for the second stage's features.
   struct EntityWord {

@@ -119,7 +119,7 @@ void read_stage2_part(const uint8_t* lanes, const TaggingWorkspace& ws, int32_t*
 // Stage 1 runs a sentence at a time: a token's keys are computed, scored and dropped, and only its
 // stage-2 part of the scores is kept for the second stage, which needs the whole document's
 // stage-1 labels first.
-const std::vector<uint8_t>& run(const TaggerModel& model, const std::vector<std::string_view>& words,
+const std::vector<uint8_t>& run(const TaggerModel& model, const ner::Words& words,
                                 const std::vector<std::pair<uint32_t, uint32_t>>& sentences,
                                 TaggingWorkspace* ws, std::vector<int32_t>* scores_out = nullptr) {
   constexpr int L = ner::kLabels;
@@ -283,8 +283,7 @@ void release_if_large(TaggingWorkspace* ws) {
 
 size_t tagging_workspace_bytes() { return thread_workspace().bytes(); }
 
-std::vector<uint8_t> tag_document_labels(const TaggerModel& model,
-                                         const std::vector<std::string_view>& words,
+std::vector<uint8_t> tag_document_labels(const TaggerModel& model, const ner::Words& words,
                                          const std::vector<std::pair<uint32_t, uint32_t>>& sentences) {
   TaggingWorkspace& ws = thread_workspace();
   std::vector<uint8_t> labels = run(model, words, sentences, &ws);
@@ -292,7 +291,7 @@ std::vector<uint8_t> tag_document_labels(const TaggerModel& model,
   return labels;
 }
 
-std::vector<int32_t> tag_document_scores(const TaggerModel& model, const std::vector<std::string_view>& words,
+std::vector<int32_t> tag_document_scores(const TaggerModel& model, const ner::Words& words,
                                          const std::vector<std::pair<uint32_t, uint32_t>>& sentences) {
   TaggingWorkspace& ws = thread_workspace();
   std::vector<int32_t> scores;
@@ -301,7 +300,7 @@ std::vector<int32_t> tag_document_scores(const TaggerModel& model, const std::ve
   return scores;
 }
 
-std::vector<NameSpan> tag_document(const TaggerModel& model, const std::vector<std::string_view>& words,
+std::vector<NameSpan> tag_document(const TaggerModel& model, const ner::Words& words,
                                    const std::vector<std::pair<uint32_t, uint32_t>>& sentences) {
   TaggingWorkspace& ws = thread_workspace();
   static thread_local std::vector<ner::LabelSpan> spans;
