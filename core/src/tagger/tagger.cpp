@@ -18,7 +18,8 @@ namespace lede {
 namespace {
 
 // Buffers reused across documents on the same thread. What grows with the document is the
-// features' per-token state and stage2 (35 bytes a token); the rest is the size of a sentence.
+// features' per-token state and stage2 (35 bytes a token), and what is kept a word type; the rest
+// is the size of a sentence.
 struct TaggingWorkspace {
   ner::DocumentFeatures features;
   TokenScoring scoring;            // one token's keys, the lookups of three tokens under way
@@ -33,7 +34,7 @@ struct TaggingWorkspace {
   std::vector<uint8_t> back;
   std::vector<uint8_t> labels;
   std::vector<uint8_t> stage1_labels;
-  std::vector<uint32_t> word_refs;  // each token's word cache entry, or WordCache::kNone
+  std::vector<uint32_t> word_refs;  // each word type's word cache entry, or WordCache::kNone
   std::vector<uint32_t> shape_keys;  // a shape context's keys
 
   size_t bytes() const {
@@ -128,7 +129,7 @@ const std::vector<uint8_t>& run(const TaggerModel& model, const ner::Words& word
   ner::DocumentFeatures& f = ws->features;
   WordCache& cache = thread_word_cache();
   cache.begin_document(model, &ws->scoring.keys);
-  ws->word_refs.assign(n, WordCache::kNone);
+  ws->word_refs.clear();
   CachedWords source(&cache, &model, &f, &ws->word_refs, &ws->scoring.keys);
   f.set_gazetteer(&model.gazetteer());
   f.build(words, sentences, &model.clusters(), /*keep_stage1_keys=*/false, &source);
@@ -156,7 +157,7 @@ const std::vector<uint8_t>& run(const TaggerModel& model, const ner::Words& word
     for (int part = 0; part < ner::kWordKeyParts; ++part) {
       uint32_t ref = WordCache::kNone;
       if (f.neighbour_inside(i, part)) {
-        ref = ws->word_refs[i + ner::kPartOffset[part]];
+        ref = ws->word_refs[f.word_type(i + ner::kPartOffset[part])];
         if (ref == WordCache::kNone) {
           p.keyed |= 1u << part;
           continue;
