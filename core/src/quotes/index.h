@@ -56,7 +56,10 @@ class LowerForms {
   LowerForms& operator=(const LowerForms&) = delete;
   std::string_view operator[](uint32_t i) const {
     const Token& t = tokens_[i];
-    if (!(t.kind == TokenKind::word || t.kind == TokenKind::abbreviation || t.kind == TokenKind::punct)) return {};
+    constexpr unsigned kLowered = (1u << static_cast<unsigned>(TokenKind::word)) |
+                                  (1u << static_cast<unsigned>(TokenKind::abbreviation)) |
+                                  (1u << static_cast<unsigned>(TokenKind::punct));
+    if (!((1u << static_cast<unsigned>(t.kind)) & kLowered)) return {};
     return std::string_view(buffer.data() + t.span.start, t.span.end - t.span.start);
   }
   std::string buffer;

@@ -4,6 +4,7 @@
 #include "tagger/document_features.h"
 
 #include <algorithm>
+#include <cstring>
 
 namespace lede {
 namespace ner {
@@ -62,35 +63,67 @@ void DocumentFeatures::build(const Words& words, const std::vector<std::pair<uin
   offsets2_.assign(1, 0);
 }
 
+namespace {
+
+// A word's bytes as two 64-bit words: for a word of up to 16 bytes, with its length, the bytes
+// themselves (the first and the last 8, 4 or 1-3 bytes, overlapping), so that two such words are
+// the same exactly when their keys and lengths are; a longer word's bytes are compared too.
+struct WordKey {
+  uint64_t a = 0, b = 0;
+};
+inline WordKey word_key(std::string_view w) {
+  const char* p = w.data();
+  const size_t n = w.size();
+  WordKey key;
+  if (n >= 8) {
+    std::memcpy(&key.a, p, 8);
+    std::memcpy(&key.b, p + n - 8, 8);
+  } else if (n >= 4) {
+    uint32_t x, y;
+    std::memcpy(&x, p, 4);
+    std::memcpy(&y, p + n - 4, 4);
+    key.a = x;
+    key.b = y;
+  } else if (n > 0) {
+    key.a = static_cast<uint8_t>(p[0]) | static_cast<uint32_t>(static_cast<uint8_t>(p[n / 2])) << 8 |
+            static_cast<uint32_t>(static_cast<uint8_t>(p[n - 1])) << 16;
+  }
+  return key;
+}
+
+}  // namespace
+
 // Each token's word type, its facts worked out (or asked of the source) at its first token. The
-// types are found by the hash of the word's bytes (lexicon_word_hash, as the word cache's), the
-// bytes compared with the type's first token.
+// types are found by their bytes (word_key) in an open-addressing table, at most half full.
 void DocumentFeatures::find_types(const ClusterTable* clusters, WordSource* source) {
   const size_t n = words_.size();
-  type_of_.resize(n);
+  type_of_.assign(n, 0);
   types_.clear();
-  // A table grown for a long document is not kept for the next ones.
+  // It starts at 1024 slots, which most news articles fit, and doubles as need be; one grown past
+  // 65,536 for a long document is not kept for the next ones.
   if (type_table_.size() > 65536) std::vector<TypeSlot>().swap(type_table_);
-  if (type_table_.empty()) type_table_.resize(1024);
-  std::fill(type_table_.begin(), type_table_.end(), TypeSlot());
-  size_t mask = type_table_.size() - 1;
-  auto home = [&](uint64_t hash) { return static_cast<size_t>((hash * 0x9E3779B97F4A7C15ull) >> 32) & mask; };
+  const size_t size = std::max<size_t>(type_table_.size(), 1024);
+  type_table_.clear();
+  type_table_.resize(size, TypeSlot{});
+  size_t mask = size - 1;
+  auto home = [&](uint64_t a, uint64_t b, size_t n_bytes) {
+    return static_cast<size_t>(mix64(a ^ (b * 0x9E3779B97F4A7C15ull) ^ n_bytes) >> 32) & mask;
+  };
   for (size_t i = 0; i < n; ++i) {
     const std::string_view w = words_[i];
-    const uint64_t hash = lexicon_word_hash(w);
-    size_t slot = home(hash);
+    const WordKey key = word_key(w);
+    size_t slot = home(key.a, key.b, w.size());
     uint32_t type = kNoGroup;
-    for (; type_table_[slot].type != kNoGroup; slot = (slot + 1) & mask) {
+    for (; type_table_[slot].type_plus_one != 0; slot = (slot + 1) & mask) {
       const TypeSlot& e = type_table_[slot];
-      if (e.hash != hash) continue;
-      const std::string_view seen = words_[types_[e.type].first];
-      if (seen.size() != w.size()) continue;
-      size_t k = 0;  // a short loop beats a call: most words are short
-      while (k < w.size() && seen[k] == w[k]) ++k;
-      if (k == w.size()) {
-        type = e.type;
-        break;
+      if (e.key_a != key.a || e.key_b != key.b || e.size != w.size()) continue;
+      if (w.size() > 16) {
+        size_t k = 0;
+        while (k < w.size() && e.bytes[k] == w[k]) ++k;
+        if (k != w.size()) continue;
       }
+      type = e.type_plus_one - 1;
+      break;
     }
     if (type == kNoGroup) {
       type = static_cast<uint32_t>(types_.size());
@@ -102,15 +135,15 @@ void DocumentFeatures::find_types(const ClusterTable* clusters, WordSource* sour
       } else {
         word_facts_.compute(w, clusters, &t, nullptr);
       }
-      type_table_[slot] = {hash, type};
+      type_table_[slot] = {key.a, key.b, w.data(), static_cast<uint32_t>(w.size()), type + 1};
       if (types_.size() * 2 > type_table_.size()) {
-        std::vector<TypeSlot> old(type_table_.size() * 2);
+        std::vector<TypeSlot> old(type_table_.size() * 2, TypeSlot{});
         old.swap(type_table_);
         mask = type_table_.size() - 1;
         for (const TypeSlot& e : old) {
-          if (e.type == kNoGroup) continue;
-          size_t s = home(e.hash);
-          while (type_table_[s].type != kNoGroup) s = (s + 1) & mask;
+          if (e.type_plus_one == 0) continue;
+          size_t s = home(e.key_a, e.key_b, e.size);
+          while (type_table_[s].type_plus_one != 0) s = (s + 1) & mask;
           type_table_[s] = e;
         }
       }
@@ -210,20 +243,35 @@ void DocumentFeatures::match_lists(uint32_t a, uint32_t b) const {
 // together, in document order (a counting sort over a table of the forms, not a sort).
 void DocumentFeatures::index_forms() {
   const size_t n = type_of_.size();
-  auto indexed = [&](uint32_t i) { return word(i).cap >= kCapLower && sentence_of_[i] != kNoSentence; };
   by_lower_.clear();
   forms_.clear();
+  // Each type's indexed tokens counted (in lower_slot, until it is set below), then each type's
+  // form added to the table once with its count: a probe of the table a type, not a token.
+  for (WordType& t : types_) t.lower_slot = 0;
   size_t n_indexed = 0;
   for (uint32_t i = 0; i < n; ++i) {
-    if (!indexed(i)) continue;
-    forms_.add(word(i).lower);
+    if (sentence_of_[i] == kNoSentence) continue;
+    WordType& t = types_[type_of_[i]];
+    if (t.cap < kCapLower) continue;
+    ++t.lower_slot;
     ++n_indexed;
+  }
+  for (const WordType& t : types_) {
+    if (t.lower_slot) forms_.add(t.lower, t.lower_slot);
   }
   by_lower_.resize(n_indexed);
   forms_.assign_starts();
+  // A type's form slot is its lower-cased form's, whichever of its tokens are indexed: a token
+  // outside every sentence is not indexed itself, but the others of its word may be.
+  for (WordType& t : types_) {
+    const size_t slot = forms_.find(t.lower);
+    t.lower_slot = slot == FormTable::kAbsent ? kNoGroup : static_cast<uint32_t>(slot);
+  }
   for (uint32_t i = 0; i < n; ++i) {
-    if (!indexed(i)) continue;
-    FormTable::Form& form = forms_.slot(forms_.find(word(i).lower));
+    if (sentence_of_[i] == kNoSentence) continue;
+    const WordType& t = word(i);
+    if (t.cap < kCapLower) continue;
+    FormTable::Form& form = forms_.slot(t.lower_slot);
     by_lower_[form.start + form.placed++] = i;
   }
   context_pool_.clear();
@@ -231,7 +279,7 @@ void DocumentFeatures::index_forms() {
   stage2_slots_.clear();
   forms_pool_.clear();
   for (size_t r = 0; r < by_lower_.size();) {
-    const size_t e = r + forms_.slot(forms_.find(word(by_lower_[r]).lower)).count;
+    const size_t e = r + forms_.slot(word(by_lower_[r]).lower_slot).count;
     int lower_count = 0, cap_inside_count = 0;
     for (size_t k = r; k < e; ++k) {
       const uint32_t i = by_lower_[k];
@@ -248,12 +296,6 @@ void DocumentFeatures::index_forms() {
     }
     r = e;
   }
-  // A type's form slot is its lower-cased form's, whichever of its tokens are indexed: a token
-  // outside every sentence is not indexed itself, but the others of its word may be.
-  for (WordType& t : types_) {
-    const size_t slot = forms_.find(t.lower);
-    t.lower_slot = slot == FormTable::kAbsent ? kNoGroup : static_cast<uint32_t>(slot);
-  }
 }
 
 DocumentFeatures::Occurrences DocumentFeatures::occurrences(size_t i) const {
@@ -263,7 +305,7 @@ DocumentFeatures::Occurrences DocumentFeatures::occurrences(size_t i) const {
   return {by_lower_.data() + form.start, by_lower_.data() + form.start + form.count};
 }
 
-void DocumentFeatures::FormTable::add(uint64_t lower) {
+void DocumentFeatures::FormTable::add(uint64_t lower, uint32_t count) {
   if ((used_ + 1) * 4 > slots_.size() * 3) grow();
   size_t slot = home(lower);
   while (slots_[slot].count != 0 && slots_[slot].lower != lower) slot = (slot + 1) & (slots_.size() - 1);
@@ -272,7 +314,7 @@ void DocumentFeatures::FormTable::add(uint64_t lower) {
     form.lower = lower;
     ++used_;
   }
-  ++form.count;
+  form.count += count;
 }
 
 void DocumentFeatures::FormTable::grow() {
@@ -364,16 +406,16 @@ int DocumentFeatures::context_keys(size_t i, uint32_t a, uint32_t b, uint32_t* o
   const uint8_t own_bits = token_bits_[i];
   const uint8_t t_context = own_bits & kContextMask;
   const PhraseParts& phrases = phrase_parts(i, a, b);
-  const long la = a, lb = b;
-  auto wn = [&](long j) { return j >= la && j < lb ? word(j).wnorm : kBoundary; };
-  auto lex = [&](long j) -> uint16_t { return j >= la && j < lb ? word(j).lex : 0; };
-  long li = static_cast<long>(i);
+  // The words before and after, read once (each is asked for several times below).
+  const WordInfo* prev = i > a ? &word(i - 1) : nullptr;
+  const WordInfo* next = i + 1 < b ? &word(i + 1) : nullptr;
+  const uint64_t wn_prev = prev ? prev->wnorm : kBoundary, wn_next = next ? next->wnorm : kBoundary;
   auto add = [&](uint32_t tmpl, uint64_t v) { out[n_out++] = make_key(tmpl, v); };
 
-  add(T_BI_M1, combine(wn(li - 1), t.wnorm));
-  add(T_BI_P1, combine(t.wnorm, wn(li + 1)));
+  add(T_BI_M1, combine(wn_prev, t.wnorm));
+  add(T_BI_P1, combine(t.wnorm, wn_next));
   // The categories of the word before, and of phrases over this one (most tokens have none).
-  for (uint32_t bits = lex(li - 1) & kLexiconMask; bits; bits &= bits - 1) {
+  for (uint32_t bits = (prev ? prev->lex : 0u) & kLexiconMask; bits; bits &= bits - 1) {
     add(T_LEXM1_CAP0, static_cast<uint64_t>(__builtin_ctz(bits)) * 16 + t.cap);
   }
   for (uint32_t part = 0; part < 3; ++part) {
@@ -393,9 +435,9 @@ int DocumentFeatures::context_keys(size_t i, uint32_t a, uint32_t b, uint32_t* o
     // person) is its own evidence, learned apart from each list alone.
     if (__builtin_popcount(phrases.list[part]) >= 2) add(T_LIST_SET, part * 65536u + phrases.list[part]);
   }
-  add(T_WM1_SS0, combine(wn(li - 1), t.short_shape));
-  add(T_SS0_WP1, combine(t.short_shape, wn(li + 1)));
-  add(T_WM1_CAP0, combine(wn(li - 1), t.cap));
+  add(T_WM1_SS0, combine(wn_prev, t.short_shape));
+  add(T_SS0_WP1, combine(t.short_shape, wn_next));
+  add(T_WM1_CAP0, combine(wn_prev, t.cap));
   if (t_context != kCtxMiddle) {
     add(T_W_CTX, combine(t.wnorm, t_context));
     add(T_FORM_CTX, combine(t.form, t_context));

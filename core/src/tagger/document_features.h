@@ -164,10 +164,12 @@ class DocumentFeatures {
   std::vector<uint32_t> type_of_;   // each token's word type
   std::vector<uint8_t> token_bits_;  // each token's position class and flags (kContextMask, ...)
   std::vector<WordType> types_;
-  // The word types by the hash of their bytes, for find_types. Open addressing, at most half full.
+  // The word types by their bytes, for find_types. All zero: empty (cleared with memset).
   struct TypeSlot {
-    uint64_t hash = 0;
-    uint32_t type = kNoGroup;  // kNoGroup: empty
+    uint64_t key_a, key_b;  // the word's key (document_features.cpp: word_key)
+    const char* bytes;      // the word's, at its first token
+    uint32_t size;
+    uint32_t type_plus_one;
   };
   std::vector<TypeSlot> type_table_;
   std::vector<uint32_t> sentence_of_;
@@ -190,7 +192,7 @@ class DocumentFeatures {
     static constexpr uint32_t kNotYet = UINT32_MAX;
     void clear();
     static constexpr size_t kAbsent = SIZE_MAX;
-    void add(uint64_t lower);  // counts one more token of the form
+    void add(uint64_t lower, uint32_t count);  // counts `count` more tokens of the form
     void assign_starts();      // once every token is added: each form's start in by_lower_
     size_t find(uint64_t lower) const;  // the form's slot, or kAbsent
     Form& slot(size_t s) { return slots_[s]; }
@@ -213,7 +215,7 @@ class DocumentFeatures {
   // Every word of every name the first stage found, for the second stage's features.
   struct EntityWord {
     uint64_t lower;
-    uint64_t form;
+    uint32_t type;  // its word type (whose form the second stage compares)
     uint32_t first, end;
     uint16_t code;  // type * 4 + position in the name (BILU)
   };

@@ -20,10 +20,13 @@ void DocumentFeatures::add_predictions(const std::vector<uint8_t>& labels, bool 
   for (const auto& s : sentences_) {
     if (s.second > s.first) labels_to_spans(labels.data() + s.first, s.second - s.first, s.first, &spans);
   }
+  size_t n_words = 0;
+  for (const LabelSpan& sp : spans) n_words += sp.end - sp.first;
+  words.reserve(n_words);
   for (const LabelSpan& sp : spans) {
     for (uint32_t k = sp.first; k < sp.end; ++k) {
       int part = sp.end - sp.first == 1 ? kPartU : k == sp.first ? kPartB : k + 1 == sp.end ? kPartL : kPartI;
-      words.push_back({word(k).lower, word(k).form, sp.first, sp.end, static_cast<uint16_t>(sp.type * 4 + part)});
+      words.push_back({word(k).lower, type_of_[k], sp.first, sp.end, static_cast<uint16_t>(sp.type * 4 + part)});
     }
   }
   // A total order, so that every standard library (libstdc++ natively, libc++ in wasm) gives the
@@ -103,13 +106,13 @@ void DocumentFeatures::stage2_document_keys(size_t token, std::vector<uint32_t>*
       }
       a.types_end = a.codes_begin = static_cast<uint32_t>(forms_pool_.size());
       auto er = std::equal_range(words.begin(), words.end(), EntityWord{t.lower, 0, 0, 0, 0},
-                                 [](const EntityWord& x, const EntityWord& y) { return x.lower < y.lower; });
+                             [](const EntityWord& x, const EntityWord& y) { return x.lower < y.lower; });
       a.names_first = UINT32_MAX;
       int visits = 0;
       for (auto it = er.first; it != er.second && visits < kStage2Visits; ++it, ++visits) {
         a.names_first = std::min(a.names_first, it->first);
         a.names_end = std::max(a.names_end, it->end);
-        pool_bits(a.codes_begin, it->form, 1u << it->code);
+        pool_bits(a.codes_begin, types_[it->type].form, 1u << it->code);
       }
       a.codes_end = static_cast<uint32_t>(forms_pool_.size());
       stage2_aggregates_.push_back(a);
@@ -163,11 +166,11 @@ void DocumentFeatures::stage2_document_keys(size_t token, std::vector<uint32_t>*
     }
   } else {
     auto er = std::equal_range(words.begin(), words.end(), EntityWord{t.lower, 0, 0, 0, 0},
-                               [](const EntityWord& x, const EntityWord& y) { return x.lower < y.lower; });
+                             [](const EntityWord& x, const EntityWord& y) { return x.lower < y.lower; });
     int visits = 0;
     for (auto it = er.first; it != er.second && visits < kStage2Visits; ++it, ++visits) {
       if (i >= it->first && i < it->end) continue;
-      mask |= 1u << (it->code + (it->form == t.form ? 0 : 16));
+      mask |= 1u << (it->code + (types_[it->type].form == t.form ? 0 : 16));
     }
   }
   for (uint32_t code = 0; code < 32; ++code) {

@@ -222,8 +222,12 @@ class CachedWords : public ner::DocumentFeatures::WordSource {
       : cache_(cache), model_(model), features_(features), refs_(refs), keys_(keys) {}
   const ner::WordInfo& word(uint32_t type, std::string_view word) override {
     uint32_t ref = cache_->find_or_add(word, *model_, *features_, keys_);
-    if (refs_->size() <= type) refs_->resize(size_t{type} + 1, WordCache::kNone);
-    (*refs_)[type] = ref;
+    // Asked for types 0, 1, 2, ... in turn.
+    if (refs_->size() == type) {
+      refs_->push_back(ref);
+    } else {
+      (*refs_)[type] = ref;
+    }
     if (ref != WordCache::kNone) return cache_->info(ref);
     uncached_ = features_->word_info(word, &model_->clusters());
     return uncached_;
