@@ -99,9 +99,7 @@ void DocumentFeatures::find_types(const ClusterTable* clusters, WordSource* sour
   const size_t n = words_.size();
   type_of_.assign(n, 0);
   types_.clear();
-  // It starts at 1024 slots, which most news articles fit, and doubles as need be; one grown past
-  // 65,536 for a long document is not kept for the next ones.
-  if (type_table_.size() > 65536) std::vector<TypeSlot>().swap(type_table_);
+  // It starts at 1024 slots, which most news articles fit, and doubles as need be.
   const size_t size = std::max<size_t>(type_table_.size(), 1024);
   type_table_.clear();
   type_table_.resize(size, TypeSlot{});
@@ -150,6 +148,8 @@ void DocumentFeatures::find_types(const ClusterTable* clusters, WordSource* sour
     }
     type_of_[i] = type;
   }
+  // Only find_types reads it: one grown for a long document is freed now, not at the next one.
+  if (type_table_.size() > 65536) std::vector<TypeSlot>().swap(type_table_);
 }
 
 void DocumentFeatures::classify_positions(uint32_t a, uint32_t b) {
