@@ -45,8 +45,8 @@ std::vector<uint8_t> tag_document_labels(const TaggerModel& model, const ner::Wo
 std::vector<int32_t> tag_document_scores(const TaggerModel& model, const ner::Words& words,
                                          const std::vector<std::pair<uint32_t, uint32_t>>& sentences);
 
-// The bytes of buffers the calling thread keeps between documents for tagging: 100-120 a token
-// of the last document, none after one of more than 65,536 tokens or that needed more than 16 MB
+// The bytes of buffers the calling thread keeps between documents for tagging: 55-65 a token
+// of the last document (and its word types' facts), none after one of more than 65,536 tokens or that needed more than 16 MB
 // (they are freed then). Besides, each tagging thread keeps a word cache of a bounded size (below).
 size_t tagging_workspace_bytes();
 
