@@ -99,7 +99,7 @@ void DocumentFeatures::find_types(const ClusterTable* clusters, WordSource* sour
   const size_t n = words_.size();
   type_of_.assign(n, 0);
   types_.clear();
-  // It starts at 1024 slots, which most news articles fit, and doubles as need be.
+  // It starts at 1024 slots (512 types) and doubles as need be.
   const size_t size = std::max<size_t>(type_table_.size(), 1024);
   type_table_.clear();
   type_table_.resize(size, TypeSlot{});

@@ -108,8 +108,8 @@ class DocumentFeatures {
   static constexpr uint32_t kNoSentence = UINT32_MAX;  // sentence_of_ a token outside every sentence
   // A token's position class.
   enum Position : uint8_t { kCtxMiddle, kCtxInitial, kCtxAfterQuote, kCtxHeadline, kCtxAfterColon };
-  // What the keys know of a token: its word's facts, kept once per word type (a document of news
-  // has a type for every five or so tokens), and a byte of its own (token_bits_): its position
+  // What the keys know of a token: its word's facts, kept once per word type (the distinct bytes
+  // of the document's words), and a byte of its own (token_bits_): its position
   // class, how its word is written elsewhere in the document, and whether it is in the index by
   // form. They took 48 bytes a token when every token had its word's facts.
   struct WordType : WordInfo {
@@ -164,7 +164,8 @@ class DocumentFeatures {
   std::vector<uint32_t> type_of_;   // each token's word type
   std::vector<uint8_t> token_bits_;  // each token's position class and flags (kContextMask, ...)
   std::vector<WordType> types_;
-  // The word types by their bytes, for find_types. All zero: empty (cleared with memset).
+  // The word types by their bytes, for find_types: open addressing, at most half full. A slot
+  // all zero (value-initialised) is empty.
   struct TypeSlot {
     uint64_t key_a, key_b;  // the word's key (document_features.cpp: word_key)
     const char* bytes;      // the word's, at its first token
@@ -211,7 +212,7 @@ class DocumentFeatures {
   mutable FormTable forms_;
   std::vector<uint32_t> keys1_, offsets1_, keys2_, offsets2_;
   Words words_;  // the document being tagged
-  const std::vector<uint8_t>* labels_ = nullptr;          // its stage-1 labels
+  const std::vector<uint8_t>* labels_ = nullptr;  // its stage-1 labels
   // Every word of every name the first stage found, for the second stage's features.
   struct EntityWord {
     uint64_t lower;
