@@ -6,9 +6,9 @@
 // analyzer measured is exactly the one users get. The figures set kBytesPerTextByte in wasm/abi.cpp.
 //
 // --oom: a real allocation failure instead. A text under the limit but three times as dense in
-// tokens as news ("A b. C, d e; " repeated to 54.5 MB, about 110 bytes of memory per byte) fills
-// the 4 GB; analyze() must throw a lede: error, and the same analyzer then analyse a normal text
-// and a 4 MB one. Takes a minute and 4 GB of RAM.
+// tokens as news ("A b. C, d e; " repeated to 109 MB, about 52 bytes of memory per byte: 52.1 at
+// 13.6 MB) fills the 4 GB; analyze() must throw a lede: error, and the same analyzer then analyse
+// a normal text and a 4 MB one. Takes a few minutes and 4 GB of RAM.
 //
 // Usage: node --expose-gc bench/wasm-memory.mjs [MB ...]   (default 4 16 40; data: $LEDE_DATA)
 //        node bench/wasm-memory.mjs --oom
@@ -65,7 +65,7 @@ async function outOfMemory() {
   const { createAnalyzer } = await import(join(root, 'wasm/dist/index.node.js'));
   const analyzer = await createAnalyzer();
   let text = 'A b. C, d e; ';
-  while (text.length < 40 * 2 ** 20) text += text;
+  while (text.length < 80 * 2 ** 20) text += text;
   const bytes = Buffer.byteLength(text);
   console.log(`limit ${analyzer.maxTextBytes} bytes; text ${bytes} bytes`);
   const t0 = performance.now();

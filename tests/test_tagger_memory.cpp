@@ -26,10 +26,11 @@ TEST_CASE("tagger: the workspace kept between documents is linear in the last on
   const std::string paragraph =
       "President Vladimir Putin told reporters in Moscow on Tuesday that Russia would \xE2\x80\x9Cnever\xE2\x80\x9D "
       "accept the plan, the Kremlin said.\n\n";
-  // 120 bytes a token (features 48 + sentence 4 + index 4 + word cache refs 4 + kept stage-2
-  // scores 34 + labels and names: 115 measured on this text, dense in names), plus a sentence's
-  // worth of buffers.
-  constexpr size_t kBytesPerToken = 120, kFixed = 64 * 1024;
+  // 64 bytes a token (word type 4 + position and flags 1 + sentence 4 + index 4 + kept stage-2
+  // scores 34 + labels and names: 58.6 measured on this text, dense in names; 120 before the
+  // word facts went to a table by word type), plus a sentence's worth of buffers and the first
+  // 1024 slots of the word-type and form tables (32 KB each).
+  constexpr size_t kBytesPerToken = 64, kFixed = 128 * 1024;
   // A long document first: whatever earlier tests left is freed with it.
   {
     lede::Analysis a = analyzer->analyze(repeat(paragraph, 4000));

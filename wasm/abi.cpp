@@ -26,16 +26,18 @@ std::string& last_error() {
 // peak memory all at once (the tokens, the tagger's per-token state, the result), which grows in
 // proportion to the text: kBytesPerTextByte is that peak over the text's size. Measured by
 // `node --expose-gc bench/wasm-memory.mjs` (the memory's growth during analyze() of one article
-// of PolNeAR texts) after issue 24's per-token cuts: 30.6 bytes per byte at 4 MB, 29.6 at 16 MB,
-// 27.2 at 40 MB (1.16 GB); CoNLL dev's words joined by spaces, 4.4 MB, 30.1 (before the cuts:
-// 40.5, 39.2, 35.5 and 41.3, with 48 here). 36 leaves a sixth over the worst of them, a limit of
-// 119.3 MB. Texts much denser in tokens than news need more ("A b. C, d e; "
-// repeated: about 110 bytes per byte) and can still run out under the limit: the glue says so (the
+// of PolNeAR texts) after issue 24's cuts of the tagger's and the quote index's per-token state:
+// 18.3 bytes per byte at 4 MB, 16.6 at 16 MB, 15.9 at 40 MB (686 MB); CoNLL dev's words joined by
+// spaces, 4.4 MB, 17.2 (before those cuts: 30.6, 29.6, 27.2 and 30.1; before the first ones 40.5,
+// 39.2, 35.5 and 41.3). The figure falls with the size, and near the limit it is the large texts'
+// that counts: 21 leaves a third over the 40 MB figure (a seventh over the 4 MB one), a limit of
+// 204.5 MB. Texts much denser in tokens than news need more ("A b. C, d e; "
+// repeated: about 60 bytes per byte) and can still run out under the limit: the glue says so (the
 // `--oom` run of that script). A text over the limit is refused before anything is allocated for
 // it, with an error that says so, rather than ending in Emscripten's bare "Aborted()" half-way
 // through an analysis minutes long.
 constexpr uint64_t kMemoryBytes = uint64_t{4} << 30;
-constexpr uint64_t kBytesPerTextByte = 36;
+constexpr uint64_t kBytesPerTextByte = 21;
 constexpr size_t kTextLimit = static_cast<size_t>(kMemoryBytes / kBytesPerTextByte);
 
 // True when a text of `bytes` bytes is within the limit; otherwise false, and last_error() says so.

@@ -12,27 +12,23 @@ namespace quotes {
 namespace {
 
 // Lower-cased forms of words and punctuation, written through a pointer (appending a byte at a
-// time was a call a byte in wasm) into a buffer of the text's size: tokens do not overlap, so
-// their bytes together are never more, and the buffer is never reallocated while the views into
-// it are made.
+// time was a call a byte in wasm) at their tokens' offsets into a buffer of the text's size.
 void index_lower_forms(TokenIndex* ix) {
   const uint32_t n = ix->n;
-  ix->lower.assign(n, std::string_view());
   ix->cue_verb.assign(n, CueVerb{});
-  ix->lower_buffer.resize(ix->text.size());
-  char* out = ix->lower_buffer.data();
+  ix->lower.buffer.resize(ix->text.size());
+  char* buffer = ix->lower.buffer.data();
   for (uint32_t i = 0; i < n; ++i) {
     const Token& token = ix->tokens[i];
     if (!(ix->is_word(i) || token.kind == TokenKind::punct)) continue;
     const char* from = ix->text.data() + token.span.start;
+    char* out = buffer + token.span.start;
     const size_t size = token.span.end - token.span.start;
     for (size_t k = 0; k < size; ++k) {
       const char c = from[k];
       out[k] = (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
     }
-    ix->lower[i] = std::string_view(out, size);
-    if (token.kind == TokenKind::word) ix->cue_verb[i] = lookup_cue_verb(ix->lower[i]);
-    out += size;
+    if (token.kind == TokenKind::word) ix->cue_verb[i] = lookup_cue_verb(std::string_view(out, size));
   }
 }
 
@@ -57,17 +53,14 @@ void index_ranges(const std::vector<Segment>& segs, uint32_t n, std::vector<uint
 }
 
 void index_mentions(TokenIndex* ix) {
-  ix->entity_at.assign(ix->n, kNone);
-  ix->mention_first.assign(ix->n, kNone);
-  ix->mention_end.assign(ix->n, kNone);
+  ix->mention_of.assign(ix->n, kNone);
+  ix->mentions.clear();
   for (uint32_t e = 0; e < ix->entities.size(); ++e)
     for (const Mention& m : ix->entities[e].mentions) {
       if (m.first_token >= m.end_token || m.end_token > ix->n) continue;
-      for (uint32_t i = m.first_token; i < m.end_token; ++i) {
-        ix->entity_at[i] = e;
-        ix->mention_first[i] = m.first_token;
-        ix->mention_end[i] = m.end_token;
-      }
+      const uint32_t id = static_cast<uint32_t>(ix->mentions.size());
+      ix->mentions.push_back({e, m.first_token, m.end_token});
+      for (uint32_t i = m.first_token; i < m.end_token; ++i) ix->mention_of[i] = id;
     }
 }
 

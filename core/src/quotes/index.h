@@ -46,21 +46,67 @@ constexpr uint32_t kWindow = 64;
 // The longest phrase a speaker is taken to be, in tokens.
 constexpr uint32_t kMaxPhrase = 12;
 
+// The lower-cased forms of the word and punctuation tokens (ASCII letters lowered, so each the
+// size of its token), each at its token's own offset in a buffer of the text's size: a token's
+// form is read from its span, no view kept a token (16 bytes a token). Empty for other tokens.
+class LowerForms {
+ public:
+  explicit LowerForms(const std::vector<Token>& tokens) : tokens_(tokens) {}
+  LowerForms(const LowerForms&) = delete;
+  LowerForms& operator=(const LowerForms&) = delete;
+  std::string_view operator[](uint32_t i) const {
+    const Token& t = tokens_[i];
+    constexpr unsigned kLowered = (1u << static_cast<unsigned>(TokenKind::word)) |
+                                  (1u << static_cast<unsigned>(TokenKind::abbreviation)) |
+                                  (1u << static_cast<unsigned>(TokenKind::punct));
+    if (!((1u << static_cast<unsigned>(t.kind)) & kLowered)) return {};
+    return std::string_view(buffer.data() + t.span.start, t.span.end - t.span.start);
+  }
+  std::string buffer;
+
+ private:
+  const std::vector<Token>& tokens_;
+};
+
+// The entity mention covering a token, or none: each column reads the token's mention (the last
+// of the entities' mentions over it) in one table, rather than three numbers kept a token.
+struct CoveringMention {
+  uint32_t entity, first, end;
+};
+template <uint32_t CoveringMention::*Field>
+class MentionColumn {
+ public:
+  MentionColumn(const std::vector<uint32_t>& mention_of, const std::vector<CoveringMention>& mentions)
+      : mention_of_(mention_of), mentions_(mentions) {}
+  MentionColumn(const MentionColumn&) = delete;
+  MentionColumn& operator=(const MentionColumn&) = delete;
+  uint32_t operator[](uint32_t i) const {
+    const uint32_t m = mention_of_[i];
+    return m == UINT32_MAX ? UINT32_MAX : mentions_[m].*Field;
+  }
+
+ private:
+  const std::vector<uint32_t>& mention_of_;
+  const std::vector<CoveringMention>& mentions_;
+};
+
 struct TokenIndex {
   std::string_view text;
   const std::vector<Token>& tokens;
   const std::vector<Entity>& entities;
   const EntityFacts& facts;
   uint32_t n = 0;  // tokens
-  std::string lower_buffer;             // every word and punctuation token, lower-cased
-  std::vector<std::string_view> lower;  // views into lower_buffer (empty for other tokens)
+  LowerForms lower{tokens};
   std::vector<CueVerb> cue_verb;        // the lexicon entry of each word, looked up once
   // Sentences and paragraphs as token ranges; tokens outside any segment get a range of their own.
   std::vector<uint32_t> sentence_first, sentence_end, paragraph_first, paragraph_end;
   std::vector<uint32_t> sentence_of, paragraph_of;
-  std::vector<uint32_t> entity_at;      // entity index of the mention covering a token, or kNone
-  std::vector<uint32_t> mention_first;  // first token of that mention
-  std::vector<uint32_t> mention_end;
+  // The mention covering each token (an index into `mentions`, or kNone).
+  std::vector<uint32_t> mention_of;
+  std::vector<CoveringMention> mentions;
+  MentionColumn<&CoveringMention::entity> entity_at{mention_of, mentions};  // its entity, or kNone
+  MentionColumn<&CoveringMention::first> mention_first{mention_of, mentions};  // its first token
+  MentionColumn<&CoveringMention::end> mention_end{mention_of, mentions};
   std::vector<uint8_t> quoted;          // inside a top-level quotation (marks included)
   std::vector<uint8_t> headline;        // per paragraph: written in Title Case
   // Commas and quotation-mark tokens before each token (n + 1 entries): how many lie in a range,
@@ -69,7 +115,7 @@ struct TokenIndex {
 
   explicit TokenIndex(const QuoteInput& in)
       : text(in.text), tokens(in.tokens), entities(in.entities), facts(in.facts) {}
-  TokenIndex(const TokenIndex&) = delete;  // lower holds views into lower_buffer
+  TokenIndex(const TokenIndex&) = delete;  // lower and the mention columns refer to its members
   TokenIndex& operator=(const TokenIndex&) = delete;
 
   std::string_view tok(uint32_t i) const {

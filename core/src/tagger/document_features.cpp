@@ -4,6 +4,7 @@
 #include "tagger/document_features.h"
 
 #include <algorithm>
+#include <cstring>
 
 namespace lede {
 namespace ner {
@@ -28,11 +29,9 @@ WordInfo DocumentFeatures::word_info_and_keys(std::string_view word, const Clust
   return info;
 }
 
-void DocumentFeatures::build(const std::vector<std::string_view>& words,
-                             const std::vector<std::pair<uint32_t, uint32_t>>& sentences,
+void DocumentFeatures::build(const Words& words, const std::vector<std::pair<uint32_t, uint32_t>>& sentences,
                              const ClusterTable* clusters, bool keep_stage1_keys, WordSource* source) {
   const size_t n = words.size();
-  info_.assign(n, TokenInfo());
   sentence_of_.assign(n, kNoSentence);
   sentences_.clear();
   for (const auto& s : sentences) {
@@ -40,13 +39,9 @@ void DocumentFeatures::build(const std::vector<std::string_view>& words,
     uint32_t b = std::min<uint32_t>(std::max(s.second, a), static_cast<uint32_t>(n));
     sentences_.emplace_back(a, b);
   }
-  words_ = &words;
-  if (!clusters) clusters = &ClusterTable::none();
-  if (source) {
-    for (size_t i = 0; i < n; ++i) static_cast<WordInfo&>(info_[i]) = source->word(i, words[i]);
-  } else {
-    for (size_t i = 0; i < n; ++i) word_facts_.compute(words[i], clusters, &info_[i], nullptr);
-  }
+  words_ = words;
+  find_types(clusters ? clusters : &ClusterTable::none(), source);
+  token_bits_.assign(n, 0);
   for (uint32_t si = 0; si < sentences_.size(); ++si) {
     auto [a, b] = sentences_[si];
     for (uint32_t i = a; i < b; ++i) sentence_of_[i] = si;
@@ -63,14 +58,104 @@ void DocumentFeatures::build(const std::vector<std::string_view>& words,
       offsets1_.push_back(static_cast<uint32_t>(keys1_.size()));
     }
   }
+  // Set by add_predictions (n + 1 offsets only when it keeps the keys).
   keys2_.clear();
-  offsets2_.assign(n + 1, 0);
+  offsets2_.assign(1, 0);
+}
+
+namespace {
+
+// A word's bytes as two 64-bit words: for a word of up to 16 bytes, with its length, the bytes
+// themselves (the first and the last 8, 4 or 1-3 bytes, overlapping), so that two such words are
+// the same exactly when their keys and lengths are; a longer word's bytes are compared too.
+struct WordKey {
+  uint64_t a = 0, b = 0;
+};
+inline WordKey word_key(std::string_view w) {
+  const char* p = w.data();
+  const size_t n = w.size();
+  WordKey key;
+  if (n >= 8) {
+    std::memcpy(&key.a, p, 8);
+    std::memcpy(&key.b, p + n - 8, 8);
+  } else if (n >= 4) {
+    uint32_t x, y;
+    std::memcpy(&x, p, 4);
+    std::memcpy(&y, p + n - 4, 4);
+    key.a = x;
+    key.b = y;
+  } else if (n > 0) {
+    key.a = static_cast<uint8_t>(p[0]) | static_cast<uint32_t>(static_cast<uint8_t>(p[n / 2])) << 8 |
+            static_cast<uint32_t>(static_cast<uint8_t>(p[n - 1])) << 16;
+  }
+  return key;
+}
+
+}  // namespace
+
+// Each token's word type, its facts worked out (or asked of the source) at its first token. The
+// types are found by their bytes (word_key) in an open-addressing table, at most half full.
+void DocumentFeatures::find_types(const ClusterTable* clusters, WordSource* source) {
+  const size_t n = words_.size();
+  type_of_.assign(n, 0);
+  types_.clear();
+  // It starts at 1024 slots (512 types) and doubles as need be.
+  const size_t size = std::max<size_t>(type_table_.size(), 1024);
+  type_table_.clear();
+  type_table_.resize(size, TypeSlot{});
+  size_t mask = size - 1;
+  auto home = [&](uint64_t a, uint64_t b, size_t n_bytes) {
+    return static_cast<size_t>(mix64(a ^ (b * 0x9E3779B97F4A7C15ull) ^ n_bytes) >> 32) & mask;
+  };
+  for (size_t i = 0; i < n; ++i) {
+    const std::string_view w = words_[i];
+    const WordKey key = word_key(w);
+    size_t slot = home(key.a, key.b, w.size());
+    uint32_t type = kNoGroup;
+    for (; type_table_[slot].type_plus_one != 0; slot = (slot + 1) & mask) {
+      const TypeSlot& e = type_table_[slot];
+      if (e.key_a != key.a || e.key_b != key.b || e.size != w.size()) continue;
+      if (w.size() > 16) {
+        size_t k = 0;
+        while (k < w.size() && e.bytes[k] == w[k]) ++k;
+        if (k != w.size()) continue;
+      }
+      type = e.type_plus_one - 1;
+      break;
+    }
+    if (type == kNoGroup) {
+      type = static_cast<uint32_t>(types_.size());
+      types_.emplace_back();
+      WordType& t = types_.back();
+      t.first = static_cast<uint32_t>(i);
+      if (source) {
+        static_cast<WordInfo&>(t) = source->word(type, w);
+      } else {
+        word_facts_.compute(w, clusters, &t, nullptr);
+      }
+      type_table_[slot] = {key.a, key.b, w.data(), static_cast<uint32_t>(w.size()), type + 1};
+      if (types_.size() * 2 > type_table_.size()) {
+        std::vector<TypeSlot> old(type_table_.size() * 2, TypeSlot{});
+        old.swap(type_table_);
+        mask = type_table_.size() - 1;
+        for (const TypeSlot& e : old) {
+          if (e.type_plus_one == 0) continue;
+          size_t s = home(e.key_a, e.key_b, e.size);
+          while (type_table_[s].type_plus_one != 0) s = (s + 1) & mask;
+          type_table_[s] = e;
+        }
+      }
+    }
+    type_of_[i] = type;
+  }
+  // Only find_types reads it: one grown for a long document is freed now, not at the next one.
+  if (type_table_.size() > 65536) std::vector<TypeSlot>().swap(type_table_);
 }
 
 void DocumentFeatures::classify_positions(uint32_t a, uint32_t b) {
   int letters = 0, caps = 0, lowers = 0;
   for (uint32_t i = a; i < b; ++i) {
-    uint8_t c = info_[i].cap;
+    uint8_t c = word(i).cap;
     if (c >= kCapLower) ++letters;
     if (c == kCapAll) ++caps;
     if (c == kCapLower || c == kCapInitial || c == kCapMixed) ++lowers;
@@ -78,21 +163,21 @@ void DocumentFeatures::classify_positions(uint32_t a, uint32_t b) {
   bool headline = caps >= 1 && lowers == 0 && letters >= 2;
   bool at_start = true;
   for (uint32_t i = a; i < b; ++i) {
-    TokenInfo& t = info_[i];
+    const WordInfo& t = word(i);
+    uint8_t& context = token_bits_[i];  // only the position class is set so far
     static constexpr uint64_t kQuote = lexicon_word_hash("\""), kApos = lexicon_word_hash("'"),
                           kParen = lexicon_word_hash("("), kColon = lexicon_word_hash(":"),
                           kDash = lexicon_word_hash("-"), kDash2 = lexicon_word_hash("--");
     if (headline) {
-      t.context = kCtxHeadline;
+      context = kCtxHeadline;
     } else if (at_start) {
-      t.context = kCtxInitial;
-    } else if (i > a && (info_[i - 1].form == kQuote || info_[i - 1].form == kApos)) {
-      t.context = kCtxAfterQuote;
-    } else if (i > a && (info_[i - 1].form == kColon || info_[i - 1].form == kDash ||
-                         info_[i - 1].form == kDash2)) {
-      t.context = kCtxAfterColon;
+      context = kCtxInitial;
+    } else if (i > a && (word(i - 1).form == kQuote || word(i - 1).form == kApos)) {
+      context = kCtxAfterQuote;
+    } else if (i > a && (word(i - 1).form == kColon || word(i - 1).form == kDash || word(i - 1).form == kDash2)) {
+      context = kCtxAfterColon;
     } else {
-      t.context = kCtxMiddle;
+      context = kCtxMiddle;
     }
     // Opening quotes and brackets before the first word keep the word sentence-initial.
     if (at_start && !(t.form == kQuote || t.form == kApos || t.form == kParen)) at_start = false;
@@ -113,18 +198,18 @@ void DocumentFeatures::match_phrases(uint32_t a, uint32_t b) const {
   auto parts = [&](uint32_t k) -> PhraseParts& { return phrase_parts_[k - a]; };
   for (uint32_t i = a; i < b; ++i) {
     // Word by word while some phrase of the lists begins with the words so far.
-    uint64_t h = lexicon_phrase_extend(kLexiconHashSeed, info_[i].lower);
+    uint64_t h = lexicon_phrase_extend(kLexiconHashSeed, word(i).lower);
     bool more;
-    lexicon_lookup(h, &more);  // the word alone is info_[i].lex
+    lexicon_lookup(h, &more);  // the word alone is word(i).lex
     for (uint32_t len = 2; more && len <= kLexiconMaxPhraseWords && i + len <= b; ++len) {
-      h = lexicon_phrase_extend(h, info_[i + len - 1].lower);
+      h = lexicon_phrase_extend(h, word(i + len - 1).lower);
       uint16_t cats = lexicon_lookup(h, &more);
       if (!cats) continue;
       parts(i).gaz[kPartB] |= cats;
       for (uint32_t k = i + 1; k + 1 < i + len; ++k) parts(k).gaz[kPartI] |= cats;
       parts(i + len - 1).gaz[kPartL] |= cats;
     }
-    parts(i).gaz[kPartU] |= info_[i].lex;
+    parts(i).gaz[kPartU] |= word(i).lex;
   }
 }
 
@@ -135,10 +220,10 @@ void DocumentFeatures::match_lists(uint32_t a, uint32_t b) const {
   auto parts = [&](uint32_t k) -> PhraseParts& { return phrase_parts_[k - a]; };
   static constexpr uint64_t kAmpersand = lexicon_word_hash("&");
   for (uint32_t i = a; i < b; ++i) {
-    if (info_[i].cap < kCapInitial) continue;
+    if (word(i).cap < kCapInitial) continue;
     uint64_t h = Gazetteer::kSeed;
     for (uint32_t len = 1; len <= Gazetteer::kMaxWords && i + len <= b; ++len) {
-      const TokenInfo& last = info_[i + len - 1];
+      const WordInfo& last = word(i + len - 1);
       if (last.cap == kCapNone && last.form != kAmpersand) break;
       h = Gazetteer::extend(h, last.lower);
       uint16_t lists = gazetteer_->lookup(Gazetteer::key(h));
@@ -157,21 +242,36 @@ void DocumentFeatures::match_lists(uint32_t a, uint32_t b) const {
 // Document index by lower-cased form, for the document-level features: the tokens of each form
 // together, in document order (a counting sort over a table of the forms, not a sort).
 void DocumentFeatures::index_forms() {
-  const size_t n = info_.size();
-  auto indexed = [&](uint32_t i) { return info_[i].cap >= kCapLower && sentence_of_[i] != kNoSentence; };
+  const size_t n = type_of_.size();
   by_lower_.clear();
   forms_.clear();
+  // Each type's indexed tokens counted (in lower_slot, until it is set below), then each type's
+  // form added to the table once with its count: a probe of the table a type, not a token.
+  for (WordType& t : types_) t.lower_slot = 0;
   size_t n_indexed = 0;
   for (uint32_t i = 0; i < n; ++i) {
-    if (!indexed(i)) continue;
-    forms_.add(info_[i].lower);
+    if (sentence_of_[i] == kNoSentence) continue;
+    WordType& t = types_[type_of_[i]];
+    if (t.cap < kCapLower) continue;
+    ++t.lower_slot;
     ++n_indexed;
+  }
+  for (const WordType& t : types_) {
+    if (t.lower_slot) forms_.add(t.lower, t.lower_slot);
   }
   by_lower_.resize(n_indexed);
   forms_.assign_starts();
+  // A type's form slot is its lower-cased form's, whichever of its tokens are indexed: a token
+  // outside every sentence is not indexed itself, but the others of its word may be.
+  for (WordType& t : types_) {
+    const size_t slot = forms_.find(t.lower);
+    t.lower_slot = slot == FormTable::kAbsent ? kNoGroup : static_cast<uint32_t>(slot);
+  }
   for (uint32_t i = 0; i < n; ++i) {
-    if (!indexed(i)) continue;
-    FormTable::Form& form = forms_.slot(forms_.find(info_[i].lower));
+    if (sentence_of_[i] == kNoSentence) continue;
+    const WordType& t = word(i);
+    if (t.cap < kCapLower) continue;
+    FormTable::Form& form = forms_.slot(t.lower_slot);
     by_lower_[form.start + form.placed++] = i;
   }
   context_pool_.clear();
@@ -179,35 +279,33 @@ void DocumentFeatures::index_forms() {
   stage2_slots_.clear();
   forms_pool_.clear();
   for (size_t r = 0; r < by_lower_.size();) {
-    const uint32_t form_slot = static_cast<uint32_t>(forms_.find(info_[by_lower_[r]].lower));
-    const size_t e = r + forms_.slot(form_slot).count;
+    const size_t e = r + forms_.slot(word(by_lower_[r]).lower_slot).count;
     int lower_count = 0, cap_inside_count = 0;
     for (size_t k = r; k < e; ++k) {
-      const TokenInfo& t = info_[by_lower_[k]];
-      if (t.cap == kCapLower && t.context != kCtxHeadline) ++lower_count;
-      if (t.cap != kCapLower && t.context == kCtxMiddle) ++cap_inside_count;
+      const uint32_t i = by_lower_[k];
+      if (word(i).cap == kCapLower && context(i) != kCtxHeadline) ++lower_count;
+      if (word(i).cap != kCapLower && context(i) == kCtxMiddle) ++cap_inside_count;
     }
     for (size_t k = r; k < e; ++k) {
-      TokenInfo& t = info_[by_lower_[k]];
-      t.form_slot = form_slot;
-      int own_lower = t.cap == kCapLower && t.context != kCtxHeadline;
-      int own_cap = t.cap != kCapLower && t.context == kCtxMiddle;
-      t.lower_seen = lower_count - own_lower > 0;
-      t.cap_seen_inside = cap_inside_count - own_cap > 0;
+      const uint32_t i = by_lower_[k];
+      int own_lower = word(i).cap == kCapLower && context(i) != kCtxHeadline;
+      int own_cap = word(i).cap != kCapLower && context(i) == kCtxMiddle;
+      token_bits_[i] |= kIndexed;
+      if (lower_count - own_lower > 0) token_bits_[i] |= kLowerSeen;
+      if (cap_inside_count - own_cap > 0) token_bits_[i] |= kCapSeenInside;
     }
     r = e;
   }
 }
 
-DocumentFeatures::Occurrences DocumentFeatures::occurrences(const TokenInfo& t) const {
-  // A token outside every sentence is not indexed itself; the others of its word may be.
-  const size_t slot = t.form_slot != kNoGroup ? t.form_slot : forms_.find(t.lower);
-  if (slot == FormTable::kAbsent) return {nullptr, nullptr};
+DocumentFeatures::Occurrences DocumentFeatures::occurrences(size_t i) const {
+  const uint32_t slot = word(i).lower_slot;
+  if (slot == kNoGroup) return {nullptr, nullptr};
   const FormTable::Form& form = forms_.slot(slot);
   return {by_lower_.data() + form.start, by_lower_.data() + form.start + form.count};
 }
 
-void DocumentFeatures::FormTable::add(uint64_t lower) {
+void DocumentFeatures::FormTable::add(uint64_t lower, uint32_t count) {
   if ((used_ + 1) * 4 > slots_.size() * 3) grow();
   size_t slot = home(lower);
   while (slots_[slot].count != 0 && slots_[slot].lower != lower) slot = (slot + 1) & (slots_.size() - 1);
@@ -216,7 +314,7 @@ void DocumentFeatures::FormTable::add(uint64_t lower) {
     form.lower = lower;
     ++used_;
   }
-  ++form.count;
+  form.count += count;
 }
 
 void DocumentFeatures::FormTable::grow() {
@@ -270,14 +368,14 @@ void DocumentFeatures::stage1_keys(size_t i, std::vector<uint32_t>* keys, unsign
     // the whole document: 72 bytes a token.
     WordInfo unused;
     SelfFacts self;
-    word_facts_.compute((*words_)[i], nullptr, &unused, &self);
-    n_out += self_keys(info_[i], self, out + n_out);
+    word_facts_.compute(words_[i], nullptr, &unused, &self);
+    n_out += self_keys(word(i), self, out + n_out);
   }
   for (int part = 1; part < kWordKeyParts; ++part) {
     if (!(parts & (1u << part))) continue;
     const long j = static_cast<long>(i) + kPartOffset[part];
     const bool inside = j >= static_cast<long>(a) && j < static_cast<long>(b);
-    n_out += neighbour_keys(part, inside ? &info_[j] : nullptr, out + n_out);
+    n_out += neighbour_keys(part, inside ? &word(j) : nullptr, out + n_out);
   }
   if (parts & kKeysShape) n_out += shape_keys(shape_context(i, a, b), out + n_out);
   if (parts & kKeysContext) n_out += context_keys(i, a, b, out + n_out);
@@ -295,27 +393,29 @@ ShapeContext DocumentFeatures::shape_context(size_t i, uint32_t a, uint32_t b) c
   for (int k = 0; k < 3; ++k) {
     const long j = static_cast<long>(i) + k - 1;
     const bool inside = j >= static_cast<long>(a) && j < static_cast<long>(b);
-    shape.short_shape[k] = inside ? info_[j].short_shape : kBoundary;
-    shape.cap[k] = inside ? info_[j].cap : 15;
+    shape.short_shape[k] = inside ? word(j).short_shape : kBoundary;
+    shape.cap[k] = inside ? word(j).cap : 15;
   }
-  shape.context = info_[i].context;
+  shape.context = context(i);
   return shape;
 }
 
 int DocumentFeatures::context_keys(size_t i, uint32_t a, uint32_t b, uint32_t* out) const {
   int n_out = 0;
-  const TokenInfo& t = info_[i];
+  const WordInfo& t = word(i);
+  const uint8_t own_bits = token_bits_[i];
+  const uint8_t t_context = own_bits & kContextMask;
   const PhraseParts& phrases = phrase_parts(i, a, b);
-  const long la = a, lb = b;
-  auto wn = [&](long j) { return j >= la && j < lb ? info_[j].wnorm : kBoundary; };
-  auto lex = [&](long j) -> uint16_t { return j >= la && j < lb ? info_[j].lex : 0; };
-  long li = static_cast<long>(i);
+  // The words before and after, read once (each is asked for several times below).
+  const WordInfo* prev = i > a ? &word(i - 1) : nullptr;
+  const WordInfo* next = i + 1 < b ? &word(i + 1) : nullptr;
+  const uint64_t wn_prev = prev ? prev->wnorm : kBoundary, wn_next = next ? next->wnorm : kBoundary;
   auto add = [&](uint32_t tmpl, uint64_t v) { out[n_out++] = make_key(tmpl, v); };
 
-  add(T_BI_M1, combine(wn(li - 1), t.wnorm));
-  add(T_BI_P1, combine(t.wnorm, wn(li + 1)));
+  add(T_BI_M1, combine(wn_prev, t.wnorm));
+  add(T_BI_P1, combine(t.wnorm, wn_next));
   // The categories of the word before, and of phrases over this one (most tokens have none).
-  for (uint32_t bits = lex(li - 1) & kLexiconMask; bits; bits &= bits - 1) {
+  for (uint32_t bits = (prev ? prev->lex : 0u) & kLexiconMask; bits; bits &= bits - 1) {
     add(T_LEXM1_CAP0, static_cast<uint64_t>(__builtin_ctz(bits)) * 16 + t.cap);
   }
   for (uint32_t part = 0; part < 3; ++part) {
@@ -335,24 +435,25 @@ int DocumentFeatures::context_keys(size_t i, uint32_t a, uint32_t b, uint32_t* o
     // person) is its own evidence, learned apart from each list alone.
     if (__builtin_popcount(phrases.list[part]) >= 2) add(T_LIST_SET, part * 65536u + phrases.list[part]);
   }
-  add(T_WM1_SS0, combine(wn(li - 1), t.short_shape));
-  add(T_SS0_WP1, combine(t.short_shape, wn(li + 1)));
-  add(T_WM1_CAP0, combine(wn(li - 1), t.cap));
-  if (t.context != kCtxMiddle) {
-    add(T_W_CTX, combine(t.wnorm, t.context));
-    add(T_FORM_CTX, combine(t.form, t.context));
+  add(T_WM1_SS0, combine(wn_prev, t.short_shape));
+  add(T_SS0_WP1, combine(t.short_shape, wn_next));
+  add(T_WM1_CAP0, combine(wn_prev, t.cap));
+  if (t_context != kCtxMiddle) {
+    add(T_W_CTX, combine(t.wnorm, t_context));
+    add(T_FORM_CTX, combine(t.form, t_context));
   }
 
   // Document context: how the same word is written, and what surrounds it, elsewhere.
   if (t.cap >= kCapInitial) {
-    add(T_DOC, ((t.cap * 16u + t.context) * 2u + t.lower_seen) * 2u + t.cap_seen_inside);
-    n_out += occurrence_context_keys(i, t, out + n_out);
+    const unsigned lower_seen = (own_bits & kLowerSeen) != 0, cap_seen_inside = (own_bits & kCapSeenInside) != 0;
+    add(T_DOC, ((t.cap * 16u + t_context) * 2u + lower_seen) * 2u + cap_seen_inside);
+    n_out += occurrence_context_keys(i, out + n_out);
   }
   return n_out;
 }
 
-int DocumentFeatures::occurrence_context_keys(size_t i, const TokenInfo& t, uint32_t* out) const {
-  const Occurrences occurrences_of = occurrences(t);
+int DocumentFeatures::occurrence_context_keys(size_t i, uint32_t* out) const {
+  const Occurrences occurrences_of = occurrences(i);
   // The words before and after each of the first 12 other occurrences, each key once, at most 16.
   auto visit = [&](size_t skip, uint32_t* keys_out) {
     int n_keys = 0;
@@ -363,8 +464,8 @@ int DocumentFeatures::occurrence_context_keys(size_t i, const TokenInfo& t, uint
       ++visited;
       auto [ja, jb] = sentences_[sentence_of_[j]];
       uint32_t keys[2] = {
-          make_key(T_AGG_PREV, j > ja ? info_[j - 1].wnorm : kBoundary),
-          make_key(T_AGG_NEXT, j + 1 < jb ? info_[j + 1].wnorm : kBoundary)};
+          make_key(T_AGG_PREV, j > ja ? word(j - 1).wnorm : kBoundary),
+          make_key(T_AGG_NEXT, j + 1 < jb ? word(j + 1).wnorm : kBoundary)};
       for (uint32_t k : keys) {
         bool dup = false;
         for (int s = 0; s < n_keys; ++s) dup |= keys_out[s] == k;
@@ -374,8 +475,9 @@ int DocumentFeatures::occurrence_context_keys(size_t i, const TokenInfo& t, uint
     return n_keys;
   };
   // A token past its word's first 12 occurrences visits those 12, as every other such token does.
-  if (aggregates_ && t.form_slot != kNoGroup) {
-    FormTable::Form& form = forms_.slot(t.form_slot);
+  const uint32_t form_slot = this->form_slot(i);
+  if (aggregates_ && form_slot != kNoGroup) {
+    FormTable::Form& form = forms_.slot(form_slot);
     if (form.count > kContextVisits && by_lower_[form.start + kContextVisits - 1] < i) {
       if (form.context_keys == FormTable::kNotYet) {
         form.context_keys = static_cast<uint32_t>(context_pool_.size());

@@ -15,6 +15,7 @@
 #include "tagger/gazetteer.h"
 #include "tagger/labels.h"
 #include "tagger/word_facts.h"
+#include "tagger/words.h"
 
 namespace lede {
 namespace ner {
@@ -26,14 +27,16 @@ namespace ner {
 class DocumentFeatures {
  public:
   // Where build gets the facts of the document's words: from a source that may know them already,
-  // or by computing them (word_info with the same clusters; a source must give the same).
+  // or by computing them (word_info with the same clusters; a source must give the same). Asked
+  // once for each word type (distinct bytes) of the document, in the order of their first tokens:
+  // type 0, 1, 2, ... (word_type).
   class WordSource {
    public:
     virtual ~WordSource() = default;
-    virtual const WordInfo& word(size_t i, std::string_view word) = 0;
+    virtual const WordInfo& word(uint32_t type, std::string_view word) = 0;
   };
-  void build(const std::vector<std::string_view>& words,
-             const std::vector<std::pair<uint32_t, uint32_t>>& sentences,
+  // words must outlive the key functions' use of them.
+  void build(const Words& words, const std::vector<std::pair<uint32_t, uint32_t>>& sentences,
              const ClusterTable* clusters, bool keep_stage1_keys = true, WordSource* source = nullptr);
   // The model's name lists that build() matches (null or empty: none); it must outlive build's
   // use of it.
@@ -44,10 +47,14 @@ class DocumentFeatures {
   // stage1_labels must outlive the stage-2 keys' use.
   void add_predictions(const std::vector<uint8_t>& stage1_labels, bool keep_stage2_keys = true);
 
-  size_t size() const { return info_.size(); }
+  size_t size() const { return type_of_.size(); }
+  // Token i's word type: the document's number for its word's bytes, in the order of first
+  // occurrence (valid after build).
+  uint32_t word_type(size_t i) const { return type_of_[i]; }
   // The bytes its buffers hold.
   size_t memory_bytes() const {
-    return info_.capacity() * sizeof(TokenInfo) + sentence_of_.capacity() * sizeof(uint32_t) +
+    return type_of_.capacity() * sizeof(uint32_t) + token_bits_.capacity() + types_.capacity() * sizeof(WordType) +
+           type_table_.capacity() * sizeof(TypeSlot) + sentence_of_.capacity() * sizeof(uint32_t) +
            sentences_.capacity() * sizeof(sentences_[0]) + by_lower_.capacity() * sizeof(by_lower_[0]) + forms_.bytes() +
            (keys1_.capacity() + offsets1_.capacity() + keys2_.capacity() + offsets2_.capacity()) * sizeof(uint32_t) +
            entity_words_.capacity() * sizeof(EntityWord) + spans_.capacity() * sizeof(LabelSpan) +
@@ -101,18 +108,29 @@ class DocumentFeatures {
   static constexpr uint32_t kNoSentence = UINT32_MAX;  // sentence_of_ a token outside every sentence
   // A token's position class.
   enum Position : uint8_t { kCtxMiddle, kCtxInitial, kCtxAfterQuote, kCtxHeadline, kCtxAfterColon };
-  struct TokenInfo : WordInfo {
-    uint32_t form_slot = kNoGroup;  // its lower-cased form's slot in forms_ (kNoGroup: not indexed)
-    uint8_t context = 0;     // position class: sentence-initial, after a quote, headline, ...
-    bool lower_seen = false;       // the lower-case form occurs in lower case elsewhere in the document
-    bool cap_seen_inside = false;  // occurs capitalised mid-sentence elsewhere in the document
+  // What the keys know of a token: its word's facts, kept once per word type (the distinct bytes
+  // of the document's words), and a byte of its own (token_bits_): its position
+  // class, how its word is written elsewhere in the document, and whether it is in the index by
+  // form. They took 48 bytes a token when every token had its word's facts.
+  struct WordType : WordInfo {
+    uint32_t first = 0;              // its first token
+    uint32_t lower_slot = kNoGroup;  // forms_ slot of its lower-cased form (kNoGroup: none)
   };
+  static constexpr uint8_t kContextMask = 7;      // the position class
+  static constexpr uint8_t kLowerSeen = 8;        // its lower-case form occurs in lower case elsewhere
+  static constexpr uint8_t kCapSeenInside = 16;   // it occurs capitalised mid-sentence elsewhere
+  static constexpr uint8_t kIndexed = 32;         // in by_lower_ (capitalisation class kCapLower or
+                                                  // above, in a sentence)
+  const WordType& word(size_t i) const { return types_[type_of_[i]]; }
+  uint8_t context(size_t i) const { return token_bits_[i] & kContextMask; }
+  // Its form's slot in forms_ when the token is indexed, else kNoGroup.
+  uint32_t form_slot(size_t i) const { return (token_bits_[i] & kIndexed) ? word(i).lower_slot : kNoGroup; }
   // The entries of by_lower_ with the token's lower-cased form: its word's tokens in document order.
   struct Occurrences {
     const uint32_t* begin;
     const uint32_t* end;
   };
-  Occurrences occurrences(const TokenInfo& t) const;
+  Occurrences occurrences(size_t i) const;
   // The document-level keys of capitalised token i: what surrounds its word's first other
   // occurrences (context_keys), and what the first stage made of them and of the names it is in
   // (stage2_keys). Each visits a fixed number of its word's first occurrences, which every token
@@ -120,10 +138,11 @@ class DocumentFeatures {
   // only the tokens among them visit them one by one. The results are the same either way.
   static constexpr int kContextVisits = 12;  // occurrences visited by occurrence_context_keys
   static constexpr int kStage2Visits = 64;   // by stage2_document_keys, of the word and of names
-  int occurrence_context_keys(size_t i, const TokenInfo& t, uint32_t* out) const;
-  void stage2_document_keys(size_t i, const TokenInfo& t, std::vector<uint32_t>* keys) const;
-  // build's steps: the position class of each token of sentence [a, b), and the index of the
-  // document's tokens by lower-cased form.
+  int occurrence_context_keys(size_t i, uint32_t* out) const;
+  void stage2_document_keys(size_t i, std::vector<uint32_t>* keys) const;
+  // build's steps: each token's word type, the position class of each token of sentence [a, b),
+  // and the index of the document's tokens by lower-cased form.
+  void find_types(const ClusterTable* clusters, WordSource* source);
   void classify_positions(uint32_t a, uint32_t b);
   void index_forms();
   // The phrases of the lexicon's and the model's lists over a token, by BILU position. Only the
@@ -142,11 +161,22 @@ class DocumentFeatures {
   int context_keys(size_t i, uint32_t a, uint32_t b, uint32_t* out) const;
 
   const Gazetteer* gazetteer_ = nullptr;
-  std::vector<TokenInfo> info_;
+  std::vector<uint32_t> type_of_;   // each token's word type
+  std::vector<uint8_t> token_bits_;  // each token's position class and flags (kContextMask, ...)
+  std::vector<WordType> types_;
+  // The word types by their bytes, for find_types: open addressing, at most half full. A slot
+  // all zero (value-initialised) is empty.
+  struct TypeSlot {
+    uint64_t key_a, key_b;  // the word's key (document_features.cpp: word_key)
+    const char* bytes;      // the word's, at its first token
+    uint32_t size;
+    uint32_t type_plus_one;
+  };
+  std::vector<TypeSlot> type_table_;
   std::vector<uint32_t> sentence_of_;
   std::vector<std::pair<uint32_t, uint32_t>> sentences_;
   // The indexed tokens grouped by lower-cased form, each form's from its slot's start (count of
-  // them): the form itself is the tokens' (info_[token].lower), so it is not stored here.
+  // them): the form itself is the tokens' (word(token).lower), so it is not stored here.
   std::vector<uint32_t> by_lower_;
   // The document's lower-cased forms: how many indexed tokens each has, and where they begin in
   // by_lower_. Open addressing, at most three quarters full.
@@ -163,7 +193,7 @@ class DocumentFeatures {
     static constexpr uint32_t kNotYet = UINT32_MAX;
     void clear();
     static constexpr size_t kAbsent = SIZE_MAX;
-    void add(uint64_t lower);  // counts one more token of the form
+    void add(uint64_t lower, uint32_t count);  // counts `count` more tokens of the form
     void assign_starts();      // once every token is added: each form's start in by_lower_
     size_t find(uint64_t lower) const;  // the form's slot, or kAbsent
     Form& slot(size_t s) { return slots_[s]; }
@@ -181,12 +211,12 @@ class DocumentFeatures {
   // Mutable for the aggregates its slots point to, worked out as the const key functions need them.
   mutable FormTable forms_;
   std::vector<uint32_t> keys1_, offsets1_, keys2_, offsets2_;
-  const std::vector<std::string_view>* words_ = nullptr;  // the document being tagged
-  const std::vector<uint8_t>* labels_ = nullptr;          // its stage-1 labels
+  Words words_;  // the document being tagged
+  const std::vector<uint8_t>* labels_ = nullptr;  // its stage-1 labels
   // Every word of every name the first stage found, for the second stage's features.
   struct EntityWord {
     uint64_t lower;
-    uint64_t form;
+    uint32_t type;  // its word type (whose form the second stage compares)
     uint32_t first, end;
     uint16_t code;  // type * 4 + position in the name (BILU)
   };

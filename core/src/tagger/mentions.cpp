@@ -32,15 +32,12 @@ bool is_title(std::string_view text, const std::vector<Token>& tokens, uint32_t 
 
 std::vector<Mention> find_mentions(std::string_view text, const std::vector<Token>& tokens,
                                    const std::vector<Segment>& sentences, const TaggerModel& model) {
-  std::vector<std::string_view> words;
-  words.reserve(tokens.size());
-  for (const Token& t : tokens) words.push_back(text.substr(t.span.start, t.span.end - t.span.start));
   std::vector<std::pair<uint32_t, uint32_t>> ranges;
   ranges.reserve(sentences.size());
   for (const Segment& s : sentences) ranges.emplace_back(s.first_token, s.end_token);
   std::vector<Mention> mentions;
   size_t sentence = 0;  // names come in text order
-  for (const NameSpan& name : tag_document(model, words, ranges)) {
+  for (const NameSpan& name : tag_document(model, ner::Words(text, tokens), ranges)) {
     Mention m;
     m.first_token = name.first_token;
     m.end_token = name.end_token;

@@ -18,7 +18,8 @@ namespace lede {
 namespace {
 
 // Buffers reused across documents on the same thread. What grows with the document is the
-// features' per-token state and stage2 (35 bytes a token); the rest is the size of a sentence.
+// features' per-token state and stage2 (35 bytes a token), and what is kept a word type; the rest
+// is the size of a sentence.
 struct TaggingWorkspace {
   ner::DocumentFeatures features;
   TokenScoring scoring;            // one token's keys, the lookups of three tokens under way
@@ -33,7 +34,7 @@ struct TaggingWorkspace {
   std::vector<uint8_t> back;
   std::vector<uint8_t> labels;
   std::vector<uint8_t> stage1_labels;
-  std::vector<uint32_t> word_refs;  // each token's word cache entry, or WordCache::kNone
+  std::vector<uint32_t> word_refs;  // each word type's word cache entry, or WordCache::kNone
   std::vector<uint32_t> shape_keys;  // a shape context's keys
 
   size_t bytes() const {
@@ -119,7 +120,7 @@ void read_stage2_part(const uint8_t* lanes, const TaggingWorkspace& ws, int32_t*
 // Stage 1 runs a sentence at a time: a token's keys are computed, scored and dropped, and only its
 // stage-2 part of the scores is kept for the second stage, which needs the whole document's
 // stage-1 labels first.
-const std::vector<uint8_t>& run(const TaggerModel& model, const std::vector<std::string_view>& words,
+const std::vector<uint8_t>& run(const TaggerModel& model, const ner::Words& words,
                                 const std::vector<std::pair<uint32_t, uint32_t>>& sentences,
                                 TaggingWorkspace* ws, std::vector<int32_t>* scores_out = nullptr) {
   constexpr int L = ner::kLabels;
@@ -128,7 +129,7 @@ const std::vector<uint8_t>& run(const TaggerModel& model, const std::vector<std:
   ner::DocumentFeatures& f = ws->features;
   WordCache& cache = thread_word_cache();
   cache.begin_document(model, &ws->scoring.keys);
-  ws->word_refs.assign(n, WordCache::kNone);
+  ws->word_refs.clear();
   CachedWords source(&cache, &model, &f, &ws->word_refs, &ws->scoring.keys);
   f.set_gazetteer(&model.gazetteer());
   f.build(words, sentences, &model.clusters(), /*keep_stage1_keys=*/false, &source);
@@ -156,7 +157,7 @@ const std::vector<uint8_t>& run(const TaggerModel& model, const std::vector<std:
     for (int part = 0; part < ner::kWordKeyParts; ++part) {
       uint32_t ref = WordCache::kNone;
       if (f.neighbour_inside(i, part)) {
-        ref = ws->word_refs[i + ner::kPartOffset[part]];
+        ref = ws->word_refs[f.word_type(i + ner::kPartOffset[part])];
         if (ref == WordCache::kNone) {
           p.keyed |= 1u << part;
           continue;
@@ -283,8 +284,7 @@ void release_if_large(TaggingWorkspace* ws) {
 
 size_t tagging_workspace_bytes() { return thread_workspace().bytes(); }
 
-std::vector<uint8_t> tag_document_labels(const TaggerModel& model,
-                                         const std::vector<std::string_view>& words,
+std::vector<uint8_t> tag_document_labels(const TaggerModel& model, const ner::Words& words,
                                          const std::vector<std::pair<uint32_t, uint32_t>>& sentences) {
   TaggingWorkspace& ws = thread_workspace();
   std::vector<uint8_t> labels = run(model, words, sentences, &ws);
@@ -292,7 +292,7 @@ std::vector<uint8_t> tag_document_labels(const TaggerModel& model,
   return labels;
 }
 
-std::vector<int32_t> tag_document_scores(const TaggerModel& model, const std::vector<std::string_view>& words,
+std::vector<int32_t> tag_document_scores(const TaggerModel& model, const ner::Words& words,
                                          const std::vector<std::pair<uint32_t, uint32_t>>& sentences) {
   TaggingWorkspace& ws = thread_workspace();
   std::vector<int32_t> scores;
@@ -301,7 +301,7 @@ std::vector<int32_t> tag_document_scores(const TaggerModel& model, const std::ve
   return scores;
 }
 
-std::vector<NameSpan> tag_document(const TaggerModel& model, const std::vector<std::string_view>& words,
+std::vector<NameSpan> tag_document(const TaggerModel& model, const ner::Words& words,
                                    const std::vector<std::pair<uint32_t, uint32_t>>& sentences) {
   TaggingWorkspace& ws = thread_workspace();
   static thread_local std::vector<ner::LabelSpan> spans;

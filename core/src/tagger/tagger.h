@@ -19,6 +19,7 @@
 #include "lede/lede.h"
 #include "tagger/labels.h"
 #include "tagger/model.h"
+#include "tagger/words.h"
 
 namespace lede {
 
@@ -29,23 +30,23 @@ struct NameSpan {
   EntityType type = EntityType::MISC;
 };
 
-// Tags one document. words: its token texts (UTF-8); sentences: [first, end) ranges into words,
-// in order, not overlapping. Names never cross a sentence boundary.
-std::vector<NameSpan> tag_document(const TaggerModel& model, const std::vector<std::string_view>& words,
+// Tags one document. words: its token texts (UTF-8: a list of views, or a text's tokens);
+// sentences: [first, end) ranges into words, in order, not overlapping. Names never cross a
+// sentence boundary.
+std::vector<NameSpan> tag_document(const TaggerModel& model, const ner::Words& words,
                                    const std::vector<std::pair<uint32_t, uint32_t>>& sentences);
 
 // The same, returning the final BILOU label of every word (for the CoNLL output and tests).
-std::vector<uint8_t> tag_document_labels(const TaggerModel& model,
-                                         const std::vector<std::string_view>& words,
+std::vector<uint8_t> tag_document_labels(const TaggerModel& model, const ner::Words& words,
                                          const std::vector<std::pair<uint32_t, uint32_t>>& sentences);
 
 // For tests: the scores tagging computes, token after token: every stage's lanes of the stage-1
 // keys (n x stage_count() x kLabels), then the stage-2 keys' (n more rows, kLabels used).
-std::vector<int32_t> tag_document_scores(const TaggerModel& model, const std::vector<std::string_view>& words,
+std::vector<int32_t> tag_document_scores(const TaggerModel& model, const ner::Words& words,
                                          const std::vector<std::pair<uint32_t, uint32_t>>& sentences);
 
-// The bytes of buffers the calling thread keeps between documents for tagging: 100-120 a token
-// of the last document, none after one of more than 65,536 tokens or that needed more than 16 MB
+// The bytes of buffers the calling thread keeps between documents for tagging: 55-65 a token
+// of the last document (and its word types' facts), none after one of more than 65,536 tokens or that needed more than 16 MB
 // (they are freed then). Besides, each tagging thread keeps a word cache of a bounded size (below).
 size_t tagging_workspace_bytes();
 

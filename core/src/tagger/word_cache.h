@@ -214,15 +214,20 @@ class WordCache {
 // The calling thread's word cache.
 WordCache& thread_word_cache();
 
-// build()'s word facts from the cache, noting each token's entry.
+// build()'s word facts from the cache, noting each word type's entry (*refs, indexed by type).
 class CachedWords : public ner::DocumentFeatures::WordSource {
  public:
   CachedWords(WordCache* cache, const TaggerModel* model, const ner::DocumentFeatures* features,
               std::vector<uint32_t>* refs, std::vector<uint32_t>* keys)
       : cache_(cache), model_(model), features_(features), refs_(refs), keys_(keys) {}
-  const ner::WordInfo& word(size_t i, std::string_view word) override {
+  const ner::WordInfo& word(uint32_t type, std::string_view word) override {
     uint32_t ref = cache_->find_or_add(word, *model_, *features_, keys_);
-    (*refs_)[i] = ref;
+    // Asked for types 0, 1, 2, ... in turn.
+    if (refs_->size() == type) {
+      refs_->push_back(ref);
+    } else {
+      (*refs_)[type] = ref;
+    }
     if (ref != WordCache::kNone) return cache_->info(ref);
     uncached_ = features_->word_info(word, &model_->clusters());
     return uncached_;
