@@ -26,13 +26,11 @@ Phrase extend_left_over_names(const TokenIndex& ix, uint32_t start, uint32_t end
   return {start, end};
 }
 
-// A quantifier that can stand alone as a noun phrase ("several", "many", "some", "both"), at t,
+// A determiner that can stand alone as a noun phrase ("several", "many", "some", "both"), at t,
 // opening its sentence or after a comma, "and" or "but".
 bool quantifier_subject(const TokenIndex& ix, uint32_t t) {
   const std::string_view w = ix.lower[t];
-  if (!(w == "several" || w == "many" || w == "some" || w == "both" || w == "most" || w == "few" ||
-        w == "all" || w == "others"))
-    return false;
+  if (!(w == "several" || w == "many" || w == "some" || w == "both")) return false;
   if (t == ix.sentence_first[ix.sentence_of[t]]) return true;
   return ix.is_punct(t - 1, ',') || ix.lower[t - 1] == "and" || ix.lower[t - 1] == "but";
 }
