@@ -131,6 +131,12 @@ uint32_t entity_of_phrase(const TokenIndex& ix, Phrase p) {
   // "The Trump campaign", "the Obama administration": an organisation of its own, not the person
   // in it; with no organisation named in the phrase it stays unresolved and shows its words.
   const bool organisation_head = common_head && is_organisation_noun(ix.lower[last]);
+  // "The GOP nominee", "the DNC chairman": one person of the organisation, not it (unlike "a
+  // Kremlin spokesman", who speaks for it).
+  const std::string_view head = ix.lower[last];
+  const bool member_head = common_head && is_person_noun(head) && head != "spokesman" &&
+                           head != "spokeswoman" && head != "spokesperson" && head != "official" &&
+                           head != "representative" && head != "aide" && head != "adviser" && head != "advisor";
   uint32_t first_any = kNone, before_prep = kNone, first_person = kNone, head_person = kNone;
   bool prep = false;
   for (uint32_t i = p.first; i < p.end; ++i) {
@@ -139,6 +145,7 @@ uint32_t entity_of_phrase(const TokenIndex& ix, Phrase p) {
       prep = true;
     uint32_t e = ix.entity_at[i];
     if (e == kNone) continue;
+    if (member_head && ix.entity_type(e) == EntityType::ORG) continue;
     if (role_head && ix.entity_type(e) != EntityType::ORG) continue;
     if (organisation_head && ix.entity_type(e) == EntityType::PERSON) continue;
     if (ix.entity_type(e) == EntityType::PERSON) {
