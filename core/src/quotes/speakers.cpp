@@ -133,7 +133,7 @@ uint32_t entity_of_phrase(const TokenIndex& ix, Phrase p) {
   const bool organisation_head = common_head && is_organisation_noun(ix.lower[last]);
   // "The GOP nominee", "the DNC chairman": one person of the organisation, not it (unlike "a
   // Kremlin spokesman", who speaks for it).
-  const std::string_view head = ix.lower[last];
+  const std::string_view head = common_head ? std::string_view(ix.lower[last]) : std::string_view();
   const bool member_head = common_head && is_person_noun(head) && head != "spokesman" &&
                            head != "spokeswoman" && head != "spokesperson" && head != "official" &&
                            head != "representative" && head != "aide" && head != "adviser" && head != "advisor";
