@@ -165,20 +165,20 @@ void QuoteStage::add_reported_speech() {
   }
 }
 
-// A quotation with marks and no speaker phrase: the speaker of the quotation before it in its
-// paragraph, or of the previous paragraph's last attribution when it fills its own paragraph;
-// else the subject of the previous sentence or of its own (attribution.h).
+// A quotation with marks and no speaker phrase: the subject of its own sentence when that names
+// someone; else the speaker of the quotation before it in its paragraph, or of the previous
+// paragraph's last attribution when it fills its own paragraph; else the subject of the previous
+// sentence or of its own (attribution.h).
 void QuoteStage::find_speaker_without_cue(Candidate* c, bool fills_paragraph) {
   const uint32_t p = ix.paragraph_of[c->first];
-  // Inside a sentence whose own subject names a person or organisation ("Paul Ryan worried
-  // that the safety net was becoming “a hammock …”"), that subject speaks, not the speaker of
-  // the quotation before it.
-  if (c->open != kNone && c->open > ix.sentence_first[ix.sentence_of[c->open]]) {
-    const Phrase sp = subject_before_quoted_words(ix, c->open);
-    if (sp.ok() && names_someone(ix, sp)) {
-      c->who.speaker = sp;
-      return;
-    }
+  // The subject of the quoted words' own sentence, when they do not open it. One that names a
+  // person or organisation ("Paul Ryan worried that the safety net was becoming “a hammock …”")
+  // speaks, not the speaker of the quotation before it.
+  const bool mid_sentence = c->open != kNone && c->open > ix.sentence_first[ix.sentence_of[c->open]];
+  const Phrase own_subject = mid_sentence ? subject_before_quoted_words(ix, c->open) : Phrase{};
+  if (own_subject.ok() && names_someone(ix, own_subject)) {
+    c->who.speaker = own_subject;
+    return;
   }
   if (last_marked != SIZE_MAX && quotes[last_marked].has_speaker &&
       (last_marked_paragraph == p || (fills_paragraph && last_marked_paragraph + 1 == p))) {
@@ -201,9 +201,8 @@ void QuoteStage::find_speaker_without_cue(Candidate* c, bool fills_paragraph) {
              ix.paragraph_of[ix.sentence_first[ix.sentence_of[c->open] - 1]] == p) {
     Phrase sp = subject_of_previous_sentence(ix, c->open);
     if (sp.ok()) c->who.speaker = sp;
-  } else if (c->open != kNone && c->open > ix.sentence_first[ix.sentence_of[c->open]]) {
-    Phrase sp = subject_before_quoted_words(ix, c->open);
-    if (sp.ok()) c->who.speaker = sp;
+  } else if (own_subject.ok()) {
+    c->who.speaker = own_subject;
   }
 }
 

@@ -250,8 +250,7 @@ struct ReportedSpeech {
     const std::string_view w = ix.lower[c];
     if (!(w == "asked" || w == "pressed" || w == "questioned")) return kNone;
     for (uint32_t t = c + 1; t + 2 < s.last && t < c + kWindow; ++t) {
-      if (ix.quoted[t] && ix.tokens[t].kind != TokenKind::quote) continue;
-      if (!ix.is_punct(t, ',')) continue;
+      if (ix.quoted[t] || !ix.is_punct(t, ',')) continue;
       const bool subject = !ix.quoted[t + 1] && (ix.is_word(t + 1) || ix.tokens[t + 1].kind == TokenKind::number);
       return subject ? t : kNone;
     }

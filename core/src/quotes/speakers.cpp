@@ -125,15 +125,15 @@ uint32_t resolve_pronoun(const TokenIndex& ix, PronounKind kind, uint32_t pos, R
 // speaks: in "Clinton Campaign Chairman John Podesta" the first is only his employer.
 uint32_t entity_of_phrase(const TokenIndex& ix, Phrase p) {
   const uint32_t last = p.end - 1;
-  // The phrase ends in a common noun, outside any name: its head.
+  // The phrase ends in a common noun, outside any name: its head (else no head).
   const bool common_head = p.end > p.first && ix.is_word(last) && ix.entity_at[last] == kNone;
-  const bool role_head = common_head && is_person_role(ix.lower[last]);
+  const std::string_view head = common_head ? std::string_view(ix.lower[last]) : std::string_view();
+  const bool role_head = common_head && is_person_role(head);
   // "The Trump campaign", "the Obama administration": an organisation of its own, not the person
   // in it; with no organisation named in the phrase it stays unresolved and shows its words.
-  const bool organisation_head = common_head && is_organisation_noun(ix.lower[last]);
+  const bool organisation_head = common_head && is_organisation_noun(head);
   // "The GOP nominee", "the DNC chairman": one person of the organisation, not it (unlike "a
   // Kremlin spokesman", who speaks for it).
-  const std::string_view head = common_head ? std::string_view(ix.lower[last]) : std::string_view();
   const bool member_head = common_head && is_person_noun(head) && head != "spokesman" &&
                            head != "spokeswoman" && head != "spokesperson" && head != "official" &&
                            head != "representative" && head != "aide" && head != "adviser" && head != "advisor";
