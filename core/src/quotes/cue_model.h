@@ -99,6 +99,8 @@ class CueModel {
     uint32_t key_mask = ~0u;
     void reserve(size_t count, int key_bits);
     const Slot* find(uint32_t key) const;
+    // Where find(key) starts probing (for a prefetch).
+    const Slot* first_slot(uint32_t key) const { return &slots[(spread_cue_key(key) & key_mask) >> shift]; }
     void insert(uint32_t stored, int32_t cue, int32_t right);
   };
   const Slot* find(uint32_t key) const { return cues_.find(key); }

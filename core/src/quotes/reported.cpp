@@ -21,11 +21,22 @@ struct Sentence {
 };
 
 struct ReportedSpeech {
+  ReportedSpeech(const TokenIndex& index, const CueModel& cue_model) : ix(index), model(cue_model) {}
   const TokenIndex& ix;
   const CueModel& model;
   std::vector<ReportedClause> found;
   std::vector<uint32_t> keys;  // a token's features, reused
   size_t sentence_begin = 0;   // the first of found that belongs to the current sentence
+  // The last few tokens model_cue scored: each token's score is asked for again when the token
+  // before it was a cue (the cue's next words) and when the sentence's loop reaches it. A token's
+  // score depends on the token alone (cue_of_direct does not change during the search).
+  struct ScoreMemo {
+    uint32_t token = kNone;
+    bool scored = false;  // a candidate the model knows: `score` is its
+    CueScore score;
+  };
+  static constexpr uint32_t kMemo = 4;
+  ScoreMemo memo[kMemo];
 
   // A clause starting where the sentence's previous one starts replaces it: the nearer cue
   // reports it ("The mayor rejected her warning that …": the warning's).
@@ -163,10 +174,18 @@ struct ReportedSpeech {
   // knows as a cue (or a colon) scoring above zero, with the cue words right after it.
   uint32_t model_cue(uint32_t c, uint32_t limit, const std::vector<uint8_t>& cue_of_direct, CueScore* score) {
     auto scores = [&](uint32_t t, CueScore* out) {
-      if (cue_of_direct[t] || !cue_candidate(ix, t) || (!ix.is_punct(t, ':') && !model.knows_cue_word(ix.lower[t])))
-        return false;
-      cue_features(ix, t, &keys);
-      *out = model.score(keys);
+      ScoreMemo& m = memo[t % kMemo];
+      if (m.token != t) {
+        m.token = t;
+        m.scored = !cue_of_direct[t] && cue_candidate(ix, t) &&
+                   (ix.is_punct(t, ':') || model.knows_cue_word(ix.lower[t]));
+        if (m.scored) {
+          cue_features(ix, t, &keys);
+          m.score = model.score(keys);
+        }
+      }
+      if (!m.scored) return false;
+      *out = m.score;
       return out->cue > 0;
     };
     if (!scores(c, score)) return c;
@@ -373,7 +392,7 @@ struct ReportedSpeech {
 
 std::vector<ReportedClause> find_reported_speech(const TokenIndex& ix, const std::vector<uint8_t>& cue_of_direct,
                                                  const CueModel& model) {
-  ReportedSpeech reported{ix, model, {}, {}};
+  ReportedSpeech reported(ix, model);
   for (uint32_t si = 0; si < ix.sentence_first.size(); ++si) {
     Sentence s{ix.sentence_first[si], ix.sentence_end[si], ix.sentence_end[si]};
     if (s.end - s.first < 4) continue;
