@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
+#include <map>
 #include <set>
 #include <string>
 #include <vector>
@@ -143,6 +144,11 @@ const std::set<std::string> kReadNouns = {
 // "it" and a manner or punctuation after it (quotes::cue_at).
 const std::set<std::string> kPutForms = {"put", "puts", "putting"};
 
+// Titles whose gender was added after the oracle was written: "Mr." is a man, "Ms." a woman (so
+// that "Mr. Obama" never joins "Michelle Obama", and "she" never stands for him).
+const std::map<std::string, lede::Gender> kGenderedTitles = {{"mr", lede::Gender::male}, {"mr.", lede::Gender::male},
+                                                             {"ms", lede::Gender::female}, {"ms.", lede::Gender::female}};
+
 // The new and the old implementation give `w` the same answer.
 #define SAME_ANSWER(lookup) CHECK(lede::lookup(w) == lede::oracle::lookup(w))
 
@@ -233,7 +239,13 @@ TEST_CASE("lexicon: titles, names, aliases and legal forms answer as before", "[
     INFO("word '" << w << "'");
     lede::Gender a = lede::Gender::male, b = lede::Gender::male;  // untouched unless a title
     CHECK(lede::is_title_word(w, &a) == o::is_title_word(w, &b));
-    CHECK(a == b);
+    const auto gendered = kGenderedTitles.find(w);
+    if (gendered != kGenderedTitles.end()) {
+      CHECK(b == lede::Gender::unknown);
+      CHECK(a == gendered->second);
+    } else {
+      CHECK(a == b);
+    }
     CHECK(lede::is_title_word(w, nullptr) == o::is_title_word(w, nullptr));
     SAME_ANSWER(is_title_modifier);
     SAME_ANSWER(is_office_title);

@@ -343,8 +343,15 @@ class EntityMerger {
       const EntityType type = form_type(f);
       if (type == EntityType::LOC) continue;
       if (type != EntityType::PERSON && is_acronym(mention_surface(text, mentions[f.mentions[0]]))) continue;
+      // "Mr. Obama" is not "Michelle Obama": a full name whose first name is of the other gender
+      // than the bare name's titles never takes it.
+      const Gender titled = title_gender(f);
       std::vector<uint32_t> roots;
       auto add = [&](uint32_t fn) {
+        if (titled != Gender::unknown) {
+          const Gender named = first_name_gender(forms[fn].words[0]);
+          if (named != Gender::unknown && named != titled) return;
+        }
         uint32_t r = uf.find(fn);
         if (std::find(roots.begin(), roots.end(), r) == roots.end()) roots.push_back(r);
       };
@@ -364,6 +371,26 @@ class EntityMerger {
         f.candidates = roots;
       }
     }
+  }
+
+  // The gender the titles of a form's mentions give ("Mr. Obama", "Mrs. Clinton"): unknown when
+  // none gives one, or when they disagree ("Mr. Clinton" and "Mrs. Clinton" are one form).
+  Gender title_gender(const Form& f) const {
+    Gender found = Gender::unknown;
+    for (uint32_t mi : f.mentions) {
+      const std::string& title = mentions[mi].title;
+      for (size_t a = 0; a < title.size();) {
+        size_t b = title.find(' ', a);
+        if (b == std::string::npos) b = title.size();
+        Gender g = Gender::unknown;
+        if (is_title_word(fold_case(std::string_view(title).substr(a, b - a)), &g) && g != Gender::unknown) {
+          if (found != Gender::unknown && found != g) return Gender::unknown;
+          found = g;
+        }
+        a = b + 1;
+      }
+    }
+    return found;
   }
 
   [[gnu::noinline]] void group_mentions() {
