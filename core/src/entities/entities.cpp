@@ -75,6 +75,22 @@ bool is_dateline(std::string_view text, const Mention& m) {
   return false;
 }
 
+// The region or country after a dateline's place ("PORT ELLIS, Norland —", "KYIV, Ukraine (Reuters)
+// -"): the mention right after the place and its comma, ending the dateline with a dash or a
+// bracket. A place as well, whatever the tagger read it as (a country it does not know, read as an
+// organisation).
+bool is_dateline_region(std::string_view text, const Mention& place, const Mention& m) {
+  if (m.span.start <= place.span.end) return false;
+  const std::string_view between = text.substr(place.span.end, m.span.start - place.span.end);
+  if (between[0] != ',' || between.find_first_not_of(' ', 1) != std::string_view::npos) return false;
+  std::string_view after = text.substr(m.span.end);
+  after.remove_prefix(std::min(after.find_first_not_of(' '), after.size()));
+  for (std::string_view mark : {"(", "-", "\u2014", "\u2013"}) {
+    if (after.substr(0, mark.size()) == mark) return true;
+  }
+  return false;
+}
+
 struct UnionFind {
   std::vector<uint32_t> parent;
   explicit UnionFind(size_t n) : parent(n) { std::iota(parent.begin(), parent.end(), 0u); }
@@ -436,6 +452,7 @@ class EntityMerger {
     std::vector<std::array<uint32_t, 4>> votes;
     std::vector<bool> dateline;       // whether a mention of each entity is the article's dateline
     std::vector<uint32_t> name_form;  // the most complete form of each entity
+    bool after_dateline_place = false;  // the mention before is a dateline's place
     for (uint32_t mi = 0; mi < mentions.size(); ++mi) {
       auto [it, inserted] = entity_of_group.emplace(group_of_mention[mi], static_cast<uint32_t>(entities.size()));
       if (inserted) {
@@ -448,7 +465,11 @@ class EntityMerger {
       Entity& e = entities[it->second];
       const Mention& m = mentions[mi];
       ++votes[it->second][static_cast<size_t>(m.type)];
-      if (is_dateline(text, m)) dateline[it->second] = true;
+      const bool place_of_dateline = is_dateline(text, m);
+      if (place_of_dateline ||
+          (mi > 0 && after_dateline_place && is_dateline_region(text, mentions[mi - 1], m)))
+        dateline[it->second] = true;
+      after_dateline_place = place_of_dateline;
       std::string s = mention_surface(text, m);
       if (std::find(e.aliases.begin(), e.aliases.end(), s) == e.aliases.end()) e.aliases.push_back(s);
       const Form& current = forms[name_form[it->second]];
