@@ -47,6 +47,7 @@ void DocumentFeatures::build(const Words& words, const std::vector<std::pair<uin
     for (uint32_t i = a; i < b; ++i) sentence_of_[i] = si;
     classify_positions(a, b);
   }
+  if (!sentences_.empty()) mark_title_line(sentences_[0].first, sentences_[0].second);
   phrase_sentence_ = kNoSentence;
   index_forms();
 
@@ -184,6 +185,22 @@ void DocumentFeatures::classify_positions(uint32_t a, uint32_t b) {
   }
 }
 
+// A document opening with a headline in Title Case ("Trump Ties Clinton in New Poll"): as with an
+// ALL-CAPS headline, its capitals say nothing of how the document writes its words, so the line is
+// left out of the counts behind kLowerSeen and kCapSeenInside (index_forms). Title Case: at least
+// three capitalised words, and no word in lower case but short ones ("in", "of", "the", "with").
+void DocumentFeatures::mark_title_line(uint32_t a, uint32_t b) {
+  if (a >= b || context(a) == kCtxHeadline) return;
+  int capitalised = 0;
+  for (uint32_t i = a; i < b; ++i) {
+    const WordType& t = word(i);
+    if (t.cap == kCapLower && t.length > 4) return;
+    if (t.cap == kCapInitial || t.cap == kCapAll || t.cap == kCapMixed) ++capitalised;
+  }
+  if (capitalised < 3) return;
+  for (uint32_t i = a; i < b; ++i) token_bits_[i] |= kTitleLine;
+}
+
 const DocumentFeatures::PhraseParts& DocumentFeatures::phrase_parts(size_t i, uint32_t a, uint32_t b) const {
   if (phrase_sentence_ != sentence_of_[i]) {
     phrase_sentence_ = sentence_of_[i];
@@ -281,15 +298,22 @@ void DocumentFeatures::index_forms() {
   for (size_t r = 0; r < by_lower_.size();) {
     const size_t e = r + forms_.slot(word(by_lower_[r]).lower_slot).count;
     int lower_count = 0, cap_inside_count = 0;
+    // A headline's words, ALL CAPS or Title Case, count neither way.
+    auto counted_lower = [&](uint32_t i) {
+      return word(i).cap == kCapLower && context(i) != kCtxHeadline && !(token_bits_[i] & kTitleLine);
+    };
+    auto counted_cap = [&](uint32_t i) {
+      return word(i).cap != kCapLower && context(i) == kCtxMiddle && !(token_bits_[i] & kTitleLine);
+    };
     for (size_t k = r; k < e; ++k) {
       const uint32_t i = by_lower_[k];
-      if (word(i).cap == kCapLower && context(i) != kCtxHeadline) ++lower_count;
-      if (word(i).cap != kCapLower && context(i) == kCtxMiddle) ++cap_inside_count;
+      if (counted_lower(i)) ++lower_count;
+      if (counted_cap(i)) ++cap_inside_count;
     }
     for (size_t k = r; k < e; ++k) {
       const uint32_t i = by_lower_[k];
-      int own_lower = word(i).cap == kCapLower && context(i) != kCtxHeadline;
-      int own_cap = word(i).cap != kCapLower && context(i) == kCtxMiddle;
+      int own_lower = counted_lower(i);
+      int own_cap = counted_cap(i);
       token_bits_[i] |= kIndexed;
       if (lower_count - own_lower > 0) token_bits_[i] |= kLowerSeen;
       if (cap_inside_count - own_cap > 0) token_bits_[i] |= kCapSeenInside;

@@ -121,6 +121,8 @@ class DocumentFeatures {
   static constexpr uint8_t kCapSeenInside = 16;   // it occurs capitalised mid-sentence elsewhere
   static constexpr uint8_t kIndexed = 32;         // in by_lower_ (capitalisation class kCapLower or
                                                   // above, in a sentence)
+  static constexpr uint8_t kTitleLine = 64;       // in the document's first sentence, written in
+                                                  // Title Case (mark_title_line)
   const WordType& word(size_t i) const { return types_[type_of_[i]]; }
   uint8_t context(size_t i) const { return token_bits_[i] & kContextMask; }
   // Its form's slot in forms_ when the token is indexed, else kNoGroup.
@@ -144,6 +146,7 @@ class DocumentFeatures {
   // and the index of the document's tokens by lower-cased form.
   void find_types(const ClusterTable* clusters, WordSource* source);
   void classify_positions(uint32_t a, uint32_t b);
+  void mark_title_line(uint32_t a, uint32_t b);
   void index_forms();
   // The phrases of the lexicon's and the model's lists over a token, by BILU position. Only the
   // token's own context keys use them, so they are worked out a sentence at a time, when its
