@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <initializer_list>
+#include <iterator>
 #include <map>
 #include <numeric>
 #include <random>
@@ -170,4 +171,39 @@ TEST_CASE("lexicon: a phrase lookup says whether longer phrases begin with it", 
                                      lexicon_word_hash("lanka"));
   CHECK(lexicon_lookup(h) == lookup({"sri", "lanka"}, &more));
   CHECK((lexicon_lookup(h) & kLexCountry) != 0);
+}
+
+TEST_CASE("tagger: a Title Case first line says nothing of how the body writes its words", "[tagger]") {
+  // "Poll" in the body, capitalised mid-sentence: whether the document writes it so elsewhere is
+  // one of its keys. A Title Case headline's "Poll" is no such evidence (it is capitalised because
+  // every word of the line is), as an ALL-CAPS headline's never was; the same words with a word of
+  // more than four letters in lower case ("defeats") are a sentence, and count.
+  auto body_poll_keys = [](std::vector<std::string_view> first_line) {
+    std::vector<std::string_view> words = first_line;
+    const uint32_t a = static_cast<uint32_t>(words.size());
+    for (std::string_view w : {"The", "Poll", "was", "close", "."}) words.push_back(w);
+    const std::vector<std::pair<uint32_t, uint32_t>> sentences = {{0, a}, {a, static_cast<uint32_t>(words.size())}};
+    ner::DocumentFeatures f;
+    f.build(words, sentences, nullptr);
+    std::vector<uint32_t> keys;
+    f.stage1_keys(a + 1, &keys);
+    std::sort(keys.begin(), keys.end());
+    return keys;
+  };
+  const auto headline = body_poll_keys({"Trump", "Defeats", "Clinton", "in", "Poll", "."});
+  const auto sentence = body_poll_keys({"Trump", "defeats", "Clinton", "in", "Poll", "."});
+  const auto capitals = body_poll_keys({"TRUMP", "DEFEATS", "CLINTON", "IN", "POLL", "."});
+  CHECK(headline != sentence);
+  // They differ in that key alone (the line's other words reach "Poll" only through its
+  // occurrence's neighbours, the same in both), and the body's "Poll" after a Title Case headline
+  // has the key it has after an ALL-CAPS one: capitalised nowhere else mid-sentence.
+  std::vector<uint32_t> headline_only, sentence_only;
+  std::set_difference(headline.begin(), headline.end(), sentence.begin(), sentence.end(),
+                      std::back_inserter(headline_only));
+  std::set_difference(sentence.begin(), sentence.end(), headline.begin(), headline.end(),
+                      std::back_inserter(sentence_only));
+  REQUIRE(headline_only.size() == 1);
+  REQUIRE(sentence_only.size() == 1);
+  CHECK(std::binary_search(capitals.begin(), capitals.end(), headline_only[0]));
+  CHECK_FALSE(std::binary_search(capitals.begin(), capitals.end(), sentence_only[0]));
 }
