@@ -8,7 +8,8 @@
 //
 // Input: files or folders of them. *.txt is raw text (tokenised by lede's own tokenizer, as at
 // run time); *.conllu takes the FORM column; anything else is read as CoNLL-2003 (first column,
-// -DOCSTART- skipped). Output: a "# command" line, then "path<TAB>word<TAB>count" lines (the
+// -DOCSTART- skipped). Output: a "# command" line, a "# raw text digest" line when there was raw
+// text (cluster_text.h: what lede's tokenizer made of it), then "path<TAB>word<TAB>count" lines (the
 // wcluster format lede-train reads), words lower-cased, digits as 0, as the tagger looks them up.
 //
 // Usage: lede-clusters [--min-count N] [--context N] [--depth N] [--out FILE] INPUT...
@@ -27,8 +28,8 @@
 #include <unordered_map>
 #include <vector>
 
+#include "cluster_text.h"
 #include "tagger/word_forms.h"
-#include "text/tokenize.h"
 
 namespace {
 
@@ -45,6 +46,10 @@ struct Corpus {
     lede::ner::lower_word(norm, &lower);
     for (char& c : lower)
       if (c >= '0' && c <= '9') c = '0';
+    add_lowered(lower);
+  }
+  // A word already normalised, lower-cased and with digits as 0.
+  void add_lowered(const std::string& lower) {
     auto [it, inserted] = ids.emplace(lower, static_cast<uint32_t>(words.size()));
     if (inserted) {
       words.push_back(lower);
@@ -62,15 +67,21 @@ bool ends_with(const std::string& s, const std::string& suffix) {
   return s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
 }
 
-void read_file(const std::string& path, Corpus* corpus) {
+// The raw text's files read, and their digest (cluster_text.h): written into the output's header,
+// which lede-train copies into models/MODEL.md.
+struct RawText {
+  lede_train::RawTextDigest digest;
+  int files = 0;
+};
+
+void read_file(const std::string& path, Corpus* corpus, RawText* raw) {
   std::ifstream in(path, std::ios::binary);
   if (ends_with(path, ".txt")) {
     std::string text{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
-    for (const lede::Token& t : lede::tokenize(text)) {
-      if (t.newline_before) corpus->brk();
-      corpus->add(std::string_view(text).substr(t.span.start, t.span.end - t.span.start));
-    }
-    corpus->brk();
+    lede_train::read_raw_text(
+        text, [&](const std::string& w) { corpus->add_lowered(w); }, [&] { corpus->brk(); });
+    raw->digest.add(text);
+    ++raw->files;
     return;
   }
   bool conllu = ends_with(path, ".conllu");
@@ -103,7 +114,7 @@ void read_file(const std::string& path, Corpus* corpus) {
   corpus->brk();
 }
 
-void read_input(const std::string& path, Corpus* corpus, int* files) {
+void read_input(const std::string& path, Corpus* corpus, int* files, RawText* raw) {
   struct stat st;
   if (stat(path.c_str(), &st) != 0) {
     std::cerr << "lede-clusters: cannot read \"" << path << "\"\n";
@@ -119,9 +130,9 @@ void read_input(const std::string& path, Corpus* corpus, int* files) {
       closedir(d);
     }
     std::sort(names.begin(), names.end());
-    for (const auto& name : names) read_input(path + "/" + name, corpus, files);
+    for (const auto& name : names) read_input(path + "/" + name, corpus, files, raw);
   } else {
-    read_file(path, corpus);
+    read_file(path, corpus, raw);
     ++*files;
   }
 }
@@ -225,7 +236,8 @@ int main(int argc, char** argv) {
   }
   Corpus corpus;
   int files = 0;
-  for (const auto& in : inputs) read_input(in, &corpus, &files);
+  RawText raw;
+  for (const auto& in : inputs) read_input(in, &corpus, &files, &raw);
 
   // Vocabulary: words seen min_count times, most frequent first (ties by spelling).
   std::vector<uint32_t> order;
@@ -295,6 +307,11 @@ int main(int argc, char** argv) {
   if (out_path != "-") file.open(out_path);
   std::ostream& out = out_path == "-" ? std::cout : file;
   out << "# " << command << '\n';  // lede-train copies this line into the model's record
+  if (raw.files > 0) {
+    char digest[64];
+    std::snprintf(digest, sizeof digest, "0x%016llx", static_cast<unsigned long long>(raw.digest.value()));
+    out << "# raw text digest " << digest << " (" << raw.files << " files read through lede's tokenizer)\n";
+  }
   for (size_t r = 0; r < order.size(); ++r) {
     std::string bits;
     for (int b = 30 - __builtin_clz(path[r]); b >= 0; --b) bits.push_back((path[r] >> b) & 1 ? '1' : '0');

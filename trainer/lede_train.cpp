@@ -507,15 +507,21 @@ eval::ConllScorer score(const TaggerModel& model, const std::vector<Document>& d
   return scorer;
 }
 
-ClusterTable read_clusters(const std::string& path, std::string* command) {
+ClusterTable read_clusters(const std::string& path, std::string* command, std::string* raw_text) {
   // "path<TAB>word<TAB>count" lines (the format of Liang's wcluster), path a bit string; a first
-  // line "# command" says how lede-clusters made the file.
+  // line "# command" says how lede-clusters made the file, and a "# raw text digest ..." line what
+  // lede's tokenizer made of its raw text (trainer/cluster_text.h).
   ClusterTable table;
   std::ifstream in(path);
   std::string line;
   while (std::getline(in, line)) {
     if (!line.empty() && line[0] == '#') {
-      if (command->empty()) *command = line.substr(line.find_first_not_of("# "));
+      const std::string comment = line.substr(std::min(line.size(), line.find_first_not_of("# ")));
+      if (comment.rfind("raw text digest ", 0) == 0) {
+        *raw_text = comment;
+      } else if (command->empty()) {
+        *command = comment;
+      }
       continue;
     }
     std::istringstream ss(line);
@@ -733,9 +739,9 @@ int main(int argc, char** argv) {
     return 1;
   }
   ClusterTable clusters;
-  std::string clusters_command;
+  std::string clusters_command, clusters_raw_text;
   if (!clusters_path.empty()) {
-    clusters = read_clusters(clusters_path, &clusters_command);
+    clusters = read_clusters(clusters_path, &clusters_command, &clusters_raw_text);
     if (clusters.entries.empty()) {
       std::cerr << "lede-train: no clusters in \"" << clusters_path << "\"\n";
       return 1;
@@ -827,7 +833,8 @@ int main(int argc, char** argv) {
        << "- Development data: `" << o.dev_file << "` (used to choose epochs and settings)\n"
        << "- Word clusters: " << (clusters_path.empty() ? std::string("none") : "`" + clusters_path + "`") << " ("
        << clusters.entries.size() << " words"
-       << (clusters_command.empty() ? std::string() : "; made first with `" + clusters_command + "`") << ")\n"
+       << (clusters_command.empty() ? std::string() : "; made first with `" + clusters_command + "`")
+       << (clusters_raw_text.empty() ? std::string() : "; " + clusters_raw_text) << ")\n"
        << "- Seed: " << o.seed << (o.seeds > 1 ? " (" + std::to_string(o.seeds) + " runs averaged)" : std::string()) << "; epochs: stage 1 " << o.epochs1 << ", stage 2 "
        << (o.one_stage ? 0 : o.epochs2) << "; jackknife folds: " << folds << "; feature count cutoff: "
        << o.min_count << "; prune: " << o.prune << "; feature prune: " << o.feature_prune << "; clip: " << o.clip
