@@ -26,14 +26,15 @@ void RawTextDigest::mix(std::string_view bytes) {
   for (unsigned char c : bytes) h_ = (h_ ^ c) * 0x100000001B3ull;
 }
 
+void RawTextDigest::word(const std::string& form) {
+  mix(form);
+  mix(std::string_view("\n", 1));
+}
+
+void RawTextDigest::brk() { mix(std::string_view("\x01\n", 2)); }
+
 void RawTextDigest::add(std::string_view text) {
-  read_raw_text(
-      text,
-      [&](const std::string& w) {
-        mix(w);
-        mix(std::string_view("\n", 1));
-      },
-      [&] { mix(std::string_view("\x01\n", 2)); });
+  read_raw_text(text, [&](const std::string& w) { word(w); }, [&] { brk(); });
 }
 
 }  // namespace lede_train

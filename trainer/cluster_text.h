@@ -18,10 +18,13 @@ void read_raw_text(std::string_view text, const std::function<void(const std::st
                    const std::function<void()>& brk);
 
 // A running digest (FNV-1a, 64 bits) of the words and breaks read_raw_text gives, over files in
-// the order given.
+// the order given: add(text) reads a file itself; word() and brk() take what a reader already
+// has (lede-clusters, which reads each file once).
 class RawTextDigest {
  public:
   void add(std::string_view text);
+  void word(const std::string& form);
+  void brk();
   uint64_t value() const { return h_; }
 
  private:

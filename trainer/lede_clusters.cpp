@@ -79,8 +79,15 @@ void read_file(const std::string& path, Corpus* corpus, RawText* raw) {
   if (ends_with(path, ".txt")) {
     std::string text{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
     lede_train::read_raw_text(
-        text, [&](const std::string& w) { corpus->add_lowered(w); }, [&] { corpus->brk(); });
-    raw->digest.add(text);
+        text,
+        [&](const std::string& w) {
+          corpus->add_lowered(w);
+          raw->digest.word(w);
+        },
+        [&] {
+          corpus->brk();
+          raw->digest.brk();
+        });
     ++raw->files;
     return;
   }

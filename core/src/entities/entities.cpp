@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <array>
 #include <cstdlib>
+#include <initializer_list>
 #include <numeric>
 #include <string>
 #include <unordered_map>
@@ -41,6 +42,16 @@ EntityType majority(const std::array<uint32_t, 4>& votes, EntityType fallback) {
   return type;
 }
 
+// The text after the mention, past its spaces, opens with one of the marks.
+bool followed_by(std::string_view text, const Mention& m, std::initializer_list<std::string_view> marks) {
+  std::string_view after = text.substr(m.span.end);
+  after.remove_prefix(std::min(after.find_first_not_of(' '), after.size()));
+  for (std::string_view mark : marks) {
+    if (after.substr(0, mark.size()) == mark) return true;
+  }
+  return false;
+}
+
 // A news dateline ("PORT ELLIS, Norland — The council ...", "LAGOS (Reuters) -"): a mention the
 // tagger typed LOC, written in capitals, opening one of the article's first lines and followed by a
 // comma, a bracket or a dash. It names the place the story was filed from, so its reading decides
@@ -67,12 +78,7 @@ bool is_dateline(std::string_view text, const Mention& m) {
     }
   }
   if (lines_before > kDatelineLines) return false;
-  std::string_view after = text.substr(m.span.end);
-  after.remove_prefix(std::min(after.find_first_not_of(' '), after.size()));
-  for (std::string_view mark : {",", "(", "-", "\u2014", "\u2013"}) {
-    if (after.substr(0, mark.size()) == mark) return true;
-  }
-  return false;
+  return followed_by(text, m, {",", "(", "-", "\u2014", "\u2013"});
 }
 
 // The region or country after a dateline's place ("PORT ELLIS, Norland —", "KYIV, Ukraine (Reuters)
@@ -83,12 +89,7 @@ bool is_dateline_region(std::string_view text, const Mention& place, const Menti
   if (m.span.start <= place.span.end) return false;
   const std::string_view between = text.substr(place.span.end, m.span.start - place.span.end);
   if (between[0] != ',' || between.find_first_not_of(' ', 1) != std::string_view::npos) return false;
-  std::string_view after = text.substr(m.span.end);
-  after.remove_prefix(std::min(after.find_first_not_of(' '), after.size()));
-  for (std::string_view mark : {"(", "-", "\u2014", "\u2013"}) {
-    if (after.substr(0, mark.size()) == mark) return true;
-  }
-  return false;
+  return followed_by(text, m, {"(", "-", "\u2014", "\u2013"});
 }
 
 struct UnionFind {
