@@ -5,14 +5,15 @@
 // DIR defaults to $LEDE_DATA/polnear, else <repo>/../shared/data/polnear. For each article in
 // DIR/SPLIT/attributions/*.ann (text in DIR/SPLIT/text/, the file name without its annotator
 // suffix) it runs the full analysis and prints:
-// - direct quotations: gold = attributions whose Content contains a quotation mark; predicted =
-//   quotes of kind direct or partial. A prediction matches when its span overlaps the Content.
+// - direct quotations: gold = attributions whose Content contains a quotation mark, or that are a
+//   transcript's turn (Source a label in capitals, Cue the colon after it: verbatim words that
+//   PolNeAR's Content leaves without marks); predicted = quotes of kind direct or partial. A prediction matches when its span overlaps the Content.
 //   Precision = matched predictions / predictions; recall = matched gold / gold.
 // - speaker accuracy on matched gold direct quotations that have a Source: right when the
 //   predicted speaker mention overlaps the Source span, or the resolved entity's name or aliases
 //   carry the Source's head word (its last word), or the Source is a relative pronoun ("who") and
 //   the predicted mention ends right before it (its antecedent: the person lede names).
-// - the same three figures for indirect attributions (Content without quotation marks) against
+// - the same three figures for indirect attributions (the others) against
 //   quotes of kind indirect.
 // - entity-level speaker accuracy, direct and indirect, on the same matched attributions: right
 //   when the entity lede shows as the speaker is the Source's referent in FILE (default
@@ -258,7 +259,7 @@ int main(int argc, char** argv) {
         if ((q.kind != lede::QuoteKind::indirect) == quoted) preds.push_back(&q);
       std::vector<const GoldAttribution*> golds;
       for (const GoldAttribution& g : gold)
-        if (g.quoted == quoted) golds.push_back(&g);
+        if (g.verbatim() == quoted) golds.push_back(&g);
       c.gold += golds.size();
       c.predicted += preds.size();
       for (const lede::Quote* q : preds) {

@@ -1,6 +1,7 @@
 // PolNeAR's brat attributions read for lede's evaluator and the attribution trainer: each
 // attribution's Content, Source and Cue (as code-point ranges and text), and whether its content
-// holds a quotation mark (a direct quotation) or not (reported speech).
+// holds a quotation mark (a direct quotation) or not (reported speech), and whether it is a
+// transcript's turn ("WALLACE: Let's start …"): verbatim words without marks.
 #pragma once
 
 #include <cstdint>
@@ -23,6 +24,10 @@ struct GoldAttribution {
   std::string content_text, source_text, cue_text;
   std::string source_id;  // the Source's brat id ("T5"), the key of its entity-level referent
   bool quoted = false;
+  bool transcript = false;  // Source an ALL-CAPS label, Cue the colon right after it
+  // Verbatim words, scored as direct quotations: a content with quotation marks or a transcript's
+  // turn (lede reports those as direct quotations; PolNeAR writes no marks around them).
+  bool verbatim() const { return quoted || transcript; }
 };
 
 inline bool overlaps(const std::vector<Range>& a, uint32_t s, uint32_t e) {
@@ -46,6 +51,21 @@ inline std::vector<char32_t> decode(const std::string& s) {
 
 inline bool is_alnum(char32_t c) {
   return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c >= 0xC0;
+}
+
+// A transcript's turn: the Source is a speaker label in capitals ("WALLACE", "SEN. KAINE") and the
+// Cue is the colon that follows it.
+inline bool is_transcript_label(const GoldAttribution& g) {
+  if (g.cue.size() != 1 || g.source.size() != 1) return false;
+  const size_t colon = g.cue_text.find_first_not_of(' ');
+  if (colon == std::string::npos || g.cue_text.compare(colon, std::string::npos, ":") != 0) return false;
+  if (g.cue[0].start < g.source[0].end || g.cue[0].start - g.source[0].end > 1) return false;
+  uint32_t letters = 0;
+  for (char c : g.source_text) {
+    if (c >= 'a' && c <= 'z') return false;
+    if (c >= 'A' && c <= 'Z') ++letters;
+  }
+  return letters >= 2;
 }
 
 // Double marks always count; single marks only when they are not an apostrophe inside a word.
@@ -143,6 +163,7 @@ inline std::vector<GoldAttribution> parse_ann(const std::string& ann) {
       g.source_id = s->second;
     }
     g.quoted = has_quotation_mark(g.content_text);
+    g.transcript = is_transcript_label(g);
     out.push_back(g);
   }
   return out;
