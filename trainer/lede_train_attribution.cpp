@@ -228,7 +228,7 @@ void source_groups_of(const lede::Analyzer& analyzer, const lede::quotes::CueMod
     size_t best = SIZE_MAX;
     uint32_t best_overlap = 0;
     for (size_t i = 0; i < quotes.size(); ++i) {
-      if ((quotes[i].kind != lede::QuoteKind::indirect) != g.quoted) continue;
+      if ((quotes[i].kind != lede::QuoteKind::indirect) != g.verbatim()) continue;
       const uint32_t s = cp[quotes[i].span.start], e = cp[quotes[i].span.end];
       uint32_t ov = 0;
       for (const polnear::Range& r : g.content)

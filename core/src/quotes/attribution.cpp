@@ -317,12 +317,20 @@ bool nearest_cue_after(const Site& q, Attribution* r) {
   return false;
 }
 
-// A transcript's speaker label opening the quotation: "“PENCE: Well, look, …”", "“MR. SMITH: …”":
-// one to three words in capitals, then a colon. The label speaks; it is no cue.
+// A transcript's speaker label opening the quotation: "“PENCE: Well, look, …”", "“MR. SMITH: …”".
+// The label speaks; it is no cue.
 bool transcript_label(const Site& q, Attribution* r) {
   const TokenIndex& ix = q.ix;
   const uint32_t first = q.open + 1, limit = q.s.closed ? q.s.close : q.paragraph_end;
-  uint32_t t = first;
+  const uint32_t colon = transcript_label_end(ix, first, limit);
+  if (colon == kNone || ix.paragraph_of[colon] != q.paragraph) return false;
+  r->speaker = {first, colon};
+  return true;
+}
+
+}  // namespace
+
+uint32_t transcript_label_end(const TokenIndex& ix, uint32_t first, uint32_t limit) {
   auto all_capitals = [&](uint32_t i) {
     const std::string_view w = ix.tok(i);
     size_t letters = 0;
@@ -332,16 +340,13 @@ bool transcript_label(const Site& q, Attribution* r) {
     }
     return letters >= 2 || (letters == 1 && w.size() == 2 && w[1] == '.');
   };
+  uint32_t t = first;
   while (t < limit && t < first + 3 && ix.is_word(t) && all_capitals(t)) {
     ++t;
     if (t < limit && ix.is_punct(t, '.')) ++t;  // "MR." split from its stop
   }
-  if (!(t > first && t < limit && ix.is_punct(t, ':') && ix.paragraph_of[t] == q.paragraph)) return false;
-  r->speaker = {first, t};
-  return true;
+  return t > first && t < limit && ix.is_punct(t, ':') ? t : kNone;
 }
-
-}  // namespace
 
 Attribution attribute_quoted(const TokenIndex& ix, const MarkSpan& quotation) {
   const Site q(ix, quotation);

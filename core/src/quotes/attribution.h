@@ -25,6 +25,10 @@ struct Attribution {
   bool has_cue() const { return cue_first != kNone; }
 };
 
+// A transcript's speaker label at `first`: one to three words in capitals ("PENCE", "MR. SMITH",
+// "JAKE TAPPER") followed by a colon before `limit`. Returns the colon's token, or kNone.
+uint32_t transcript_label_end(const TokenIndex& ix, uint32_t first, uint32_t limit);
+
 // The first attribution pattern that matches around the quotation, or an empty one.
 Attribution attribute_quoted(const TokenIndex& ix, const MarkSpan& quotation);
 

@@ -39,10 +39,12 @@ class QuoteStage {
     build_token_index(in, &ix);
     spans = pair_marks(ix);
     mark_quoted(spans, &ix);
+    find_transcript_turns();
     attribute_marked_quotations();
     note_cues_of_direct_quotations();
     share_speakers_across_paragraphs();
     keep_quotations_not_titles();
+    order.insert(order.end(), turns.begin(), turns.end());
     add_reported_speech();
     std::stable_sort(order.begin(), order.end(),
                      [](const Candidate& x, const Candidate& y) { return x.first < y.first; });
@@ -51,6 +53,7 @@ class QuoteStage {
   }
 
  private:
+  [[gnu::noinline]] void find_transcript_turns();
   [[gnu::noinline]] void attribute_marked_quotations();
   [[gnu::noinline]] void note_cues_of_direct_quotations();
   [[gnu::noinline]] void share_speakers_across_paragraphs();
@@ -66,6 +69,7 @@ class QuoteStage {
   TokenIndex ix;
   std::vector<MarkSpan> spans;         // top-level quotations, in text order
   std::vector<Candidate> marked;       // one per span, in the same order
+  std::vector<Candidate> turns;        // a transcript's turns without marks
   std::vector<uint8_t> cue_of_direct;  // per token: the cue of a direct quotation
   std::vector<Candidate> order;        // what is reported, in text order once sorted
   std::vector<Quote> quotes;
@@ -75,6 +79,58 @@ class QuoteStage {
   uint32_t last_any_sentence = kNone;  // where the last attribution with a speaker ends
   RunningSpeaker running;               // the entity of the last attribution resolved to one
 };
+
+// A transcript printed without quotation marks: paragraphs opening with a speaker label ("JAKE
+// TAPPER: Donald Trump released a video …", "FALLIN: Well, I think …"), each turn the label's
+// words, verbatim. A turn runs on over the unlabelled paragraphs up to the next label, but for
+// stage directions ("(BEGIN VIDEO CLIP.)", "…."); after the last label the article resumes. Two
+// labelled paragraphs with two different labels make a transcript: a lone "UPDATE:" or a repeated
+// "BREAKING:" does not. The turns' words count as quoted, as a marked transcript's are, so that
+// no reported statement is taken from inside them.
+void QuoteStage::find_transcript_turns() {
+  struct Label {
+    uint32_t paragraph, colon;
+  };
+  std::vector<Label> labels;
+  bool two_speakers = false;
+  for (uint32_t p = 0; p < ix.paragraph_first.size(); ++p) {
+    const uint32_t first = ix.paragraph_first[p], end = ix.paragraph_end[p];
+    if (ix.quoted[first]) continue;
+    const uint32_t colon = transcript_label_end(ix, first, end);
+    if (colon == kNone || colon + 1 >= end) continue;
+    if (!labels.empty()) {
+      const Label& l = labels.front();
+      const uint32_t f0 = ix.paragraph_first[l.paragraph];
+      const std::string_view a = ix.text.substr(ix.tokens[f0].span.start, ix.tokens[l.colon].span.start - ix.tokens[f0].span.start);
+      const std::string_view b = ix.text.substr(ix.tokens[first].span.start, ix.tokens[colon].span.start - ix.tokens[first].span.start);
+      if (a != b) two_speakers = true;
+    }
+    labels.push_back({p, colon});
+  }
+  if (!two_speakers) return;
+  auto stage_direction = [&](uint32_t p) {
+    const uint32_t first = ix.paragraph_first[p], end = ix.paragraph_end[p];
+    for (uint32_t t = first; t < end; ++t)
+      if (ix.is_word(t)) return ix.is_punct(first, '(');
+    return true;  // no words: "….", "* * *"
+  };
+  for (size_t i = 0; i < labels.size(); ++i) {
+    const uint32_t p = labels[i].paragraph;
+    uint32_t last = p;  // the turn's last paragraph
+    if (i + 1 < labels.size())
+      for (uint32_t q = p + 1; q < labels[i + 1].paragraph; ++q) {
+        if (stage_direction(q) || ix.quoted[ix.paragraph_first[q]]) break;
+        last = q;
+      }
+    Candidate c;
+    c.kind = QuoteKind::direct;
+    c.first = labels[i].colon + 1;
+    c.end = ix.paragraph_end[last];
+    c.who.speaker = {ix.paragraph_first[p], labels[i].colon};
+    for (uint32_t t = ix.paragraph_first[p]; t < c.end; ++t) ix.quoted[t] = 1;
+    turns.push_back(c);
+  }
+}
 
 // Kind and attribution of each quotation with marks. “…,” the comma (or a colon) before the
 // closing mark belongs to the writer's sentence.

@@ -277,6 +277,28 @@ uint32_t person_by_shared_surname(const TokenIndex& ix, Phrase p, uint32_t e) {
   return best;
 }
 
+// A phrase in capitals, such as a transcript's label ("TRUMP:", "MR. SMITH:"): the person of the
+// article whose name of two words or more ends in the phrase's last word, the one named in full
+// most often when two do; else none.
+uint32_t person_by_label(const TokenIndex& ix, Phrase p) {
+  for (uint32_t t = p.first; t < p.end; ++t)
+    for (char ch : ix.tok(t))
+      if (ch >= 'a' && ch <= 'z') return kNone;
+  const std::string surname = fold_for_matching(ix.tok(p.end - 1));
+  uint32_t best = kNone, best_full = 0;
+  for (uint32_t e = 0; e < ix.entities.size(); ++e) {
+    const std::string& name = ix.entities[e].name;
+    if (ix.entity_type(e) != EntityType::PERSON || name.find(' ') == std::string::npos) continue;
+    if (fold_for_matching(std::string_view(name).substr(name.rfind(' ') + 1)) != surname) continue;
+    const uint32_t full = e < ix.facts.full_mentions.size() ? ix.facts.full_mentions[e] : 0;
+    if (best == kNone || full > best_full) {
+      best = e;
+      best_full = full;
+    }
+  }
+  return best;
+}
+
 // The phrase's words with single spaces where the text has any whitespace.
 std::string phrase_text(const TokenIndex& ix, Phrase p) {
   std::string out;
@@ -299,7 +321,10 @@ Speaker speaker_of_phrase(const TokenIndex& ix, Phrase sp, RunningSpeaker runnin
   if (pk != PronounKind::none) {
     e = resolve_pronoun(ix, pk, sp.first, running);
   } else {
-    e = entity_in_apposition(ix, sp);
+    // A label in capitals is read by the tagger as it can ("FALLIN" an organisation, "TRUMP" a
+    // name of its own): the person named in full is the one meant.
+    e = person_by_label(ix, sp);
+    if (e == kNone) e = entity_in_apposition(ix, sp);
     if (e == kNone) e = person_by_shared_surname(ix, sp, entity_of_phrase(ix, sp));
     if (e == kNone) e = entity_of_office(ix, sp);
     if (e == kNone) e = organisation_by_kind(ix, sp);
