@@ -52,6 +52,12 @@ EntityFacts find_entity_facts(const std::vector<Entity>& entities, size_t token_
       if (m.end_token <= token_count && m.end_token >= m.first_token + 2) ++facts.full_mentions[e];
     if (space != std::string::npos) facts.persons_sharing_surname[name.substr(name.rfind(' ') + 1)].push_back(e);
   }
+  for (const auto& [surname, persons] : facts.persons_sharing_surname) {
+    uint32_t best = persons.front();
+    for (uint32_t e : persons)
+      if (facts.full_mentions[e] > facts.full_mentions[best]) best = e;
+    facts.person_of_surname.emplace(surname, best);
+  }
   for (auto it = facts.persons_sharing_surname.begin(); it != facts.persons_sharing_surname.end();)
     it = it->second.size() < 2 ? facts.persons_sharing_surname.erase(it) : std::next(it);
   return facts;

@@ -29,6 +29,9 @@ struct EntityFacts {
   // The folded last word of each person's name of two words or more: those persons, when two or
   // more share it (one alone needs no choosing).
   std::unordered_map<std::string, std::vector<uint32_t>> persons_sharing_surname;
+  // The same last words: the person named in full most often (the first named, on a tie) among
+  // those whose name ends in it, shared or not.
+  std::unordered_map<std::string, uint32_t> person_of_surname;
 };
 
 // Facts of `entities`, whose mentions index a text of `token_count` tokens (mentions outside it

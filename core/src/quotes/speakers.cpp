@@ -284,19 +284,8 @@ uint32_t person_by_label(const TokenIndex& ix, Phrase p) {
   for (uint32_t t = p.first; t < p.end; ++t)
     for (char ch : ix.tok(t))
       if (ch >= 'a' && ch <= 'z') return kNone;
-  const std::string surname = fold_for_matching(ix.tok(p.end - 1));
-  uint32_t best = kNone, best_full = 0;
-  for (uint32_t e = 0; e < ix.entities.size(); ++e) {
-    const std::string& name = ix.entities[e].name;
-    if (ix.entity_type(e) != EntityType::PERSON || name.find(' ') == std::string::npos) continue;
-    if (fold_for_matching(std::string_view(name).substr(name.rfind(' ') + 1)) != surname) continue;
-    const uint32_t full = e < ix.facts.full_mentions.size() ? ix.facts.full_mentions[e] : 0;
-    if (best == kNone || full > best_full) {
-      best = e;
-      best_full = full;
-    }
-  }
-  return best;
+  const auto found = ix.facts.person_of_surname.find(fold_for_matching(ix.tok(p.end - 1)));
+  return found == ix.facts.person_of_surname.end() || found->second >= ix.entities.size() ? kNone : found->second;
 }
 
 // The phrase's words with single spaces where the text has any whitespace.
