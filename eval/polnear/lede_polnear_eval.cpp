@@ -7,8 +7,11 @@
 // suffix) it runs the full analysis and prints:
 // - direct quotations: gold = attributions whose Content contains a quotation mark, or that are a
 //   transcript's turn (Source a label in capitals, Cue the colon after it: verbatim words that
-//   PolNeAR's Content leaves without marks); predicted = quotes of kind direct or partial. A prediction matches when its span overlaps the Content.
-//   Precision = matched predictions / predictions; recall = matched gold / gold.
+//   PolNeAR's Content leaves without marks); predicted = quotes of kind direct or partial. A
+//   prediction matches when its span overlaps the Content. Precision = matched predictions /
+//   predictions; recall = matched gold / gold. Each gold attribution takes one prediction as its
+//   match, the one overlapping its Content most (on a tie the shorter: polnear::better_match);
+//   "taken" counts the predictions some gold attribution takes, the strict view of precision.
 // - speaker accuracy on matched gold direct quotations that have a Source: right when the
 //   predicted speaker mention overlaps the Source span, or the resolved entity's name or aliases
 //   carry the Source's head word (its last word), or the Source is a relative pronoun ("who") and
@@ -147,6 +150,7 @@ const char* error_cause(const GoldAttribution& g, const std::vector<const GoldAt
 
 struct Counts {
   size_t gold = 0, gold_matched = 0, predicted = 0, predicted_matched = 0;
+  size_t predicted_taken = 0;  // predictions that some gold attribution takes as its match
   size_t speaker_total = 0, speaker_right = 0;
   std::map<std::string, size_t> causes;  // speaker errors by cause (--verbose)
   void print(const char* name) const {
@@ -157,6 +161,12 @@ struct Counts {
     std::printf("%-9s gold %5zu  predicted %5zu  precision %5.1f%%  recall %5.1f%%  F1 %5.1f%%  "
                 "speaker accuracy %5.1f%% (%zu/%zu)\n",
                 name, gold, predicted, p, r, f, s, speaker_right, speaker_total);
+  }
+  // The strict view of precision: a prediction overlapping a gold Content that another
+  // prediction fits better is matched above, but is no gold attribution's match.
+  void print_taken(const char* name) const {
+    std::printf("%-9s predictions taken as a gold attribution's match: %zu of %zu (%.1f%%)\n", name,
+                predicted_taken, predicted, predicted ? 100.0 * predicted_taken / predicted : 0.0);
   }
   void print_causes(const char* name) const {
     if (causes.empty()) return;
@@ -272,6 +282,7 @@ int main(int argc, char** argv) {
           std::printf("FP %s %s: %s\n", quoted ? "direct" : "indirect", stem.c_str(),
                       text.substr(q->span.start, std::min<uint32_t>(q->span.end - q->span.start, 120)).c_str());
       }
+      std::set<const lede::Quote*> taken;
       for (const GoldAttribution* g : golds) {
         const lede::Quote* best = nullptr;
         uint32_t best_overlap = 0;
@@ -280,11 +291,13 @@ int main(int argc, char** argv) {
           uint32_t ov = 0;
           for (const Range& r : g->content)
             if (r.start < e && s < r.end) ov += std::min(e, r.end) - std::max(s, r.start);
-          if (ov > best_overlap) {
+          if (polnear::better_match(ov, q->span.end - q->span.start, best_overlap,
+                                    best ? best->span.end - best->span.start : 0)) {
             best_overlap = ov;
             best = q;
           }
         }
+        if (best) taken.insert(best);
         if (!best) {
           if (verbose)
             std::printf("FN %s %s: [%s | %s] %s\n", quoted ? "direct" : "indirect", stem.c_str(),
@@ -320,12 +333,15 @@ int main(int argc, char** argv) {
                       g->content_text.substr(0, 80).c_str(), context.c_str());
         }
       }
+      c.predicted_taken += taken.size();
     }
   }
   std::printf("PolNeAR %s: %zu texts, %zu annotation files (each scored)\n",
               split.c_str(), texts.size(), annotations);
   direct.print("direct");
   indirect.print("indirect");
+  direct.print_taken("direct");
+  indirect.print_taken("indirect");
   direct.print_causes("direct");
   indirect.print_causes("indirect");
   entity_level.print(split.c_str());

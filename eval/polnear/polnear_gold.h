@@ -36,6 +36,13 @@ inline bool overlaps(const std::vector<Range>& a, uint32_t s, uint32_t e) {
   return false;
 }
 
+// A gold attribution's match among the predictions: the one overlapping its Content most, and on
+// a tie the shorter (a nested statement's own clause rather than the one around it). `overlap`
+// and `length` are the candidate's, `best_*` the match so far's (overlap 0: none yet).
+inline bool better_match(uint32_t overlap, uint32_t length, uint32_t best_overlap, uint32_t best_length) {
+  return overlap > best_overlap || (overlap > 0 && overlap == best_overlap && length < best_length);
+}
+
 inline std::vector<char32_t> decode(const std::string& s) {
   std::vector<char32_t> out;
   for (size_t i = 0; i < s.size();) {
