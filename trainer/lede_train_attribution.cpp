@@ -233,7 +233,8 @@ void source_groups_of(const lede::Analyzer& analyzer, const lede::quotes::CueMod
       uint32_t ov = 0;
       for (const polnear::Range& r : g.content)
         if (r.start < e && s < r.end) ov += std::min(e, r.end) - std::max(s, r.start);
-      if (ov > best_overlap) {
+      if (polnear::better_match(ov, quotes[i].span.end - quotes[i].span.start, best_overlap,
+                                best == SIZE_MAX ? 0 : quotes[best].span.end - quotes[best].span.start)) {
         best_overlap = ov;
         best = i;
       }

@@ -1,10 +1,11 @@
 // Reported speech without marks (`indirect` quotes): a reported clause and who reports it.
 // The cues are the learned model's (cue_model.h): every token of a sentence it scores as a cue
-// (not already the cue of a direct quotation, not inside a clause found before it in the
-// sentence) reports a clause, so a sentence may hold several; a cue inside such a clause is part
-// of it, except an attribution closing the sentence after a comma ("…, according to a campaign
-// aide.", "…, sources said."): that one reports all before it, and the inner clause ends at the
-// comma. For each cue, the patterns, those on
+// (not already the cue of a direct quotation) reports a clause, so a sentence may hold several.
+// A cue inside such a clause is part of it and, reporting forward, reports its own clause inside
+// it too (a nested statement: "Ortiz said the ministry warned the bridge would close"), when it
+// is a reporting verb of the lexicon or a word the model is sure of; an attribution closing the
+// sentence after a comma ("…, according to a campaign aide.", "…, sources said.") reports all
+// before it, and the inner clauses end at the comma. For each cue, the patterns, those on
 // the side the model puts the content tried first:
 //   SPEAKER CUE [OBJECT] (that) CLAUSE        "Ortiz told reporters that the bridge …"
 //   CLAUSE, SPEAKER CUE  (or SPEAKER, CUE, CLAUSE with the attribution in the middle)
