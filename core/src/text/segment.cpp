@@ -107,6 +107,8 @@ bool breaks_before(std::string_view text, const std::vector<Token>& tokens, uint
   std::string_view nw = token_text(text, n);
   if (starts_lower(text, n)) return false;              // “…agreement.” he said
   if (nw == "," || nw == ";" || nw == ":" || nw == ")") return false;
+  // Initials glued to the stop: "(R-S.C.)", "D-N.Y.", whose tokens are "R-S", ".", "C.".
+  if (!n.space_before && n.kind == TokenKind::abbreviation) return false;
   const Token& t = tokens[term];
   std::string_view tw = token_text(text, t);
   if (t.kind == TokenKind::abbreviation) {
