@@ -2,6 +2,7 @@
 // before people's names and seats of government read as organisations.
 #include <string>
 
+#include "lexicon/cues.h"
 #include "lexicon/lexicon.h"
 #include "tagger/tagger.h"
 #include "tagger/word_forms.h"
@@ -28,6 +29,18 @@ bool is_title(std::string_view text, const std::vector<Token>& tokens, uint32_t 
   return (phrase_categories(text, tokens, first, end) & kLexTitle) != 0;
 }
 
+// A personal pronoun written as one ("She", "he"; not "IT" or "US" in capitals): never a name,
+// though a tagger may read a capitalised one opening a sentence as one.
+bool is_pronoun(std::string_view text, const Token& t) {
+  const std::string_view w = text.substr(t.span.start, t.span.end - t.span.start);
+  if (w.size() < 2 || w.size() > 4 || t.kind != TokenKind::word) return false;
+  for (size_t k = 1; k < w.size(); ++k)
+    if (w[k] < 'a' || w[k] > 'z') return false;
+  std::string lower(w);
+  lower[0] = static_cast<char>(lower[0] >= 'A' && lower[0] <= 'Z' ? lower[0] - 'A' + 'a' : lower[0]);
+  return lookup_pronoun(lower) != PronounKind::none || lower == "we" || lower == "you" || lower == "us";
+}
+
 }  // namespace
 
 std::vector<Mention> find_mentions(std::string_view text, const std::vector<Token>& tokens,
@@ -38,6 +51,7 @@ std::vector<Mention> find_mentions(std::string_view text, const std::vector<Toke
   std::vector<Mention> mentions;
   size_t sentence = 0;  // names come in text order
   for (const NameSpan& name : tag_document(model, ner::Words(text, tokens), ranges)) {
+    if (name.end_token == name.first_token + 1 && is_pronoun(text, tokens[name.first_token])) continue;
     Mention m;
     m.first_token = name.first_token;
     m.end_token = name.end_token;
