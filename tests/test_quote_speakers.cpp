@@ -138,3 +138,16 @@ TEST_CASE("a campaign or an administration is not the person in its name", "[quo
   fx.add_entity("Norland", "Norland", lede::EntityType::ORG);
   CHECK(q::speaker_of_phrase(fx.ix(), {fx.token("The", 1), fx.token("party") + 1}).entity == 1);
 }
+
+TEST_CASE("the party is the organisation named before it, by type or by its name's last word",
+          "[quotes][quote-speakers]") {
+  // The tagger may read "Green League" as MISC: its last word names a kind of organisation.
+  QuoteFixture fx("The Green League won. The party said so.");
+  fx.add_entity("Green", "League", lede::EntityType::MISC);
+  CHECK(q::speaker_of_phrase(fx.ix(), {fx.token("The", 1), fx.token("party") + 1}).entity == 0);
+  // A MISC name that names no organisation ("Irish") is none.
+  QuoteFixture irish("The Irish voters won. The party said so.");
+  irish.add_entity("Irish", "Irish", lede::EntityType::MISC);
+  CHECK(q::speaker_of_phrase(irish.ix(), {irish.token("The", 1), irish.token("party") + 1}).entity ==
+        lede::Speaker::kNoEntity);
+}

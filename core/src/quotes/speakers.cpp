@@ -218,6 +218,17 @@ uint32_t entity_in_apposition(const TokenIndex& ix, Phrase p) {
   return closed ? e : kNone;
 }
 
+// An organisation by its type, or by its name: "the Green League" read as MISC, whose last word
+// names a kind of organisation ("league", "party", "committee"), is one all the same.
+bool is_organisation(const TokenIndex& ix, uint32_t e) {
+  const EntityType type = ix.entity_type(e);
+  if (type == EntityType::ORG) return true;
+  if (type != EntityType::MISC) return false;
+  const std::string& name = ix.entities[e].name;
+  const size_t space = name.rfind(' ');
+  return space != std::string::npos && is_organisation_noun(fold_case(std::string_view(name).substr(space + 1)));
+}
+
 // "the party", "the newspaper", "the company's owner": a phrase headed by a noun for a kind of
 // organisation, with no name in it, stands for the organisation named last before it (outside
 // quotations, within a few sentences).
@@ -227,8 +238,7 @@ uint32_t organisation_by_kind(const TokenIndex& ix, Phrase p) {
     if (ix.entity_at[t] != kNone) return kNone;
   const uint32_t stop = p.first > 4 * kWindow ? p.first - 4 * kWindow : 0;
   for (uint32_t i = p.first; i-- > stop;)
-    if (!ix.quoted[i] && ix.entity_at[i] != kNone && ix.entity_type(ix.entity_at[i]) == EntityType::ORG)
-      return ix.entity_at[i];
+    if (!ix.quoted[i] && ix.entity_at[i] != kNone && is_organisation(ix, ix.entity_at[i])) return ix.entity_at[i];
   return kNone;
 }
 
