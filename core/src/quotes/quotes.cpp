@@ -12,6 +12,7 @@
 #include "quotes/reported.h"
 #include "quotes/sources.h"
 #include "quotes/speakers.h"
+#include "text/normalize.h"
 
 namespace lede {
 namespace quotes {
@@ -77,6 +78,9 @@ class QuoteStage {
   size_t last_marked = SIZE_MAX, last_any = SIZE_MAX;  // indices into quotes
   uint32_t last_marked_paragraph = kNone, last_any_paragraph = kNone;
   uint32_t last_any_sentence = kNone;  // where the last attribution with a speaker ends
+  // The last reported statement with a speaker, and its tokens: quoted words inside it are its.
+  size_t last_reported = SIZE_MAX;
+  uint32_t last_reported_first = kNone, last_reported_end = kNone;
   RunningSpeaker running;               // the entity of the last attribution resolved to one
 };
 
@@ -221,12 +225,23 @@ void QuoteStage::add_reported_speech() {
   }
 }
 
-// A quotation with marks and no speaker phrase: the subject of its own sentence when that names
-// someone; else the speaker of the quotation before it in its paragraph, or of the previous
-// paragraph's last attribution when it fills its own paragraph; else the subject of the previous
-// sentence or of its own (attribution.h).
+// A quotation with marks and no speaker phrase: the speaker of the reported statement it lies in;
+// else the subject of its own sentence when that names someone; else the speaker of the quotation
+// before it in its paragraph, or of the previous paragraph's last attribution when it fills its
+// own paragraph; else the subject of the previous sentence or of its own (attribution.h).
 void QuoteStage::find_speaker_without_cue(Candidate* c, bool fills_paragraph) {
   const uint32_t p = ix.paragraph_of[c->first];
+  // Quoted words inside a reported statement ("Howard Dean, the former governor, proclaimed guns
+  // are “the ultimate public health crisis”") are that statement's speaker's, whom the learned
+  // ranking chose. Before the sentence's subject: on PolNeAR train, 6518 direct speakers right of
+  // 7013 this way, 6511 the other way round, 6453 without it.
+  if (c->open != kNone && last_reported != SIZE_MAX && last_reported_first <= c->open &&
+      c->first < last_reported_end && c->end <= last_reported_end + 1 &&
+      !is_determiner(fold_case(quotes[last_reported].speaker.name))) {
+    c->inherited = true;
+    c->inherited_speaker = quotes[last_reported].speaker;
+    return;
+  }
   // The subject of the quoted words' own sentence, when they do not open it. One that names a
   // person or organisation ("Paul Ryan worried that the safety net was becoming “a hammock …”")
   // speaks, not the speaker of the quotation before it.
@@ -322,6 +337,11 @@ void QuoteStage::resolve_in_text_order() {
     }
     if (quotes.back().has_speaker && quotes.back().speaker.entity != Speaker::kNoEntity)
       running = {quotes.back().speaker.entity, ix.sentence_of[c.end - 1]};
+    if (quotes.back().has_speaker && c.kind == QuoteKind::indirect) {
+      last_reported = quotes.size() - 1;
+      last_reported_first = c.first;
+      last_reported_end = c.end;
+    }
     if (quotes.back().has_speaker) {
       last_any = quotes.size() - 1;
       last_any_paragraph = ix.paragraph_of[c.end - 1];
