@@ -233,8 +233,9 @@ void QuoteStage::find_speaker_without_cue(Candidate* c, bool fills_paragraph) {
   const uint32_t p = ix.paragraph_of[c->first];
   // Quoted words inside a reported statement ("Howard Dean, the former governor, proclaimed guns
   // are “the ultimate public health crisis”") are that statement's speaker's, whom the learned
-  // ranking chose. Before the sentence's subject: on PolNeAR train, 6518 direct speakers right of
-  // 7013 this way, 6511 the other way round, 6453 without it.
+  // ranking chose, unless that is a lone determiner ("Some reported cases were “odd”"). Before the
+  // sentence's subject: on PolNeAR train, 6517 direct speakers right of 7013 this way, 6511 the
+  // other way round, 6453 without it.
   if (c->open != kNone && last_reported != SIZE_MAX && last_reported_first <= c->open &&
       c->first < last_reported_end && c->end <= last_reported_end + 1 &&
       !is_determiner(fold_case(quotes[last_reported].speaker.name))) {

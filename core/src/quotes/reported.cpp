@@ -202,8 +202,9 @@ struct ReportedSpeech {
   // statement most words the model scores just above its cut are the statement's own ("has",
   // "would", "n't", "critical"), so a nested cue is a reporting verb of the lexicon, or a word the
   // model scores well above the cut (kNestedCueScore). Chosen on PolNeAR train
-  // (models/ATTRIBUTION.md): every nested cue above the cut gave 2,607 more train statements and 366 more right speakers; the
-  // lexicon's verbs alone 949 and 148; with the surer scores 1,716 and 296.
+  // (models/ATTRIBUTION.md): every nested cue above the cut gave 2,607 more train statements and
+  // 366 more right speakers; the lexicon's verbs alone 949 and 148; with the surer scores 1,716
+  // and 296.
   static constexpr int64_t kNestedCueScore = 4000;
   void nested_clause(const Sentence& s, uint32_t c, uint32_t cue_end, const CueScore& score) {
     if (score.right <= 0) return;
