@@ -395,38 +395,74 @@ class EntityMerger {
   Gender title_gender(const Form& f) const {
     Gender found = Gender::unknown;
     for (uint32_t mi : f.mentions) {
-      const std::string& title = mentions[mi].title;
-      for (size_t a = 0; a < title.size();) {
-        size_t b = title.find(' ', a);
-        if (b == std::string::npos) b = title.size();
-        Gender g = Gender::unknown;
-        if (is_title_word(fold_case(std::string_view(title).substr(a, b - a)), &g) && g != Gender::unknown) {
-          if (found != Gender::unknown && found != g) return Gender::unknown;
-          found = g;
-        }
-        a = b + 1;
+      const Gender g = mention_title_gender(mi);
+      if (g == Gender::unknown) continue;
+      if (found != Gender::unknown && found != g) return Gender::unknown;
+      found = g;
+    }
+    return found;
+  }
+
+  // The gender one mention's title gives ("Mrs." of "Mrs. Clinton"), or unknown.
+  Gender mention_title_gender(uint32_t mi) const {
+    Gender found = Gender::unknown;
+    const std::string& title = mentions[mi].title;
+    for (size_t a = 0; a < title.size();) {
+      size_t b = title.find(' ', a);
+      if (b == std::string::npos) b = title.size();
+      Gender g = Gender::unknown;
+      if (is_title_word(fold_case(std::string_view(title).substr(a, b - a)), &g) && g != Gender::unknown) {
+        if (found != Gender::unknown && found != g) return Gender::unknown;
+        found = g;
       }
+      a = b + 1;
     }
     return found;
   }
 
   [[gnu::noinline]] void group_mentions() {
-    // Groups of forms become entities; ambiguous bare names pick the nearest full name.
+    // Groups of forms become entities; ambiguous bare names pick the nearest full name, of the
+    // mention's title's gender when it has one ("Mr. Clinton" near Hillary Clinton is Bill).
+    // The gender of each group's full names' first names ("Bill Clinton": male), unknown when
+    // none is known or two disagree: a mention titled "Mrs." picks no man among its candidates.
+    std::unordered_map<uint32_t, Gender> gender_of_root;
+    for (uint32_t fn : full_names) {
+      const Gender g = first_name_gender(forms[fn].words[0]);
+      if (g == Gender::unknown) continue;
+      auto [it, added] = gender_of_root.emplace(uf.find(fn), g);
+      if (!added && it->second != g) it->second = Gender::unknown;
+    }
+    // A bare name's mention whose title is of the other gender than its group's full names stands
+    // apart, as its form would without them: "Mrs. Clinton and Mr. Clinton arrived. Hillary
+    // Clinton spoke" (one form "Clinton", one full name) is Hillary Clinton and another Clinton.
+    auto other_gender = [&](uint32_t mi, uint32_t root) {
+      const Gender titled = mention_title_gender(mi);
+      if (titled == Gender::unknown) return false;
+      auto g = gender_of_root.find(root);
+      return g != gender_of_root.end() && g->second != Gender::unknown && g->second != titled;
+    };
+    const uint32_t apart = static_cast<uint32_t>(forms.size());  // groups forms.size() + form
     std::unordered_map<uint32_t, std::vector<uint32_t>> positions_of_root;  // sorted token indices
-    for (uint32_t mi = 0; mi < mentions.size(); ++mi)
-      if (!forms[form_of_mention[mi]].ambiguous)
-        positions_of_root[uf.find(form_of_mention[mi])].push_back(mentions[mi].first_token);
     group_of_mention.resize(mentions.size());
     for (uint32_t mi = 0; mi < mentions.size(); ++mi) {
       const Form& f = forms[form_of_mention[mi]];
-      if (!f.ambiguous) {
-        group_of_mention[mi] = uf.find(form_of_mention[mi]);
+      if (f.ambiguous) continue;
+      const uint32_t root = uf.find(form_of_mention[mi]);
+      if (f.words.size() == 1 && other_gender(mi, root)) {
+        group_of_mention[mi] = apart + form_of_mention[mi];
         continue;
       }
+      group_of_mention[mi] = root;
+      positions_of_root[root].push_back(mentions[mi].first_token);
+    }
+    for (uint32_t mi = 0; mi < mentions.size(); ++mi) {
+      const Form& f = forms[form_of_mention[mi]];
+      if (!f.ambiguous) continue;
       const uint32_t at = mentions[mi].first_token;
       uint32_t best = UINT32_MAX, best_distance = UINT32_MAX;
       bool best_before = false;
       for (uint32_t root : f.candidates) {
+        if (other_gender(mi, root)) continue;
         auto found = positions_of_root.find(root);
         if (found == positions_of_root.end()) continue;
         const std::vector<uint32_t>& pos = found->second;
