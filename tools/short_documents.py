@@ -12,30 +12,7 @@ Usage: tools/short_documents.py [--every N] IN.conll OUT.conll
 """
 import sys
 
-
-def documents(lines):
-    """The file's documents, each a list of lines starting with its -DOCSTART- line."""
-    doc = []
-    for line in lines:
-        if line.startswith('-DOCSTART-') and doc:
-            yield doc
-            doc = []
-        doc.append(line)
-    if doc:
-        yield doc
-
-
-def sentences(doc):
-    """The token lines of each sentence of a document (blank lines end sentences)."""
-    sentence = []
-    for line in doc[1:]:
-        if line.strip():
-            sentence.append(line)
-        elif sentence:
-            yield sentence
-            sentence = []
-    if sentence:
-        yield sentence
+from title_case_headlines import documents, sentences  # the same CoNLL reading
 
 
 def main(argv):
