@@ -36,8 +36,8 @@ bool is_pronoun(std::string_view text, const Token& t) {
   if (w.size() < 2 || w.size() > 4 || t.kind != TokenKind::word) return false;
   for (size_t k = 1; k < w.size(); ++k)
     if (w[k] < 'a' || w[k] > 'z') return false;
-  std::string lower(w);
-  lower[0] = static_cast<char>(lower[0] >= 'A' && lower[0] <= 'Z' ? lower[0] - 'A' + 'a' : lower[0]);
+  std::string lower;
+  ner::lower_word(w, &lower);
   return lookup_pronoun(lower) != PronounKind::none || lower == "we" || lower == "you" || lower == "us";
 }
 
