@@ -295,6 +295,9 @@ struct Options {
   std::vector<ExtraCorpus> extra;
   std::string gazetteer;   // "list<TAB>phrase" lines to compile into the model (--gazetteer)
   int trained_min = 2;     // a training-data name enters the model's lists when seen this often
+  // The lists learnt from the training data (--trained TYPE[=LIST,...]): one per type, with the
+  // name lists that join it; none given: the organisations alone.
+  std::vector<std::pair<std::string, std::vector<std::string>>> trained;
   int train_weight = 1;    // times each sentence of --train is seen per epoch
   int epochs1 = 12, epochs2 = 12, folds = 5, threads = 2, min_count = 2;
   uint64_t seed = 20260101;
@@ -439,10 +442,8 @@ std::string model_file(const std::vector<Weights>& stages, const Vocabulary& voc
   return model_file_of(payload);
 }
 
-constexpr int kTypeOrg = 1;  // labels.h's type order: PER, ORG, LOC, MISC
-
 // Every name of the training documents: its words' phrase key, its document and type.
-std::vector<lede_train::TrainedName> trained_orgs(const std::vector<Document>& docs) {
+std::vector<lede_train::TrainedName> trained_names_of(const std::vector<Document>& docs) {
   std::vector<lede_train::TrainedName> out;
   DocumentFeatures f;
   std::vector<LabelSpan> spans;
@@ -473,8 +474,8 @@ std::string lists_record(const Gazetteer& lists, const std::string& path, int tr
   }
   std::ostringstream out;
   out << "- Name lists (" << (path.empty() ? std::string("no --gazetteer") : "`" + path + "`")
-      << "; trained-org: the training data's organisations seen at least " << trained_min
-      << " times, mostly as ORG): ";
+      << "; trained-TYPE: the training data's names seen at least " << trained_min
+      << " times, mostly as TYPE, with the lists --trained adds to them): ";
   std::vector<size_t> sizes = lists.list_sizes();
   for (size_t k = 0; k < sizes.size(); ++k) out << (k ? ", " : "") << lists.lists()[k] << " " << sizes[k];
   out << "; " << lists.size() << " phrases, " << section.size() << " bytes in the model (" << deflated
@@ -593,11 +594,38 @@ bool name_lists_by_fold(const Options& o, const std::vector<Document>& train, st
       return false;
     }
   }
-  std::vector<lede_train::TrainedName> trained_names = trained_orgs(train);
+  std::vector<lede_train::TrainedName> trained_names = trained_names_of(train);
+  std::vector<lede_train::TrainedList> trained_lists;
+  auto trained = o.trained;
+  if (trained.empty()) trained.push_back({"org", {}});
+  for (const auto& [type, with] : trained) {
+    lede_train::TrainedList t;
+    t.name = "trained-" + type;
+    t.type = type == "per" ? 0  // labels.h's type order: PER, ORG, LOC, MISC
+ : type == "org" ? 1 : type == "loc" ? 2 : type == "misc" ? 3 : -1;
+    if (t.type < 0) {
+      std::cerr << "lede-train: --trained: no type \"" << type << "\" (per, org, loc, misc)\n";
+      return false;
+    }
+    for (const std::string& name : with) {
+      const auto at = std::find(name_lists.names.begin(), name_lists.names.end(), name);
+      if (at == name_lists.names.end()) {
+        std::cerr << "lede-train: --trained: no list \"" << name << "\" in the name lists\n";
+        return false;
+      }
+      t.also.push_back(static_cast<int>(at - name_lists.names.begin()));
+    }
+    trained_lists.push_back(std::move(t));
+  }
+  if (name_lists.names.size() + trained_lists.size() > static_cast<size_t>(Gazetteer::kMaxLists)) {
+    std::cerr << "lede-train: " << name_lists.names.size() << " name lists and " << trained_lists.size()
+              << " learnt from the training data: more than " << Gazetteer::kMaxLists << "\n";
+    return false;
+  }
   const int list_folds = std::max(1, o.folds);
   for (int t = 0; t <= list_folds; ++t) {
-    out->push_back(lede_train::fold_gazetteer(name_lists, "trained-org", trained_names, kTypeOrg, o.trained_min,
-                                              list_folds, t, o.list_key_bits));
+    out->push_back(lede_train::fold_gazetteer(name_lists, trained_lists, trained_names, o.trained_min, list_folds, t,
+                                              o.list_key_bits));
   }
   return true;
 }
@@ -643,6 +671,7 @@ void usage() {
                "                  [--word-dropout P] [--word-dropout-names] [--word-dropout-neighbours]\n"
                "                  [--word-dropout-affixes]\n"
                "                  [--train-weight N] [--extra FILE[*WEIGHT]]... [--gazetteer FILE] [--trained-min N]\n"
+               "                  [--trained TYPE[=LIST,...]]...\n"
                "Defaults: --data $LEDE_DATA or ../shared/data; train conll2003/eng.train, dev conll2003/eng.testa.\n";
 }
 
@@ -689,6 +718,19 @@ int parse_options(int argc, char** argv, Options* out, std::string* clusters_pat
     else if (a == "--word-dropout-affixes") o.dropout.affixes = true;
     else if (a == "--gazetteer") o.gazetteer = next();
     else if (a == "--trained-min") o.trained_min = std::max(1, std::atoi(next().c_str()));
+    else if (a == "--trained") {
+      // TYPE or TYPE=LIST,LIST
+      const std::string v = next();
+      const size_t eq = v.find('=');
+      std::vector<std::string> with;
+      for (size_t p = eq == std::string::npos ? v.size() : eq + 1; p < v.size();) {
+        size_t comma = v.find(',', p);
+        if (comma == std::string::npos) comma = v.size();
+        if (comma > p) with.push_back(v.substr(p, comma - p));
+        p = comma + 1;
+      }
+      o.trained.emplace_back(v.substr(0, eq), with);
+    }
     else if (a == "--train-weight") o.train_weight = std::max(1, std::min(100, std::atoi(next().c_str())));
     else if (a == "--extra") {
       o.extra.emplace_back();

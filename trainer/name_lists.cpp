@@ -36,8 +36,8 @@ bool read_name_lists(const std::string& path, NameLists* out, std::string* error
     int list = 0;
     while (list < static_cast<int>(out->names.size()) && out->names[list] != name) ++list;
     if (list == static_cast<int>(out->names.size())) {
-      if (list + 1 >= Gazetteer::kMaxLists) {  // one bit stays for the names learnt from training
-        *error = path + ":" + std::to_string(line_no) + ": more than " + std::to_string(Gazetteer::kMaxLists - 1) +
+      if (list >= Gazetteer::kMaxLists) {  // the names learnt from training need bits too (lede-train)
+        *error = path + ":" + std::to_string(line_no) + ": more than " + std::to_string(Gazetteer::kMaxLists) +
                  " lists";
         return false;
       }
@@ -59,12 +59,12 @@ bool read_name_lists(const std::string& path, NameLists* out, std::string* error
   return true;
 }
 
-Gazetteer fold_gazetteer(const NameLists& lists, const std::string& trained_list,
-                         const std::vector<TrainedName>& trained, int type, int min_count, int folds,
-                         int fold, int key_bits) {
+Gazetteer fold_gazetteer(const NameLists& lists, const std::vector<TrainedList>& trained_lists,
+                         const std::vector<TrainedName>& trained, int min_count, int folds, int fold,
+                         int key_bits) {
   Gazetteer g;
   std::vector<std::string> names = lists.names;
-  names.push_back(trained_list);
+  for (const TrainedList& t : trained_lists) names.push_back(t.name);
   g.set_lists(names, key_bits);
   for (const auto& [key, list] : lists.entries) g.add(key, list);
   std::unordered_map<uint32_t, std::array<int, lede::ner::kTypes>> counts;
@@ -72,11 +72,16 @@ Gazetteer fold_gazetteer(const NameLists& lists, const std::string& trained_list
     if (fold < folds && static_cast<int>(t.document % static_cast<uint32_t>(folds)) == fold) continue;
     counts[t.key][static_cast<size_t>(t.type)] += 1;
   }
-  const int trained_bit = static_cast<int>(lists.names.size());
-  for (const auto& [key, c] : counts) {
-    int total = 0;
-    for (int n : c) total += n;
-    if (c[static_cast<size_t>(type)] >= min_count && 2 * c[static_cast<size_t>(type)] > total) g.add(key, trained_bit);
+  for (size_t k = 0; k < trained_lists.size(); ++k) {
+    const int bit = static_cast<int>(lists.names.size() + k), type = trained_lists[k].type;
+    for (const auto& [key, list] : lists.entries)
+      for (int a : trained_lists[k].also)
+        if (list == a) g.add(key, bit);
+    for (const auto& [key, c] : counts) {
+      int total = 0;
+      for (int n : c) total += n;
+      if (c[static_cast<size_t>(type)] >= min_count && 2 * c[static_cast<size_t>(type)] > total) g.add(key, bit);
+    }
   }
   return g;
 }

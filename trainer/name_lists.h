@@ -33,12 +33,20 @@ struct TrainedName {
   int type;
 };
 
-// The gazetteer of the lists plus the names of `type` seen at least `min_count` times in the
-// training documents whose index modulo `folds` is not `fold` (fold == folds: all of them), the
-// type being the one they are most often; keeping the top `key_bits` bits of the keys, as the
-// model will (Gazetteer::set_lists).
-lede::ner::Gazetteer fold_gazetteer(const NameLists& lists, const std::string& trained_list,
-                                    const std::vector<TrainedName>& trained, int type, int min_count,
-                                    int folds, int fold, int key_bits);
+// A list the model learns from the training data: the names seen as `type` (mostly, at least
+// min_count times), and the phrases of the lists numbered in `also`, in every fold: a kind of name
+// the training data has few of (companies) then shares the weights its own names teach.
+struct TrainedList {
+  std::string name;
+  int type = 0;
+  std::vector<int> also;
+};
+
+// The gazetteer of the lists plus each trained list, from the training documents whose index
+// modulo `folds` is not `fold` (fold == folds: all of them); keeping the top `key_bits` bits of the
+// keys, as the model will (Gazetteer::set_lists).
+lede::ner::Gazetteer fold_gazetteer(const NameLists& lists, const std::vector<TrainedList>& trained_lists,
+                                    const std::vector<TrainedName>& trained, int min_count, int folds, int fold,
+                                    int key_bits);
 
 }  // namespace lede_train
