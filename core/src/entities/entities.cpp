@@ -52,13 +52,10 @@ bool followed_by(std::string_view text, const Mention& m, std::initializer_list<
   return false;
 }
 
-// A news dateline ("PORT ELLIS, Norland — The council ...", "LAGOS (Reuters) -"): a mention the
-// tagger typed LOC, written in capitals, opening one of the article's first lines and followed by a
-// comma, a bracket or a dash. It names the place the story was filed from, so its reading decides
-// the type of the entity it joins, against mentions in sentences that read like an organisation
-// ("the council of Port Ellis voted").
-bool is_dateline(std::string_view text, const Mention& m) {
-  if (m.type != EntityType::LOC) return false;
+// A news dateline ("PORT ELLIS, Norland — The council ...", "LAGOS (Reuters) -"): a mention
+// written in capitals, opening one of the article's first lines and followed by a comma, a bracket
+// or a dash (is_dateline below says which mentions of that shape are a place).
+bool has_dateline_shape(std::string_view text, const Mention& m) {
   const std::string_view surface = text.substr(m.span.start, m.span.end - m.span.start);
   if (std::any_of(surface.begin(), surface.end(), [](char c) { return c >= 'a' && c <= 'z'; }) ||
       std::none_of(surface.begin(), surface.end(), [](char c) { return c >= 'A' && c <= 'Z'; }))
@@ -90,6 +87,16 @@ bool is_dateline_region(std::string_view text, const Mention& place, const Menti
   const std::string_view between = text.substr(place.span.end, m.span.start - place.span.end);
   if (between[0] != ',' || between.find_first_not_of(' ', 1) != std::string_view::npos) return false;
   return followed_by(text, m, {"(", "-", "\u2014", "\u2013"});
+}
+
+// A dateline's place: a mention of the dateline's shape that the tagger typed LOC, or, whatever
+// it typed, one followed by its region ("PORT ELLIS, Norland —": no organisation is written so).
+// It names the place the story was filed from, so its reading decides the type of the entity it
+// joins, against mentions in sentences that read like an organisation ("the council of Port
+// Ellis voted"). `next` is the mention after m, if any.
+bool is_dateline(std::string_view text, const Mention& m, const Mention* next) {
+  if (!has_dateline_shape(text, m)) return false;
+  return m.type == EntityType::LOC || (next && is_dateline_region(text, m, *next));
 }
 
 struct UnionFind {
@@ -502,7 +509,7 @@ class EntityMerger {
       Entity& e = entities[it->second];
       const Mention& m = mentions[mi];
       ++votes[it->second][static_cast<size_t>(m.type)];
-      const bool place_of_dateline = is_dateline(text, m);
+      const bool place_of_dateline = is_dateline(text, m, mi + 1 < mentions.size() ? &mentions[mi + 1] : nullptr);
       if (place_of_dateline ||
           (mi > 0 && after_dateline_place && is_dateline_region(text, mentions[mi - 1], m)))
         dateline[it->second] = true;
