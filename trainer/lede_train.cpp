@@ -296,7 +296,7 @@ struct Options {
   std::string gazetteer;   // "list<TAB>phrase" lines to compile into the model (--gazetteer)
   int trained_min = 2;     // a training-data name enters the model's lists when seen this often
   // The lists learnt from the training data (--trained TYPE[=LIST,...]): one per type, with the
-  // name lists that join it; none given: the organisations alone.
+  // name lists that join it; none given: the organisations alone. A type given twice: the last.
   std::vector<std::pair<std::string, std::vector<std::string>>> trained;
   int train_weight = 1;    // times each sentence of --train is seen per epoch
   int epochs1 = 12, epochs2 = 12, folds = 5, threads = 2, min_count = 2;
@@ -474,8 +474,9 @@ std::string lists_record(const Gazetteer& lists, const std::string& path, int tr
   }
   std::ostringstream out;
   out << "- Name lists (" << (path.empty() ? std::string("no --gazetteer") : "`" + path + "`")
-      << "; trained-TYPE: the training data's names seen at least " << trained_min
-      << " times, mostly as TYPE, with the lists --trained adds to them): ";
+      << "; trained-TYPE: the training data's names seen "
+      << (trained_min == 1 ? std::string("once or more") : "at least " + std::to_string(trained_min) + " times")
+      << ", mostly as TYPE, with the lists --trained adds to them): ";
   std::vector<size_t> sizes = lists.list_sizes();
   for (size_t k = 0; k < sizes.size(); ++k) out << (k ? ", " : "") << lists.lists()[k] << " " << sizes[k];
   out << "; " << lists.size() << " phrases, " << section.size() << " bytes in the model (" << deflated
@@ -729,7 +730,11 @@ int parse_options(int argc, char** argv, Options* out, std::string* clusters_pat
         if (comma > p) with.push_back(v.substr(p, comma - p));
         p = comma + 1;
       }
-      o.trained.emplace_back(v.substr(0, eq), with);
+      // A type given again is given anew (scripts/ner-seeds adds options to the recorded ones).
+      const std::string type = v.substr(0, eq);
+      auto same = std::find_if(o.trained.begin(), o.trained.end(), [&](const auto& t) { return t.first == type; });
+      if (same != o.trained.end()) same->second = with;
+      else o.trained.emplace_back(type, with);
     }
     else if (a == "--train-weight") o.train_weight = std::max(1, std::min(100, std::atoi(next().c_str())));
     else if (a == "--extra") {
