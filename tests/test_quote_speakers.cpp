@@ -2,6 +2,9 @@
 // entities stage hands in.
 #include <catch2/catch.hpp>
 
+#include <memory>
+#include <string>
+
 #include "quote_fixture.h"
 #include "quotes/speakers.h"
 
@@ -150,4 +153,47 @@ TEST_CASE("the party is the organisation named before it, by type or by its name
   irish.add_entity("Irish", "Irish", lede::EntityType::MISC);
   CHECK(q::speaker_of_phrase(irish.ix(), {irish.token("The", 1), irish.token("party") + 1}).entity ==
         lede::Speaker::kNoEntity);
+}
+
+TEST_CASE("a described role is the one person the article so describes", "[quotes][quote-speakers]") {
+  // The speaker of the last occurrence of `words` in the fixture's text.
+  auto speaker_of = [](const QuoteFixture& fx, const std::string& words) {
+    const size_t at = fx.text.rfind(words);
+    REQUIRE(at != std::string::npos);
+    uint32_t first = UINT32_MAX, last = UINT32_MAX;
+    for (uint32_t i = 0; i < fx.tokens.size(); ++i) {
+      if (fx.tokens[i].span.start == at) first = i;
+      if (fx.tokens[i].span.end == at + words.size()) last = i;
+    }
+    REQUIRE(first != UINT32_MAX);
+    REQUIRE(last != UINT32_MAX);
+    return q::speaker_of_phrase(fx.ix(), {first, last + 1});
+  };
+  // Before the name, with every modifier of the phrase (GOP and Republican are one party), or
+  // after it in apposition; "vice" makes another role.
+  const std::string people = "Republican presidential nominee Dana Holt met Democratic vice presidential nominee "
+                             "Lee Park and Democratic nominee Kim Roe. Ann Ruiz, the Ohio governor, came. ";
+  auto fixture = [&](const std::string& sentence) {
+    auto fx = std::make_unique<QuoteFixture>(people + sentence);
+    fx->add_entity("Dana", "Holt", lede::EntityType::PERSON);
+    fx->add_entity("Lee", "Park", lede::EntityType::PERSON);
+    fx->add_entity("Kim", "Roe", lede::EntityType::PERSON);
+    fx->add_entity("Ann", "Ruiz", lede::EntityType::PERSON);
+    return fx;
+  };
+  CHECK(speaker_of(*fixture("The GOP nominee spoke."), "The GOP nominee").name == "Dana Holt");
+  CHECK(speaker_of(*fixture("The Ohio governor spoke."), "The Ohio governor").name == "Ann Ruiz");
+  CHECK(speaker_of(*fixture("The Democratic nominee spoke."), "The Democratic nominee").name == "Kim Roe");
+  CHECK(speaker_of(*fixture("The Democratic vice presidential nominee spoke."),
+                   "The Democratic vice presidential nominee").name == "Lee Park");
+  CHECK(speaker_of(*fixture("The presidential nominee spoke."), "The presidential nominee").name == "Dana Holt");
+  // Two people so described: neither.
+  QuoteFixture two("Senate nominee Ann Ruiz met Senate nominee Lee Park. The Senate nominee spoke.");
+  two.add_entity("Ann", "Ruiz", lede::EntityType::PERSON);
+  two.add_entity("Lee", "Park", lede::EntityType::PERSON);
+  CHECK(speaker_of(two, "The Senate nominee").entity == lede::Speaker::kNoEntity);
+  // A role many share, alone, is nobody in particular.
+  QuoteFixture generic("Fellow candidate Ben Carson spoke. Then the candidate said no.");
+  generic.add_entity("Ben", "Carson", lede::EntityType::PERSON);
+  CHECK(speaker_of(generic, "the candidate").entity == lede::Speaker::kNoEntity);
 }

@@ -257,6 +257,87 @@ uint32_t person_by_description(const TokenIndex& ix, Phrase p, RunningSpeaker ru
   return recent != kNone && ix.entity_type(recent) == EntityType::PERSON ? recent : kNone;
 }
 
+// Whether a descriptor word of the article stands for the phrase's modifier: the same word, or
+// the parties' other names ("GOP" for "Republican").
+bool same_modifier(std::string_view modifier, std::string_view word) {
+  if (modifier == word) return true;
+  auto party = [](std::string_view w) {
+    return w == "gop" || w == "republican" ? 1 : w == "democratic" || w == "democrat" ? 2 : 0;
+  };
+  return party(modifier) != 0 && party(modifier) == party(word);
+}
+
+// "The GOP nominee", "the Indiana governor", "the judge": a definite phrase headed by a noun for
+// one person, naming no person or organisation, is the one person the article describes with that
+// noun and every modifier of the phrase, right before the name ("Republican presidential nominee
+// Donald Trump", "Judge Frank Nervo") or in apposition after it ("Mike Pence, the Indiana
+// governor,"); none when it so describes two people or nobody. Without a modifier the noun must
+// be an office.
+uint32_t person_by_role(const TokenIndex& ix, Phrase p) {
+  if (p.end - p.first < 2 || ix.lower[p.first] != "the" || !ix.is_word(p.end - 1) ||
+      !is_person_noun(ix.lower[p.end - 1]))
+    return kNone;
+  const std::string_view head = ix.lower[p.end - 1];
+  std::vector<std::string_view> modifiers;
+  for (uint32_t t = p.first + 1; t + 1 < p.end; ++t) {
+    if (!ix.is_word(t)) return kNone;
+    const uint32_t e = ix.entity_at[t];
+    if (e != kNone && (ix.entity_type(e) == EntityType::PERSON || ix.entity_type(e) == EntityType::ORG)) return kNone;
+    modifiers.push_back(ix.lower[t]);
+  }
+  // A bare "the candidate", "the Republican" is whoever the text is about, one of many so
+  // described; alone, only an office names one person ("the judge", "the president").
+  if (modifiers.empty() && !is_office_title(head)) return kNone;
+  // The descriptor's words: the run of words in [first, end) ending in the head noun, with every
+  // modifier of the phrase, and no word that makes it another role unless the phrase has it too
+  // ("Democratic vice presidential nominee Tim Kaine" is not "the Democratic presidential nominee").
+  auto other_role = [](std::string_view w) {
+    return w == "vice" || w == "former" || w == "deputy" || w == "assistant" || w == "acting" || w == "ex" ||
+           w == "associate" || w == "co";
+  };
+  auto describes = [&](uint32_t first, uint32_t end) {
+    if (end <= first || !ix.is_word(end - 1) || ix.lower[end - 1] != head) return false;
+    for (uint32_t t = first; t + 1 < end; ++t) {
+      if (other_role(ix.lower[t]) && std::find(modifiers.begin(), modifiers.end(), ix.lower[t]) == modifiers.end())
+        return false;
+      if (t > first && (ix.lower[t] == "a" || ix.lower[t] == "an")) return false;  // "called a Republican Obama"
+    }
+    for (std::string_view m : modifiers) {
+      bool found = false;
+      for (uint32_t t = first; t + 1 < end && !found; ++t) found = same_modifier(m, ix.lower[t]);
+      if (!found) return false;
+    }
+    return true;
+  };
+  constexpr uint32_t kDescriptorWords = 6;
+  uint32_t person = kNone;
+  for (const CoveringMention& m : ix.mentions) {
+    if (m.entity >= ix.entities.size() || ix.entity_type(m.entity) != EntityType::PERSON || ix.quoted[m.first])
+      continue;
+    // Before the name: the words right before it, back to a punctuation mark, a quotation or
+    // another name.
+    uint32_t a = m.first;
+    while (a > 0 && m.first - a < kDescriptorWords && ix.is_word(a - 1) && !ix.quoted[a - 1] &&
+           (ix.entity_at[a - 1] == kNone || ix.entity_type(ix.entity_at[a - 1]) == EntityType::LOC ||
+            ix.entity_type(ix.entity_at[a - 1]) == EntityType::MISC))
+      --a;
+    bool found = describes(a, m.first);
+    // After it: ", the ... HEAD" closed by a comma or the sentence's end.
+    if (!found && m.end + 2 < ix.n && ix.is_punct(m.end, ',') && !ix.quoted[m.end + 1] &&
+        (ix.lower[m.end + 1] == "the" || ix.lower[m.end + 1] == "a")) {
+      uint32_t b = m.end + 2;
+      while (b < ix.n && b - m.end < kDescriptorWords + 2 && ix.is_word(b) && !ix.quoted[b] &&
+             ix.sentence_of[b] == ix.sentence_of[m.first])
+        ++b;
+      found = describes(m.end + 2, b) && (b >= ix.n || !ix.is_word(b));
+    }
+    if (!found || m.entity == person) continue;
+    if (person != kNone) return kNone;  // two people so described
+    person = m.entity;
+  }
+  return person;
+}
+
 // A bare surname two persons of the article share ("Cruz" with Ted Cruz and Heidi Cruz named):
 // the merged entity is only the person named last before it, so the choice is made by who the
 // article is about, the one it names in full most often, among those a title's gender allows
@@ -327,6 +408,7 @@ Speaker speaker_of_phrase(const TokenIndex& ix, Phrase sp, RunningSpeaker runnin
     if (e == kNone) e = person_by_shared_surname(ix, sp, entity_of_phrase(ix, sp));
     if (e == kNone) e = entity_of_office(ix, sp);
     if (e == kNone) e = organisation_by_kind(ix, sp);
+    if (e == kNone) e = person_by_role(ix, sp);
     if (e == kNone) e = person_by_description(ix, sp, running);
   }
   if (e != kNone) {
