@@ -3,6 +3,7 @@
 // the CoNLL-2003 dev F1 of the embedded model. Each module has its own file: test_tagger_*.cpp.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <map>
 #include <random>
 #include <set>
@@ -226,4 +227,34 @@ TEST_CASE("tagger: CoNLL-2003 dev F1 with the embedded model", "[tagger][data]")
   double f1 = eval::ConllScorer::f1(scorer.total());
   WARN("CoNLL-2003 dev (eng.testa) F1 " << f1 << "\n" << scorer.report());
   CHECK(f1 >= 91.0);
+}
+
+TEST_CASE("analyzer: a dateline's place and region are places, the place's capitals whole", "[tagger][entities]") {
+  std::string error;
+  auto analyzer = Analyzer::create(&error);
+  REQUIRE(analyzer);
+  // Each text's mentions as "TYPE text".
+  auto mentions = [&](const std::string& text) {
+    std::vector<std::string> out;
+    for (const Entity& e : analyzer->analyze(text).entities)
+      for (const Mention& m : e.mentions)
+        out.push_back(std::string(entity_type_name(e.type)) + " " + text.substr(m.span.start, m.span.end - m.span.start));
+    return out;
+  };
+  auto has = [](const std::vector<std::string>& v, const std::string& s) {
+    return std::find(v.begin(), v.end(), s) != v.end();
+  };
+  // A town no list knows, after a headline; one whose first word is a word ("PORT"), with an agency.
+  const auto ellis = mentions("Council votes to close plant\n\nPORT ELLIS, Norland \xE2\x80\x94 The council voted.");
+  CHECK(has(ellis, "LOC PORT ELLIS"));
+  CHECK(has(ellis, "LOC Norland"));
+  const auto huron = mentions("PORT HURON, Mich. (AP) \xE2\x80\x94 The council voted.");
+  CHECK(has(huron, "LOC PORT HURON"));
+  CHECK_FALSE(has(huron, "LOC HURON"));
+  // Capitals and a comma without the dateline's dash, or a dateline past the first lines, are
+  // left to the tagger (which misses "PORT ELLIS" alone).
+  const auto no_dash = mentions("PORT ELLIS, Norland and the council agreed.");
+  CHECK_FALSE(has(no_dash, "LOC PORT ELLIS"));
+  const auto late = mentions("One.\nTwo.\nThree.\nFour.\nPORT ELLIS, Norland \xE2\x80\x94 The council voted.");
+  CHECK_FALSE(has(late, "LOC PORT ELLIS"));
 }

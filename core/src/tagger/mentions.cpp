@@ -41,6 +41,99 @@ bool is_pronoun(std::string_view text, const Token& t) {
   return lookup_pronoun(lower) != PronounKind::none || lower == "we" || lower == "you" || lower == "us";
 }
 
+// A word written in capitals ("PORT", "ELLIS", "O'HARE"): letters, all upper case, at least one.
+bool is_capitals_word(std::string_view text, const Token& t) {
+  if (t.kind != TokenKind::word) return false;
+  bool letter = false;
+  for (size_t k = t.span.start; k < t.span.end; ++k) {
+    const char c = text[k];
+    if (c >= 'a' && c <= 'z') return false;
+    if (c >= 'A' && c <= 'Z') letter = true;
+    else if (static_cast<unsigned char>(c) < 0x80 && c != '-' && c != '\'' && c != '.') return false;
+  }
+  return letter;
+}
+
+bool is_capitalised(std::string_view text, const Token& t) {
+  return (t.kind == TokenKind::word || t.kind == TokenKind::abbreviation) && text[t.span.start] >= 'A' &&
+         text[t.span.start] <= 'Z';
+}
+
+// A news dateline ("PORT ELLIS, Norland —", "PORT HURON, Mich. (AP) —"): at the start of one of
+// the article's first lines (a headline, a byline and a date may come before), one to four words
+// in capitals, a comma, one to three capitalised words, an agency in brackets or not, and the
+// dateline's dash. Written so only for the place a story was filed from and its region, which are
+// places whatever the tagger read: a town it does not know is missed ("PORT ELLIS") or cut
+// ("HURON"). The place's mentions are replaced by one over the capitals, and the region is given
+// one when the tagger found none over it (its type is the entities stage's to settle). At most one
+// dateline; the search stops after the first lines.
+void read_dateline(std::string_view text, const std::vector<Token>& tokens, std::vector<Mention>* mentions) {
+  constexpr int kDatelineLines = 3;
+  const uint32_t n = static_cast<uint32_t>(tokens.size());
+  int lines_before = 0;
+  size_t scanned = 0;  // text[0, scanned) counted into lines_before
+  bool blank = true;
+  for (uint32_t t = 0; t < n; ++t) {
+    const size_t start = tokens[t].span.start;
+    for (; scanned < start; ++scanned) {
+      const char c = text[scanned];
+      if (c == '\n') {
+        lines_before += !blank;
+        blank = true;
+      } else if (c != ' ' && c != '\t' && c != '\r') {
+        blank = false;
+      }
+    }
+    if (lines_before > kDatelineLines) return;
+    if (!blank) continue;  // not the first token of its line
+    blank = false;
+    uint32_t k = t;
+    while (k < n && k - t < 4 && is_capitals_word(text, tokens[k])) ++k;
+    if (k == t || k + 2 >= n || tokens[k].kind != TokenKind::punct || text[tokens[k].span.start] != ',') continue;
+    uint32_t r = k + 1;
+    while (r < n && r - (k + 1) < 3 && is_capitalised(text, tokens[r])) ++r;
+    if (r == k + 1 || r >= n) continue;
+    uint32_t d = r;
+    if (tokens[d].kind == TokenKind::punct && text[tokens[d].span.start] == '(') {
+      while (d < n && d - r < 5 && !(tokens[d].kind == TokenKind::punct && text[tokens[d].span.start] == ')')) ++d;
+      if (d >= n || d - r >= 5) continue;
+      ++d;
+    }
+    const bool dash = d < n && (tokens[d].kind == TokenKind::dash ||
+                                (tokens[d].kind == TokenKind::punct && text[tokens[d].span.start] == '-'));
+    if (!dash) continue;
+    auto make = [&](uint32_t first, uint32_t end) {
+      Mention m;
+      m.first_token = first;
+      m.end_token = end;
+      m.type = EntityType::LOC;
+      m.span = {tokens[first].span.start, tokens[end - 1].span.end};
+      return m;
+    };
+    auto overlaps = [](const Mention& m, uint32_t first, uint32_t end) { return m.first_token < end && first < m.end_token; };
+    std::vector<Mention> out;
+    out.reserve(mentions->size() + 2);
+    bool region_named = false;
+    for (const Mention& m : *mentions) region_named |= overlaps(m, k + 1, r);
+    bool place_added = false, region_added = region_named;
+    for (Mention& m : *mentions) {
+      if (!place_added && m.first_token >= t) {
+        out.push_back(make(t, k));
+        place_added = true;
+      }
+      if (!region_added && m.first_token >= r) {
+        out.push_back(make(k + 1, r));
+        region_added = true;
+      }
+      if (!overlaps(m, t, k)) out.push_back(std::move(m));
+    }
+    if (!place_added) out.push_back(make(t, k));
+    if (!region_added) out.push_back(make(k + 1, r));
+    *mentions = std::move(out);
+    return;
+  }
+}
+
 }  // namespace
 
 std::vector<Mention> find_mentions(std::string_view text, const std::vector<Token>& tokens,
@@ -79,6 +172,7 @@ std::vector<Mention> find_mentions(std::string_view text, const std::vector<Toke
     }
     mentions.push_back(std::move(m));
   }
+  read_dateline(text, tokens, &mentions);
   return mentions;
 }
 
