@@ -148,7 +148,10 @@ TEST_CASE("merging survives odd and many mentions", "[entities][robustness]") {
 // A capitalised pronoun opening a paragraph ("She said she was …") was read as a name by some
 // tagger models (PolNeAR dev's Loretta Lynch article: an entity "She" of six mentions, which no
 // pronoun could then resolve to). find_mentions drops a mention that is one personal pronoun.
-TEST_CASE("no entity is a personal pronoun in the PolNeAR dev texts", "[entities][data]") {
+// Nor does a name run over a line break: the Latinos article's "Krystal Correa\n“He …" (a name on
+// a line of its own, the person's words on the next) was one mention of five words.
+TEST_CASE("no entity is a personal pronoun, and no name runs over a line break, in the PolNeAR dev texts",
+          "[entities][data]") {
   const std::string data = lede_test::data_dir();
   if (data.empty()) {
     WARN("../shared/data not found (set LEDE_DATA): the PolNeAR pronoun check is skipped");
@@ -159,11 +162,18 @@ TEST_CASE("no entity is a personal pronoun in the PolNeAR dev texts", "[entities
   std::string error;
   auto analyzer = lede::Analyzer::create(&error);
   REQUIRE(analyzer);
+  size_t mentions = 0;
   for (const std::string& f : files) {
-    const lede::Analysis a = analyzer->analyze(lede_test::read_file(f));
+    const std::string text = lede_test::read_file(f);
+    const lede::Analysis a = analyzer->analyze(text);
     for (const lede::Entity& e : a.entities) {
       INFO(f << ": entity " << e.name);
       CHECK((e.name != "She" && e.name != "He" && e.name != "It" && e.name != "They" && e.name != "We"));
+      for (const lede::Mention& m : e.mentions) {
+        CHECK(text.substr(m.span.start, m.span.end - m.span.start).find('\n') == std::string::npos);
+        ++mentions;
+      }
     }
   }
+  CHECK(mentions > 5000);
 }

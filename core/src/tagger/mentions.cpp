@@ -143,7 +143,15 @@ std::vector<Mention> find_mentions(std::string_view text, const std::vector<Toke
   for (const Segment& s : sentences) ranges.emplace_back(s.first_token, s.end_token);
   std::vector<Mention> mentions;
   size_t sentence = 0;  // names come in text order
-  for (const NameSpan& name : tag_document(model, ner::Words(text, tokens), ranges)) {
+  for (NameSpan name : tag_document(model, ner::Words(text, tokens), ranges)) {
+    // A name never runs over a line break: "Krystal Correa\n“He …" (a name on a line of its own,
+    // its words on the next) is the name before it.
+    for (uint32_t k = name.first_token + 1; k < name.end_token; ++k)
+      if (text.substr(tokens[k - 1].span.end, tokens[k].span.start - tokens[k - 1].span.end).find('\n') !=
+          std::string_view::npos) {
+        name.end_token = k;
+        break;
+      }
     if (name.end_token == name.first_token + 1 && is_pronoun(text, tokens[name.first_token])) continue;
     Mention m;
     m.first_token = name.first_token;
