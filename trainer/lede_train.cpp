@@ -602,8 +602,8 @@ bool name_lists_by_fold(const Options& o, const std::vector<Document>& train, st
   for (const auto& [type, with] : trained) {
     lede_train::TrainedList t;
     t.name = "trained-" + type;
-    t.type = type == "per" ? 0  // labels.h's type order: PER, ORG, LOC, MISC
- : type == "org" ? 1 : type == "loc" ? 2 : type == "misc" ? 3 : -1;
+    // labels.h's type order: PER, ORG, LOC, MISC.
+    t.type = type == "per" ? 0 : type == "org" ? 1 : type == "loc" ? 2 : type == "misc" ? 3 : -1;
     if (t.type < 0) {
       std::cerr << "lede-train: --trained: no type \"" << type << "\" (per, org, loc, misc)\n";
       return false;
