@@ -41,3 +41,18 @@ TEST_CASE("paragraphs: blank lines when the text has them, else lines", "[text]"
   auto t3 = lede::tokenize(sep);
   CHECK(lede::find_paragraphs(sep, t3).size() == 2);
 }
+
+TEST_CASE("first_lines_end and opens_line: where a dateline may stand", "[segment]") {
+  // Blank lines and lines of white space are not counted; the end is past the closing line break.
+  const std::string text = "Head\n\n  \nBy Ann\r\nMay 1\nPORT ELLIS, Norland — Text.\nMore.\n";
+  CHECK(lede::first_lines_end(text, 1) == text.find("\n\n") + 1);
+  CHECK(lede::first_lines_end(text, 3) == text.find("PORT"));
+  CHECK(lede::first_lines_end(text, lede::kDatelineLines + 1) == text.find("More."));
+  CHECK(lede::first_lines_end(text, 9) == text.size());
+  CHECK(lede::first_lines_end("One line, no break", 1) == 18);
+  CHECK(lede::opens_line(text, 0));
+  CHECK(lede::opens_line(text, text.find("PORT")));
+  CHECK(lede::opens_line("a\n \t X", 5));
+  CHECK_FALSE(lede::opens_line(text, text.find("ELLIS")));
+  CHECK_FALSE(lede::opens_line(text, text.find("Norland")));
+}

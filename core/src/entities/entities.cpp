@@ -12,6 +12,7 @@
 #include "entities/mentions.h"
 #include "lexicon/coref_lexicon.h"
 #include "text/normalize.h"
+#include "text/segment.h"
 
 namespace lede {
 namespace {
@@ -53,28 +54,15 @@ bool followed_by(std::string_view text, const Mention& m, std::initializer_list<
 }
 
 // A news dateline ("PORT ELLIS, Norland — The council ...", "LAGOS (Reuters) -"): a mention
-// written in capitals, opening one of the article's first lines and followed by a comma, a bracket
-// or a dash (is_dateline below says which mentions of that shape are a place).
-bool has_dateline_shape(std::string_view text, const Mention& m) {
+// written in capitals, opening one of the article's first lines (before `first_lines`, text/
+// segment.h's kDatelineLines) and followed by a comma, a bracket or a dash (is_dateline below says
+// which mentions of that shape are a place).
+bool has_dateline_shape(std::string_view text, size_t first_lines, const Mention& m) {
   const std::string_view surface = text.substr(m.span.start, m.span.end - m.span.start);
   if (std::any_of(surface.begin(), surface.end(), [](char c) { return c >= 'a' && c <= 'z'; }) ||
       std::none_of(surface.begin(), surface.end(), [](char c) { return c >= 'A' && c <= 'Z'; }))
     return false;
-  size_t line = m.span.start;
-  while (line > 0 && text[line - 1] != '\n') --line;
-  if (text.substr(line, m.span.start - line).find_first_not_of(" \t\r") != std::string_view::npos) return false;
-  constexpr int kDatelineLines = 3;  // a headline, a byline and a date may come before it
-  int lines_before = 0;
-  bool blank = true;
-  for (size_t i = 0; i < line && lines_before <= kDatelineLines; ++i) {  // stops early: never quadratic
-    if (text[i] == '\n') {
-      lines_before += !blank;
-      blank = true;
-    } else if (text[i] != ' ' && text[i] != '\t' && text[i] != '\r') {
-      blank = false;
-    }
-  }
-  if (lines_before > kDatelineLines) return false;
+  if (m.span.start >= first_lines || !opens_line(text, m.span.start)) return false;
   return followed_by(text, m, {",", "(", "-", "\u2014", "\u2013"});
 }
 
@@ -94,8 +82,8 @@ bool is_dateline_region(std::string_view text, const Mention& place, const Menti
 // It names the place the story was filed from, so its reading decides the type of the entity it
 // joins, against mentions in sentences that read like an organisation ("the council of Port
 // Ellis voted"). `next` is the mention after m, if any.
-bool is_dateline(std::string_view text, const Mention& m, const Mention* next) {
-  if (!has_dateline_shape(text, m)) return false;
+bool is_dateline(std::string_view text, size_t first_lines, const Mention& m, const Mention* next) {
+  if (!has_dateline_shape(text, first_lines, m)) return false;
   return m.type == EntityType::LOC || (next && is_dateline_region(text, m, *next));
 }
 
@@ -497,6 +485,7 @@ class EntityMerger {
     std::vector<bool> dateline;       // whether a mention of each entity is the article's dateline
     std::vector<uint32_t> name_form;  // the most complete form of each entity
     bool after_dateline_place = false;  // the mention before is a dateline's place
+    const size_t first_lines = first_lines_end(text, kDatelineLines + 1);  // where a dateline may open
     for (uint32_t mi = 0; mi < mentions.size(); ++mi) {
       auto [it, inserted] = entity_of_group.emplace(group_of_mention[mi], static_cast<uint32_t>(entities.size()));
       if (inserted) {
@@ -509,7 +498,8 @@ class EntityMerger {
       Entity& e = entities[it->second];
       const Mention& m = mentions[mi];
       ++votes[it->second][static_cast<size_t>(m.type)];
-      const bool place_of_dateline = is_dateline(text, m, mi + 1 < mentions.size() ? &mentions[mi + 1] : nullptr);
+      const bool place_of_dateline =
+          is_dateline(text, first_lines, m, mi + 1 < mentions.size() ? &mentions[mi + 1] : nullptr);
       if (place_of_dateline ||
           (mi > 0 && after_dateline_place && is_dateline_region(text, mentions[mi - 1], m)))
         dateline[it->second] = true;

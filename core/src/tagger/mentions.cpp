@@ -6,6 +6,7 @@
 #include "lexicon/lexicon.h"
 #include "tagger/tagger.h"
 #include "tagger/word_forms.h"
+#include "text/segment.h"
 
 namespace lede {
 
@@ -68,25 +69,10 @@ bool is_capitalised(std::string_view text, const Token& t) {
 // one when the tagger found none over it (its type is the entities stage's to settle). At most one
 // dateline; the search stops after the first lines.
 void read_dateline(std::string_view text, const std::vector<Token>& tokens, std::vector<Mention>* mentions) {
-  constexpr int kDatelineLines = 3;
+  const size_t first_lines = first_lines_end(text, kDatelineLines + 1);
   const uint32_t n = static_cast<uint32_t>(tokens.size());
-  int lines_before = 0;
-  size_t scanned = 0;  // text[0, scanned) counted into lines_before
-  bool blank = true;
-  for (uint32_t t = 0; t < n; ++t) {
-    const size_t start = tokens[t].span.start;
-    for (; scanned < start; ++scanned) {
-      const char c = text[scanned];
-      if (c == '\n') {
-        lines_before += !blank;
-        blank = true;
-      } else if (c != ' ' && c != '\t' && c != '\r') {
-        blank = false;
-      }
-    }
-    if (lines_before > kDatelineLines) return;
-    if (!blank) continue;  // not the first token of its line
-    blank = false;
+  for (uint32_t t = 0; t < n && tokens[t].span.start < first_lines; ++t) {
+    if (!opens_line(text, tokens[t].span.start)) continue;
     uint32_t k = t;
     while (k < n && k - t < 4 && is_capitals_word(text, tokens[k])) ++k;
     if (k == t || k + 2 >= n || tokens[k].kind != TokenKind::punct || text[tokens[k].span.start] != ',') continue;

@@ -182,4 +182,24 @@ std::vector<Segment> find_sentences(std::string_view text, const std::vector<Tok
   return out;
 }
 
+size_t first_lines_end(std::string_view text, int lines) {
+  int seen = 0;
+  bool blank = true;
+  for (size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    if (c == '\n') {
+      if (!blank && ++seen >= lines) return i + 1;
+      blank = true;
+    } else if (c != ' ' && c != '\t' && c != '\r') {
+      blank = false;
+    }
+  }
+  return text.size();
+}
+
+bool opens_line(std::string_view text, size_t at) {
+  while (at > 0 && (text[at - 1] == ' ' || text[at - 1] == '\t' || text[at - 1] == '\r')) --at;
+  return at == 0 || text[at - 1] == '\n';
+}
+
 }  // namespace lede
