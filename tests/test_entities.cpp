@@ -154,7 +154,7 @@ TEST_CASE("no entity is a personal pronoun, and no name runs over a line break, 
           "[entities][data]") {
   const std::string data = lede_test::data_dir();
   if (data.empty()) {
-    WARN("../shared/data not found (set LEDE_DATA): the PolNeAR pronoun check is skipped");
+    WARN("../shared/data not found (set LEDE_DATA): the PolNeAR dev mention check is skipped");
     return;
   }
   const std::vector<std::string> files = lede_test::list_dir(data + "/polnear/dev/text");

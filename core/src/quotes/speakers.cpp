@@ -242,13 +242,17 @@ uint32_t organisation_by_kind(const TokenIndex& ix, Phrase p) {
   return kNone;
 }
 
+// "The GOP nominee", "the judge": "the", then at least a noun for one person ending the phrase.
+bool definite_person_phrase(const TokenIndex& ix, Phrase p) {
+  return p.end - p.first >= 2 && ix.lower[p.first] == "the" && ix.is_word(p.end - 1) &&
+         is_person_noun(ix.lower[p.end - 1]);
+}
+
 // "The Democratic nominee", "the New York businessman": a definite phrase headed by a noun for one
 // person, naming no entity, is the running speaker when that is a person and recent (the person a
 // reader was just shown speaking); otherwise it is left unresolved rather than guessed.
 uint32_t person_by_description(const TokenIndex& ix, Phrase p, RunningSpeaker running) {
-  if (p.end - p.first < 2 || ix.lower[p.first] != "the" || !ix.is_word(p.end - 1) ||
-      !is_person_noun(ix.lower[p.end - 1]))
-    return kNone;
+  if (!definite_person_phrase(ix, p)) return kNone;
   for (uint32_t t = p.first; t < p.end; ++t)
     if (ix.entity_at[t] != kNone && ix.entity_type(ix.entity_at[t]) != EntityType::LOC &&
         ix.entity_type(ix.entity_at[t]) != EntityType::MISC)
@@ -274,9 +278,7 @@ bool same_modifier(std::string_view modifier, std::string_view word) {
 // governor,"); none when it so describes two people or nobody. Without a modifier the noun must
 // be an office.
 uint32_t person_by_role(const TokenIndex& ix, Phrase p) {
-  if (p.end - p.first < 2 || ix.lower[p.first] != "the" || !ix.is_word(p.end - 1) ||
-      !is_person_noun(ix.lower[p.end - 1]))
-    return kNone;
+  if (!definite_person_phrase(ix, p)) return kNone;
   const std::string_view head = ix.lower[p.end - 1];
   std::vector<std::string_view> modifiers;
   for (uint32_t t = p.first + 1; t + 1 < p.end; ++t) {
