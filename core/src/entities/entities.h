@@ -6,8 +6,9 @@
 //   the one place where a title before a name is decided).
 // - Matching is case- and diacritic-insensitive. A bare surname or first name joins the one full
 //   name that carries it; when two people share it ("Bill Clinton", "Hillary Clinton"), each bare
-//   mention joins the nearest preceding full name (else the nearest following one). Full names
-//   with different first names never merge.
+//   mention joins one of them: of its title's gender; carrying its office title ("President
+//   Clinton") or, failing any, carrying none; named within 30 tokens before it (the nearest),
+//   else named first in the article. Full names with different first names never merge.
 // - Transliteration variants of a distinctive word (Zelenskyy / Zelensky) merge when their folded
 //   spellings are one edit apart and at least six letters long, or when the alias table lists them.
 // - An acronym joins the long form whose initials it spells ("NATO", "North Atlantic Treaty
