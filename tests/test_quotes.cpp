@@ -339,3 +339,30 @@ TEST_CASE("an analyzer without the attribution model keeps the patterns' quotati
   CHECK(direct_bare == 1);
   CHECK(indirect_full >= 1);  // the full analyzer's model finds "said the plant would close"
 }
+
+TEST_CASE("a reported statement nobody is found to report is left out", "[quotes]") {
+  // Cue words with no one to report them ("lining up to see", "Never forget that", "even had I
+  // known") were reported speech of no speaker: a sentence, not an attribution. A statement
+  // someone reports beside them is kept.
+  const std::string text =
+      "Hundreds of voters are lining up to see Governor Dana Holt in Port Ellis. Never forget that "
+      "these are the same people who awarded the prize. But even had I known, it would not have "
+      "changed my mind. Holt said the plant would reopen next year.";
+  std::string error;
+  auto analyzer = lede::Analyzer::create(&error);
+  REQUIRE(analyzer);
+  const lede::Analysis a = analyzer->analyze(text);
+  size_t indirect = 0;
+  for (const lede::Quote& q : a.quotes) {
+    if (q.kind != lede::QuoteKind::indirect) continue;
+    INFO(slice(text, q.span));
+    CHECK(q.has_speaker);
+    ++indirect;
+  }
+  bool plant = false;
+  for (const lede::Quote& q : a.quotes)
+    plant = plant || (q.kind == lede::QuoteKind::indirect && slice(text, q.span) == "the plant would reopen next year" &&
+                      q.speaker.name.find("Holt") != std::string::npos);
+  CHECK(plant);
+  CHECK(indirect >= 1);
+}

@@ -329,6 +329,14 @@ void QuoteStage::resolve_in_text_order() {
                                  c.close + 1 >= ix.paragraph_end[p];
     if (c.kind != QuoteKind::indirect && !c.who.speaker.ok()) find_speaker_without_cue(&c, fills_paragraph);
     choose_source(&c, quotes.size());
+    // A reported statement nobody is found to report is no attribution, only a sentence: it is
+    // left out. (Quotations in marks stay without a speaker: the marks say someone spoke.) On
+    // PolNeAR train that leaves out 338 statements, reported F1 76.7 -> 76.1, and the speakers of
+    // the rest are right more often (84.9% -> 85.9%, 9691 -> 9701 right: a statement overlapping
+    // the one left out is matched instead); dev 85.1% -> 86.4%, F1 74.1 -> 73.7. The trainer's
+    // analysis keeps them: its source ranking learns from every statement's candidates, and
+    // without the ranking it trains, the patterns alone decide who speaks.
+    if (c.kind == QuoteKind::indirect && !c.who.speaker.ok() && !in.source_trace) continue;
     Quote q = to_quote(c);
     q.id = static_cast<uint32_t>(quotes.size());
     quotes.push_back(std::move(q));
