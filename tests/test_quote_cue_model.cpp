@@ -230,5 +230,5 @@ TEST_CASE("cue model: the embedded model finds cues beyond the speech verbs", "[
       reported("Ortiz said the bridge was safe, but the ministry warned that it would close in May.");
   REQUIRE(two.size() == 2);
   CHECK(two[0].find("| Ortiz | said") != std::string::npos);
-  CHECK(two[1] == "it would close in May | the ministry | warned");
+  CHECK(two[1] == "that it would close in May | the ministry | warned");
 }

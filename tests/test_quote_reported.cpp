@@ -37,7 +37,7 @@ TEST_CASE("each reported-speech pattern finds its clause, speaker and cue", "[qu
   };
   const Case cases[] = {
       {"speaker_cue_clause", "Ortiz said in a statement that the bridge would reopen.",
-       {"the bridge would reopen", "Ortiz", "said"}},
+       {"that the bridge would reopen", "Ortiz", "said"}},
       {"speaker_cue_clause (the addressee, then a pronoun)", "Ortiz told Fox News he would stay on.",
        {"he would stay on", "Ortiz", "told"}},
       {"clause_then_speaker_cue", "The bridge would reopen in May, the ministry said on Monday.",
@@ -45,7 +45,7 @@ TEST_CASE("each reported-speech pattern finds its clause, speaker and cue", "[qu
       {"clause_then_inverted_cue", "The bridge would reopen in May, said the transport ministry.",
        {"The bridge would reopen in May", "the transport ministry", "said"}},
       {"claim_noun_that_clause", "The mayor rejected her warning that the bridge would fall.",
-       {"the bridge would fall", "her", "warning"}},
+       {"that the bridge would fall", "her", "warning"}},
       {"according_to_clause (after)", "The bridge would reopen in May, according to the ministry.",
        {"The bridge would reopen in May", "the ministry", "according to"}},
   };
@@ -59,7 +59,7 @@ TEST_CASE("each reported-speech pattern finds its clause, speaker and cue", "[qu
 // the inner cue reports its own clause.
 TEST_CASE("a cue inside a clause already found is part of that clause and reports its own", "[quotes][quote-reported]") {
   CHECK(reported(QuoteFixture("Ortiz said that the ministry warned the bridge would close in May.")) ==
-        std::vector<Reported>{{"the ministry warned the bridge would close in May", "Ortiz", "said"},
+        std::vector<Reported>{{"that the ministry warned the bridge would close in May", "Ortiz", "said"},
                               {"the bridge would close in May", "the ministry", "warned"}});
   // Only a reporting verb, or a word the model is sure of, starts a nested clause: with the
   // tagger's entities the model puts "do" of "do not support" above its cut, and without that
@@ -78,14 +78,14 @@ TEST_CASE("a cue inside a clause already found is part of that clause and report
 // said."), while a cue inside that clause keeps its own, shorter one.
 TEST_CASE("an attribution closing the sentence encloses the clause of a cue inside it", "[quotes][quote-reported]") {
   CHECK(reported(QuoteFixture("Ortiz said that the bridge would reopen, according to the ministry.")) ==
-        std::vector<Reported>{{"the bridge would reopen", "Ortiz", "said"},
+        std::vector<Reported>{{"that the bridge would reopen", "Ortiz", "said"},
                               {"Ortiz said that the bridge would reopen", "the ministry", "according to"}});
   CHECK(reported(QuoteFixture("Ortiz said that the bridge would reopen, officials said on Monday.")) ==
-        std::vector<Reported>{{"the bridge would reopen", "Ortiz", "said"},
+        std::vector<Reported>{{"that the bridge would reopen", "Ortiz", "said"},
                               {"Ortiz said that the bridge would reopen", "officials", "said"}});
   // Not a clause of its own after the closing cue: not an attribution closing the sentence.
   CHECK(reported(QuoteFixture("Ortiz said that the bridge would reopen, officials said they would go.")) ==
-        std::vector<Reported>{{"the bridge would reopen, officials said they would go", "Ortiz", "said"},
+        std::vector<Reported>{{"that the bridge would reopen, officials said they would go", "Ortiz", "said"},
                               {"they would go", "officials", "said"}});
 }
 

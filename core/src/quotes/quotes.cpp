@@ -213,8 +213,9 @@ void QuoteStage::keep_quotations_not_titles() {
 void QuoteStage::add_reported_speech() {
   if (!in.cue_model) return;
   for (const ReportedClause& r : find_reported_speech(ix, cue_of_direct, *in.cue_model)) {
-    bool open_word = false;  // the first one is enough
-    for (uint32_t t = r.first; t < r.end && !open_word; ++t) open_word = !ix.quoted[t] && ix.is_word(t);
+    bool open_word = false;  // the first one is enough; not the clause's opening "that"
+    const uint32_t from = r.first + (r.first + 1 < r.end && ix.lower[r.first] == "that" ? 1 : 0);
+    for (uint32_t t = from; t < r.end && !open_word; ++t) open_word = !ix.quoted[t] && ix.is_word(t);
     if (!open_word) continue;
     Candidate c;
     c.kind = QuoteKind::indirect;

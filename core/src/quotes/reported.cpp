@@ -71,12 +71,15 @@ struct ReportedSpeech {
   }
 
   // Where the reported clause begins after the cue c (k is the token after the cue and its
-  // particle), or kNone.
+  // particle), or kNone. A "that" opening it is the clause's, as PolNeAR's Content has it ("warned
+  // [that the museum would not be a panacea]"): so a statement nested in another's clause is
+  // matched to its own annotation, not to the enclosing one that holds the "that" too (on
+  // PolNeAR train 72 more right speakers, dev 6).
   uint32_t clause_after_cue(uint32_t c, uint32_t k, CueVerb v, uint32_t se) const {
     // "that" within a few words: "said in a statement that", "told reporters that".
     for (uint32_t j = k; j < se && j < k + 9; ++j) {
       if (ix.quoted[j] && j == k) break;
-      if (ix.lower[j] == "that" && ix.is_word(j)) return j + 1;
+      if (ix.lower[j] == "that" && ix.is_word(j)) return j;
       if (ix.tokens[j].kind == TokenKind::punct && ix.lower[j] != ",") break;
     }
     if (k < se && !v.takes_object && ix.is_word(k) && !ix.quoted[k] && clause_starts_at(k, se)) return k;
@@ -86,7 +89,7 @@ struct ReportedSpeech {
       return k;  // "plans to build the wall": the intention is what is reported
     if (k < se && v.takes_object) {
       Phrase obj = np_right(ix, k, se);
-      if (obj.ok() && obj.end < se && ix.lower[obj.end] == "that") return obj.end + 1;
+      if (obj.ok() && obj.end < se && ix.lower[obj.end] == "that") return obj.end;
       // "told reporters he would stay": a pronoun opens the clause after the addressee.
       if (obj.ok() && obj.end + 2 < se && ix.is_word(obj.end) && !ix.quoted[obj.end] &&
           lookup_pronoun(ix.lower[obj.end]) != PronounKind::none && ix.lower[obj.end] != "his" &&
@@ -147,7 +150,7 @@ struct ReportedSpeech {
       uint32_t k = cue_end;
       for (uint32_t j = k; j < s.last && j < k + 6; ++j)
         if (ix.lower[j] == "that" && ix.is_word(j)) {
-          k = j + 1;
+          k = j;
           break;
         }
       if (k < s.last && ix.is_punct(k, ',')) ++k;
@@ -397,7 +400,7 @@ struct ReportedSpeech {
       if (ix.quoted[c] || !ix.is_word(c) || !is_claim_noun(ix.lower[c]) || ix.lower[c + 1] != "that") continue;
       const Phrase sp = possessor(c, s.first);
       if (!sp.ok() || c + 2 >= s.last) continue;
-      return add(c + 2, s.last, sp, c, c + 1);
+      return add(c + 1, s.last, sp, c, c + 1);
     }
     return false;
   }
