@@ -243,7 +243,9 @@ struct Lexicon {
           "now", "yet", "immediately", "correctly", "wrongly", "falsely", "famously", "tersely",
           "explicitly", "openly", "loudly", "proudly", "earlier", "today", "yesterday", "tuesday",
           "monday", "wednesday", "thursday", "friday", "saturday", "sunday", "directly",
-          "specifically", "confidently", "clearly", "softly", "likewise", "too", "allegedly"})
+          "specifically", "confidently", "clearly", "softly", "likewise", "too", "allegedly",
+          "together", "perhaps", "probably", "maybe", "instead", "nonetheless", "nevertheless",
+          "though", "therefore"})
       adverbs.emplace(w);
     for (const char* w : {"the", "a", "an", "this", "that", "these", "those", "his", "her",
                           "its", "their", "our", "my", "your", "some", "another", "one", "two",
