@@ -155,7 +155,8 @@ struct ReportedSpeech {
         }
       if (k < s.last && ix.is_punct(k, ',')) ++k;
       if (!sp.ok()) sp = first_np(ix, s.first, c);
-      return k < s.last && add(k, s.last, sp, c, cue_end);
+      const uint32_t content = k < s.last && ix.lower[k] == "that" ? k + 1 : k;  // a word besides "that"
+      return content < s.last && add(k, s.last, sp, c, cue_end);
     }
     if (!sp.ok()) sp = np_right(ix, cue_end, s.end);
     uint32_t end = sp.ok() && sp.end <= c ? sp.first : c;
