@@ -89,6 +89,28 @@ TEST_CASE("an attribution closing the sentence encloses the clause of a cue insi
                               {"they would go", "officials", "said"}});
 }
 
+// An attribution inside a relative clause reports the rest of the relative clause; the clause
+// around it ends before the relative word.
+TEST_CASE("a cue inside a relative clause reports the relative clause's verb phrase", "[quotes][quote-reported]") {
+  CHECK(reported(QuoteFixture("Ortiz praised the agency, which he argued keeps the bridge safe for drivers.")) ==
+        std::vector<Reported>{{"the agency", "Ortiz", "praised"},
+                              {"keeps the bridge safe for drivers", "he", "argued"}});
+  // A clause after the cue is the cue's own, as anywhere: no relative attribution.
+  CHECK(reported(QuoteFixture("Ortiz praised the agency, which he said the ministry would fund.")).back() ==
+        Reported{"the ministry would fund", "he", "said"});
+}
+
+// "according to" after a comma inside the closing quotation mark (American style) closes the
+// sentence's attribution as after a bare comma.
+TEST_CASE("according to after a quotation's closing mark reports the clause before it", "[quotes][quote-reported]") {
+  const std::vector<Reported> got = reported(QuoteFixture(
+      "Most voters said the bridge was \"a disgrace,\" according to a poll by the Port Ellis Institute for "
+      "Public Opinion Research at Norland State University."));
+  REQUIRE(!got.empty());
+  CHECK(got.back().cue == "according to");
+  CHECK(got.back().clause.rfind("Most voters said", 0) == 0);
+}
+
 TEST_CASE("the cue of a direct quotation reports no clause of its own", "[quotes][quote-reported]") {
   QuoteFixture fx("Ortiz said the bridge would reopen in May.");
   REQUIRE(reported(fx).size() == 1);
