@@ -83,6 +83,10 @@ TEST_CASE("an attribution closing the sentence encloses the clause of a cue insi
   CHECK(reported(QuoteFixture("Ortiz said that the bridge would reopen, officials said on Monday.")) ==
         std::vector<Reported>{{"that the bridge would reopen", "Ortiz", "said"},
                               {"Ortiz said that the bridge would reopen", "officials", "said"}});
+  // A day after the closing cue is no clause of its own.
+  CHECK(reported(QuoteFixture("Ortiz said that the bridge would reopen, officials said Tuesday.")) ==
+        std::vector<Reported>{{"that the bridge would reopen", "Ortiz", "said"},
+                              {"Ortiz said that the bridge would reopen", "officials", "said"}});
   // Not a clause of its own after the closing cue: not an attribution closing the sentence.
   CHECK(reported(QuoteFixture("Ortiz said that the bridge would reopen, officials said they would go.")) ==
         std::vector<Reported>{{"that the bridge would reopen, officials said they would go", "Ortiz", "said"},

@@ -423,7 +423,9 @@ struct ReportedSpeech {
     const Phrase sp = subject_left(ix, c, first);
     if (!sp.ok() || sp.first < first + 4 || !ix.is_punct(sp.first - 1, ',') || ix.quoted[sp.first - 2])
       return false;
-    if (cue_end < s.last && clause_starts_at(cue_end, s.end)) return false;
+    // A day after the cue ("officials said Tuesday.") opens no clause.
+    if (cue_end < s.last && !is_cue_adverb_or_auxiliary(ix.lower[cue_end]) && clause_starts_at(cue_end, s.end))
+      return false;
     uint32_t tail = cue_end;
     while (tail < s.last && tail - c < 6 && ix.is_word(tail) &&
            (!ix.upper_initial(tail) || not_a_speaker(ix.lower[tail])))
