@@ -217,7 +217,7 @@ struct ReportedSpeech {
   // -> 73.0%; dev 956 -> 963 (87.7%). (Every nested cue above the cut: train 9861, "do" too.)
   static constexpr int64_t kNestedCueScore = 4000;
   void nested_clause(const Sentence& s, uint32_t c, uint32_t cue_end, const CueScore& score) {
-    if (relative_attribution(s, c, cue_end)) return;
+    if (relative_attribution(s, c)) return;
     if (score.right <= 0) return;
     const CueVerb v = ix.cue_verb[c];
     bool content_word = false;
@@ -244,7 +244,7 @@ struct ReportedSpeech {
   // the relative word and the verb phrase: a span has no gaps), and the enclosing clause ends
   // before the relative word, so that each annotation finds its own. On PolNeAR train 19 more
   // right reported speakers (9864 -> 9883), dev 2.
-  bool relative_attribution(const Sentence& s, uint32_t c, uint32_t cue_end) {
+  bool relative_attribution(const Sentence& s, uint32_t c) {
     ReportedClause& outer = found.back();
     Phrase sp = subject_left(ix, c, outer.first);
     if (!sp.ok() || sp.first < outer.first || sp.end - sp.first > 5 || ix.quoted[sp.first]) return false;
@@ -257,9 +257,8 @@ struct ReportedSpeech {
     } else {
       return false;
     }
-    // The cue is its first word: the model may take the verb after it for more of the cue
-    // ("argued seeks").
-    (void)cue_end;
+    // The cue is its first word (the model may take the verb after it for more of the cue:
+    // "argued seeks").
     const uint32_t end = std::min(s.last, outer.end);
     const uint32_t k = c + 1;
     if (!(k + 1 < end && ix.is_word(k) && !ix.quoted[k] && ix.lower[k] != "that" && !clause_starts_at(k, s.end)))
