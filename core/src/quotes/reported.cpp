@@ -467,12 +467,13 @@ struct ReportedSpeech {
     while (e < s.end && e < c + kMaxPhrase && ix.tokens[e].kind != TokenKind::punct && !ix.quoted[e]) ++e;
     if (e == c + 2) return false;
     uint32_t first, end;
+    const uint32_t comma = comma_before(c);
     if (c == s.first && e < s.last && ix.is_punct(e, ',')) {
       first = e + 1;
       end = s.last;
-    } else if (c > s.first + 2 && comma_before(c) != kNone) {
+    } else if (c > s.first + 2 && comma != kNone) {
       first = s.first;
-      end = comma_before(c);
+      end = comma;
     } else {
       return false;
     }
