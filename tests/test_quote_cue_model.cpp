@@ -121,6 +121,28 @@ TEST_CASE("cue model: the source section is written and read back apart from the
   CHECK(model->source_score({3000000000u, 1}) == 127);
 }
 
+TEST_CASE("cue model: feature values hash the same at run time as at compile time", "[quotes][cue-model]") {
+  // value_hash is constexpr (the fixed values' hashes are constants); value_hash_fast hashes the
+  // tokens' forms, eight bytes a load. A difference would give the run time other keys than
+  // training.
+  static_assert(q::value_hash("said") != q::value_hash("say"), "distinct values, distinct hashes");
+  std::mt19937 rng(7);
+  std::string s;
+  for (size_t n = 0; n <= 40; ++n) {
+    for (int trial = 0; trial < 20; ++trial) {
+      s.assign(n, ' ');
+      for (char& c : s) c = static_cast<char>(rng() & 0xFF);  // bytes above 0x7F too
+      REQUIRE(q::value_hash_fast(s) == q::value_hash(s));
+    }
+  }
+  CHECK(q::value_hash_fast("according") == q::value_hash("according"));
+  CHECK(q::value_hash_fast("") == q::kNoValue);
+  // A key depends on its template and on the order of its values.
+  CHECK(q::feature_key(2, "said", "that") != q::feature_key(3, "said", "that"));
+  CHECK(q::feature_key(2, "said", "that") != q::feature_key(2, "that", "said"));
+  CHECK(q::feature_key(2, "said", "that") == q::feature_key(2, q::value_hash("said"), q::value_hash("that")));
+}
+
 TEST_CASE("cue model: damaged files are refused with a clear message", "[quotes][cue-model][hostile]") {
   // Three cue features whose stored keys (spread, top 24 bits) are 0x100001, 0x100002 and
   // 0x200000: payload = key bits (1 byte), the weights' width (1), the two scales (2), the high

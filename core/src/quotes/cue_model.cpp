@@ -35,39 +35,51 @@ uint32_t fnv(uint32_t h, std::string_view s) {
   return h;
 }
 
-uint32_t key_of(Template t, std::string_view a, std::string_view b = {}) { return feature_key(t, a, b); }
+// The hashes of the fixed feature values.
+constexpr uint32_t kEdge = value_hash("<edge>"), kOther = value_hash("<other>"), kQuote = value_hash("<quote>"),
+                   kQuoted = value_hash("<quoted>"), kPer = value_hash("<per>"), kOrg = value_hash("<org>"),
+                   kLoc = value_hash("<loc>"), kMisc = value_hash("<misc>"), kPron = value_hash("<pron>"),
+                   kDet = value_hash("<det>"), kCap = value_hash("<cap>"), kWordClass = value_hash("<word>");
+constexpr uint32_t kYes = value_hash("1"), kNo = value_hash("0");
+constexpr uint32_t yes_no(bool b) { return b ? kYes : kNo; }
 
-// A coarse class of a token, for the neighbours of a cue.
-std::string_view token_class(const TokenIndex& ix, uint32_t t, uint32_t first, uint32_t end) {
-  if (t < first || t >= end || t == kNone) return "<edge>";
-  if (ix.tokens[t].kind == TokenKind::quote) return "<quote>";
-  if (ix.quoted[t]) return "<quoted>";
+// The hash of a token's lower form, or of "<other>" for a token that has none.
+uint32_t lower_or_other(const TokenIndex& ix, uint32_t t) {
+  return ix.lower_hash[t] == kNoValue && ix.lower[t].empty() ? kOther : ix.lower_hash[t];
+}
+
+// A coarse class of a token, for the neighbours of a cue (its hash).
+uint32_t token_class(const TokenIndex& ix, uint32_t t, uint32_t first, uint32_t end) {
+  if (t < first || t >= end || t == kNone) return kEdge;
+  if (ix.tokens[t].kind == TokenKind::quote) return kQuote;
+  if (ix.quoted[t]) return kQuoted;
   if (ix.entity_at[t] != kNone) {
     switch (ix.entities[ix.entity_at[t]].type) {
-      case EntityType::PERSON: return "<per>";
-      case EntityType::ORG: return "<org>";
-      case EntityType::LOC: return "<loc>";
-      default: return "<misc>";
+      case EntityType::PERSON: return kPer;
+      case EntityType::ORG: return kOrg;
+      case EntityType::LOC: return kLoc;
+      default: return kMisc;
     }
   }
-  if (!ix.is_word(t)) return ix.lower[t].empty() ? "<other>" : ix.lower[t];
+  if (!ix.is_word(t)) return lower_or_other(ix, t);
   std::string_view w = ix.lower[t];
-  if (lookup_pronoun(w) != PronounKind::none || w == "i" || w == "we" || w == "you") return "<pron>";
-  if (is_determiner(w)) return "<det>";
-  if (ix.upper_initial(t)) return "<cap>";
-  return "<word>";
+  if (lookup_pronoun(w) != PronounKind::none || w == "i" || w == "we" || w == "you") return kPron;
+  if (is_determiner(w)) return kDet;
+  if (ix.upper_initial(t)) return kCap;
+  return kWordClass;
 }
 
-std::string_view word_at(const TokenIndex& ix, uint32_t t, uint32_t first, uint32_t end) {
-  if (t < first || t >= end || t == kNone) return "<edge>";
-  return ix.lower[t].empty() ? "<other>" : ix.lower[t];
+// The hash of the word at t, "<edge>" outside the sentence.
+uint32_t word_at(const TokenIndex& ix, uint32_t t, uint32_t first, uint32_t end) {
+  if (t < first || t >= end || t == kNone) return kEdge;
+  return lower_or_other(ix, t);
 }
 
-std::string_view lexicon_class(CueVerb v) {
-  if (v.form == CueForm::none) return "none";
-  if (v.belief) return v.takes_object ? "belief-object" : "belief";
-  if (!v.reporting) return "quote-only";
-  return v.takes_object ? "speech-object" : "speech";
+uint32_t lexicon_class(CueVerb v) {
+  if (v.form == CueForm::none) return value_hash("none");
+  if (v.belief) return v.takes_object ? value_hash("belief-object") : value_hash("belief");
+  if (!v.reporting) return value_hash("quote-only");
+  return v.takes_object ? value_hash("speech-object") : value_hash("speech");
 }
 
 uint32_t payload_checksum(const uint8_t* p, size_t n) {
@@ -85,15 +97,14 @@ int64_t max_scale(int width) { return width == 1 ? kMaxCueScale : kMaxCueScale >
 int64_t max_level(int width) { return width == 1 ? 127 : 32767; }
 
 // One section: its weight width and scales (one per weight column), then its stored keys and
-// weight columns (cue_model.h), each feature handed to `take` as (stored key, weights times their
-// scales). `name` says which section in messages.
-bool read_section(PayloadReader* r, const char* name, uint32_t count, int columns, int key_bits,
-                  const std::function<void(uint32_t, int32_t, int32_t)>& take, std::string* error) {
+// weight columns (cue_model.h): the scales to *scale, each feature handed to `take` as (stored
+// key, its weights' integer levels). `name` says which section in messages.
+bool read_section(PayloadReader* r, const char* name, uint32_t count, int columns, int key_bits, int64_t* scale,
+                  const std::function<void(uint32_t, int16_t, int16_t)>& take, std::string* error) {
   const std::string what = std::string(name) + " section";
   uint64_t width;
   if (!r->varint(&width)) return fail(error, what + " is cut short");
   if (width != 1 && width != 2) return fail(error, what + " has weights of " + std::to_string(width) + " bytes");
-  int64_t scale[2] = {0, 0};
   for (int k = 0; k < columns; ++k) {
     uint64_t s;
     if (!r->varint(&s)) return fail(error, what + " is cut short");
@@ -111,13 +122,12 @@ bool read_section(PayloadReader* r, const char* name, uint32_t count, int column
     uint32_t key;
     if (!keys.next(&key) || key == 0)
       return fail(error, what + ": feature " + std::to_string(i) + " has a key out of order");
-    int32_t w[2] = {0, 0};
+    int16_t level[2] = {0, 0};
     for (int k = 0; k < columns; ++k) {
       const uint8_t* at = weights + (size_t{count} * k + i) * width;
-      const int64_t level = width == 1 ? static_cast<int8_t>(at[0]) : static_cast<int16_t>(at[0] | at[1] << 8);
-      w[k] = static_cast<int32_t>(level * scale[k]);
+      level[k] = width == 1 ? static_cast<int8_t>(at[0]) : static_cast<int16_t>(at[0] | at[1] << 8);
     }
-    take(key, w[0], w[1]);
+    take(key, level[0], level[1]);
   }
   if (!keys.high_deltas_used()) return fail(error, what + " has key bytes left over");
   return true;
@@ -220,11 +230,11 @@ std::unique_ptr<CueModel> CueModel::load(const uint8_t* data, size_t size, std::
   std::unique_ptr<CueModel> m(new CueModel());
   m->cues_.reserve(count, static_cast<int>(key_bits));
   m->sources_.reserve(source_count, static_cast<int>(key_bits));
-  auto take_cue = [&m](uint32_t key, int32_t cue, int32_t right) { m->cues_.insert(key, cue, right); };
-  auto take_source = [&m](uint32_t key, int32_t w, int32_t) { m->sources_.insert(key, w, 0); };
+  auto take_cue = [&m](uint32_t key, int16_t cue, int16_t right) { m->cues_.insert(key, cue, right); };
+  auto take_source = [&m](uint32_t key, int16_t w, int16_t) { m->sources_.insert(key, w, 0); };
   const int bits = static_cast<int>(key_bits);
-  if (!read_section(&r, "cue", count, 2, bits, take_cue, error) ||
-      !read_section(&r, "source", source_count, 1, bits, take_source, error))
+  if (!read_section(&r, "cue", count, 2, bits, m->cues_.scale, take_cue, error) ||
+      !read_section(&r, "source", source_count, 1, bits, m->sources_.scale, take_source, error))
     return nullptr;
   if (r.remaining() != 0) {
     fail(error, std::to_string(r.remaining()) + " bytes after the last feature");
@@ -263,7 +273,7 @@ const CueModel::Slot* CueModel::Table::find(uint32_t key) const {
   }
 }
 
-void CueModel::Table::insert(uint32_t stored, int32_t cue, int32_t right) {
+void CueModel::Table::insert(uint32_t stored, int16_t cue, int16_t right) {
   const size_t mask = slots.size() - 1;
   size_t i = stored >> shift;
   while (slots[i].key != 0) i = (i + 1) & mask;  // stored keys arrive strictly increasing: all new
@@ -274,13 +284,13 @@ void CueModel::Table::insert(uint32_t stored, int32_t cue, int32_t right) {
 // follow one another (the cue table is about 400 KB; a token has a few dozen keys).
 CueScore CueModel::score(const std::vector<uint32_t>& keys) const {
   for (uint32_t k : keys) __builtin_prefetch(cues_.first_slot(k));
-  CueScore s;
+  int64_t cue = 0, right = 0;
   for (uint32_t k : keys)
     if (const Slot* slot = find(k)) {
-      s.cue += slot->cue;
-      s.right += slot->right;
+      cue += slot->cue;
+      right += slot->right;
     }
-  return s;
+  return {cue * cues_.scale[0], right * cues_.scale[1]};
 }
 
 bool cue_candidate(const TokenIndex& ix, uint32_t t) {
@@ -288,61 +298,68 @@ bool cue_candidate(const TokenIndex& ix, uint32_t t) {
   return ix.is_word(t) || ix.is_punct(t, ':');
 }
 
-uint32_t cue_vocabulary_key(std::string_view lower) { return key_of(kVocabulary, lower); }
+uint32_t cue_vocabulary_key(uint32_t lower_hash) { return feature_key(kVocabulary, lower_hash); }
 
 void cue_features(const TokenIndex& ix, uint32_t t, std::vector<uint32_t>* keys) {
   keys->clear();
   const uint32_t first = ix.sentence_first[ix.sentence_of[t]], end = ix.sentence_end[ix.sentence_of[t]];
-  const std::string_view w = word_at(ix, t, first, end);
-  auto add = [&](Template tp, std::string_view a, std::string_view b = {}) { keys->push_back(key_of(tp, a, b)); };
+  const uint32_t w = word_at(ix, t, first, end), prev = word_at(ix, t - 1, first, end),
+                 next = word_at(ix, t + 1, first, end);
+  const std::string_view word = ix.lower[t].empty() ? std::string_view("<other>") : ix.lower[t];
+  auto add = [&](Template tp, uint32_t a, uint32_t b = kNoValue) { keys->push_back(feature_key(tp, a, b)); };
   keys->push_back(1);
   add(kWord, w);
-  add(kPrev, word_at(ix, t - 1, first, end));
-  add(kNext, word_at(ix, t + 1, first, end));
+  add(kPrev, prev);
+  add(kNext, next);
   add(kPrev2, word_at(ix, t - 2, first, end));
   add(kNext2, word_at(ix, t + 2, first, end));
-  add(kPrevWord, word_at(ix, t - 1, first, end), w);
-  add(kWordNext, w, word_at(ix, t + 1, first, end));
-  add(kSuffix, w.substr(w.size() > 3 ? w.size() - 3 : 0), ix.upper_initial(t) ? "C" : "c");
-  add(kLexicon, lexicon_class(ix.cue_verb[t]), word_at(ix, t + 1, first, end) == "that" ? "that" : "");
+  add(kPrevWord, prev, w);
+  add(kWordNext, w, next);
+  add(kSuffix, value_hash(word.substr(word.size() > 3 ? word.size() - 3 : 0)),
+      ix.upper_initial(t) ? value_hash("C") : value_hash("c"));
+  const bool next_that = t + 1 < end && ix.lower[t + 1] == "that";
+  add(kLexicon, lexicon_class(ix.cue_verb[t]), next_that ? value_hash("that") : kNoValue);
   bool that_ahead = false;
   for (uint32_t j = t + 1; j < end && j < t + 6; ++j)
     if (ix.lower[j] == "that") that_ahead = true;
-  add(kThatAhead, that_ahead ? "1" : "0", w);
-  const std::string_view prev_class = token_class(ix, t - 1, first, end);
+  add(kThatAhead, yes_no(that_ahead), w);
+  const uint32_t prev_class = token_class(ix, t - 1, first, end);
   add(kPrevClass, prev_class);
-  add(kNextClass, token_class(ix, t + 1, first, end));
+  const uint32_t next_class = token_class(ix, t + 1, first, end);
+  add(kNextClass, next_class);
   add(kClassWord, prev_class, w);
   const bool quotes = ix.marks_before[end] > ix.marks_before[first];
   const bool comma_before = ix.commas_before[t] > ix.commas_before[first];
   const bool comma_after = ix.commas_before[end] > ix.commas_before[t + 1];
-  add(kQuotesInSentence, quotes ? "1" : "0");
-  add(kFromStart, count_bucket(t - first));
-  add(kToEnd, count_bucket(end - t - 1));
-  add(kCommaBefore, comma_before ? "1" : "0", t > first && ix.is_punct(t - 1, ',') ? "adjacent" : "");
-  add(kCommaAfter, comma_after ? "1" : "0", t + 1 < end && ix.is_punct(t + 1, ',') ? "adjacent" : "");
+  add(kQuotesInSentence, yes_no(quotes));
+  add(kFromStart, count_bucket_hash(t - first));
+  add(kToEnd, count_bucket_hash(end - t - 1));
+  add(kCommaBefore, yes_no(comma_before),
+      t > first && ix.is_punct(t - 1, ',') ? value_hash("adjacent") : kNoValue);
+  add(kCommaAfter, yes_no(comma_after),
+      t + 1 < end && ix.is_punct(t + 1, ',') ? value_hash("adjacent") : kNoValue);
   // A subject right after the cue ("…, said the ministry") or a clause ("said the bridge was").
-  add(kSubjectAhead, token_class(ix, t + 1, first, end), token_class(ix, t + 2, first, end));
-  add(kWordToEnd, w, count_bucket(end - t - 1));
-  add(kWordFromStart, w, count_bucket(t - first));
+  add(kSubjectAhead, next_class, token_class(ix, t + 2, first, end));
+  add(kWordToEnd, w, count_bucket_hash(end - t - 1));
+  add(kWordFromStart, w, count_bucket_hash(t - first));
   bool entity_before = false;
   for (uint32_t j = t; j > first && j + 4 > t; --j)
     if (ix.entity_at[j - 1] != kNone) entity_before = true;
-  add(kEntityBefore, entity_before ? "1" : "0", w);
+  add(kEntityBefore, yes_no(entity_before), w);
   // The hand-written patterns' opinion (phrases.h): a lexicon verb standing as a verb.
   CueVerb v;
-  add(kRuleCue, cue_at(ix, t, &v) ? lexicon_class(v) : "no", w);
+  add(kRuleCue, cue_at(ix, t, &v) ? lexicon_class(v) : value_hash("no"), w);
 }
 
 int64_t CueModel::source_score(const std::vector<uint32_t>& keys) const {
   int64_t s = 0;
   for (uint32_t k : keys)
     if (const Slot* slot = sources_.find(k)) s += slot->cue;
-  return s;
+  return s * sources_.scale[0];
 }
 
-bool CueModel::knows_cue_word(std::string_view lower) const {
-  return find(cue_vocabulary_key(lower)) != nullptr;
+bool CueModel::knows_cue_word(uint32_t lower_hash) const {
+  return find(cue_vocabulary_key(lower_hash)) != nullptr;
 }
 
 std::string write_cue_model(const std::vector<uint32_t>& keys, const std::vector<int32_t>& cue,

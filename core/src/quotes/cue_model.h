@@ -13,7 +13,7 @@
 //   offset 0   8 bytes  magic "LEDEATR" 0x1A
 //          8   u32      format version (kCueModelVersion)
 //         12   u32      feature scheme (kCueFeatureScheme: the templates of cue_features and
-//                       source_features)
+//                       source_features, and how their keys are hashed: feature_hash.h)
 //         16   u32      cue feature count F
 //         20   u32      source feature count G
 //         24   u32      payload size in bytes
@@ -43,6 +43,7 @@
 #include <string_view>
 #include <vector>
 
+#include "quotes/feature_hash.h"
 #include "quotes/index.h"
 
 namespace lede {
@@ -58,7 +59,8 @@ constexpr uint32_t kMaxCueScale = 1u << 20;
 // A feature key's place in the model: the key times an odd constant (one-to-one), whose top bits
 // are kept and pick its slot. The bias key, 1, keeps top bits of its own.
 constexpr uint32_t spread_cue_key(uint32_t key) { return key * 0x9E3779B1u; }
-constexpr uint32_t kCueFeatureScheme = 3;
+// Scheme 4: keys mixed from per-value hashes (feature_hash.h); 3 hashed the values' bytes per key.
+constexpr uint32_t kCueFeatureScheme = 4;
 constexpr size_t kCueModelHeaderSize = 32;
 
 struct CueScore {
@@ -75,8 +77,10 @@ class CueModel {
 
   // The two scores of a token from its feature keys (cue_features).
   CueScore score(const std::vector<uint32_t>& keys) const;
-  // Whether the word (lower case) was a cue anywhere in training: only such tokens are scored.
-  bool knows_cue_word(std::string_view lower) const;
+  // Whether the word (lower case; or its value_hash) was a cue anywhere in training: only such
+  // tokens are scored.
+  bool knows_cue_word(std::string_view lower) const { return knows_cue_word(value_hash(lower)); }
+  bool knows_cue_word(uint32_t lower_hash) const;
   // A source candidate's score from its feature keys (source_features in sources.h).
   int64_t source_score(const std::vector<uint32_t>& keys) const;
   // The model has a source ranking section (a model without one keeps the patterns' speakers).
@@ -87,9 +91,11 @@ class CueModel {
  private:
   // An open-addressed table (linear probing, key 0 marks a free slot, at most half full): one or
   // two probes a feature, where a search of the sorted keys took a dozen cache misses.
+  // The weights are kept as the file's integer levels (8 bytes a slot; 12 with them times their
+  // scales): a sum of levels times the column's scale is the sum of the weights.
   struct Slot {
     uint32_t key = 0;
-    int32_t cue = 0, right = 0;
+    int16_t cue = 0, right = 0;  // the source section's one weight is in `cue`
   };
   // One open-addressed table; the cue section and the source section each have their own.
   // Slots hold the stored keys: the top bits of spread_cue_key(key) that the file kept (key_mask).
@@ -97,11 +103,12 @@ class CueModel {
     std::vector<Slot> slots;
     uint32_t shift = 32;
     uint32_t key_mask = ~0u;
+    int64_t scale[2] = {0, 0};  // each weight column's (cue_model.h)
     void reserve(size_t count, int key_bits);
     const Slot* find(uint32_t key) const;
     // Where find(key) starts probing (for a prefetch).
     const Slot* first_slot(uint32_t key) const { return &slots[(spread_cue_key(key) & key_mask) >> shift]; }
-    void insert(uint32_t stored, int32_t cue, int32_t right);
+    void insert(uint32_t stored, int16_t cue, int16_t right);
   };
   const Slot* find(uint32_t key) const { return cues_.find(key); }
   Table cues_, sources_;
@@ -116,26 +123,10 @@ bool cue_candidate(const TokenIndex& ix, uint32_t t);
 // produced; the bias is key 1.
 void cue_features(const TokenIndex& ix, uint32_t t, std::vector<uint32_t>* keys);
 
-// The key that marks `lower` as a word seen as a cue in training (it carries no weight).
-uint32_t cue_vocabulary_key(std::string_view lower);
-
-// The key of a feature: its template's number and up to two strings (FNV-1a); never 0 or 1.
-// Inline: both models compute a few dozen a candidate.
-inline uint32_t feature_key(uint8_t template_id, std::string_view a, std::string_view b = {}) {
-  auto fnv = [](uint32_t h, std::string_view s) {
-    for (unsigned char c : s) h = (h ^ c) * 16777619u;
-    return h;
-  };
-  uint32_t h = (2166136261u ^ template_id) * 16777619u;
-  h = fnv(h, a);
-  h = fnv((h ^ 0x1Fu) * 16777619u, b);
-  return h < 2 ? h + 2 : h;  // 0 is no feature, 1 the bias
-}
-
-// A count as a feature value: 0, 1, 2-3, 4-7, 8-15, 16+ (distances, lengths, ranks).
-inline std::string_view count_bucket(uint32_t n) {
-  return n == 0 ? "0" : n == 1 ? "1" : n < 4 ? "2-3" : n < 8 ? "4-7" : n < 16 ? "8-15" : "16+";
-}
+// The key that marks a word (lower case, or its value_hash) as one seen as a cue in training (it
+// carries no weight).
+uint32_t cue_vocabulary_key(uint32_t lower_hash);
+inline uint32_t cue_vocabulary_key(std::string_view lower) { return cue_vocabulary_key(value_hash(lower)); }
 
 // The model file for the given features and weights (the trainer's writer); no source keys: a
 // model that leaves the speakers to the patterns. Each weight column is stored as integers (the

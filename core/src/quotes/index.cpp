@@ -5,17 +5,19 @@
 #include <utility>
 
 #include "lexicon/quote_words.h"
+#include "quotes/feature_hash.h"
 #include "text/normalize.h"
 
 namespace lede {
 namespace quotes {
 namespace {
 
-// Lower-cased forms of words and punctuation, written through a pointer (appending a byte at a
+// Lower-cased forms of words and punctuation (and their hashes), written through a pointer (appending a byte at a
 // time was a call a byte in wasm) at their tokens' offsets into a buffer of the text's size.
 void index_lower_forms(TokenIndex* ix) {
   const uint32_t n = ix->n;
   ix->cue_verb.assign(n, CueVerb{});
+  ix->lower_hash.assign(n, kNoValue);
   ix->lower.buffer.resize(ix->text.size());
   char* buffer = ix->lower.buffer.data();
   for (uint32_t i = 0; i < n; ++i) {
@@ -28,7 +30,9 @@ void index_lower_forms(TokenIndex* ix) {
       const char c = from[k];
       out[k] = (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
     }
-    if (token.kind == TokenKind::word) ix->cue_verb[i] = lookup_cue_verb(std::string_view(out, size));
+    const std::string_view lower(out, size);
+    ix->lower_hash[i] = value_hash_fast(lower);
+    if (token.kind == TokenKind::word) ix->cue_verb[i] = lookup_cue_verb(lower);
   }
 }
 

@@ -97,6 +97,9 @@ struct TokenIndex {
   const EntityFacts& facts;
   uint32_t n = 0;  // tokens
   LowerForms lower{tokens};
+  // Each token's lower form's value_hash (quotes/feature_hash.h), computed once for the cue and
+  // source features (of the empty form: kNoValue).
+  std::vector<uint32_t> lower_hash;
   std::vector<CueVerb> cue_verb;        // the lexicon entry of each word, looked up once
   // Sentences and paragraphs as token ranges; tokens outside any segment get a range of their own.
   std::vector<uint32_t> sentence_first, sentence_end, paragraph_first, paragraph_end;

@@ -187,7 +187,7 @@ struct ReportedSpeech {
       if (m.token != t) {
         m.token = t;
         m.scored = !cue_of_direct[t] && cue_candidate(ix, t) &&
-                   (ix.is_punct(t, ':') || model.knows_cue_word(ix.lower[t]));
+                   (ix.is_punct(t, ':') || model.knows_cue_word(ix.lower_hash[t]));
         if (m.scored) {
           cue_features(ix, t, &keys);
           m.score = model.score(keys);

@@ -147,24 +147,23 @@ void source_features(const TokenIndex& ix, const SourceSite& site, const std::ve
   keys->clear();
   const SourceCandidate& c = all[i];
   const Phrase p = c.phrase;
-  const std::string_view kind = kind_name(site.kind);
-  auto add = [&](SourceTemplate t, std::string_view a, std::string_view b = {}) {
-    keys->push_back(feature_key(t, a, b));
-  };
+  const uint32_t kind = value_hash(kind_name(site.kind));
+  auto add = [&](SourceTemplate t, uint32_t a, uint32_t b = kNoValue) { keys->push_back(feature_key(t, a, b)); };
   for (uint32_t bit = 1; bit <= kFromNominal; bit <<= 1)
     if (c.origins & bit) {
-      add(kOrigin, origin_name(bit));
-      add(kOriginKind, origin_name(bit), kind);
+      const uint32_t origin = value_hash(origin_name(bit));
+      add(kOrigin, origin);
+      add(kOriginKind, origin, kind);
     }
-  add(kOrigins, std::to_string(c.origins));
-  const std::string_view cls = candidate_class(ix, p);
-  add(kClass, cls);
+  add(kOrigins, c.origins);
+  const uint32_t cls = value_hash(candidate_class(ix, p));
   const bool before = p.end <= site.cue_first;
-  const std::string_view side = before ? "before" : "after";
+  const uint32_t side = before ? value_hash("before") : value_hash("after");
+  add(kClass, cls);
   const uint32_t lo = before ? p.end : site.cue_end, hi = before ? site.cue_first : p.first;
-  add(kSideDistance, side, count_bucket(hi - lo));
+  add(kSideDistance, side, count_bucket_hash(hi - lo));
   add(kSideClass, side, cls);
-  add(kSideClassKind, std::string(side) + std::string(cls), kind);
+  add(kSideClassKind, pair_hash(side, cls), kind);
   // How many other candidates stand between this one and the cue, on its side.
   uint32_t between = 0;
   for (const SourceCandidate& o : all) {
@@ -173,27 +172,27 @@ void source_features(const TokenIndex& ix, const SourceSite& site, const std::ve
     if (o_before != before) continue;
     if (before ? o.phrase.first >= p.end : o.phrase.end <= p.first) ++between;
   }
-  add(kRank, side, count_bucket(between));
-  add(kRankClass, std::string(side) + std::string(count_bucket(between)), cls);
-  const std::string_view cue_word = ix.lower[site.cue_first];
+  add(kRank, side, count_bucket_hash(between));
+  add(kRankClass, pair_hash(side, count_bucket_hash(between)), cls);
+  const uint32_t cue_word = ix.lower_hash[site.cue_first];
   add(kCueSide, cue_word, side);
   add(kCueClass, cue_word, cls);
-  const std::string_view head = ix.lower[p.end - 1];
+  const uint32_t head = ix.lower_hash[p.end - 1];
   add(kHead, head);
   add(kHeadSide, head, side);
   const uint32_t sf = ix.sentence_first[ix.sentence_of[site.cue_first]];
-  add(kBefore, p.first > sf ? std::string_view(ix.lower[p.first - 1]) : "<start>");
-  add(kAfter, p.end < ix.sentence_end[ix.sentence_of[site.cue_first]] ? std::string_view(ix.lower[p.end]) : "<end>");
+  add(kBefore, p.first > sf ? ix.lower_hash[p.first - 1] : value_hash("<start>"));
+  add(kAfter, p.end < ix.sentence_end[ix.sentence_of[site.cue_first]] ? ix.lower_hash[p.end] : value_hash("<end>"));
   bool comma = false;
   // A comma, a dash or a semicolon: a clause ends between the two ("When Clinton noted that
   // Trump paid nothing ― as was true ― Trump boasted").
   for (uint32_t t = lo; t < hi && !comma; ++t)
     comma = ix.is_punct(t, ',') || ix.is_punct(t, ';') || ix.tokens[t].kind == TokenKind::dash;
-  add(kCommaBetween, comma ? "1" : "0", side);
+  add(kCommaBetween, value_hash(comma ? "1" : "0"), side);
   const bool content_before = site.end <= site.cue_first;
-  add(kContentSide, content_before ? "content-before" : "content-after", side);
-  add(kSentenceStart, p.first == sf ? "1" : "0", cls);
-  add(kLength, count_bucket(p.end - p.first), cls);
+  add(kContentSide, content_before ? value_hash("content-before") : value_hash("content-after"), side);
+  add(kSentenceStart, value_hash(p.first == sf ? "1" : "0"), cls);
+  add(kLength, count_bucket_hash(p.end - p.first), cls);
 }
 
 namespace {
@@ -251,7 +250,7 @@ size_t best_source(const TokenIndex& ix, const SourceSite& site, const std::vect
                    const CueModel& model) {
   size_t best = SIZE_MAX;
   int64_t best_score = 0;
-  std::vector<uint32_t> keys;
+  static thread_local std::vector<uint32_t> keys;  // a candidate's, reused
   for (size_t i = 0; i < all.size(); ++i) {
     source_features(ix, site, all, i, &keys);
     const int64_t s = model.source_score(keys);
@@ -262,8 +261,10 @@ size_t best_source(const TokenIndex& ix, const SourceSite& site, const std::vect
   }
   if (best != SIZE_MAX) {
     const std::string_view cls = candidate_class(ix, all[best].phrase);
-    const int64_t threshold = model.source_score({no_speaker_key()});
-    if ((cls == "np" || cls == "number") && threshold != 0 && best_score < threshold) return kNoSpeaker;
+    if (cls == "np" || cls == "number") {
+      const int64_t threshold = model.source_score({no_speaker_key()});
+      if (threshold != 0 && best_score < threshold) return kNoSpeaker;
+    }
     if (cls == "np" || cls == "role") {
       const size_t name = name_in_apposition(ix, all, all[best].phrase);
       if (name != SIZE_MAX) best = name;
