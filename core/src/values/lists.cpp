@@ -51,6 +51,7 @@ class WordTable {
   // Adds `word`, or merges `value` into it with `merge` when it is there already.
   template <typename Merge>
   void add(std::string_view word, T value, Merge merge) {
+    if (!word.empty()) shapes_[static_cast<unsigned char>(word[0])] |= static_cast<uint16_t>(1u << length_bit(word.size()));
     size_t k = hash(word) & mask_;
     while (slots_[k].used && slots_[k].word != word) k = (k + 1) & mask_;
     if (slots_[k].used) {
@@ -65,6 +66,8 @@ class WordTable {
     add(word, value, [](T first, T) { return first; });
   }
   const T* find(std::string_view word) const {
+    if (!word.empty() && !((shapes_[static_cast<unsigned char>(word[0])] >> length_bit(word.size())) & 1))
+      return nullptr;
     for (size_t k = hash(word) & mask_;; k = (k + 1) & mask_) {
       if (!slots_[k].used) return nullptr;
       if (slots_[k].word == word) return &slots_[k].value;
@@ -77,6 +80,10 @@ class WordTable {
     std::string_view word;
     T value{};
   };
+  // The lengths of the words of each first byte, a bit each (15 and longer share one): most
+  // words looked up are in no list, and their first byte and length say so before any hashing.
+  static unsigned length_bit(size_t length) { return length < 15 ? static_cast<unsigned>(length) : 15u; }
+  uint16_t shapes_[256] = {};
   static size_t hash(std::string_view w) {
     uint32_t h = 2166136261u;  // FNV-1a
     for (char c : w) h = (h ^ static_cast<unsigned char>(c)) * 16777619u;

@@ -2,6 +2,8 @@
 // at each token, the first that matches taking its tokens.
 #include "values/values.h"
 
+#include <algorithm>
+
 #include "values/calendar.h"
 #include "values/dates.h"
 #include "values/lists.h"
@@ -17,6 +19,24 @@ namespace {
 
 constexpr uint8_t kStartsCurrency = 8;
 
+// Whether a currency written before its amount could begin at token i: the amount's digits are
+// glued to it ("US$40,000") or start a token right after the form, which spans at most as many
+// tokens as its longest form has bytes. Most capitalised words begin with a letter some
+// currency's form begins with ("C" of "C$", "CAD"), and nearly all of them have no number near.
+// (An amount in words before its currency, "five million dollars", is a number's start.)
+bool amount_within_reach(const ValueText& t, size_t i) {
+  static const size_t reach = [] {
+    size_t longest = 0;
+    for (const UnitForm& f : currency_forms())
+      if (f.before) longest = std::max(longest, f.form.size());
+    return longest;
+  }();
+  if (t.at(i).find_first_of("0123456789") != std::string_view::npos) return true;
+  for (size_t k = i + 1; k <= i + reach && k < t.size(); ++k)
+    if (t.starts_with_digit(k)) return true;
+  return false;
+}
+
 // What token i can begin (ValueStart bits, and kStartsCurrency): most tokens begin nothing and
 // are skipped after this one look-up, which keeps the stage cheap beside the tagger.
 uint8_t starts_at(const ValueText& t, size_t i) {
@@ -26,7 +46,7 @@ uint8_t starts_at(const ValueText& t, size_t i) {
     return 0;
   std::string_view s = t.at(i);
   const unsigned char first = static_cast<unsigned char>(s[0]);
-  uint8_t bits = may_start_currency(first) ? kStartsCurrency : 0;
+  uint8_t bits = may_start_currency(first) && amount_within_reach(t, i) ? kStartsCurrency : 0;
   if (first >= '0' && first <= '9') return bits | kStartsNumber | kStartsDate | kStartsTime;
   if (first == '\'' || s.substr(0, 3) == "\u2019") return bits | kStartsDate;  // '90s
   std::string_view lower = t.lower(i);
