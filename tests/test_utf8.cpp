@@ -3,6 +3,7 @@
 #include <catch2/catch.hpp>
 
 #include <nlohmann/json.hpp>
+#include <random>
 #include <string>
 #include <vector>
 
@@ -61,4 +62,40 @@ TEST_CASE("offset units: utf16 counts astral characters twice, codepoint once", 
   CHECK(rcp["tokens"][1]["start"] == 2);
   CHECK(r8["tokens"][1]["start"] == 5);
   CHECK(r16["offsets"] == "utf16");
+}
+
+// Validation and offset conversion pass runs of ASCII eight bytes at a time: against a reference
+// that decodes byte by byte, on strings mixing ASCII runs of every length with multi-byte,
+// astral and invalid sequences, so that each falls at every place of the eight-byte steps.
+TEST_CASE("UTF-8 validity and offset units agree with a byte-by-byte decode", "[text][utf8][offsets]") {
+  const std::string pieces[] = {"a", "abcdefg", "The quick brown fox ", "0123456789ABCDEF", "\xC3\xA9",
+                                "\xE6\x97\xA5", "\xF0\x9F\x98\x80", "\xEF\xBF\xBD", "\x80", "\xE2\x82", "\xFF"};
+  std::mt19937 rng(8);
+  for (int round = 0; round < 3000; ++round) {
+    std::string s;
+    for (size_t k = rng() % 16; k > 0; --k) s += pieces[rng() % std::size(pieces)];
+    // The reference: each code point (or invalid subpart, as U+FFFD) decoded in turn.
+    bool valid = true;
+    std::vector<uint32_t> boundaries, cp_units, utf16_units;
+    uint32_t cp = 0, u16 = 0;
+    for (size_t i = 0; i < s.size();) {
+      boundaries.push_back(static_cast<uint32_t>(i));
+      cp_units.push_back(cp);
+      utf16_units.push_back(u16);
+      uint32_t len;
+      const char32_t c = lede::decode_utf8(s, i, &len);
+      if (c == lede::kReplacement && s.compare(i, 3, "\xEF\xBF\xBD") != 0) valid = false;
+      i += len;
+      ++cp;
+      u16 += c >= 0x10000 ? 2 : 1;
+    }
+    boundaries.push_back(static_cast<uint32_t>(s.size()));
+    cp_units.push_back(cp);
+    utf16_units.push_back(u16);
+    INFO("round " << round << ", " << s.size() << " bytes");
+    REQUIRE(lede::is_valid_utf8(s) == valid);
+    REQUIRE(lede::convert_offsets(s, boundaries, lede::OffsetUnit::codepoint) == cp_units);
+    REQUIRE(lede::convert_offsets(s, boundaries, lede::OffsetUnit::utf16) == utf16_units);
+    REQUIRE(lede::text_length(s, lede::OffsetUnit::utf16) == u16);
+  }
 }

@@ -2,17 +2,28 @@
 #include "text/utf8.h"
 
 #include <algorithm>
+#include <cstring>
 #include <numeric>
 
 namespace lede {
 
 namespace {
 
+// Whether the eight bytes at p are all ASCII: text is mostly, and a run of it is passed eight
+// bytes at a time.
+inline bool ascii8(const char* p) {
+  uint64_t w;
+  std::memcpy(&w, p, sizeof w);
+  return (w & 0x8080808080808080ull) == 0;
+}
+
 // The byte offset of the first invalid subpart at or after `from` (npos when there is none), and
 // its length in *length. U+FFFD itself, spelled EF BF BD, is valid.
 size_t next_invalid(std::string_view s, size_t from, uint32_t* length) {
   const size_t n = s.size();
   for (size_t i = from; i < n;) {
+    while (i + 8 <= n && ascii8(s.data() + i)) i += 8;
+    if (i >= n) break;
     if (static_cast<unsigned char>(s[i]) < 0x80) {
       ++i;
       continue;
@@ -51,6 +62,11 @@ inline uint32_t units_of(char32_t cp, OffsetUnit unit) {
 inline void walk(std::string_view text, size_t target, OffsetUnit unit, size_t* i, uint32_t* units) {
   const size_t end = std::min(target, text.size());
   while (*i < end) {
+    while (*i + 8 <= end && ascii8(text.data() + *i)) {  // a code point and a UTF-16 unit a byte
+      *i += 8;
+      *units += 8;
+    }
+    if (*i >= end) break;
     unsigned char b = static_cast<unsigned char>(text[*i]);
     if (b < 0x80) {
       ++*i;
