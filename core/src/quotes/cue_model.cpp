@@ -281,7 +281,7 @@ void CueModel::Table::insert(uint32_t stored, int16_t cue, int16_t right) {
 }
 
 // The slots of all keys are fetched before any is read: their cache misses overlap rather than
-// follow one another (the cue table is about 400 KB; a token has a few dozen keys).
+// follow one another (the cue table is about 256 KB; a token has a few dozen keys).
 CueScore CueModel::score(const std::vector<uint32_t>& keys) const {
   for (uint32_t k : keys) __builtin_prefetch(cues_.first_slot(k));
   int64_t cue = 0, right = 0;

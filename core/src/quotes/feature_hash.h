@@ -26,7 +26,8 @@ constexpr uint32_t value_hash(std::string_view s) {
   return static_cast<uint32_t>(h >> 32);
 }
 
-// value_hash at run time, eight bytes a load (the same hashes: tests/test_quotes.cpp checks).
+// value_hash at run time, eight bytes a load (the same hashes: tests/test_quote_cue_model.cpp
+// checks).
 inline uint32_t value_hash_fast(std::string_view s) {
   uint64_t h = 0x9E3779B97F4A7C15ull ^ (static_cast<uint64_t>(s.size()) * 0xC2B2AE3D27D4EB4Full);
   const char* p = s.data();

@@ -12,8 +12,9 @@ namespace lede {
 namespace quotes {
 namespace {
 
-// Lower-cased forms of words and punctuation (and their hashes), written through a pointer (appending a byte at a
-// time was a call a byte in wasm) at their tokens' offsets into a buffer of the text's size.
+// Lower-cased forms of words and punctuation (and their hashes), written through a pointer
+// (appending a byte at a time was a call a byte in wasm) at their tokens' offsets into a buffer of
+// the text's size.
 void index_lower_forms(TokenIndex* ix) {
   const uint32_t n = ix->n;
   ix->cue_verb.assign(n, CueVerb{});

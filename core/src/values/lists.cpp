@@ -51,7 +51,8 @@ class WordTable {
   // Adds `word`, or merges `value` into it with `merge` when it is there already.
   template <typename Merge>
   void add(std::string_view word, T value, Merge merge) {
-    if (!word.empty()) shapes_[static_cast<unsigned char>(word[0])] |= static_cast<uint16_t>(1u << length_bit(word.size()));
+    if (!word.empty())
+      shapes_[static_cast<unsigned char>(word[0])] |= static_cast<uint16_t>(1u << length_bit(word.size()));
     size_t k = hash(word) & mask_;
     while (slots_[k].used && slots_[k].word != word) k = (k + 1) & mask_;
     if (slots_[k].used) {
