@@ -4,6 +4,8 @@
 #include <cstdint>
 #include <cstring>
 
+#include "text/bytes.h"
+
 namespace lede_cli {
 
 namespace {
@@ -72,13 +74,10 @@ bool decode_json_string(std::string_view s, std::string* out) {
   out->reserve(s.size());
   size_t run = 0;  // the start of the bytes not yet copied
   for (size_t i = 0; i < s.size();) {
-    // Eight bytes at a time while none is a control character or a backslash: the "has a byte
-    // less than n" and "has a zero byte" tests of Bit Twiddling Hacks, exact for the eight.
-    constexpr uint64_t kOnes = 0x0101010101010101ull, kHighs = 0x8080808080808080ull;
-    for (uint64_t w; i + 8 <= s.size(); i += 8) {
-      std::memcpy(&w, s.data() + i, sizeof w);
-      const uint64_t slash = w ^ (kOnes * '\\');
-      if ((((w - kOnes * 0x20) & ~w) | ((slash - kOnes) & ~slash)) & kHighs) break;
+    // Eight bytes at a time while none is a control character or a backslash.
+    for (; i + 8 <= s.size(); i += 8) {
+      const uint64_t w = lede::load_word8(s.data() + i);
+      if (lede::has_byte_below(w, 0x20) || lede::has_byte(w, '\\')) break;
     }
     if (i >= s.size()) break;
     const unsigned char c = static_cast<unsigned char>(s[i]);

@@ -9,6 +9,7 @@
 #include <cstring>
 
 #include "output/offset_table.h"
+#include "text/bytes.h"
 #include "text/utf8.h"
 
 namespace lede {
@@ -60,20 +61,10 @@ constexpr std::array<uint8_t, 256> kJsonBytes = [] {
   return t;
 }();
 
-// Whether any of eight bytes (in any order) is one write_json_string must look at: a control
-// character, '"' or '\\', or, until the string has been checked as UTF-8, a byte past ASCII. Each
-// test is exact for the eight bytes as a whole (the "has a byte less than n" and "has a zero
-// byte" tests of Bit Twiddling Hacks).
-inline uint64_t load8(const char* p) {
-  uint64_t w;
-  std::memcpy(&w, p, sizeof w);
-  return w;
-}
+// Whether any of eight bytes is one write_json_string must look at: a control character, '"' or
+// '\\', or, until the string has been checked as UTF-8, a byte past ASCII.
 inline bool needs_look(uint64_t w, bool utf8_checked) {
-  constexpr uint64_t kOnes = 0x0101010101010101ull, kHighs = 0x8080808080808080ull;
-  auto has_zero = [](uint64_t x) { return ((x - kOnes) & ~x & kHighs) != 0; };
-  const bool control = ((w - kOnes * 0x20) & ~w & kHighs) != 0;
-  return control || has_zero(w ^ (kOnes * '"')) || has_zero(w ^ (kOnes * '\\')) || (!utf8_checked && (w & kHighs));
+  return has_byte_below(w, 0x20) || has_byte(w, '"') || has_byte(w, '\\') || (!utf8_checked && has_non_ascii(w));
 }
 
 // append_json_string into any output with push_back(char) and append(pointer, size). One pass over
@@ -88,7 +79,7 @@ void write_json_string(std::string_view s, Out* out) {
   size_t run = 0;
   for (size_t i = 0; i < v.size(); ++i) {
     // Eight bytes at a time while none of them needs a look (most of a quotation's text).
-    while (i + 8 <= v.size() && !needs_look(load8(v.data() + i), checked)) i += 8;
+    while (i + 8 <= v.size() && !needs_look(load_word8(v.data() + i), checked)) i += 8;
     if (i >= v.size()) break;
     const unsigned char c = static_cast<unsigned char>(v[i]);
     const uint8_t kind = kJsonBytes[c];

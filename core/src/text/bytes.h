@@ -1,10 +1,12 @@
 // Little-endian integers, LEB128 varints and sorted key columns in byte strings, written and read
 // back with bounds checks: the coding of both model files (tagger/model_format.h,
-// quotes/cue_model.h), in the lowest room that both the tagger and the quotes stage may include.
+// quotes/cue_model.h), in the lowest room that both the tagger and the quotes stage may include;
+// and the tests that pass over text eight bytes at a time.
 #pragma once
 
 #include <cstddef>
 #include <cstdint>
+#include <cstring>
 #include <string>
 
 namespace lede {
@@ -24,6 +26,21 @@ inline void put_u64(std::string* out, uint64_t v) {
   put_u32(out, static_cast<uint32_t>(v >> 32));
 }
 inline uint64_t get_u64(const uint8_t* p) { return uint64_t{get_u32(p)} | (uint64_t{get_u32(p + 4)} << 32); }
+
+// Eight bytes of text at a time, for the loops that pass over plain bytes (UTF-8 checks, JSON
+// strings): a word of eight bytes in the machine's order, and tests true when any of its bytes is
+// of a kind. Each test is exact for the eight bytes as a whole (Bit Twiddling Hacks' "has a byte
+// less than n" and "has a zero byte"), whatever their order in the word.
+inline uint64_t load_word8(const char* p) {
+  uint64_t w;
+  std::memcpy(&w, p, sizeof w);
+  return w;
+}
+constexpr uint64_t kEachByte = 0x0101010101010101ull, kHighBits = 0x8080808080808080ull;
+// A byte below n (n at most 128): below 0x20 are the control characters.
+constexpr bool has_byte_below(uint64_t w, uint8_t n) { return ((w - kEachByte * n) & ~w & kHighBits) != 0; }
+constexpr bool has_byte(uint64_t w, uint8_t c) { return has_byte_below(w ^ (kEachByte * c), 1); }
+constexpr bool has_non_ascii(uint64_t w) { return (w & kHighBits) != 0; }
 inline void put_varint(std::string* out, uint64_t v) {
   while (v >= 0x80) {
     out->push_back(static_cast<char>((v & 0x7F) | 0x80));

@@ -2,8 +2,9 @@
 #include "text/utf8.h"
 
 #include <algorithm>
-#include <cstring>
 #include <numeric>
+
+#include "text/bytes.h"
 
 namespace lede {
 
@@ -11,11 +12,7 @@ namespace {
 
 // Whether the eight bytes at p are all ASCII: text is mostly, and a run of it is passed eight
 // bytes at a time.
-inline bool ascii8(const char* p) {
-  uint64_t w;
-  std::memcpy(&w, p, sizeof w);
-  return (w & 0x8080808080808080ull) == 0;
-}
+inline bool ascii8(const char* p) { return !has_non_ascii(load_word8(p)); }
 
 // The byte offset of the first invalid subpart at or after `from` (npos when there is none), and
 // its length in *length. U+FFFD itself, spelled EF BF BD, is valid.
