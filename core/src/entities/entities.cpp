@@ -507,13 +507,14 @@ class EntityMerger {
       if (!other_gender(mi, root) && positions_of_root.count(root)) roots.push_back(root);
     const std::vector<std::string> titled = office_words(mi);
     if (!titled.empty() && roots.size() > 1) {
-      auto offices = [&](uint32_t root) {
+      static const std::vector<std::string> kNoOffices;
+      auto offices = [&](uint32_t root) -> const std::vector<std::string>& {
         auto found = offices_of_root.find(root);
-        return found == offices_of_root.end() ? std::vector<std::string>{} : found->second;
+        return found == offices_of_root.end() ? kNoOffices : found->second;
       };
       std::vector<uint32_t> same, untitled;
       for (uint32_t root : roots) {
-        const std::vector<std::string> o = offices(root);
+        const std::vector<std::string>& o = offices(root);
         if (o.empty()) untitled.push_back(root);
         for (const std::string& t : titled)
           if (std::find(o.begin(), o.end(), t) != o.end()) {
