@@ -34,6 +34,9 @@ Usage:
       print "word gold predicted" lines, documents separated by -DOCSTART-, for lede-conll-eval
   ner_corpora.py conll PART DATA_DIR
       print the part in CoNLL columns ("word tag"), for lede-train --extra
+  ner_corpora.py text PART DATA_DIR
+      print the part's raw texts as JSONL ({"id", "text"}), for `lede analyze --jsonl`: the
+      text scripts/build runs to profile the native build
 """
 import json
 import os
@@ -376,7 +379,7 @@ def raw_predictions(docs, lede, model):
 PARTS = {"wikigold": (wikigold, False), "wikigold-train": (wikigold, True), "gum": (gum, False),
          "gum-train": (gum, True), "btc": (btc, False), "btc-train": (btc, True)}
 USAGE = """usage: ner_corpora.py {columns|raw} PART DATA_DIR LEDE_BINARY [--model FILE]
-       ner_corpora.py conll PART DATA_DIR
+       ner_corpora.py {conll|text} PART DATA_DIR
 PART: """ + " ".join(PARTS)
 
 
@@ -397,15 +400,25 @@ def write_conll(docs, out, predictions=None, drop_misc=False):
             out.write("\n")
 
 
+def write_texts(docs, out):
+    """One JSON line a document, {"id": name, "text": its raw text}: as `raw` mode analyses it."""
+    for d in docs:
+        text = d.text if d.text is not None else detokenize(d)[0]
+        out.write(json.dumps({"id": d.name, "text": text}, ensure_ascii=False) + "\n")
+
+
 def main(argv):
     mode = argv[1] if len(argv) > 1 else None
-    wanted = {"conll": (4,), "columns": (5, 7), "raw": (5, 7)}.get(mode, ())
+    wanted = {"conll": (4,), "text": (4,), "columns": (5, 7), "raw": (5, 7)}.get(mode, ())
     if len(argv) not in wanted or argv[2] not in PARTS or (len(argv) == 7 and argv[5] != "--model"):
         sys.exit(USAGE)
     read, train = PARTS[argv[2]]
     docs = read(argv[3], train)
     if mode == "conll":
         write_conll(docs, sys.stdout)
+        return
+    if mode == "text":
+        write_texts(docs, sys.stdout)
         return
     lede, model = argv[4], argv[5:7]
     predict = columns_predictions if mode == "columns" else raw_predictions

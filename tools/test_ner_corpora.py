@@ -1,7 +1,9 @@
 #!/usr/bin/env python3
 """Tests of tools/ner_corpora.py's conversions (no data needed): IO tags read as IOB2, BTC's "@ user"
-pairs joined, GUM's named mentions from its entity layer, the spacing of detokenised text, and
-tools/gazetteer_lists.py's word splitting. Usage: python3 tools/test_ner_corpora.py"""
+pairs joined, GUM's named mentions from its entity layer, the spacing of detokenised text, the
+texts as JSONL, and tools/gazetteer_lists.py's word splitting. Usage: python3 tools/test_ner_corpora.py"""
+import io
+import json
 import os
 import sys
 import unittest
@@ -62,6 +64,16 @@ class Conversions(unittest.TestCase):
         text, spans = ner_corpora.detokenize(d)
         self.assertEqual(text, "Putin's plan (2024), he said.\n")
         self.assertEqual([text[a:b] for a, b in spans], [w for w, _ in d.sentences[0]])
+
+    def test_texts_as_jsonl_kept_or_detokenised(self):
+        kept, bare = ner_corpora.Document("GUM_news_x"), ner_corpora.Document("wiki 1")
+        kept.text = "\u201cNo,\u201d she said.\n\nNext paragraph."
+        bare.sentences = [[("Paris", "B-LOC"), (",", "O"), ("France", "B-LOC")]]
+        out = io.StringIO()
+        ner_corpora.write_texts([kept, bare], out)
+        lines = out.getvalue().splitlines()
+        self.assertEqual([json.loads(line) for line in lines],
+                         [{"id": "GUM_news_x", "text": kept.text}, {"id": "wiki 1", "text": "Paris, France\n"}])
 
     def test_gazetteer_phrases_split_as_lede_tokenises(self):
         self.assertEqual(gazetteer_lists.words("McDonald's Corp."), ["McDonald", "'s", "Corp."])
