@@ -74,7 +74,7 @@ std::vector<StageWeights> as_stored(const std::vector<StageWeights>& stages) {
   return stored;
 }
 
-std::unique_ptr<TaggerModel> random_model(const std::vector<uint32_t>& keys, uint32_t seed) {
+std::unique_ptr<TaggerModel> random_model(const std::vector<uint32_t>& keys, uint32_t seed, int max_weight) {
   std::mt19937 rng(seed);
   std::vector<int32_t> transitions;
   for (int k = 0; k < (ner::kLabels + 1) * (ner::kLabels + 1); ++k) transitions.push_back(int(rng() % 2001) - 1000);
@@ -83,7 +83,7 @@ std::unique_ptr<TaggerModel> random_model(const std::vector<uint32_t>& keys, uin
     std::array<int32_t, ner::kLabels> w{};
     uint32_t mask = 1 + rng() % ((1u << ner::kLabels) - 1);
     for (int y = 0; y < ner::kLabels; ++y) {
-      if (mask >> y & 1) w[y] = int(rng() % 4001) - 2000;
+      if (mask >> y & 1) w[y] = int(rng() % (2 * max_weight + 1)) - max_weight;
     }
     stages[0][key] = w;
   }

@@ -35,9 +35,11 @@ std::unique_ptr<lede::TaggerModel> model_of(const std::vector<StageWeights>& sta
 // The weights as a model of them holds them: each feature's, every stage's, quantised to int8
 // times a scale of the feature's (ner::quantise_feature), zero where that rounds to 0.
 std::vector<StageWeights> as_stored(const std::vector<StageWeights>& stages);
-// A one-stage model without clusters whose weights (random, seeded) are on the given feature keys:
-// a model unlike the default one that still scores real features of real words.
-std::unique_ptr<lede::TaggerModel> random_model(const std::vector<uint32_t>& keys, uint32_t seed);
+// A one-stage model without clusters whose weights (random, seeded, within +-max_weight) are on
+// the given feature keys: a model unlike the default one that still scores real features of real
+// words.
+std::unique_ptr<lede::TaggerModel> random_model(const std::vector<uint32_t>& keys, uint32_t seed,
+                                                int max_weight = 2000);
 
 // A document of words drawn from `vocabulary`: sentences of 1 to max_length tokens until there
 // are at least `tokens` (the sentences' lengths drawn first, then the words).

@@ -128,3 +128,28 @@ TEST_CASE("tagger: the word cache starts small and doubles as it misses, up to i
   CHECK(word_cache_bytes() > start_bytes);  // its tags grew with it
   set_word_cache_entries(kDefaultWordCacheEntries);
 }
+
+TEST_CASE("tagger: the word cache keeps exact scores when a word's sums do not fit its 16 bits", "[tagger]") {
+  // A model with weights up to +-30,000: a word's dozen or so self keys sum far past 16 bits, so
+  // such words must go uncached (their keys scored at each occurrence) for the scores to stay.
+  std::mt19937 rng(23);
+  std::vector<std::string> vocabulary;
+  for (int k = 0; k < 300; ++k) vocabulary.push_back((k % 3 ? "word" : "Name") + std::to_string(k));
+  std::vector<std::string_view> words;
+  std::vector<std::pair<uint32_t, uint32_t>> sentences;
+  random_document(&rng, vocabulary, 2000, 30, &words, &sentences);
+  ner::DocumentFeatures features;
+  std::vector<uint32_t> keys;
+  features.build(words, sentences, nullptr);
+  for (size_t i = 0; i < words.size(); ++i) features.stage1_keys(i, &keys);
+  auto model = random_model(keys, 7, 30000);
+
+  set_word_cache_entries(0);
+  const std::vector<int32_t> uncached = tag_document_scores(*model, words, sentences);
+  size_t wide = 0;
+  for (int32_t score : uncached) wide += score > INT16_MAX || score < INT16_MIN;
+  CHECK(wide > uncached.size() / 4);  // the model really is one of wide sums
+  set_word_cache_entries(kDefaultWordCacheEntries);
+  CHECK(tag_document_scores(*model, words, sentences) == uncached);
+  CHECK(tag_document_scores(*model, words, sentences) == uncached);  // from a full cache
+}

@@ -51,10 +51,11 @@ TaggingWorkspace& thread_workspace() {
   return ws;
 }
 
-// sums[0, W) = keyed[0, W) + the sum over k of parts[k][0, W).
-// Four lanes at a time, written out: compilers left the plain loop scalar.
+// sums[0, W) = keyed[0, W) + the sum over k of parts[k][0, W) and of narrow[k][0, W) (the word
+// cache's 16-bit sums). Four lanes at a time, written out: compilers left the plain loop scalar.
 template <int W>
-void add_parts(const int32_t* keyed, const int32_t* const* parts, int n_parts, int32_t* sums) {
+void add_parts(const int32_t* keyed, const int32_t* const* parts, int n_parts, const int16_t* const* narrow,
+               int n_narrow, int32_t* sums) {
   constexpr int V = W / 4;
   I32x4 acc[V];
   int32_t rest[W % 4];
@@ -63,6 +64,11 @@ void add_parts(const int32_t* keyed, const int32_t* const* parts, int n_parts, i
   for (int k = 0; k < n_parts; ++k) {
     const int32_t* part = parts[k];
     for (int v = 0; v < V; ++v) acc[v] += load4(part + 4 * v);
+    for (int y = 0; y < W % 4; ++y) rest[y] += part[4 * V + y];
+  }
+  for (int k = 0; k < n_narrow; ++k) {
+    const int16_t* part = narrow[k];
+    for (int v = 0; v < V; ++v) acc[v] += load4_wide(part + 4 * v);
     for (int y = 0; y < W % 4; ++y) rest[y] += part[4 * V + y];
   }
   for (int v = 0; v < V; ++v) store4(sums + 4 * v, acc[v]);
@@ -133,15 +139,18 @@ const std::vector<uint8_t>& run(const TaggerModel& model, const ner::Words& word
   CachedWords source(&cache, &model, &f, &ws->word_refs, &ws->scoring.keys);
   f.set_gazetteer(&model.gazetteer());
   f.build(words, sentences, &model.clusters(), /*keep_stage1_keys=*/false, &source);
-  // Which of token i's stage-1 parts are scored from its keys; the scores of the others (the parts
-  // of its words alone that the cache has, and its shape part) are in from_cache[0, n_cached).
+  // Which of token i's stage-1 parts are scored from its keys; the scores of the others are the
+  // word cache's: its words' parts in from_words[0, n_words), the sentence edge's and the shape
+  // part in from_cache[0, n_cached).
   // Worked out when score_tokens asks for the token's keys and kept until it uses the token's
   // scores, at most two tokens later: a ring of three.
   struct Parts {
     unsigned keyed = ner::kKeysContext;
     int n_cached = 0;
+    int n_words = 0;
     int n_records = 0;
-    const int32_t* from_cache[ner::kWordKeyParts + 1];
+    const int32_t* from_cache[ner::kWordKeyParts + 1];  // the sentence edge's parts, the shape part
+    const int16_t* from_words[WordCache::kSummedParts];  // the summed parts of the words alone
     const uint8_t* records[ner::kWordKeyParts - WordCache::kSummedParts];  // far parts' records
     static_assert(ner::kWordKeyParts - WordCache::kSummedParts == 2 && 2 <= Lookup::kMaxKnown,
                   "two far parts, copied as two (keys_of below); room in Lookup::found");
@@ -152,6 +161,7 @@ const std::vector<uint8_t>& run(const TaggerModel& model, const ner::Words& word
     Parts& p = pending[i % 3];
     p.keyed = ner::kKeysContext;
     p.n_cached = 0;
+    p.n_words = 0;
     p.n_records = 0;
     p.records[0] = p.records[1] = nullptr;
     for (int part = 0; part < ner::kWordKeyParts; ++part) {
@@ -164,13 +174,15 @@ const std::vector<uint8_t>& run(const TaggerModel& model, const ner::Words& word
         }
         if (part >= WordCache::kSummedParts) {
           if (const uint8_t* record = cache.record(ref, part)) p.records[p.n_records++] = record;
-          continue;
+        } else {
+          p.from_words[p.n_words++] = cache.sums(ref, part);
         }
+        continue;
       } else if (part == 0) {
         p.keyed = 0;  // outside every sentence: no features
         return p;
       }
-      p.from_cache[p.n_cached++] = cache.sums(ref, part);  // the sentence edge when ref is kNone
+      p.from_cache[p.n_cached++] = cache.edge_sums(part);
     }
     const int32_t* shape = cache.shape_sums(f.shape_context(i), model, &ws->shape_keys);
     if (S == 2) {
@@ -200,9 +212,9 @@ const std::vector<uint8_t>& run(const TaggerModel& model, const ner::Words& word
         [&](uint32_t i, std::vector<uint32_t>* keys, const uint8_t** known) {
           // Two tokens ahead of their use: the cached scores are fetched meanwhile.
           const Parts& p = plan_parts(i);
-          for (int k = 0; k + 1 < p.n_cached; ++k) {
-            const char* part = reinterpret_cast<const char*>(p.from_cache[k]);
-            for (int line = 0; line < 2 * L * 4; line += 64) __builtin_prefetch(part + line);
+          for (int k = 0; k < p.n_words; ++k) {
+            const char* part = reinterpret_cast<const char*>(p.from_words[k]);
+            for (int line = 0; line < 2 * L * 2; line += 64) __builtin_prefetch(part + line);
           }
           f.stage1_keys(i, keys, p.keyed);
           // Both, whatever n_records (unused ones null): a copy of n would be a call.
@@ -214,9 +226,9 @@ const std::vector<uint8_t>& run(const TaggerModel& model, const ner::Words& word
           int32_t sums[2 * L];
           const Parts& p = pending[i % 3];
           if (S == 2) {
-            add_parts<2 * L>(keyed_sums, p.from_cache, p.n_cached, sums);
+            add_parts<2 * L>(keyed_sums, p.from_cache, p.n_cached, p.from_words, p.n_words, sums);
           } else {
-            add_parts<L>(keyed_sums, p.from_cache, p.n_cached, sums);
+            add_parts<L>(keyed_sums, p.from_cache, p.n_cached, p.from_words, p.n_words, sums);
           }
           copy_lanes<L>(sums, ws->emissions.data() + size_t{i - a} * L);
           if (scores_out) std::copy(sums, sums + S * L, scores_out->data() + size_t{i} * S * L);

@@ -58,12 +58,13 @@ size_t tagging_workspace_bytes();
 // each time it has missed four times as many words as it holds: one article or a few keep it
 // small, a long run grows it. Room for the full size's words is allocated at the start but
 // touched only as words come (in order): an article touches a few hundred KB; room for 16,384
-// words is about 9 MB. Over the PolNeAR corpus (813,000 tokens), one document after
-// another, 4096 words miss about 131,000 times a pass, 16,384 words about 51,000. In WebAssembly,
-// where a prefetch does nothing and a miss waits for each of its lookups in turn, the 16,384
-// words make the corpus ~5% faster for ~6 MB more touched; natively too, since the quotes and
-// values stages run beside the tagger (2026-12: 0.96 s of CPU for the corpus against 1.00 s,
-// peak RSS 28 MB against 22 MB), so the full size is the same in both.
+// words is about 6.6 MB (about 300 bytes a word, its scores in 16 bits; 9.9 MB in 32 bits). Over
+// the PolNeAR corpus (813,000 tokens), one document after another, 4096 words miss about 131,000
+// times a pass, 16,384 words about 51,000. In WebAssembly, where a prefetch does nothing and a
+// miss waits for each of its lookups in turn, the 16,384 words make the corpus ~5% faster for ~6 MB
+// more touched; natively too, since the quotes and values stages run beside the tagger (2026-12,
+// with 32-bit scores: 0.96 s of CPU for the corpus against 1.00 s, peak RSS 28 MB against 22 MB),
+// so the full size is the same in both.
 // set_word_cache_entries sets its full size and the size it starts at, in words (each rounded
 // down to a power of two; 0 = no cache), and empties it. word_cache_entries: the words it holds
 // now; word_cache_bytes: what it has allocated.

@@ -65,16 +65,9 @@ class WordCache {
     }
     ++misses_;
     if (victim == kNone) return kNone;
-    Tag& tag = tags_[victim];
-    if (tag.stamp == 0) tag.entry = next_word_++;  // a new entry; else the old word's place is reused
-    tag.hash = hash;
-    tag.stamp = stamp_;
-    Word& w = words_[tag.entry];
-    w.length = static_cast<uint32_t>(word.size());
-    std::memcpy(w.bytes, word.data(), word.size());
     keys->clear();
     size_t ends[ner::kWordKeyParts];
-    new (&w.info) ner::WordInfo(features.word_info_and_keys(word, &model.clusters(), keys, ends));
+    const ner::WordInfo info = features.word_info_and_keys(word, &model.clusters(), keys, ends);
     // The far parts' one key each: their slots fetched while the summed parts are scored.
     for (int part = kSummedParts; part < ner::kWordKeyParts; ++part) {
       const uint32_t key = (*keys)[ends[part - 1]];
@@ -82,7 +75,29 @@ class WordCache {
     }
     // The summed parts' keys, scored together so that their lookups overlap.
     static_assert(kSummedParts <= kMaxKeyGroups, "score_key_groups takes so many");
-    score_key_groups(model, keys->data(), ends, kSummedParts, 0, &w.part[0][0], kLanes);
+    int32_t sums[kSummedParts][kLanes];
+    score_key_groups(model, keys->data(), ends, kSummedParts, 0, &sums[0][0], kLanes);
+    // Kept in 16 bits (every sum over the PolNeAR texts is within +-16,383); a word with a sum
+    // outside them goes uncached, scored at each occurrence, so the scores are the same.
+    int32_t low = 0, high = 0;
+    for (int part = 0; part < kSummedParts; ++part) {
+      for (int y = 0; y < kLanes; ++y) {
+        low = std::min(low, sums[part][y]);
+        high = std::max(high, sums[part][y]);
+      }
+    }
+    if (low < INT16_MIN || high > INT16_MAX) return kNone;
+    Tag& tag = tags_[victim];
+    if (tag.stamp == 0) tag.entry = next_word_++;  // a new entry; else the old word's place is reused
+    tag.hash = hash;
+    tag.stamp = stamp_;
+    Word& w = words_[tag.entry];
+    w.length = static_cast<uint32_t>(word.size());
+    std::memcpy(w.bytes, word.data(), word.size());
+    new (&w.info) ner::WordInfo(info);
+    for (int part = 0; part < kSummedParts; ++part) {
+      for (int y = 0; y < kLanes; ++y) w.part[part][y] = static_cast<int16_t>(sums[part][y]);
+    }
     for (int part = kSummedParts; part < ner::kWordKeyParts; ++part) {
       const uint32_t key = (*keys)[ends[part - 1]];
       w.record[part - kSummedParts] = model.may_have(key) ? model.find(key) : nullptr;
@@ -123,17 +138,18 @@ class WordCache {
   }
 
   const ner::WordInfo& info(uint32_t ref) const { return words_[ref].info; }
-  // The scores (every stage's lanes) of part `part` of word `ref` (part < kSummedParts), or of the
-  // sentence edge (ref kNone) as a neighbour (any part).
-  const int32_t* sums(uint32_t ref, int part) const { return ref == kNone ? edge_[part] : words_[ref].part[part]; }
+  // The scores (every stage's lanes) of part `part` of word `ref` (part < kSummedParts), in 16
+  // bits; and those of the sentence edge as a neighbour (any part).
+  const int16_t* sums(uint32_t ref, int part) const { return words_[ref].part[part]; }
+  const int32_t* edge_sums(int part) const { return edge_[part]; }
   // The record of the one key of far part `part` (>= kSummedParts) of word `ref`: null when the
   // model has none.
   const uint8_t* record(uint32_t ref, int part) const { return words_[ref].record[part - kSummedParts]; }
 
   // The parts of a word's keys kept as sums of every lane: self, previous, next (about 16, 5 and 5
   // keys). The far ones, two before and two after, have one key each (ner::kOneKeyParts), kept as
-  // its record, which most words lack (three quarters of those added): with its tag an entry takes
-  // 512 bytes rather than the 776 it took with every part's sums.
+  // its record, which most words lack (three quarters of those added). With the sums in 16 bits
+  // an entry takes about 300 bytes with its tag (512 with them in 32, 776 with every part's sums).
   static constexpr int kSummedParts = 3;
   static_assert(ner::kOneKeyParts == ((1u << ner::kWordKeyParts) - 1) - ((1u << kSummedParts) - 1),
                 "the parts after the summed ones have one key each");
@@ -175,7 +191,7 @@ class WordCache {
     union {
       ner::WordInfo info;
     };
-    int32_t part[kSummedParts][kLanes];
+    int16_t part[kSummedParts][kLanes];
     const uint8_t* record[ner::kWordKeyParts - kSummedParts];
     bool holds(std::string_view word) const {  // a short loop beats a call
       if (length != word.size()) return false;
