@@ -4,6 +4,12 @@
 
 #include <cstdint>
 
+#if defined(__wasm_simd128__)
+#include <wasm_simd128.h>
+#elif defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 namespace lede {
 
 typedef int32_t I32x4 __attribute__((vector_size(16)));
@@ -15,11 +21,25 @@ typedef int32_t I32x4u __attribute__((vector_size(16), aligned(4), __may_alias__
 inline I32x4 load4(const int32_t* p) { return *reinterpret_cast<const I32x4u*>(p); }
 inline void store4(int32_t* p, I32x4 v) { *reinterpret_cast<I32x4u*>(p) = v; }
 
-// Four int16 lanes from memory anywhere (2-byte aligned), widened to int32.
-typedef int16_t I16x4u __attribute__((vector_size(8), aligned(2), __may_alias__));
-typedef int16_t I16x4 __attribute__((vector_size(8)));
-inline I32x4 load4_wide(const int16_t* p) {
-  return __builtin_convertvector(static_cast<I16x4>(*reinterpret_cast<const I16x4u*>(p)), I32x4);
+// Eight int16 lanes from memory anywhere (2-byte aligned), widened to int32 and added to lo (the
+// first four) and hi. Written with each target's own widening: the tagger's loop widening four
+// lanes at a time with __builtin_convertvector took 141 M more instructions over the PolNeAR
+// texts than with 32-bit lanes (callgrind, GCC 12), this 44 M.
+inline void add8_wide(const int16_t* p, I32x4* lo, I32x4* hi) {
+#if defined(__wasm_simd128__)
+  const v128_t v = wasm_v128_load(p);
+  *lo += reinterpret_cast<I32x4>(wasm_i32x4_extend_low_i16x8(v));
+  *hi += reinterpret_cast<I32x4>(wasm_i32x4_extend_high_i16x8(v));
+#elif defined(__SSE2__)
+  const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
+  *lo += reinterpret_cast<I32x4>(_mm_srai_epi32(_mm_unpacklo_epi16(v, v), 16));
+  *hi += reinterpret_cast<I32x4>(_mm_srai_epi32(_mm_unpackhi_epi16(v, v), 16));
+#else
+  for (int k = 0; k < 4; ++k) {
+    (*lo)[k] += p[k];
+    (*hi)[k] += p[4 + k];
+  }
+#endif
 }
 
 }  // namespace lede

@@ -66,9 +66,10 @@ void add_parts(const int32_t* keyed, const int32_t* const* parts, int n_parts, c
     for (int v = 0; v < V; ++v) acc[v] += load4(part + 4 * v);
     for (int y = 0; y < W % 4; ++y) rest[y] += part[4 * V + y];
   }
+  static_assert(V % 2 == 0, "eight 16-bit lanes at a time");
   for (int k = 0; k < n_narrow; ++k) {
     const int16_t* part = narrow[k];
-    for (int v = 0; v < V; ++v) acc[v] += load4_wide(part + 4 * v);
+    for (int v = 0; v < V; v += 2) add8_wide(part + 4 * v, &acc[v], &acc[v + 1]);
     for (int y = 0; y < W % 4; ++y) rest[y] += part[4 * V + y];
   }
   for (int v = 0; v < V; ++v) store4(sums + 4 * v, acc[v]);
