@@ -343,12 +343,15 @@ def columns_predictions(docs, lede, model):
     return preds
 
 
+def raw_text(d):
+    """The document's raw text: the corpus's own, else detokenised (its token spans kept)."""
+    if d.text is None:
+        d.text, d.spans = detokenize(d)
+    return d.text
+
+
 def raw_predictions(docs, lede, model):
-    requests = []
-    for k, d in enumerate(docs):
-        if d.text is None:
-            d.text, d.spans = detokenize(d)
-        requests.append(json.dumps({"id": k, "text": d.text}))
+    requests = [json.dumps({"id": k, "text": raw_text(d)}) for k, d in enumerate(docs)]
     out = run([lede, "analyze", "--jsonl", "-", "--threads", "2", "--offsets", "codepoint"] + model,
               "\n".join(requests) + "\n")
     preds = []
@@ -403,8 +406,7 @@ def write_conll(docs, out, predictions=None, drop_misc=False):
 def write_texts(docs, out):
     """One JSON line a document, {"id": name, "text": its raw text}: as `raw` mode analyses it."""
     for d in docs:
-        text = d.text if d.text is not None else detokenize(d)[0]
-        out.write(json.dumps({"id": d.name, "text": text}, ensure_ascii=False) + "\n")
+        out.write(json.dumps({"id": d.name, "text": raw_text(d)}, ensure_ascii=False) + "\n")
 
 
 def main(argv):
