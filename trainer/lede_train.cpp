@@ -293,6 +293,7 @@ struct Options {
   std::string data;
   std::string train_file, dev_file, out = "models/lede-ner.bin", record;
   std::vector<ExtraCorpus> extra;
+  long extra_docs = -1;    // each --extra corpus's first this many documents only (-1: all)
   std::string gazetteer;   // "list<TAB>phrase" lines to compile into the model (--gazetteer)
   int trained_min = 2;     // a training-data name enters the model's lists when seen this often
   // The lists learnt from the training data (--trained TYPE[=LIST,...]): one per type, with the
@@ -573,6 +574,7 @@ bool read_training(Options* o, std::vector<Document>* train) {
       std::cerr << "lede-train: cannot read \"" << e.path << "\"\n";
       return false;
     }
+    if (o->extra_docs >= 0 && docs.size() > static_cast<size_t>(o->extra_docs)) docs.resize(o->extra_docs);
     e.documents = docs.size();
     for (Document& d : docs) {
       d.weight = e.weight;
@@ -671,7 +673,8 @@ void usage() {
                "                  [--list-key-bits N] [--threads N] [--one-stage]\n"
                "                  [--word-dropout P] [--word-dropout-names] [--word-dropout-neighbours]\n"
                "                  [--word-dropout-affixes]\n"
-               "                  [--train-weight N] [--extra FILE[*WEIGHT]]... [--gazetteer FILE] [--trained-min N]\n"
+               "                  [--train-weight N] [--extra FILE[*WEIGHT]]... [--extra-docs N] [--gazetteer FILE]\n"
+               "                  [--trained-min N]\n"
                "                  [--trained TYPE[=LIST,...]]...\n"
                "Defaults: --data $LEDE_DATA or ../shared/data; train conll2003/eng.train, dev conll2003/eng.testa.\n";
 }
@@ -736,7 +739,15 @@ int parse_options(int argc, char** argv, Options* out, std::string* clusters_pat
       if (same != o.trained.end()) same->second = with;
       else o.trained.emplace_back(type, with);
     }
-    else if (a == "--train-weight") o.train_weight = std::max(1, std::min(100, std::atoi(next().c_str())));
+    else if (a == "--extra-docs") {
+      const std::string v = next();
+      char* end = nullptr;
+      o.extra_docs = std::strtol(v.c_str(), &end, 10);
+      if (v.empty() || *end != '\0' || o.extra_docs < 0) {
+        std::cerr << "lede-train: --extra-docs takes a number of documents, 0 or more, not \"" << v << "\"\n";
+        return 2;
+      }
+    } else if (a == "--train-weight") o.train_weight = std::max(1, std::min(100, std::atoi(next().c_str())));
     else if (a == "--extra") {
       o.extra.emplace_back();
       if (!parse_extra(next(), &o.extra.back())) return 2;
