@@ -75,6 +75,22 @@ TEST_CASE("tagger explanation: the parts add up to the tagger's scores and label
       if (n > 0 && text[0] != 'n') CHECK(named > 0);
     }
   }
+  // Without the name lists only the context part (where list matches are keys) changes, and it
+  // loses keys over a listed name.
+  const auto listed = eval::explain_tagging(*default_model, "Floods hit Brisbane and Leeds.");
+  const auto unlisted = eval::explain_tagging(*default_model, "Floods hit Brisbane and Leeds.", /*lists=*/false);
+  REQUIRE(listed.size() == unlisted.size());
+  int fewer = 0;
+  for (size_t i = 0; i < listed.size(); ++i) {
+    for (int part = 0; part + 1 < eval::kExplainedParts; ++part) {
+      CHECK(listed[i].stage1[part] == unlisted[i].stage1[part]);
+      CHECK(listed[i].keys[part] == unlisted[i].keys[part]);
+    }
+    CHECK(unlisted[i].keys[6] <= listed[i].keys[6]);
+    fewer += unlisted[i].keys[6] < listed[i].keys[6];
+  }
+  CHECK(std::string(eval::part_name(6)) == "context");
+  CHECK(fewer >= 2);  // Brisbane, Leeds
   // The words as the explanation prints them.
   const auto trump = eval::explain_tagging(*default_model, "Trump said.");
   REQUIRE(trump.size() == 3);

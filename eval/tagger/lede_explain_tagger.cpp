@@ -2,9 +2,10 @@
 // the sums of its stage-1 keys part by part (the word itself, each neighbour, the shapes around
 // it, the rest: word pairs, name lists, the document), the second stage's, and the labels each
 // stage chose; for the labels O and each type's U- (a one-word name) and B- (a name's first word).
-// Usage: lede-explain-tagger [--model FILE] [--all] TEXT|-
+// Usage: lede-explain-tagger [--model FILE] [--all] [--no-lists] TEXT|-
 //   TEXT: the text itself, or - to read it from standard input; --model: a model file instead of
-//   the embedded one; --all: every token, not only those a stage labelled or written capitalised.
+//   the embedded one; --all: every token, not only those a stage labelled or written capitalised;
+//   --no-lists: as if the model had no name lists (what they add is the difference).
 #include <cstdio>
 #include <fstream>
 #include <iostream>
@@ -19,7 +20,7 @@
 namespace {
 
 int usage(int code) {
-  std::cerr << "usage: lede-explain-tagger [--model FILE] [--all] TEXT|-\n"
+  std::cerr << "usage: lede-explain-tagger [--model FILE] [--all] [--no-lists] TEXT|-\n"
                "  TEXT: the text to explain, or - to read it from standard input\n";
   return code;
 }
@@ -42,7 +43,7 @@ void print_row(const char* name, int keys, int found, const std::array<int32_t, 
 
 int main(int argc, char** argv) {
   std::string model_path, text;
-  bool all = false, have_text = false;
+  bool all = false, lists = true, have_text = false;
   for (int k = 1; k < argc; ++k) {
     const std::string a = argv[k];
     if (a == "--help" || a == "-h") return usage(0);
@@ -50,6 +51,8 @@ int main(int argc, char** argv) {
       model_path = argv[++k];
     } else if (a == "--all") {
       all = true;
+    } else if (a == "--no-lists") {
+      lists = false;
     } else if (!have_text && (a == "-" || a.empty() || a[0] != '-')) {
       have_text = true;
       if (a == "-") {
@@ -83,7 +86,7 @@ int main(int argc, char** argv) {
     return 1;
   }
 
-  const auto tokens = lede::eval::explain_tagging(*model, text);
+  const auto tokens = lede::eval::explain_tagging(*model, text, lists);
   const bool two = model->stage_count() == 2;
   std::printf("%-17s %4s %5s %7s %7s %7s %7s %7s %7s %7s %7s %7s\n", "token, part", "keys", "found", "O", "U-PER",
               "U-ORG", "U-LOC", "U-MISC", "B-PER", "B-ORG", "B-LOC", "B-MISC");

@@ -54,7 +54,7 @@ std::string label_name(int label) {
   return std::string(1, kParts[ner::label_part(label)]) + "-" + ner::type_name(ner::label_type(label));
 }
 
-std::vector<TokenExplanation> explain_tagging(const TaggerModel& model, std::string_view text) {
+std::vector<TokenExplanation> explain_tagging(const TaggerModel& model, std::string_view text, bool lists) {
   static_assert(kExplainedParts == 7 && ner::kKeysAll == 127, "one part a bit of ner::KeyParts");
   const std::vector<Token> tokens = tokenize(text);
   const std::vector<Segment> sentences = find_sentences(text, tokens, find_paragraphs(text, tokens));
@@ -65,7 +65,7 @@ std::vector<TokenExplanation> explain_tagging(const TaggerModel& model, std::str
   const int S = model.stage_count();
 
   ner::DocumentFeatures f;
-  f.set_gazetteer(&model.gazetteer());
+  f.set_gazetteer(lists ? &model.gazetteer() : nullptr);
   f.build(words, ranges, &model.clusters(), /*keep_stage1_keys=*/false);
   std::vector<TokenExplanation> out(n);
   std::vector<int32_t> emissions1(n * L, 0), emissions2(n * L, 0);

@@ -35,8 +35,9 @@ struct TokenExplanation {
   uint8_t stage1_label = 0, label = 0;  // Viterbi's over each stage's sums
 };
 
-// Each token of `text` (lede's tokens and sentences) explained with `model`.
-std::vector<TokenExplanation> explain_tagging(const TaggerModel& model, std::string_view text);
+// Each token of `text` (lede's tokens and sentences) explained with `model`; without `lists`, as
+// if the model had no name lists (what they add is the difference: not what the tagger does).
+std::vector<TokenExplanation> explain_tagging(const TaggerModel& model, std::string_view text, bool lists = true);
 
 // A label's name ("O", "B-PER", "U-LOC").
 std::string label_name(int label);
