@@ -24,16 +24,24 @@ TEST_CASE("tagger explanation: the parts add up to the tagger's scores and label
       "",
       "no capitals at all here",
   };
+  // Each text's tokens and sentences, as the pipeline finds them.
+  struct Document {
+    std::vector<Token> tokens;
+    std::vector<std::pair<uint32_t, uint32_t>> ranges;
+  };
+  std::vector<Document> documents;
+  for (const std::string& text : texts) {
+    Document& d = documents.emplace_back();
+    d.tokens = tokenize(text);
+    for (const Segment& s : find_sentences(text, d.tokens, find_paragraphs(text, d.tokens)))
+      d.ranges.emplace_back(s.first_token, s.end_token);
+  }
   // A model of one stage (no stage-2 rows) with random weights on the texts' own stage-1 keys.
   std::vector<uint32_t> keys;
-  for (const std::string& text : texts) {
-    const auto tokens = tokenize(text);
-    const auto sentences = find_sentences(text, tokens, find_paragraphs(text, tokens));
-    std::vector<std::pair<uint32_t, uint32_t>> ranges;
-    for (const Segment& s : sentences) ranges.emplace_back(s.first_token, s.end_token);
+  for (size_t k = 0; k < texts.size(); ++k) {
     ner::DocumentFeatures f;
-    f.build(ner::Words(text, tokens), ranges, &ner::ClusterTable::none());
-    for (size_t i = 0; i < tokens.size(); ++i) keys.insert(keys.end(), f.stage1_begin(i), f.stage1_end(i));
+    f.build(ner::Words(texts[k], documents[k].tokens), documents[k].ranges, &ner::ClusterTable::none());
+    for (size_t i = 0; i < documents[k].tokens.size(); ++i) keys.insert(keys.end(), f.stage1_begin(i), f.stage1_end(i));
   }
   auto one_stage = lede_test::random_model(keys, 5);
   REQUIRE(one_stage);
@@ -41,11 +49,9 @@ TEST_CASE("tagger explanation: the parts add up to the tagger's scores and label
   for (const TaggerModel* model : {default_model.get(), one_stage.get()}) {
     const int S = model->stage_count();
     constexpr int L = ner::kLabels;
-    for (const std::string& text : texts) {
-      const auto tokens = tokenize(text);
-      const auto sentences = find_sentences(text, tokens, find_paragraphs(text, tokens));
-      std::vector<std::pair<uint32_t, uint32_t>> ranges;
-      for (const Segment& s : sentences) ranges.emplace_back(s.first_token, s.end_token);
+    for (size_t k = 0; k < texts.size(); ++k) {
+      const std::string& text = texts[k];
+      const auto& [tokens, ranges] = documents[k];
       const ner::Words words(text, tokens);
       const std::vector<int32_t> scores = tag_document_scores(*model, words, ranges);
       const std::vector<uint8_t> labels = tag_document_labels(*model, words, ranges);
